@@ -1,0 +1,63 @@
+"""Per-scenario caches: compiled conditions and the event calendar."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from ..scenario.model import EventDef, Plan, Scenario
+from .conditions import Predicate, compile_condition
+
+
+@dataclass
+class Compiled:
+    """Predicates for every condition in a scenario, built once."""
+
+    events_when: dict[str, Predicate]
+    dated: dict[int, list[EventDef]]
+    undated: list[EventDef]
+    requires: dict[str, Predicate]
+    available: dict[tuple[str, str], Predicate]
+    outcomes: list[tuple[str, Predicate]]
+    plans: dict[int, list[Predicate]]
+
+    def predicate(self, cond, sc: Scenario) -> Predicate:
+        """A compiled condition met at run time (e.g. inside an `if` effect), cached."""
+        key = id(cond)
+        found = self.plans.get(key)
+        if found is None:
+            found = self.plans[key] = compile_condition(cond, sc)
+        return found
+
+    def plan_rules(self, plan: Plan, sc: Scenario) -> list[Predicate]:
+        key = id(plan)
+        if key not in self.plans:
+            self.plans[key] = [compile_condition(rule.when, sc) for rule in plan.rules]
+        return self.plans[key]
+
+
+_CACHE: weakref.WeakKeyDictionary[Scenario, Compiled] = weakref.WeakKeyDictionary()
+
+
+def compiled(sc: Scenario) -> Compiled:
+    """The compiled form of a scenario (cached)."""
+    found = _CACHE.get(sc)
+    if found is None:
+        found = _build(sc)
+        _CACHE[sc] = found
+    return found
+
+
+def _build(sc: Scenario) -> Compiled:
+    dated: dict[int, list[EventDef]] = {}
+    for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
+        dated.setdefault(sc.calendar.turn_of(event.date), []).append(event)
+    return Compiled(
+        events_when={e.id: compile_condition(e.when, sc) for e in sc.events},
+        dated=dated,
+        undated=[e for e in sc.events if not e.date],
+        requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
+        available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
+        outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
+        plans={},
+    )

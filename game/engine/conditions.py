@@ -1,0 +1,140 @@
+"""Compile condition statements into fast predicates, and explain them in words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..scenario.model import Scenario
+from ..scenario.vocabulary import Stmt
+from .state import GameState
+
+Predicate = Callable[[GameState], bool]
+
+
+def _between(lo, hi) -> Callable[[float], bool]:
+    lo = float("-inf") if lo is None else lo
+    hi = float("inf") if hi is None else hi
+    return lambda v: lo <= v <= hi
+
+
+def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
+    """Turn a condition into a function of the state (None: always true)."""
+    if cond is None:
+        return lambda st: True
+    kind, arg = cond.kind, cond.arg
+    if kind == "all":
+        parts = [compile_condition(c, sc) for c in arg]
+        return lambda st: all(p(st) for p in parts)
+    if kind == "any":
+        parts = [compile_condition(c, sc) for c in arg]
+        return lambda st: any(p(st) for p in parts)
+    if kind == "not":
+        inner = compile_condition(arg, sc)
+        return lambda st: not inner(st)
+    if kind == "flag":
+        return lambda st: arg in st.flags
+    if kind == "meter":
+        ok, ident = _between(arg["min"], arg["max"]), arg["id"]
+        return lambda st: ok(st.meters[ident])
+    if kind == "trust":
+        ok, src, dst = _between(arg["min"], arg["max"]), arg["src"], arg["dst"]
+        return lambda st: ok(st.trust[src][dst])
+    if kind == "treaty":
+        return lambda st: st.offers[arg].status == "signed"
+    if kind == "offer":
+        ident, status = arg["id"], arg["status"]
+        return lambda st: st.offers[ident].status == status
+    if kind == "clause":
+        offer, clause = arg["offer"], arg["clause"]
+        return lambda st: clause in st.offers[offer].clauses
+    if kind == "date":
+        cal = sc.calendar
+        first = cal.turn_of(arg["start"]) if arg["start"] else -10**9
+        last = cal.turn_of(arg["end"]) if arg["end"] else 10**9
+        return lambda st: first <= st.turn <= last
+    if kind == "turn":
+        ok = _between(arg["min"], arg["max"])
+        return lambda st: ok(st.turn)
+    if kind == "fired":
+        return lambda st: arg in st.fired
+    if kind == "chose":
+        event, option = arg["event"], arg["option"]
+        return lambda st: st.chosen.get(event) == option
+    if kind == "taken":
+        return lambda st: arg in st.taken
+    if kind == "sphere":
+        territory, power = arg["territory"], arg["power"]
+        return lambda st: st.territories[territory].sphere == power
+    if kind == "owner":
+        territory, power = arg["territory"], arg["power"]
+        return lambda st: st.territories[territory].owner == power
+    raise ValueError(f"no implementation for condition {kind!r}")
+
+
+IMPLEMENTED = frozenset({
+    "all", "any", "not", "flag", "meter", "trust", "treaty", "offer", "clause", "date", "turn", "fired",
+    "chose", "taken", "sphere", "owner",
+})
+
+
+def _bounds_text(arg: dict) -> str:
+    lo, hi = arg.get("min"), arg.get("max")
+    if lo is not None and hi is not None:
+        return f"between {lo:g} and {hi:g}"
+    return f"at least {lo:g}" if lo is not None else f"at most {hi:g}"
+
+
+def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True) -> str | None:
+    """Say in words why a condition is not met (None if it is)."""
+    if compile_condition(cond, sc)(st) == holds:
+        return None
+    kind, arg = cond.kind, cond.arg
+    if kind == "all" and holds:
+        return next(r for c in arg if (r := explain(c, sc, st)) is not None)
+    if kind == "any" and not holds:
+        return next(r for c in arg if (r := explain(c, sc, st, False)) is not None)
+    if kind == "not":
+        return explain(arg, sc, st, not holds)
+    if kind in ("all", "any"):
+        return "; or ".join(r for c in arg if (r := explain(c, sc, st, holds)) is not None)
+    want = "needs" if holds else "not possible while"
+    return f"{want} {describe(cond, sc, st)}"
+
+
+def describe(cond: Stmt, sc: Scenario, st: GameState | None = None) -> str:
+    """A short human description of a single condition."""
+    kind, arg = cond.kind, cond.arg
+    if kind == "flag":
+        return f"‘{arg.replace('_', ' ')}’"
+    if kind == "meter":
+        now = f" (now {st.meters[arg['id']]:g})" if st else ""
+        return f"{sc.meter(arg['id']).name} {_bounds_text(arg)}{now}"
+    if kind == "trust":
+        now = f" (now {st.trust[arg['src']][arg['dst']]:g})" if st else ""
+        return (f"{sc.power(arg['src']).short}'s trust in {sc.power(arg['dst']).short} "
+                f"{_bounds_text(arg)}{now}")
+    if kind == "treaty":
+        return f"the {sc.offer(arg).name} signed"
+    if kind == "offer":
+        return f"the {sc.offer(arg['id']).name} {arg['status']}"
+    if kind == "clause":
+        return f"‘{sc.offer(arg['offer']).clause(arg['clause']).name}’ in the draft"
+    if kind == "date":
+        parts = []
+        if arg["start"]:
+            parts.append(f"from {arg['start']:%d %B %Y}")
+        if arg["end"]:
+            parts.append(f"until {arg['end']:%d %B %Y}")
+        return " ".join(parts)
+    if kind == "turn":
+        return f"week {_bounds_text(arg)}"
+    if kind == "fired":
+        return f"‘{sc.event(arg).title}’ to have happened"
+    if kind == "chose":
+        return f"the choice ‘{arg['option'].replace('_', ' ')}’ at ‘{sc.event(arg['event']).title}’"
+    if kind == "taken":
+        return f"‘{sc.action(arg).name}’ done first"
+    if kind in ("sphere", "owner"):
+        who = sc.power(arg["power"]).short if arg["power"] else "nobody"
+        return f"{sc.territory(arg['territory']).name} {'in the sphere of' if kind == 'sphere' else 'held by'} {who}"
+    return kind

@@ -1,0 +1,128 @@
+"""Controllers play powers: the scenario's AI plans, scripted policies, random and passive play."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..scenario.model import Do, EventDef, Plan, Scenario
+from .actions import Action
+
+if TYPE_CHECKING:
+    from .game import Game
+
+BUILTIN = ("ai", "random", "passive")
+
+
+class Controller:
+    """Decides a power's event choices and its actions when a week resolves."""
+
+    def choose(self, game: Game, power: str, event: EventDef) -> str:
+        raise NotImplementedError
+
+    def act(self, game: Game, power: str) -> None:
+        raise NotImplementedError
+
+
+def weighted_choice(game: Game, event: EventDef) -> str:
+    """Pick an option by the scenario's ai_weight, using the game's generator."""
+    total = sum(c.ai_weight for c in event.choices)
+    if total <= 0:
+        return event.default_choice().id
+    point = game.random() * total
+    for choice in event.choices:
+        point -= choice.ai_weight
+        if point < 0:
+            return choice.id
+    return event.choices[-1].id
+
+
+class PlanController(Controller):
+    """Follows a Plan: its rules in order, its listed choices, then answers drafts."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+
+    def choose(self, game: Game, power: str, event: EventDef) -> str:
+        wanted = self.plan.choices.get(event.id)
+        if wanted and any(c.id == wanted for c in event.choices):
+            return wanted
+        return weighted_choice(game, event)
+
+    def act(self, game: Game, power: str) -> None:
+        st = game.st
+        rules = game.cx.plan_rules(self.plan, game.sc)
+        for rule, holds in zip(self.plan.rules, rules, strict=True):
+            if game.over:
+                return
+            if holds(st):
+                action = self._action(game, power, rule.do)
+                if action is not None:
+                    game.perform(action)
+        if self.plan.respond == "stall":
+            return
+        for offer_id in game.drafts_for(power):
+            if game.over:
+                return
+            offer = game.sc.offer(offer_id)
+            if self.plan.respond == "evaluate":
+                game.respond_as_ai(offer, power)
+            else:
+                game.perform(Action(self.plan.respond, power, offer_id))
+
+    @staticmethod
+    def _action(game: Game, power: str, do: Do) -> Action | None:
+        if do.kind == "action":
+            action = Action("act", power, do.target)
+        elif do.kind == "propose":
+            current = game.st.offers[do.target].clauses
+            draft = set(do.clauses) if do.clauses is not None else (set(current) | set(do.add)) - set(do.remove)
+            offer = game.sc.offer(do.target)
+            action = Action("propose", power, do.target, tuple(c.id for c in offer.clauses if c.id in draft))
+        else:
+            action = Action(do.kind, power, do.target)
+        return action if game.check(action).ok else None
+
+
+class RandomController(Controller):
+    """Takes random legal actions until it stops or runs out of points; answers drafts at random."""
+
+    def choose(self, game: Game, power: str, event: EventDef) -> str:
+        return event.choices[int(game.random() * len(event.choices))].id
+
+    def act(self, game: Game, power: str) -> None:
+        for _ in range(8):
+            if game.over or game.random() < 0.3:
+                return
+            options = [a for a in game.legal_actions(power) if a.kind not in ("end_turn", "stall")]
+            if not options:
+                return
+            game.perform(options[int(game.random() * len(options))])
+
+
+class PassiveController(Controller):
+    """Does nothing: takes no action, answers no draft, picks every default choice."""
+
+    def choose(self, game: Game, power: str, event: EventDef) -> str:
+        return event.default_choice().id
+
+    def act(self, game: Game, power: str) -> None:
+        return
+
+
+def policy_names(sc: Scenario, power: str) -> list[str]:
+    """Policies that can play this power: the built-in ones and the scenario's."""
+    return list(BUILTIN) + [p.id for p in sc.policies if p.power == power]
+
+
+def make_controller(sc: Scenario, power: str, policy: str) -> Controller:
+    """Build the controller named by a policy id."""
+    if policy == "ai":
+        return PlanController(sc.power(power).ai)
+    if policy == "random":
+        return RandomController()
+    if policy == "passive":
+        return PassiveController()
+    found = sc.index["policies"].get(policy)
+    if found is None or found.power != power:
+        raise ValueError(f"unknown policy {policy!r} for {power}; choose from {', '.join(policy_names(sc, power))}")
+    return PlanController(found.plan)

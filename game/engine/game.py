@@ -1,0 +1,499 @@
+"""The game: one scenario, one state, and the single path every action takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..scenario.model import ActionDef, EventDef, Offer, Scenario
+from . import negotiation, rng
+from .actions import OK, Action, Result
+from .compiled import Compiled, compiled
+from .conditions import explain
+from .controllers import Controller, make_controller
+from .effects import apply_effects
+from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
+
+
+class Game:
+    """A game in progress. Humans submit actions; AI controllers act when a week resolves."""
+
+    def __init__(self, scenario: Scenario, state: GameState, humans: Iterable[str] = (),
+                 policies: dict[str, str] | None = None):
+        self.sc = scenario
+        self.st = state
+        self.cx: Compiled = compiled(scenario)
+        self.humans: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in set(humans))
+        self.policies = {p.id: (policies or {}).get(p.id, "ai") for p in scenario.powers if p.id not in self.humans}
+        self.controllers: dict[str, Controller] = {
+            power: make_controller(scenario, power, policy) for power, policy in self.policies.items()
+        }
+        self.record: list[Action] = []
+        self.today = scenario.calendar.turn_start(state.turn).isoformat()
+
+    # ----------------------------------------------------------------- creation
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int = 0, humans: Iterable[str] = (),
+            policies: dict[str, str] | None = None) -> Game:
+        """Start a game: set up the state and fire the first week's events."""
+        sc = scenario
+        state = GameState(
+            seed=seed,
+            rng=rng.seed_state(seed),
+            turn=1,
+            meters={m.id: m.start for m in sc.meters},
+            trust={p.id: {q.id: p.trust.get(q.id, 50.0) for q in sc.powers if q.id != p.id} for p in sc.powers},
+            territories={t.id: TerritoryState(t.owner, t.sphere) for t in sc.territories},
+            offers={o.id: OfferState("open" if o.open else "closed", list(o.default_draft())) for o in sc.offers},
+            people={p.id: {"leader": [p.leader.name, p.leader.title],
+                           "foreign_minister": [p.foreign_minister.name, p.foreign_minister.title]}
+                    for p in sc.powers},
+            reply_weeks={p.id: p.reply_weeks for p in sc.powers},
+            budget={},
+            unlocked=[s.id for s in sc.sources if s.unlocked],
+        )
+        game = cls(sc, state, humans, policies)
+        state.history.append(dict(state.meters))
+        game._begin_turn()
+        return game
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def state(self) -> GameState:
+        return self.st
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.sc
+
+    @property
+    def over(self) -> bool:
+        return self.st.outcome is not None
+
+    @property
+    def date(self) -> dt.date:
+        return self.sc.calendar.turn_start(self.st.turn)
+
+    def pending_choices(self, power: str) -> list[EventDef]:
+        return [self.sc.event(p.event) for p in self.st.pending if p.power == power]
+
+    def waiting_for(self) -> list[str]:
+        """Human powers that have not yet ended the week."""
+        return [] if self.over else [p for p in self.humans if p not in self.st.ended]
+
+    def inbox(self, power: str | None) -> list[LogEntry]:
+        """Log entries this power may see (all of them for None: the facilitator)."""
+        return [e for e in self.st.log if e.visible(power)]
+
+    def drafts_for(self, power: str) -> list[str]:
+        """Offers whose current draft has reached this power and awaits its answer."""
+        turn = self.st.turn
+        return [oid for oid, o in self.st.offers.items()
+                if o.status == "proposed" and o.waiting.get(power, turn + 1) <= turn]
+
+    def predict(self, offer_id: str, clauses: Iterable[str], by: str) -> dict[str, tuple[float, float] | None]:
+        """Each other party's likely answer to a draft, as a probability range (None: a human decides)."""
+        offer = self.sc.offer(offer_id)
+        draft = tuple(clauses)
+        return {p: None if p in self.humans else negotiation.likely_range(offer, p, draft, self.st)
+                for p in offer.parties if p != by}
+
+    def legal_actions(self, power: str) -> list[Action]:
+        """Every action this power may take now (proposals: the current draft and one-clause changes)."""
+        if self.over or power not in self.sc.index["powers"]:
+            return []
+        choices = self.pending_choices(power)
+        if choices:
+            return [Action("choose", power, e.id, option=c.id) for e in choices for c in e.choices]
+        found = [Action("act", power, a.id) for a in self.sc.actions_of(power) if self.check(Action("act", power, a.id)) is OK]
+        for offer in self.sc.offers:
+            if power not in offer.parties:
+                continue
+            for kind in ("accept", "reject", "stall"):
+                action = Action(kind, power, offer.id)
+                if self.check(action) is OK:
+                    found.append(action)
+            for draft in self._draft_variants(offer):
+                action = Action("propose", power, offer.id, draft)
+                if self.check(action) is OK:
+                    found.append(action)
+        if power not in self.st.ended:
+            found.append(Action("end_turn", power))
+        return found
+
+    def unavailable(self, power: str) -> list[tuple[ActionDef, str]]:
+        """The power's scenario actions that it cannot take now, with the reason."""
+        out = []
+        for action in self.sc.actions_of(power):
+            result = self.check(Action("act", power, action.id))
+            if not result.ok:
+                out.append((action, result.reason))
+        return out
+
+    def _draft_variants(self, offer: Offer) -> list[tuple[str, ...]]:
+        current = self.st.offers[offer.id].clauses
+        base = [c.id for c in offer.clauses if c.id in current]
+        variants = [tuple(base)]
+        for clause in offer.clauses:
+            if clause.id in current:
+                variants.append(tuple(c for c in base if c != clause.id))
+            else:
+                variants.append(tuple(c.id for c in offer.clauses if c.id in current or c.id == clause.id))
+        return variants
+
+    # ------------------------------------------------------------------- checks
+    def check(self, action: Action) -> Result:
+        """Whether the action is legal now; if not, a reason a player can read."""
+        st, sc = self.st, self.sc
+        if self.over:
+            return Result(False, "The game is over.")
+        if action.power not in sc.index["powers"]:
+            return Result(False, f"There is no power {action.power!r}.")
+        power = sc.power(action.power)
+        waiting = self.pending_choices(action.power)
+        if action.kind == "choose":
+            return self._check_choice(action, waiting)
+        if waiting:
+            return Result(False, f"First answer ‘{waiting[0].title}’.")
+        if action.power in st.ended:
+            return Result(False, f"{power.short} has already ended this week.")
+        if action.kind == "end_turn":
+            return OK
+        if action.kind == "act":
+            return self._check_act(action)
+        if action.target not in sc.index["offers"]:
+            return Result(False, f"There is no offer {action.target!r}.")
+        offer = sc.offer(action.target)
+        if action.power not in offer.parties:
+            return Result(False, f"{power.short} is not a party to the {offer.name}.")
+        ostate = st.offers[offer.id]
+        if ostate.status == "signed":
+            return Result(False, f"The {offer.name} has already been signed.")
+        if ostate.status == "closed":
+            return Result(False, f"The {offer.name} is not on the table.")
+        if action.kind == "propose":
+            return self._check_draft(action, offer)
+        if action.kind in ("accept", "reject", "stall"):
+            if ostate.status != "proposed" or action.power not in ostate.waiting:
+                return Result(False, f"No draft of the {offer.name} awaits {power.short}'s answer.")
+            if ostate.waiting[action.power] > st.turn:
+                return Result(False, f"The latest draft has not yet reached {power.short}.")
+            return OK
+        return Result(False, f"Unknown kind of action {action.kind!r}.")
+
+    def _check_choice(self, action: Action, waiting: list[EventDef]) -> Result:
+        event = next((e for e in waiting if e.id == action.target), None)
+        if event is None:
+            return Result(False, "No such question awaits this power.")
+        if action.option not in {c.id for c in event.choices}:
+            return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
+        return OK
+
+    def _check_act(self, action: Action) -> Result:
+        defn = self.sc.index["actions"].get(action.target)
+        if defn is None or defn.power != action.power:
+            return Result(False, f"{self.sc.power(action.power).short} has no action {action.target!r}.")
+        last = self.st.taken.get(defn.id)
+        if last is not None and defn.once:
+            return Result(False, "Already done.")
+        if last is not None and last + defn.cooldown >= self.st.turn and defn.cooldown:
+            weeks = last + defn.cooldown - self.st.turn + 1
+            return Result(False, f"Available again in {weeks} week{'s' if weeks > 1 else ''}.")
+        if last == self.st.turn:
+            return Result(False, "Already done this week.")
+        if self.st.budget.get(action.power, 0) < defn.cost:
+            return Result(False, f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; "
+                                 f"{self.st.budget.get(action.power, 0)} left this week.")
+        if not self.cx.requires[defn.id](self.st):
+            reason = explain(defn.requires, self.sc, self.st) or "not possible now"
+            return Result(False, reason[0].upper() + reason[1:] + ".")
+        return OK
+
+    def _check_draft(self, action: Action, offer: Offer) -> Result:
+        ids = {c.id for c in offer.clauses}
+        draft = set(action.clauses)
+        unknown = sorted(draft - ids)
+        if unknown:
+            return Result(False, f"The {offer.name} has no clause {unknown[0]!r}.")
+        if len(draft) != len(action.clauses):
+            return Result(False, "A clause is listed twice.")
+        ostate = self.st.offers[offer.id]
+        for clause in offer.clauses:
+            if clause.required and clause.id not in draft:
+                return Result(False, f"‘{clause.name}’ cannot be left out.")
+            if clause.id not in draft:
+                continue
+            missing = [r for r in clause.requires if r not in draft]
+            if missing:
+                return Result(False, f"‘{clause.name}’ needs ‘{offer.clause(missing[0]).name}’.")
+            clash = [x for x in clause.excludes if x in draft]
+            if clash:
+                return Result(False, f"‘{clause.name}’ cannot stand with ‘{offer.clause(clash[0]).name}’.")
+            if clause.id not in ostate.clauses and not self.cx.available[(offer.id, clause.id)](self.st):
+                reason = explain(clause.available, self.sc, self.st) or "not available"
+                return Result(False, f"‘{clause.name}’ cannot be raised yet: {reason}.")
+        if not draft:
+            return Result(False, "A draft needs at least one clause.")
+        if ostate.status == "proposed" and ostate.proposer == action.power and set(ostate.clauses) == draft:
+            return Result(False, "This draft is already on its way.")
+        cost = self._propose_cost(action.power, offer)
+        if self.st.budget.get(action.power, 0) < cost:
+            return Result(False, f"Sending a draft needs {cost} action point{'s' if cost != 1 else ''}.")
+        return OK
+
+    def _propose_cost(self, power: str, offer: Offer) -> int:
+        """Answering a draft with a counter-draft is free; opening a round costs points."""
+        return 0 if offer.id in self.drafts_for(power) else offer.propose_cost
+
+    # ---------------------------------------------------------------- applying
+    def submit(self, action: Action) -> Result:
+        """Apply a human's action if legal, record it, and resolve the week when everyone has ended it."""
+        result = self.check(action)
+        if not result.ok:
+            return result
+        self.record.append(action)
+        self.perform(action, checked=True)
+        if action.kind == "end_turn" and not self.waiting_for() and not self.over:
+            self.resolve_week()
+        return OK
+
+    def perform(self, action: Action, checked: bool = False) -> Result:
+        """Apply any controller's action (the one path for humans and AI)."""
+        if not checked:
+            result = self.check(action)
+            if not result.ok:
+                return result
+        kind, power, st = action.kind, action.power, self.st
+        if kind == "end_turn":
+            st.ended.append(power)
+        elif kind == "choose":
+            st.pending = [p for p in st.pending if not (p.power == power and p.event == action.target)]
+            self.choose(self.sc.event(action.target), action.option, power)
+        elif kind == "act":
+            self._act(self.sc.action(action.target))
+        elif kind == "propose":
+            offer = self.sc.offer(action.target)
+            st.budget[power] -= self._propose_cost(power, offer)
+            self.propose(offer, power, action.clauses)
+        elif kind == "accept":
+            self._accept(self.sc.offer(action.target), power)
+        elif kind == "reject":
+            self._reject(self.sc.offer(action.target), power)
+        elif kind == "stall":
+            offer = self.sc.offer(action.target)
+            self.log("stall", f"{self.sc.power(power).short} stalls on the {offer.name}", power=power,
+                     ref=offer.id, visible_to=list(offer.parties))
+        return OK
+
+    def _act(self, defn: ActionDef) -> None:
+        st = self.st
+        st.budget[defn.power] -= defn.cost
+        st.taken[defn.id] = st.turn
+        self.log("action", defn.name, defn.text, power=defn.power, ref=defn.id,
+                 visible_to=[defn.power], sources=list(defn.sources))
+        self.unlock(defn.sources)
+        origin = {"visible_to": [defn.power], "ref": defn.id}
+        apply_effects(self, defn.effects, origin)
+        apply_effects(self, defn.hidden_effects, origin)
+
+    # ------------------------------------------------------------- negotiation
+    def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
+        wanted = set(clauses)
+        return [c.id for c in offer.clauses if c.id in wanted or c.required]
+
+    def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
+        """Put a draft on the table from `power`; it reaches each other party after its reply time."""
+        st = self.st
+        ostate = st.offers[offer.id]
+        ostate.status = "proposed"
+        ostate.clauses = self.normalized(offer, clauses)
+        ostate.proposer = power
+        ostate.accepted = [power]
+        ostate.waiting = {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power}
+        ostate.rounds += 1
+        names = ", ".join(offer.clause(c).name for c in ostate.clauses)
+        self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
+                 power=power, ref=offer.id, visible_to=list(offer.parties))
+
+    def _accept(self, offer: Offer, power: str) -> None:
+        ostate = self.st.offers[offer.id]
+        del ostate.waiting[power]
+        ostate.accepted.append(power)
+        self.log("accept", f"{self.sc.power(power).short} accepts the draft of the {offer.name}", power=power,
+                 ref=offer.id, visible_to=list(offer.parties))
+        if not ostate.waiting:
+            self.sign(offer)
+
+    def _reject(self, offer: Offer, power: str) -> None:
+        ostate = self.st.offers[offer.id]
+        ostate.status, ostate.waiting, ostate.accepted = "open", {}, []
+        self.log("reject", f"{self.sc.power(power).short} rejects the draft of the {offer.name}", power=power,
+                 ref=offer.id, visible_to=list(offer.parties))
+
+    def sign(self, offer: Offer) -> None:
+        """Sign the current draft: apply its clauses' effects, then the offer's."""
+        st = self.st
+        ostate = st.offers[offer.id]
+        if ostate.status == "signed":
+            return
+        ostate.status, ostate.waiting, ostate.accepted = "signed", {}, list(offer.parties)
+        ostate.signed_turn = st.turn
+        public = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
+        self.log("sign", f"The {offer.name} is signed", "Clauses: " + ", ".join(public) + ".", ref=offer.id)
+        secret = [offer.clause(c).name for c in ostate.clauses if offer.clause(c).secret]
+        if secret:
+            self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + ", ".join(secret) + ".",
+                     ref=offer.id, visible_to=list(offer.parties))
+        origin = {"visible_to": None, "ref": offer.id}
+        for clause_id in list(ostate.clauses):
+            apply_effects(self, offer.clause(clause_id).on_sign, origin)
+        apply_effects(self, offer.on_sign, origin)
+        self.check_outcomes()
+
+    def respond_as_ai(self, offer: Offer, power: str) -> None:
+        """An AI party answers a draft: accept, counter with its best single change, or reject."""
+        ostate = self.st.offers[offer.id]
+        value = negotiation.score(offer, power, ostate.clauses, self.st)
+        if self.random() < negotiation.acceptance(value, offer.spread):
+            self.perform(Action("accept", power, offer.id))
+            return
+        counter = self._best_change(offer, power, ostate.clauses)
+        if counter is not None and ostate.rounds < 12:
+            self.perform(Action("propose", power, offer.id, counter))
+        else:
+            self.perform(Action("reject", power, offer.id))
+
+    def _best_change(self, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
+        best, best_gain = None, 0.0
+        current = set(draft)
+        for clause in offer.clauses:
+            value = clause.values.get(power, 0.0)
+            if clause.id in current:
+                candidate = current - {clause.id}
+                gain = -value
+            else:
+                candidate = current | {clause.id}
+                gain = value
+            if gain > best_gain:
+                trial = tuple(c.id for c in offer.clauses if c.id in candidate)
+                if self.check(Action("propose", power, offer.id, trial)).ok:
+                    best, best_gain = trial, gain
+        return best
+
+    # ---------------------------------------------------------------- events
+    def fire(self, event: EventDef, date: str | None = None) -> None:
+        """Fire an event now: log it, unlock its sources, apply its effects, ask for a choice."""
+        st = self.st
+        st.fired[event.id] = st.turn
+        saved = self.today
+        self.today = date or (event.date.isoformat() if event.date else self.today)
+        visible = list(event.visible_to) if event.visible_to else None
+        self.log("event", event.title, event.text, ref=event.id, visible_to=visible, sources=list(event.sources))
+        self.unlock(event.sources)
+        apply_effects(self, event.effects, {"visible_to": visible, "ref": event.id})
+        if event.choices and not self.over:
+            chooser = event.chooser or self.sc.player
+            if chooser in self.humans:
+                st.pending.append(Pending(event.id, chooser, self.today))
+            else:
+                self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
+        self.today = saved
+
+    def choose(self, event: EventDef, option_id: str, power: str) -> None:
+        choice = next(c for c in event.choices if c.id == option_id)
+        self.st.chosen[event.id] = option_id
+        visible = list(event.visible_to) if event.visible_to else None
+        self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
+                 visible_to=visible)
+        apply_effects(self, choice.effects, {"visible_to": visible, "ref": event.id})
+
+    def unlock(self, sources: Iterable[str]) -> None:
+        for source in sources:
+            if source not in self.st.unlocked:
+                self.st.unlocked.append(source)
+
+    # ------------------------------------------------------------------ turns
+    def _begin_turn(self) -> None:
+        st, sc, cx = self.st, self.sc, self.cx
+        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        st.ended = []
+        st.budget = {p.id: p.actions_per_turn for p in sc.powers}
+        for event in cx.dated.get(st.turn, ()):
+            if self.over:
+                return
+            if event.id not in st.fired and cx.events_when[event.id](st) and self._lucky(event.chance):
+                self.fire(event)
+        for event in cx.undated:
+            if self.over:
+                return
+            if (event.repeat or event.id not in st.fired) and st.fired.get(event.id) != st.turn \
+                    and cx.events_when[event.id](st) and self._lucky(event.chance):
+                self.fire(event)
+        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        self.check_outcomes()
+
+    def resolve_week(self) -> None:
+        """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
+        st, sc = self.st, self.sc
+        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        for power in sc.powers:
+            if self.over:
+                return
+            if power.id in self.controllers:
+                self.controllers[power.id].act(self, power.id)
+        if self.over:
+            return
+        for meter in sc.meters:
+            if meter.drift:
+                value = st.meters[meter.id] + meter.drift
+                st.meters[meter.id] = round(min(meter.max, max(meter.min, value)), 4)
+        st.history.append(dict(st.meters))
+        self.check_outcomes()
+        if self.over:
+            return
+        if st.turn >= sc.calendar.last_turn:
+            self.end(next(o.id for o in sc.outcomes if o.deadline), sc.calendar.end.isoformat())
+            return
+        st.turn += 1
+        self._begin_turn()
+
+    def check_outcomes(self) -> None:
+        if self.over:
+            return
+        for outcome_id, holds in self.cx.outcomes:
+            if holds(self.st):
+                self.end(outcome_id)
+                return
+
+    def end(self, outcome_id: str, date: str | None = None) -> None:
+        """End the game with an outcome; apply its effects and record the final meters."""
+        st = self.st
+        if st.outcome is not None:
+            return
+        outcome = self.sc.outcome(outcome_id)
+        st.outcome = outcome_id
+        st.end_date = date or self.today
+        st.pending = []
+        self.today = st.end_date
+        self.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=list(outcome.sources))
+        self.unlock(outcome.sources)
+        apply_effects(self, outcome.effects, {"visible_to": None, "ref": outcome_id})
+        st.history.append(dict(st.meters))
+
+    def run_until_human(self) -> None:
+        """With no humans, resolve weeks until the game ends."""
+        while not self.over and not self.humans:
+            self.resolve_week()
+
+    # ------------------------------------------------------------------ utils
+    def random(self) -> float:
+        self.st.rng, value = rng.draw(self.st.rng)
+        return value
+
+    def _lucky(self, chance: float) -> bool:
+        return chance >= 1.0 or self.random() < chance
+
+    def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
+            visible_to: list[str] | None = None, sources: list[str] | None = None) -> None:
+        self.st.log.append(LogEntry(self.st.turn, self.today, kind, title, text, power, ref, visible_to,
+                                    sources or []))

@@ -1,0 +1,94 @@
+"""The game state: plain data, serializable, including the random generator."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class OfferState:
+    """Where an offer stands: its current draft and who still has to answer."""
+
+    status: str = "closed"
+    clauses: list[str] = field(default_factory=list)
+    proposer: str | None = None
+    accepted: list[str] = field(default_factory=list)
+    waiting: dict[str, int] = field(default_factory=dict)
+    rounds: int = 0
+    signed_turn: int | None = None
+
+
+@dataclass(slots=True)
+class TerritoryState:
+    owner: str | None
+    sphere: str | None
+
+
+@dataclass(slots=True)
+class LogEntry:
+    """One thing that happened: when, what, who did it, who may see it, and why."""
+
+    turn: int
+    date: str
+    kind: str
+    title: str
+    text: str = ""
+    power: str | None = None
+    ref: str = ""
+    visible_to: list[str] | None = None
+    sources: list[str] = field(default_factory=list)
+
+    def visible(self, power: str | None) -> bool:
+        return self.visible_to is None or power is None or power in self.visible_to
+
+
+@dataclass(slots=True)
+class Pending:
+    """An event choice waiting for a power."""
+
+    event: str
+    power: str
+    date: str
+
+
+@dataclass(slots=True)
+class GameState:
+    """Everything that changes during a game."""
+
+    seed: int
+    rng: int
+    turn: int
+    meters: dict[str, float]
+    trust: dict[str, dict[str, float]]
+    territories: dict[str, TerritoryState]
+    offers: dict[str, OfferState]
+    people: dict[str, dict[str, list[str]]]
+    reply_weeks: dict[str, int]
+    budget: dict[str, int]
+    flags: set[str] = field(default_factory=set)
+    fired: dict[str, int] = field(default_factory=dict)
+    chosen: dict[str, str] = field(default_factory=dict)
+    taken: dict[str, int] = field(default_factory=dict)
+    ended: list[str] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    unlocked: list[str] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    history: list[dict[str, float]] = field(default_factory=list)
+    outcome: str | None = None
+    end_date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["flags"] = sorted(self.flags)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GameState:
+        data = dict(data)
+        data["territories"] = {k: TerritoryState(**v) for k, v in data["territories"].items()}
+        data["offers"] = {k: OfferState(**v) for k, v in data["offers"].items()}
+        data["pending"] = [Pending(**p) for p in data["pending"]]
+        data["log"] = [LogEntry(**e) for e in data["log"]]
+        data["flags"] = set(data["flags"])
+        return cls(**data)

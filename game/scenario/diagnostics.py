@@ -1,0 +1,63 @@
+"""Located messages about scenario and save files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+NOWHERE = Pos(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One error or warning, printed as PATH:LINE:COL: severity: message."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "col": self.col, "message": self.message}
+
+
+class ScenarioError(Exception):
+    """Raised when a file cannot be used; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+class Report:
+    """Collects diagnostics for one file."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.items: list[Diagnostic] = []
+
+    def error(self, pos: Pos, message: str) -> None:
+        self.items.append(Diagnostic(self.path, pos.line, pos.col, message))
+
+    def warn(self, pos: Pos, message: str) -> None:
+        self.items.append(Diagnostic(self.path, pos.line, pos.col, message, "warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]

@@ -1,0 +1,308 @@
+"""The scenario format, field by field (format 1)."""
+
+from __future__ import annotations
+
+from .model import (
+    ActionDef,
+    Calendar,
+    Choice,
+    Clause,
+    Do,
+    EventDef,
+    Meter,
+    Offer,
+    Outcome,
+    PartyAI,
+    Person,
+    Perspective,
+    Plan,
+    Policy,
+    Power,
+    Rule,
+    Source,
+    Territory,
+)
+from .spec import (
+    Bool,
+    Color,
+    Context,
+    Date,
+    DateOrText,
+    Enum,
+    F,
+    Ident,
+    Int,
+    ListOf,
+    MapOf,
+    Number,
+    Ref,
+    Struct,
+    Text,
+)
+from .vocabulary import CONDITION, EFFECTS, Vocabulary
+from .yamlsource import LocDict
+
+FORMAT_VERSION = 1
+SOURCE_KINDS = ("quotation", "document", "interpretation")
+BUILTIN_POLICIES = ("random", "passive", "ai")
+RESPONSES = ("evaluate", "accept", "reject", "stall")
+
+STEP = Vocabulary("policy step")
+STEP.add("action", "take one of the power's scenario actions", "{action: ACTION}", Ref("action"))
+STEP.add(
+    "propose", "send a draft of an offer: the given clauses, or the current draft with clauses added/removed",
+    "{propose: {offer: OFFER, clauses: [..]}} or add: / remove:",
+    Struct("propose step", [F("offer", Ref("offer"), True), F("clauses", ListOf(Ident())),
+                            F("add", ListOf(Ident()), default=()), F("remove", ListOf(Ident()), default=())]),
+    lambda a, pos, ctx: [ctx.ref(f"clause:{a['offer']}", c, pos)
+                         for key in ("clauses", "add", "remove") for c in (a[key] or ())],
+)
+STEP.add("accept", "accept the draft of this offer that waits for the power's answer", "{accept: OFFER}", Ref("offer"))
+STEP.add("reject", "reject the draft of this offer that waits for the power's answer", "{reject: OFFER}", Ref("offer"))
+
+
+def _rule(when, do) -> Rule:
+    if do.kind == "propose":
+        arg = do.arg
+        step = Do("propose", arg["offer"], arg["clauses"], arg["add"], arg["remove"])
+    else:
+        step = Do(do.kind, do.arg)
+    return Rule(when, step)
+
+
+def _plan_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    for event, option in out["choices"].items():
+        ctx.ref(f"option:{event}", option, raw.at("choices"))
+
+
+RULE = Struct("rule", [F("when", CONDITION, doc="when the rule applies (default: always)"),
+                       F("do", STEP, True, doc="what to do")], build=_rule)
+PLAN_FIELDS = [
+    F("rules", ListOf(RULE), default=(), doc="tried in order every week"),
+    F("choices", MapOf(Ref("event"), Ident()), default={}, doc="event id: option id"),
+    F("respond", Enum(*RESPONSES), default="evaluate", doc="how drafts no rule handled are answered"),
+]
+PLAN = Struct("ai", PLAN_FIELDS, build=Plan, check_more=_plan_checks)
+PERSON = Struct("person", [F("name", Text(200), True), F("title", Text(200), default="")], build=Person)
+
+
+def _meter_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    if out["min"] >= out["max"]:
+        ctx.error(raw.at("max"), "'max' must be greater than 'min'")
+    elif not out["min"] <= out["start"] <= out["max"]:
+        ctx.error(raw.at("start"), f"start {out['start']} lies outside {out['min']}..{out['max']}")
+
+
+METER = Struct("meter", [
+    F("id", Ident(), True),
+    F("name", Text(100), True),
+    F("description", Text(2000), default="", doc="tooltip text explaining the number"),
+    F("min", Number(), default=0),
+    F("max", Number(), default=100),
+    F("start", Number(), True),
+    F("drift", Number(-100, 100), default=0, doc="added every turn"),
+    F("power", Ref("power", nullable=True), doc="whose gauge it is"),
+    F("hidden", Bool(), default=False, doc="hidden from players"),
+    F("score", Bool(), default=True, doc="shown among the ending's scores"),
+    F("good", Enum("high", "low"), default="high", doc="which direction is good for its power"),
+], build=Meter, kind="meter", check_more=_meter_checks)
+
+
+def _power_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    if out["id"] in out["trust"]:
+        ctx.error(raw.at("trust"), f"a power has no trust value towards itself ({out['id']!r})")
+
+
+def _power(**kw) -> Power:
+    kw["short"] = kw["short"] or kw["name"]
+    return Power(**kw)
+
+
+POWER = Struct("power", [
+    F("id", Ident(), True),
+    F("name", Text(100), True),
+    F("short", Text(40), default=""),
+    F("color", Color(), default="#777777"),
+    F("leader", PERSON, True),
+    F("foreign_minister", PERSON, True),
+    F("capital", Text(100), default=""),
+    F("playable", Bool(), default=True),
+    F("actions_per_turn", Int(0, 20), default=2, doc="weekly budget of action points"),
+    F("reply_weeks", Int(0, 52), default=1, doc="weeks before a draft reaches it and it answers"),
+    F("briefing", Text(), default=""),
+    F("objectives", ListOf(Text(1000)), default=()),
+    F("secret_objectives", ListOf(Text(1000)), default=()),
+    F("trust", MapOf(Ref("power"), Number(0, 100)), default={}, doc="trust towards other powers, 0..100"),
+    F("ai", PLAN, default=Plan(), doc="how the AI plays this power"),
+], build=_power, kind="power", check_more=_power_checks)
+
+TERRITORY = Struct("territory", [
+    F("id", Ident(), True),
+    F("name", Text(100), True),
+    F("owner", Ref("power", nullable=True)),
+    F("sphere", Ref("power", nullable=True)),
+    F("map", Ident(), doc="shape id in the map asset (default: the territory id)"),
+], build=lambda **kw: Territory(**{**kw, "map": kw["map"] or kw["id"]}), kind="territory")
+
+PERSPECTIVE = Struct("perspective", [
+    F("id", Ident(), True), F("name", Text(200), True), F("description", Text(4000), default=""),
+], build=Perspective, kind="perspective")
+
+SOURCE = Struct("source", [
+    F("id", Ident(), True),
+    F("kind", Enum(*SOURCE_KINDS), True),
+    F("title", Text(300), True),
+    F("author", Text(300), True),
+    F("date", DateOrText(), True),
+    F("perspective", Ref("perspective"), True),
+    F("text", Text(4000), True),
+    F("reference", Text(1000), True),
+    F("unlocked", Bool(), default=False, doc="in the archive from the start"),
+], build=Source, kind="source")
+
+
+def _clause(**kw) -> Clause:
+    return Clause(**kw)
+
+
+CLAUSE = Struct("clause", [
+    F("id", Ident(), True),
+    F("name", Text(200), True),
+    F("text", Text(4000), default=""),
+    F("required", Bool(), default=False, doc="cannot be taken out of a draft"),
+    F("default", Bool(), default=False, doc="in the first draft"),
+    F("secret", Bool(), default=False, doc="shown only to the parties"),
+    F("requires", ListOf(Ref("clause", scope="offer")), default=()),
+    F("excludes", ListOf(Ref("clause", scope="offer")), default=()),
+    F("available", CONDITION, doc="condition for adding it"),
+    F("values", MapOf(Ref("power"), Number(-1000, 1000)), default={}, doc="how much each party wants it"),
+    F("on_sign", EFFECTS, default=()),
+], build=_clause, kind="clause", scope_kind="offer")
+
+PARTY_AI = Struct("party ai", [
+    F("threshold", Number(), default=0),
+    F("trust_weight", Number(-10, 10), default=0),
+    F("urgency", Ref("meter", nullable=True)),
+    F("urgency_weight", Number(-10, 10), default=0),
+], build=PartyAI)
+
+
+def _offer_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    parties = out["parties"]
+    if len(set(parties)) != len(parties):
+        ctx.error(raw.at("parties"), "a party is listed twice")
+    for power in out["ai"]:
+        if power not in parties:
+            ctx.error(raw.at("ai"), f"{power!r} has an ai entry but is not a party to {out['id']!r}")
+    for clause in out["clauses"]:
+        for power in clause.values:
+            if power not in parties:
+                ctx.error(raw.at("clauses"), f"clause {clause.id!r} values {power!r}, which is not a party")
+        if clause.required and not clause.default:
+            ctx.report.warn(raw.at("clauses"), f"clause {clause.id!r} is required, so it is always in the draft")
+
+
+OFFER = Struct("offer", [
+    F("id", Ident(), True),
+    F("name", Text(200), True),
+    F("parties", ListOf(Ref("power"), 2), True),
+    F("description", Text(), default=""),
+    F("open", Bool(), default=False, doc="negotiable from the start"),
+    F("propose_cost", Int(0, 20), default=1),
+    F("spread", Number(0.1, 1000), default=10, doc="uncertainty of AI answers"),
+    F("clauses", ListOf(CLAUSE, 1), True),
+    F("ai", MapOf(Ref("power"), PARTY_AI), default={}),
+    F("on_sign", EFFECTS, default=()),
+], build=Offer, kind="offer", check_more=_offer_checks)
+
+ACTION = Struct("action", [
+    F("id", Ident(), True),
+    F("power", Ref("power"), True),
+    F("name", Text(200), True),
+    F("text", Text(4000), default=""),
+    F("cost", Int(0, 20), default=1),
+    F("once", Bool(), default=False),
+    F("cooldown", Int(0, 52), default=0, doc="weeks before it can be taken again"),
+    F("requires", CONDITION),
+    F("effects", EFFECTS, default=()),
+    F("hidden_effects", EFFECTS, default=()),
+    F("sources", ListOf(Ref("source")), default=()),
+], build=ActionDef, kind="action")
+
+CHOICE = Struct("choice", [
+    F("id", Ident(), True),
+    F("text", Text(2000), True),
+    F("effects", EFFECTS, default=()),
+    F("ai_weight", Number(0, 1000), default=1),
+    F("default", Bool(), default=False, doc="the passive choice"),
+], build=Choice, kind="option", scope_kind="event")
+
+
+def _event_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    if out["choices"] and sum(c.default for c in out["choices"]) > 1:
+        ctx.error(raw.at("choices"), "only one choice can be the default")
+    if out["chooser"] and not out["choices"]:
+        ctx.error(raw.at("chooser"), "a chooser without choices")
+
+
+EVENT = Struct("event", [
+    F("id", Ident(), True),
+    F("title", Text(200), True),
+    F("date", Date(), doc="fires in the week containing this date"),
+    F("when", CONDITION, doc="fires while this holds"),
+    F("chance", Number(0, 1), default=1.0),
+    F("repeat", Bool(), default=False),
+    F("visible_to", ListOf(Ref("power"), 1), doc="who sees it (default: everybody)"),
+    F("text", Text(), True),
+    F("sources", ListOf(Ref("source")), default=()),
+    F("effects", EFFECTS, default=()),
+    F("chooser", Ref("power")),
+    F("choices", ListOf(CHOICE), default=()),
+], build=EventDef, kind="event", check_more=_event_checks)
+
+OUTCOME = Struct("outcome", [
+    F("id", Ident(), True),
+    F("title", Text(200), True),
+    F("when", CONDITION),
+    F("deadline", Bool(), default=False, doc="the ending when the calendar runs out"),
+    F("historical", Bool(), default=False),
+    F("summary", Text(2000), default=""),
+    F("epilogue", Text(), default=""),
+    F("comparison", Text(), default=""),
+    F("effects", EFFECTS, default=()),
+    F("questions", ListOf(Text(1000)), default=()),
+    F("sources", ListOf(Ref("source")), default=()),
+], build=Outcome, kind="outcome")
+
+POLICY = Struct("policy", [
+    F("id", Ident(), True),
+    F("power", Ref("power"), True),
+    F("description", Text(2000), default=""),
+    *PLAN_FIELDS,
+], build=lambda id, power, description, **plan: Policy(id, power, description, Plan(**plan)),
+    kind="policy", check_more=_plan_checks)
+
+CALENDAR = Struct("calendar", [
+    F("start", Date(), True), F("end", Date(), True), F("turn_days", Int(1, 366), default=7),
+], build=Calendar, check_more=lambda out, raw, ctx: out["end"] <= out["start"] and ctx.error(
+    raw.at("end"), "the end must come after the start"))
+
+SCENARIO_FIELDS = [
+    F("format", Int(), True, doc="format version: 1"),
+    F("id", Ident(), True),
+    F("title", Text(200), True),
+    F("summary", Text(), default=""),
+    F("calendar", CALENDAR, True),
+    F("player", Ref("power"), True, doc="the power a single player takes"),
+    F("meters", ListOf(METER), default=()),
+    F("powers", ListOf(POWER, 1), True),
+    F("territories", ListOf(TERRITORY), default=()),
+    F("perspectives", ListOf(PERSPECTIVE), default=()),
+    F("sources", ListOf(SOURCE), default=()),
+    F("offers", ListOf(OFFER), default=()),
+    F("actions", ListOf(ACTION), default=()),
+    F("events", ListOf(EVENT), default=()),
+    F("outcomes", ListOf(OUTCOME, 1), True),
+    F("policies", ListOf(POLICY), default=()),
+]
+SCENARIO = Struct("scenario", SCENARIO_FIELDS, doc="A Moscow 1939 scenario file (format 1)")

@@ -1,0 +1,128 @@
+"""Load and validate a scenario file into an immutable Scenario."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from .diagnostics import NOWHERE, Diagnostic, Report, ScenarioError
+from .format import BUILTIN_POLICIES, FORMAT_VERSION, SCENARIO
+from .model import Scenario
+from .spec import INVALID, Context
+from .walk import effects_in
+from .yamlsource import MAX_BYTES, LocDict, decode, parse
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load a scenario; raise ScenarioError listing every problem found."""
+    scenario, report = check_scenario(path)
+    if scenario is None:
+        raise ScenarioError(report.errors)
+    return scenario
+
+
+def check_scenario(path: str | Path) -> tuple[Scenario | None, Report]:
+    """Validate a file; return the scenario (None if invalid) and all diagnostics."""
+    path = Path(path)
+    report = Report(str(path))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        report.error(NOWHERE, "no such file")
+        return None, report
+    except IsADirectoryError:
+        report.error(NOWHERE, "is a directory, not a file")
+        return None, report
+    except OSError as exc:
+        report.error(NOWHERE, f"cannot read file: {exc.strerror or exc}")
+        return None, report
+    return check_data(data, str(path), report)
+
+
+def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Scenario | None, Report]:
+    """Validate scenario bytes that came from `name`."""
+    report = report or Report(name)
+    try:
+        raw = parse(decode(data, name), name)
+    except ScenarioError as exc:
+        report.items.extend(exc.diagnostics)
+        return None, report
+    scenario = _validate(raw, report)
+    if scenario is None or report.errors:
+        return None, report
+    return dataclasses.replace(scenario, path=name, sha256=hashlib.sha256(data).hexdigest()), report
+
+
+def _validate(raw: object, report: Report) -> Scenario | None:
+    if not isinstance(raw, LocDict):
+        report.error(getattr(raw, "pos", NOWHERE), "a scenario file must be a mapping of fields (format:, id:, ...)")
+        return None
+    version = raw.get("format")
+    if version != FORMAT_VERSION:
+        where = raw.at("format") if "format" in raw else raw.pos
+        report.error(where, f"unsupported format {version!r}; this game reads format: {FORMAT_VERSION}")
+        return None
+    ctx = Context(report)
+    fields = SCENARIO.check(raw, raw.pos, ctx)
+    ctx.resolve_refs()
+    if fields is INVALID or report.errors:
+        return None
+    _check_whole(fields, raw, ctx)
+    if report.errors:
+        return None
+    player = fields["player"]
+    fields["events"] = tuple(
+        dataclasses.replace(e, chooser=e.chooser or player) if e.choices else e for e in fields["events"]
+    )
+    return Scenario(**fields)
+
+
+def _positions(raw: LocDict, section: str) -> dict[str, object]:
+    """Map ids of a top-level list to their positions."""
+    items = raw.get(section) or []
+    return {item.get("id"): items.at(i) for i, item in enumerate(items) if isinstance(item, dict)}
+
+
+def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Checks that look across sections."""
+    report = ctx.report
+    deadline = [o for o in fields["outcomes"] if o.deadline]
+    if len(deadline) != 1:
+        report.error(raw.at("outcomes"), f"exactly one outcome needs 'deadline: true' (found {len(deadline)})")
+    where = _positions(raw, "outcomes")
+    for outcome in fields["outcomes"]:
+        if not outcome.deadline and outcome.when is None:
+            report.error(where[outcome.id], f"outcome {outcome.id!r} needs a 'when' condition (or 'deadline: true')")
+    calendar = fields["calendar"]
+    where = _positions(raw, "events")
+    for event in fields["events"]:
+        if event.date and not calendar.start <= event.date <= calendar.end:
+            report.error(where[event.id], f"event {event.id!r} is dated {event.date}, outside the calendar "
+                                          f"{calendar.start}..{calendar.end}")
+    where = _positions(raw, "policies")
+    for policy in fields["policies"]:
+        if policy.id in BUILTIN_POLICIES:
+            report.error(where[policy.id], f"policy id {policy.id!r} is reserved for a built-in policy")
+    for flag, pos in ctx.flags_tested.items():
+        if flag not in ctx.flags_set:
+            report.warn(pos, f"flag {flag!r} is tested but never set")
+    shown = {s for a in fields["actions"] for s in a.sources}
+    shown |= {s for e in fields["events"] for s in e.sources}
+    shown |= {s for o in fields["outcomes"] for s in o.sources}
+    shown |= _unlocked_by_effects(fields)
+    where = _positions(raw, "sources")
+    for source in fields["sources"]:
+        if not source.unlocked and source.id not in shown:
+            report.warn(where[source.id], f"source card {source.id!r} is never shown (no event, action or "
+                                          "outcome names it and it is not unlocked)")
+
+
+def _unlocked_by_effects(fields: dict) -> set[str]:
+    return {e.arg for e in effects_in(fields) if e.kind == "unlock"}
+
+
+def diagnostics_of(path: str | Path) -> list[Diagnostic]:
+    """All diagnostics for a file (errors and warnings)."""
+    return check_scenario(path)[1].items

@@ -1,0 +1,311 @@
+"""The immutable scenario model that the engine and the UI read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .vocabulary import Stmt
+
+Effects = tuple[Stmt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    start: dt.date
+    end: dt.date
+    turn_days: int = 7
+
+    def turn_start(self, turn: int) -> dt.date:
+        """First day of a turn (turn 1 starts on `start`)."""
+        return self.start + dt.timedelta(days=(turn - 1) * self.turn_days)
+
+    def turn_end(self, turn: int) -> dt.date:
+        return self.turn_start(turn) + dt.timedelta(days=self.turn_days - 1)
+
+    def turn_of(self, day: dt.date) -> int:
+        """The turn that contains a day."""
+        return (day - self.start).days // self.turn_days + 1
+
+    @property
+    def last_turn(self) -> int:
+        return self.turn_of(self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    id: str
+    name: str
+    description: str
+    min: float
+    max: float
+    start: float
+    drift: float
+    power: str | None
+    hidden: bool
+    score: bool
+    good: str
+
+
+@dataclass(frozen=True, slots=True)
+class Do:
+    """What a policy rule does: take an action, propose, accept or reject."""
+
+    kind: str
+    target: str
+    clauses: tuple[str, ...] | None = None
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    when: Stmt | None
+    do: Do
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How a controller plays a power: ordered rules, event choices, default answer."""
+
+    rules: tuple[Rule, ...] = ()
+    choices: dict[str, str] = field(default_factory=dict)
+    respond: str = "evaluate"
+
+
+@dataclass(frozen=True, slots=True)
+class Power:
+    id: str
+    name: str
+    short: str
+    color: str
+    leader: Person
+    foreign_minister: Person
+    capital: str
+    playable: bool
+    actions_per_turn: int
+    reply_weeks: int
+    briefing: str
+    objectives: tuple[str, ...]
+    secret_objectives: tuple[str, ...]
+    trust: dict[str, float]
+    ai: Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Territory:
+    id: str
+    name: str
+    owner: str | None
+    sphere: str | None
+    map: str
+
+
+@dataclass(frozen=True, slots=True)
+class Perspective:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    author: str
+    date: str
+    perspective: str
+    text: str
+    reference: str
+    unlocked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    id: str
+    name: str
+    text: str
+    required: bool
+    default: bool
+    secret: bool
+    requires: tuple[str, ...]
+    excludes: tuple[str, ...]
+    available: Stmt | None
+    values: dict[str, float]
+    on_sign: Effects
+
+
+@dataclass(frozen=True, slots=True)
+class PartyAI:
+    threshold: float = 0.0
+    trust_weight: float = 0.0
+    urgency: str | None = None
+    urgency_weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    id: str
+    name: str
+    parties: tuple[str, ...]
+    description: str
+    open: bool
+    propose_cost: int
+    spread: float
+    clauses: tuple[Clause, ...]
+    ai: dict[str, PartyAI]
+    on_sign: Effects
+
+    def clause(self, clause_id: str) -> Clause:
+        return next(c for c in self.clauses if c.id == clause_id)
+
+    def default_draft(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.clauses if c.default or c.required)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDef:
+    id: str
+    power: str
+    name: str
+    text: str
+    cost: int
+    once: bool
+    cooldown: int
+    requires: Stmt | None
+    effects: Effects
+    hidden_effects: Effects
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: str
+    effects: Effects
+    ai_weight: float
+    default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    id: str
+    title: str
+    date: dt.date | None
+    when: Stmt | None
+    chance: float
+    repeat: bool
+    visible_to: tuple[str, ...] | None
+    text: str
+    sources: tuple[str, ...]
+    effects: Effects
+    chooser: str | None
+    choices: tuple[Choice, ...]
+
+    def default_choice(self) -> Choice:
+        return next((c for c in self.choices if c.default), self.choices[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    title: str
+    when: Stmt | None
+    deadline: bool
+    historical: bool
+    summary: str
+    epilogue: str
+    comparison: str
+    effects: Effects
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    id: str
+    power: str
+    description: str
+    plan: Plan
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """A whole validated scenario. Lists keep file order; lookups are by id."""
+
+    format: int
+    id: str
+    title: str
+    summary: str
+    calendar: Calendar
+    player: str
+    meters: tuple[Meter, ...]
+    powers: tuple[Power, ...]
+    territories: tuple[Territory, ...]
+    perspectives: tuple[Perspective, ...]
+    sources: tuple[Source, ...]
+    offers: tuple[Offer, ...]
+    actions: tuple[ActionDef, ...]
+    events: tuple[EventDef, ...]
+    outcomes: tuple[Outcome, ...]
+    policies: tuple[Policy, ...]
+    path: str = ""
+    sha256: str = ""
+    index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("meters", "powers", "territories", "perspectives", "sources", "offers", "actions",
+                     "events", "outcomes", "policies"):
+            self.index[name] = {item.id: item for item in getattr(self, name)}
+
+    def meter(self, ident: str) -> Meter:
+        return self.index["meters"][ident]
+
+    def power(self, ident: str) -> Power:
+        return self.index["powers"][ident]
+
+    def territory(self, ident: str) -> Territory:
+        return self.index["territories"][ident]
+
+    def perspective(self, ident: str) -> Perspective:
+        return self.index["perspectives"][ident]
+
+    def source(self, ident: str) -> Source:
+        return self.index["sources"][ident]
+
+    def offer(self, ident: str) -> Offer:
+        return self.index["offers"][ident]
+
+    def action(self, ident: str) -> ActionDef:
+        return self.index["actions"][ident]
+
+    def event(self, ident: str) -> EventDef:
+        return self.index["events"][ident]
+
+    def outcome(self, ident: str) -> Outcome:
+        return self.index["outcomes"][ident]
+
+    def policy(self, ident: str) -> Policy:
+        return self.index["policies"][ident]
+
+    def actions_of(self, power: str) -> tuple[ActionDef, ...]:
+        return tuple(a for a in self.actions if a.power == power)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "powers": len(self.powers),
+            "offers": len(self.offers),
+            "clauses": sum(len(o.clauses) for o in self.offers),
+            "actions": len(self.actions),
+            "events": len(self.events),
+            "sources": len(self.sources),
+            "outcomes": len(self.outcomes),
+        }

@@ -1,0 +1,414 @@
+"""Declarative field types: one description drives validation, JSON Schema and docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Pos, Report
+from .yamlsource import LocDict, LocList
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class Invalid:
+    """Marks a value that failed validation (an error has been reported)."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = Invalid()
+
+
+def suggest(word: str, choices: Any) -> str:
+    """Return ' (did you mean 'x'?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class Context:
+    """Validation state: the report, defined ids, pending references and scopes."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.defined: dict[str, dict[str, Pos]] = {}
+        self.refs: list[tuple[str, str, Pos]] = []
+        self.scope: dict[str, str] = {}
+        self.flags_set: dict[str, Pos] = {}
+        self.flags_tested: dict[str, Pos] = {}
+
+    def error(self, pos: Pos, message: str) -> Invalid:
+        self.report.error(pos, message)
+        return INVALID
+
+    def define(self, kind: str, ident: str, pos: Pos) -> None:
+        table = self.defined.setdefault(kind, {})
+        if ident in table:
+            self.error(pos, f"duplicate {kind.split(':')[0]} id {ident!r} (first at line {table[ident].line})")
+        else:
+            table[ident] = pos
+
+    def ref(self, kind: str, ident: str, pos: Pos) -> None:
+        self.refs.append((kind, ident, pos))
+
+    def resolve_refs(self) -> None:
+        for kind, ident, pos in self.refs:
+            known = self.defined.get(kind, {})
+            if ident not in known:
+                what, _, owner = kind.partition(":")
+                where = f" in {owner!r}" if owner else ""
+                self.error(pos, f"unknown {what} {ident!r}{where}{suggest(ident, known)}")
+
+
+class T:
+    """Base of all field types."""
+
+    name = "value"
+
+    def check(self, value: Any, pos: Pos, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return self.name
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class Text(T):
+    name = "text"
+
+    def __init__(self, max_len: int = 20_000):
+        self.max_len = max_len
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, str):
+            return ctx.error(pos, f"expected text, found {_kind(value)}")
+        if len(value) > self.max_len:
+            return ctx.error(pos, f"text is {len(value)} characters; the limit is {self.max_len}")
+        return value.strip()
+
+    def schema(self):
+        return {"type": "string", "maxLength": self.max_len}
+
+
+class Ident(T):
+    """An id being defined (kind given) or a free-form name such as a flag."""
+
+    name = "id"
+
+    def __init__(self, flag: str | None = None):
+        self.flag = flag
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, str) or not ID_RE.match(value):
+            return ctx.error(pos, f"expected an id in snake_case (like 'my_id'), found {value!r}")
+        if self.flag == "set":
+            ctx.flags_set.setdefault(value, pos)
+        elif self.flag == "test":
+            ctx.flags_tested.setdefault(value, pos)
+        return value
+
+    def schema(self):
+        return {"type": "string", "pattern": ID_RE.pattern}
+
+
+class Ref(T):
+    """A reference to an id defined elsewhere; `scope` names the enclosing owner."""
+
+    def __init__(self, kind: str, scope: str | None = None, nullable: bool = False):
+        self.kind = kind
+        self.scope = scope
+        self.nullable = nullable
+        self.name = f"{kind} id" + (" or null" if nullable else "")
+
+    def check(self, value, pos, ctx):
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, str) or not ID_RE.match(value):
+            return ctx.error(pos, f"expected a {self.kind} id, found {value!r}")
+        kind = f"{self.kind}:{ctx.scope[self.scope]}" if self.scope else self.kind
+        ctx.ref(kind, value, pos)
+        return value
+
+    def schema(self):
+        base = {"type": "string", "pattern": ID_RE.pattern}
+        return {"anyOf": [base, {"type": "null"}]} if self.nullable else base
+
+
+class Int(T):
+    name = "integer"
+
+    def __init__(self, lo: int | None = None, hi: int | None = None):
+        self.lo, self.hi = lo, hi
+
+    def check(self, value, pos, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ctx.error(pos, f"expected a whole number, found {_kind(value)}")
+        return _in_range(value, self.lo, self.hi, pos, ctx)
+
+    def schema(self):
+        return _range_schema({"type": "integer"}, self.lo, self.hi)
+
+    def describe(self):
+        return _range_text("integer", self.lo, self.hi)
+
+
+class Number(Int):
+    name = "number"
+
+    def check(self, value, pos, ctx):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return ctx.error(pos, f"expected a number, found {_kind(value)}")
+        return _in_range(value, self.lo, self.hi, pos, ctx)
+
+    def schema(self):
+        return _range_schema({"type": "number"}, self.lo, self.hi)
+
+    def describe(self):
+        return _range_text("number", self.lo, self.hi)
+
+
+def _in_range(value, lo, hi, pos, ctx):
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return ctx.error(pos, f"{value} is out of range ({_range_text('', lo, hi).strip()})")
+    return value
+
+
+def _range_schema(base: dict, lo, hi) -> dict:
+    if lo is not None:
+        base["minimum"] = lo
+    if hi is not None:
+        base["maximum"] = hi
+    return base
+
+
+def _range_text(name: str, lo, hi) -> str:
+    if lo is not None and hi is not None:
+        return f"{name} {lo}..{hi}"
+    if lo is not None:
+        return f"{name} ≥ {lo}"
+    if hi is not None:
+        return f"{name} ≤ {hi}"
+    return name
+
+
+class Bool(T):
+    name = "true/false"
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, bool):
+            return ctx.error(pos, f"expected true or false, found {_kind(value)}")
+        return value
+
+    def schema(self):
+        return {"type": "boolean"}
+
+
+class Date(T):
+    name = "date"
+
+    def check(self, value, pos, ctx):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}")
+
+    def schema(self):
+        return {"type": "string", "format": "date"}
+
+
+class DateOrText(T):
+    """A date, or free text for imprecise dates ('1961', 'summer 1939')."""
+
+    name = "date or text"
+
+    def check(self, value, pos, ctx):
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+        return ctx.error(pos, f"expected a date or a year, found {_kind(value)}")
+
+    def schema(self):
+        return {"type": ["string", "integer"]}
+
+
+class Color(T):
+    name = "colour #rrggbb"
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, str) or not COLOR_RE.match(value):
+            return ctx.error(pos, f"expected a colour like '#6b6f78', found {value!r}")
+        return value.lower()
+
+    def schema(self):
+        return {"type": "string", "pattern": COLOR_RE.pattern}
+
+
+class Enum(T):
+    def __init__(self, *values: str):
+        self.values = values
+        self.name = " | ".join(values)
+
+    def check(self, value, pos, ctx):
+        if value not in self.values:
+            return ctx.error(pos, f"expected one of {', '.join(self.values)}, found {value!r}{suggest(value, self.values)}")
+        return value
+
+    def schema(self):
+        return {"enum": list(self.values)}
+
+
+class ListOf(T):
+    def __init__(self, item: T, min_items: int = 0, max_items: int = 10_000):
+        self.item, self.min_items, self.max_items = item, min_items, max_items
+        self.name = f"list of {item.describe()}"
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, list):
+            return ctx.error(pos, f"expected a list, found {_kind(value)}")
+        if len(value) < self.min_items:
+            return ctx.error(pos, f"needs at least {self.min_items} item(s)")
+        if len(value) > self.max_items:
+            return ctx.error(pos, f"has {len(value)} items; the limit is {self.max_items}")
+        at = value.at if isinstance(value, LocList) else (lambda i: pos)
+        out = [self.item.check(v, at(i), ctx) for i, v in enumerate(value)]
+        return INVALID if any(v is INVALID for v in out) else tuple(out)
+
+    def schema(self):
+        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items}
+
+
+class MapOf(T):
+    """A mapping whose keys are references (e.g. power ids) and values of one type."""
+
+    def __init__(self, key: Ref, value: T):
+        self.key, self.value = key, value
+        self.name = f"mapping of {key.kind} id to {value.describe()}"
+
+    def check(self, value, pos, ctx):
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            return ctx.error(pos, f"expected a mapping, found {_kind(value)}")
+        out = {}
+        for k, v in value.items():
+            kpos = value.key_pos.get(k, pos) if isinstance(value, LocDict) else pos
+            vpos = value.at(k) if isinstance(value, LocDict) else pos
+            key = self.key.check(k, kpos, ctx)
+            val = self.value.check(v, vpos, ctx)
+            if key is INVALID or val is INVALID:
+                return INVALID
+            out[key] = val
+        return out
+
+    def schema(self):
+        return {"type": "object", "additionalProperties": self.value.schema()}
+
+
+@dataclass
+class F:
+    """One field of a Struct."""
+
+    key: str
+    type: T
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+    attr: str = ""
+
+
+@dataclass
+class Struct(T):
+    """A mapping with known fields, built into `build(**fields)`."""
+
+    title: str
+    fields: list[F]
+    build: Callable[..., Any] | None = None
+    kind: str | None = None
+    scope_kind: str | None = None
+    check_more: Callable[[dict, LocDict, Context], None] | None = None
+    doc: str = ""
+    by_key: dict[str, F] = field(init=False)
+
+    def __post_init__(self):
+        self.by_key = {f.key: f for f in self.fields}
+        self.name = self.title
+
+    def check(self, value, pos, ctx):
+        if not isinstance(value, dict):
+            return ctx.error(pos, f"expected a mapping for {self.title}, found {_kind(value)}")
+        at = value.at if isinstance(value, LocDict) else (lambda k: pos)
+        kat = (lambda k: value.key_pos.get(k, pos)) if isinstance(value, LocDict) else (lambda k: pos)
+        ok = True
+        for key in value:
+            if key not in self.by_key:
+                ctx.error(kat(key), f"unknown field {key!r} in {self.title}{suggest(key, self.by_key)}")
+                ok = False
+        ident = value.get("id")
+        if self.kind and isinstance(ident, str) and ID_RE.match(ident):
+            kind = f"{self.kind}:{ctx.scope[self.scope_kind]}" if self.scope_kind else self.kind
+            ctx.define(kind, ident, at("id"))
+        saved = dict(ctx.scope)
+        if self.kind and isinstance(ident, str):
+            ctx.scope[self.kind] = ident
+        out: dict[str, Any] = {}
+        try:
+            for f in self.fields:
+                if f.key in value:
+                    v = f.type.check(value[f.key], at(f.key), ctx)
+                    if v is INVALID:
+                        ok = False
+                    out[f.attr or f.key] = v
+                elif f.required:
+                    ctx.error(pos, f"{self.title} needs the field {f.key!r}")
+                    ok = False
+                else:
+                    out[f.attr or f.key] = f.default
+            if ok and self.check_more:
+                self.check_more(out, value, ctx)
+        finally:
+            ctx.scope = saved
+        if not ok:
+            return INVALID
+        return self.build(**out) if self.build else out
+
+    def schema(self):
+        return {
+            "type": "object",
+            "description": self.doc or self.title,
+            "properties": {f.key: {**f.type.schema(), **({"description": f.doc} if f.doc else {})} for f in self.fields},
+            "required": [f.key for f in self.fields if f.required],
+            "additionalProperties": False,
+        }

@@ -1,0 +1,32 @@
+"""Walk every effect statement of a scenario (for cross-section checks and tools)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .vocabulary import Stmt
+
+
+def _walk(effects) -> Iterator[Stmt]:
+    for effect in effects:
+        yield effect
+        if effect.kind in ("if", "chance"):
+            yield from _walk(effect.arg["then"])
+            yield from _walk(effect.arg["otherwise"])
+
+
+def effects_in(fields: dict) -> Iterator[Stmt]:
+    """Every effect in actions, events, choices, clauses, offers and outcomes."""
+    for action in fields["actions"]:
+        yield from _walk(action.effects)
+        yield from _walk(action.hidden_effects)
+    for event in fields["events"]:
+        yield from _walk(event.effects)
+        for choice in event.choices:
+            yield from _walk(choice.effects)
+    for offer in fields["offers"]:
+        yield from _walk(offer.on_sign)
+        for clause in offer.clauses:
+            yield from _walk(clause.on_sign)
+    for outcome in fields["outcomes"]:
+        yield from _walk(outcome.effects)
