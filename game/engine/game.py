@@ -480,6 +480,19 @@ class Game:
         apply_effects(self, outcome.effects, {"visible_to": None, "ref": outcome_id})
         st.history.append(dict(st.meters))
 
+    def save(self, path) -> None:
+        """Write a save file atomically."""
+        from .saves import save_game
+
+        save_game(self, path)
+
+    @classmethod
+    def load(cls, path, scenario: Scenario) -> Game:
+        """Resume a save file against a loaded scenario (see saves.load_game for notes)."""
+        from .saves import load_game
+
+        return load_game(path, scenario)[0]
+
     def run_until_human(self) -> None:
         """With no humans, resolve weeks until the game ends."""
         while not self.over and not self.humans:

@@ -1,0 +1,144 @@
+"""Save files: versioned JSON naming the scenario and its hash, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
+from ..scenario.model import Scenario
+from .actions import Action
+from .game import Game
+from .state import GameState
+
+SAVE_FORMAT = "moscow1939-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+
+
+def to_document(game: Game) -> dict[str, Any]:
+    """Everything needed to resume or replay a game."""
+    return {
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "scenario": {"id": game.scenario.id, "path": game.scenario.path, "sha256": game.scenario.sha256},
+        "seed": game.state.seed,
+        "humans": list(game.humans),
+        "policies": game.policies,
+        "actions": [a.to_dict() for a in game.record],
+        "state": game.state.to_dict(),
+    }
+
+
+def dumps(game: Game) -> str:
+    return json.dumps(to_document(game), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_game(game: Game, path: str | Path) -> None:
+    write_atomic(Path(path), dumps(game))
+
+
+def _error(path: str, message: str) -> ScenarioError:
+    return ScenarioError([Diagnostic(path, NOWHERE.line, NOWHERE.col, message)])
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """Read and check a save file's envelope; raise ScenarioError with a readable message."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SAVE_BYTES + 1)
+    except OSError as exc:
+        raise _error(name, f"cannot read save: {exc.strerror or exc}") from None
+    if len(data) > MAX_SAVE_BYTES:
+        raise _error(name, "save file is too large")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _error(name, "save file is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ScenarioError([Diagnostic(name, exc.lineno, exc.colno, f"save file is damaged: {exc.msg}")]) from None
+    except RecursionError:
+        raise _error(name, "save file is damaged: nesting too deep") from None
+    if not isinstance(doc, dict) or doc.get("format") != SAVE_FORMAT:
+        raise _error(name, "not a Moscow 1939 save file")
+    if doc.get("version") != SAVE_VERSION:
+        raise _error(name, f"save version {doc.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
+    return doc
+
+
+def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
+    """Resume a save against a scenario; return the game and notes for the player.
+
+    If the scenario file changed since the save (a modder edited it), the action log is replayed
+    on the new version instead of restoring the stored state.
+    """
+    name = str(path)
+    doc = read_document(path)
+    meta = doc.get("scenario") or {}
+    if not isinstance(meta, dict) or meta.get("id") != scenario.id:
+        raise _error(name, f"this save belongs to scenario {meta.get('id') if isinstance(meta, dict) else meta!r}, "
+                           f"not {scenario.id!r}")
+    try:
+        seed = int(doc["seed"])
+        humans = [str(h) for h in doc["humans"]]
+        policies = {str(k): str(v) for k, v in dict(doc["policies"]).items()}
+        actions = [Action.from_dict(a) for a in doc["actions"]]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _error(name, f"save file is damaged: {exc}") from None
+    notes: list[str] = []
+    if meta.get("sha256") == scenario.sha256:
+        try:
+            state = GameState.from_dict(doc["state"])
+            game = Game(scenario, state, humans, policies)
+            game.record = actions
+            _sanity(game)
+            return game, notes
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            notes.append(f"the stored state was unreadable ({exc}); the game was rebuilt from its actions")
+    else:
+        notes.append("the scenario has changed since this game was saved; its actions were replayed on the new version")
+    try:
+        game = replay(scenario, seed, humans, policies, actions)
+    except ValueError as exc:
+        raise _error(name, f"cannot replay this save: {exc}") from None
+    return game, notes
+
+
+def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str, str], actions: list[Action]) -> Game:
+    """Rebuild a game from its seed and action log; raise ValueError if an action is refused."""
+    game = Game.new(scenario, seed=seed, humans=humans, policies=policies)
+    for i, action in enumerate(actions, 1):
+        result = game.submit(action)
+        if not result.ok:
+            raise ValueError(f"action {i} ({action.kind} {action.target}) is refused: {result.reason}")
+    return game
+
+
+def _sanity(game: Game) -> None:
+    """Refuse a stored state that does not fit the scenario."""
+    st, sc = game.state, game.scenario
+    if set(st.meters) != {m.id for m in sc.meters} or set(st.offers) != {o.id for o in sc.offers}:
+        raise ValueError("meters or offers do not match the scenario")
+    if set(st.trust) != {p.id for p in sc.powers} or set(st.territories) != {t.id for t in sc.territories}:
+        raise ValueError("powers or territories do not match the scenario")
+    if not isinstance(st.turn, int) or not 1 <= st.turn <= sc.calendar.last_turn:
+        raise ValueError("the week is out of range")
