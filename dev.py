@@ -31,7 +31,7 @@ def requirements_stamp(name: str) -> str:
 
 def ensure_environment(mode: str) -> Path:
     """Create .venv and install the requirements for `mode` unless they are already there."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - this file must run on any Python to say so
         sys.exit("Moscow 1939 needs Python 3.10 or newer.")
     python = venv_python()
     if not python.exists():

@@ -196,11 +196,11 @@ class Game:
         last = self.st.taken.get(defn.id)
         if last is not None and defn.once:
             return Result(False, "Already done.")
-        if last is not None and last + defn.cooldown >= self.st.turn and defn.cooldown:
-            weeks = last + defn.cooldown - self.st.turn + 1
-            return Result(False, f"Available again in {weeks} week{'s' if weeks > 1 else ''}.")
         if last == self.st.turn:
             return Result(False, "Already done this week.")
+        if last is not None and last + defn.cooldown >= self.st.turn:
+            weeks = last + defn.cooldown - self.st.turn + 1
+            return Result(False, f"Available again in {weeks} week{'s' if weeks > 1 else ''}.")
         if self.st.budget.get(action.power, 0) < defn.cost:
             return Result(False, f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; "
                                  f"{self.st.budget.get(action.power, 0)} left this week.")

@@ -1,0 +1,110 @@
+"""The command-line contract of DESIGN.md: exit codes, JSON shapes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import MINI, ROOT
+
+
+def main_py(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_check_valid_file_exits_0_and_counts():
+    out = main_py("check", str(MINI))
+    assert out.returncode == 0 and "ok (3 powers, 2 offers, 4 clauses" in out.stdout
+    data = json.loads(main_py("check", "--json", str(MINI)).stdout)
+    assert data == [{"path": str(MINI), "valid": True, "errors": [], "warnings": [], "counts": {
+        "powers": 3, "offers": 2, "clauses": 4, "actions": 2, "events": 3, "sources": 2, "outcomes": 3}}]
+
+
+@pytest.mark.parametrize("args", [["check"], ["simulate", "--games", "x"], ["nonsense"],
+                                  ["run", str(MINI)], ["simulate", str(MINI), "--policy", "nope"],
+                                  ["simulate", str(MINI), "--games", "0"]])
+def test_usage_errors_exit_2_without_traceback(args):
+    out = main_py(*args)
+    assert out.returncode == 2, out
+    assert "Traceback" not in out.stderr + out.stdout and "error" in out.stderr
+
+
+def test_simulate_json_shape_and_policy_outcomes():
+    out = main_py("simulate", str(MINI), "--games", "50", "--seed", "7", "--policy", "passive", "--json")
+    data = json.loads(out.stdout)
+    assert {"games", "seed", "policy", "outcomes", "seconds", "games_per_second"} <= set(data)
+    assert data["games"] == 50 and data["seed"] == 7 and data["policy"] == "passive"
+    assert data["outcomes"] == {"pact_signed": 0, "alliance_signed": 50, "alone": 0} or \
+        sum(data["outcomes"].values()) == 50
+
+
+def test_simulate_never_imports_pygame():
+    code = ("import sys; from game.cli import main; main(['simulate', %r, '--games', '5']); "
+            "print('pygame' in sys.modules)" % str(MINI))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_engine_and_scenario_layers_never_import_pygame():
+    for folder in ("engine", "scenario"):
+        for path in (ROOT / "game" / folder).glob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(import|from)\s+pygame", text, re.M), path
+
+
+def test_run_policy_json_has_final_state_and_dated_log():
+    data = json.loads(main_py("run", str(MINI), "--policy", "eager", "--seed", "1", "--json").stdout)
+    assert data["outcome"] == "pact_signed" and data["end_date"] == "1939-04-17"
+    assert data["log"][0] == {"turn": 1, "date": "1939-04-17", "kind": "event", "title": "The season opens",
+                              "text": "Talks begin.", "power": None, "ref": "opening", "visible_to": None}
+    assert data["treaties"] == {"pact": ["non_aggression", "protocol"]}
+
+
+def test_run_script_plays_the_steps_and_then_ends_weeks(tmp_path):
+    script = tmp_path / "s.yaml"
+    script.write_text("seed: 4\nactions:\n  - {turn: 2, kind: act, target: speech}\n"
+                      "  - {turn: 3, kind: choose, target: offer_from_grey, option: listen}\n", encoding="utf-8")
+    data = json.loads(main_py("run", str(MINI), "--script", str(script), "--json").stdout)
+    assert data["seed"] == 4 and data["actions"][0] == {"kind": "end_turn", "power": "red"}
+    assert {"kind": "act", "power": "red", "target": "speech"} in data["actions"]
+    assert any(e["kind"] == "choice" and e["ref"] == "offer_from_grey" for e in data["log"])
+    assert data["outcome"] is not None
+
+
+def test_run_script_errors_are_located(tmp_path):
+    script = tmp_path / "s.yaml"
+    script.write_text("actions:\n  - {kind: act, target: speech}\n  - {kind: act, target: speech}\n",
+                      encoding="utf-8")
+    out = main_py("run", str(MINI), "--script", str(script))
+    assert out.returncode == 1 and out.stdout.startswith(f"{script}:3:5: error:") and "Already done this week" in out.stdout
+    script.write_text("actions:\n  - {kind: fly, target: speech}\n", encoding="utf-8")
+    out = main_py("run", str(MINI), "--script", str(script))
+    assert out.returncode == 1 and f"{script}:2:5: error: action kind must be one of" in out.stdout
+    script.write_text("!!python/object/apply:os.system ['echo hacked']\n", encoding="utf-8")
+    out = main_py("run", str(MINI), "--script", str(script))
+    assert out.returncode == 1 and "not allowed" in out.stdout and "hacked" not in out.stdout
+
+
+def test_schema_command_matches_the_shipped_file_and_is_valid():
+    jsonschema = pytest.importorskip("jsonschema")
+    out = main_py("schema")
+    assert out.stdout == (ROOT / "schema" / "scenario.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(out.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    import yaml
+
+    for path in [MINI, *sorted((ROOT / "scenarios").glob("*.yaml"))]:
+        document = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(document, schema)
+
+
+def test_modding_guide_reference_is_generated_from_the_registry():
+    from game.scenario.schema import update_markdown
+
+    text = (ROOT / "docs" / "MODDING.md").read_text(encoding="utf-8")
+    assert update_markdown(text) == text, "run: python -c 'from game.scenario.schema import ...' (see tools)"
