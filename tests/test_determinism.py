@@ -60,7 +60,7 @@ def test_invariants_hold_throughout(mini, seed, picks):
             assert set(offer.waiting) <= parties and set(offer.accepted) <= parties
             assert all(c.required is False or c.id in offer.clauses for c in mini.offer(oid).clauses)
         assert 1 <= state.turn <= mini.calendar.last_turn
-        assert all(0 <= b for b in state.budget.values())
+        assert all(b >= 0 for b in state.budget.values())
 
 
 @SETTINGS

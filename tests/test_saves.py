@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -79,7 +80,7 @@ def test_changed_scenario_replays_the_actions(mini, tmp_path):
     path = tmp_path / "a.json"
     save_game(game, path)
     changed = tmp_path / "mini.yaml"
-    changed.write_text(open(mini.path, encoding="utf-8").read().replace("start: 20,", "start: 25,"), encoding="utf-8")
+    changed.write_text(Path(mini.path).read_text(encoding="utf-8").replace("start: 20,", "start: 25,"), encoding="utf-8")
     new = load_scenario(changed)
     loaded, notes = load_game(path, new)
     assert "replayed" in notes[0]
@@ -91,7 +92,7 @@ def test_replay_that_no_longer_fits_is_refused(mini, tmp_path):
     path = tmp_path / "a.json"
     save_game(game, path)
     changed = tmp_path / "mini.yaml"
-    text = open(mini.path, encoding="utf-8").read().replace("open_talks", "start_talks")
+    text = Path(mini.path).read_text(encoding="utf-8").replace("open_talks", "start_talks")
     changed.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError) as info:
         load_game(path, load_scenario(changed))
