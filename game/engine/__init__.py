@@ -2,7 +2,8 @@
 
 from .actions import Action, Result
 from .controllers import policy_names
+from .debrief import debrief
 from .game import Game
 from .state import GameState, LogEntry
 
-__all__ = ["Action", "Game", "GameState", "LogEntry", "Result", "policy_names"]
+__all__ = ["Action", "Game", "GameState", "LogEntry", "Result", "debrief", "policy_names"]

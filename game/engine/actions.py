@@ -62,3 +62,4 @@ class Result:
 
 
 OK = Result(True)
+REFUSED = Result(False, "Not possible now.")

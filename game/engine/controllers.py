@@ -80,7 +80,7 @@ class PlanController(Controller):
             action = Action("propose", power, do.target, tuple(c.id for c in offer.clauses if c.id in draft))
         else:
             action = Action(do.kind, power, do.target)
-        return action if game.check(action).ok else None
+        return action if game.check(action, False).ok else None
 
 
 class RandomController(Controller):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..scenario.model import ActionDef, EventDef, Offer, Scenario
 from . import negotiation, rng
-from .actions import OK, Action, Result
+from .actions import OK, REFUSED, Action, Result
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
@@ -105,17 +105,17 @@ class Game:
         choices = self.pending_choices(power)
         if choices:
             return [Action("choose", power, e.id, option=c.id) for e in choices for c in e.choices]
-        found = [Action("act", power, a.id) for a in self.sc.actions_of(power) if self.check(Action("act", power, a.id)) is OK]
+        found = [Action("act", power, a.id) for a in self.sc.actions_of(power) if self.check(Action("act", power, a.id), False) is OK]
         for offer in self.sc.offers:
             if power not in offer.parties:
                 continue
             for kind in ("accept", "reject", "stall"):
                 action = Action(kind, power, offer.id)
-                if self.check(action) is OK:
+                if self.check(action, False) is OK:
                     found.append(action)
             for draft in self._draft_variants(offer):
                 action = Action("propose", power, offer.id, draft)
-                if self.check(action) is OK:
+                if self.check(action, False) is OK:
                     found.append(action)
         if power not in self.st.ended:
             found.append(Action("end_turn", power))
@@ -142,8 +142,8 @@ class Game:
         return variants
 
     # ------------------------------------------------------------------- checks
-    def check(self, action: Action) -> Result:
-        """Whether the action is legal now; if not, a reason a player can read."""
+    def check(self, action: Action, explain: bool = True) -> Result:
+        """Whether the action is legal now; if not, a reason a player can read (`explain=False`: skip the wording)."""
         st, sc = self.st, self.sc
         if self.over:
             return Result(False, "The game is over.")
@@ -160,7 +160,7 @@ class Game:
         if action.kind == "end_turn":
             return OK
         if action.kind == "act":
-            return self._check_act(action)
+            return self._check_act(action, explain)
         if action.target not in sc.index["offers"]:
             return Result(False, f"There is no offer {action.target!r}.")
         offer = sc.offer(action.target)
@@ -172,7 +172,7 @@ class Game:
         if ostate.status == "closed":
             return Result(False, f"The {offer.name} is not on the table.")
         if action.kind == "propose":
-            return self._check_draft(action, offer)
+            return self._check_draft(action, offer, explain)
         if action.kind in ("accept", "reject", "stall"):
             if ostate.status != "proposed" or action.power not in ostate.waiting:
                 return Result(False, f"No draft of the {offer.name} awaits {power.short}'s answer.")
@@ -189,7 +189,7 @@ class Game:
             return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
         return OK
 
-    def _check_act(self, action: Action) -> Result:
+    def _check_act(self, action: Action, explain_why: bool) -> Result:
         defn = self.sc.index["actions"].get(action.target)
         if defn is None or defn.power != action.power:
             return Result(False, f"{self.sc.power(action.power).short} has no action {action.target!r}.")
@@ -205,11 +205,13 @@ class Game:
             return Result(False, f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; "
                                  f"{self.st.budget.get(action.power, 0)} left this week.")
         if not self.cx.requires[defn.id](self.st):
+            if not explain_why:
+                return REFUSED
             reason = explain(defn.requires, self.sc, self.st) or "not possible now"
             return Result(False, reason[0].upper() + reason[1:] + ".")
         return OK
 
-    def _check_draft(self, action: Action, offer: Offer) -> Result:
+    def _check_draft(self, action: Action, offer: Offer, explain_why: bool) -> Result:
         ids = {c.id for c in offer.clauses}
         draft = set(action.clauses)
         unknown = sorted(draft - ids)
@@ -230,6 +232,8 @@ class Game:
             if clash:
                 return Result(False, f"‘{clause.name}’ cannot stand with ‘{offer.clause(clash[0]).name}’.")
             if clause.id not in ostate.clauses and not self.cx.available[(offer.id, clause.id)](self.st):
+                if not explain_why:
+                    return REFUSED
                 reason = explain(clause.available, self.sc, self.st) or "not available"
                 return Result(False, f"‘{clause.name}’ cannot be raised yet: {reason}.")
         if not draft:
@@ -260,7 +264,7 @@ class Game:
     def perform(self, action: Action, checked: bool = False) -> Result:
         """Apply any controller's action (the one path for humans and AI)."""
         if not checked:
-            result = self.check(action)
+            result = self.check(action, False)
             if not result.ok:
                 return result
         kind, power, st = action.kind, action.power, self.st
@@ -376,7 +380,7 @@ class Game:
                 gain = value
             if gain > best_gain:
                 trial = tuple(c.id for c in offer.clauses if c.id in candidate)
-                if self.check(Action("propose", power, offer.id, trial)).ok:
+                if self.check(Action("propose", power, offer.id, trial), False).ok:
                     best, best_gain = trial, gain
         return best
 

@@ -1,0 +1,53 @@
+"""What an ending screen or a printed debrief needs, as plain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .game import Game
+from .state import LogEntry
+
+DECISION_KINDS = ("action", "propose", "accept", "reject", "stall", "choice")
+
+
+def decisions(game: Game, power: str) -> list[dict[str, Any]]:
+    """The power's own decisions in order: actions, drafts, answers and choices."""
+    return [_entry(e) for e in game.state.log if e.power == power and e.kind in DECISION_KINDS]
+
+
+def historical_decisions(game: Game, power: str) -> list[dict[str, Any]]:
+    """What the scenario's `historical` policy does for this power with the same seed ([] if it has none)."""
+    policy = game.scenario.index["policies"].get("historical")
+    if policy is None or policy.power != power:
+        return []
+    shadow = Game.new(game.scenario, seed=game.state.seed, policies={power: "historical"})
+    shadow.run_until_human()
+    return decisions(shadow, power)
+
+
+def _entry(e: LogEntry) -> dict[str, Any]:
+    return {"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "ref": e.ref}
+
+
+def debrief(game: Game, power: str) -> dict[str, Any]:
+    """Outcome, epilogue, scores, meter history, decisions beside the historical ones, questions, sources."""
+    sc, st = game.scenario, game.state
+    outcome = sc.outcome(st.outcome) if st.outcome else None
+    visible = [m for m in sc.meters if not m.hidden]
+    return {
+        "outcome": outcome.id if outcome else None,
+        "title": outcome.title if outcome else "",
+        "historical": outcome.historical if outcome else False,
+        "end_date": st.end_date,
+        "summary": outcome.summary if outcome else "",
+        "epilogue": outcome.epilogue if outcome else "",
+        "comparison": outcome.comparison if outcome else "",
+        "questions": list(outcome.questions) if outcome else [],
+        "scores": [{"id": m.id, "name": m.name, "description": m.description, "start": m.start,
+                    "value": st.meters[m.id], "good": m.good, "power": m.power}
+                   for m in visible if m.score],
+        "history": [{m.id: row[m.id] for m in visible} for row in st.history],
+        "decisions": decisions(game, power),
+        "historical_decisions": historical_decisions(game, power),
+        "sources": [sc.source(s) for s in (outcome.sources if outcome else ())],
+    }
