@@ -143,6 +143,14 @@ def _draft(arg: dict, pos: Pos, ctx: Context) -> None:
             ctx.ref(f"clause:{arg['offer']}", clause, pos)
 
 
+def _territory_power(title: str) -> Struct:
+    return Struct(title, [F("territory", Ref("territory"), True), F("power", Ref("power", nullable=True), True)])
+
+
+def _offer_clause(title: str) -> Struct:
+    return Struct(title, [F("offer", Ref("offer"), True), F("clause", Ident(), True)])
+
+
 # Conditions
 CONDITION.add("all", "every listed condition holds", "{all: [cond, ...]}", ListOf(CONDITION, 1))
 CONDITION.add("any", "at least one listed condition holds", "{any: [cond, ...]}", ListOf(CONDITION, 1))
@@ -166,7 +174,7 @@ CONDITION.add(
 )
 CONDITION.add(
     "clause", "the clause is in the offer's current draft (or its signed text)", "{clause: {offer: OFFER, clause: C}}",
-    Struct("clause condition", [F("offer", Ref("offer"), True), F("clause", Ident(), True)]),
+    _offer_clause("clause condition"),
     _clause_ref,
 )
 CONDITION.add(
@@ -188,11 +196,11 @@ CONDITION.add(
 CONDITION.add("taken", "the action has been taken at least once", "{taken: ACTION}", Ref("action"))
 CONDITION.add(
     "sphere", "the territory is in the power's sphere (power null: in nobody's)", "{sphere: {territory: T, power: P}}",
-    Struct("sphere condition", [F("territory", Ref("territory"), True), F("power", Ref("power", nullable=True), True)]),
+    _territory_power("sphere condition"),
 )
 CONDITION.add(
     "owner", "the territory is held by the power", "{owner: {territory: T, power: P}}",
-    Struct("owner condition", [F("territory", Ref("territory"), True), F("power", Ref("power", nullable=True), True)]),
+    _territory_power("owner condition"),
 )
 
 # Effects
@@ -221,22 +229,22 @@ EFFECT.add(
 )
 EFFECT.add(
     "add_clause", "puts the clause into the offer's current draft", "{add_clause: {offer: OFFER, clause: C}}",
-    Struct("add_clause effect", [F("offer", Ref("offer"), True), F("clause", Ident(), True)]),
+    _offer_clause("add_clause effect"),
     _clause_ref,
 )
 EFFECT.add(
     "remove_clause", "takes the clause out of the offer's current draft", "{remove_clause: {offer: OFFER, clause: C}}",
-    Struct("remove_clause effect", [F("offer", Ref("offer"), True), F("clause", Ident(), True)]),
+    _offer_clause("remove_clause effect"),
     _clause_ref,
 )
 EFFECT.add("sign", "signs the offer's current draft as a treaty", "{sign: OFFER}", Ref("offer"))
 EFFECT.add(
     "sphere", "puts the territory in the power's sphere (null: nobody's)", "{sphere: {territory: T, power: P}}",
-    Struct("sphere effect", [F("territory", Ref("territory"), True), F("power", Ref("power", nullable=True), True)]),
+    _territory_power("sphere effect"),
 )
 EFFECT.add(
     "owner", "gives the territory to the power", "{owner: {territory: T, power: P}}",
-    Struct("owner effect", [F("territory", Ref("territory"), True), F("power", Ref("power", nullable=True), True)]),
+    _territory_power("owner effect"),
 )
 EFFECT.add("fire", "fires the event now (if it has not fired, or may repeat)", "{fire: EVENT}", Ref("event"))
 EFFECT.add("end_game", "ends the game with that outcome", "{end_game: OUTCOME}", Ref("outcome"))
