@@ -11,10 +11,34 @@ from .state import GameState
 Predicate = Callable[[GameState], bool]
 
 
-def _between(lo, hi) -> Callable[[float], bool]:
-    lo = float("-inf") if lo is None else lo
-    hi = float("inf") if hi is None else hi
-    return lambda v: lo <= v <= hi
+def _all(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+        return lambda st: a(st) and b(st)
+    if len(parts) == 3:
+        a, b, c = parts
+        return lambda st: a(st) and b(st) and c(st)
+    return lambda st: all(p(st) for p in parts)
+
+
+def _any(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+        return lambda st: a(st) or b(st)
+    return lambda st: any(p(st) for p in parts)
+
+
+def _bounded(value: Callable[[GameState], float], lo: float | None, hi: float | None) -> Predicate:
+    """A predicate `lo <= value(st) <= hi`, specialised for one-sided bounds."""
+    if hi is None:
+        return lambda st: value(st) >= lo
+    if lo is None:
+        return lambda st: value(st) <= hi
+    return lambda st: lo <= value(st) <= hi
 
 
 def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
@@ -23,22 +47,25 @@ def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
         return lambda st: True
     kind, arg = cond.kind, cond.arg
     if kind == "all":
-        parts = [compile_condition(c, sc) for c in arg]
-        return lambda st: all(p(st) for p in parts)
+        return _all([compile_condition(c, sc) for c in arg])
     if kind == "any":
-        parts = [compile_condition(c, sc) for c in arg]
-        return lambda st: any(p(st) for p in parts)
+        return _any([compile_condition(c, sc) for c in arg])
     if kind == "not":
         inner = compile_condition(arg, sc)
         return lambda st: not inner(st)
     if kind == "flag":
         return lambda st: arg in st.flags
     if kind == "meter":
-        ok, ident = _between(arg["min"], arg["max"]), arg["id"]
-        return lambda st: ok(st.meters[ident])
+        ident = arg["id"]
+        lo, hi = arg["min"], arg["max"]
+        if hi is None:
+            return lambda st: st.meters[ident] >= lo
+        if lo is None:
+            return lambda st: st.meters[ident] <= hi
+        return lambda st: lo <= st.meters[ident] <= hi
     if kind == "trust":
-        ok, src, dst = _between(arg["min"], arg["max"]), arg["src"], arg["dst"]
-        return lambda st: ok(st.trust[src][dst])
+        src, dst = arg["src"], arg["dst"]
+        return _bounded(lambda st: st.trust[src][dst], arg["min"], arg["max"])
     if kind == "treaty":
         return lambda st: st.offers[arg].status == "signed"
     if kind == "offer":
@@ -53,8 +80,7 @@ def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
         last = cal.turn_of(arg["end"]) if arg["end"] else 10**9
         return lambda st: first <= st.turn <= last
     if kind == "turn":
-        ok = _between(arg["min"], arg["max"])
-        return lambda st: ok(st.turn)
+        return _bounded(lambda st: st.turn, arg["min"], arg["max"])
     if kind == "fired":
         return lambda st: arg in st.fired
     if kind == "chose":

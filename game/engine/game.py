@@ -75,6 +75,8 @@ class Game:
         return self.sc.calendar.turn_start(self.st.turn)
 
     def pending_choices(self, power: str) -> list[EventDef]:
+        if not self.st.pending:
+            return []
         return [self.sc.event(p.event) for p in self.st.pending if p.power == power]
 
     def waiting_for(self) -> list[str]:
@@ -193,23 +195,30 @@ class Game:
         defn = self.sc.index["actions"].get(action.target)
         if defn is None or defn.power != action.power:
             return Result(False, f"{self.sc.power(action.power).short} has no action {action.target!r}.")
-        last = self.st.taken.get(defn.id)
-        if last is not None and defn.once:
-            return Result(False, "Already done.")
-        if last == self.st.turn:
-            return Result(False, "Already done this week.")
-        if last is not None and last + defn.cooldown >= self.st.turn:
-            weeks = last + defn.cooldown - self.st.turn + 1
-            return Result(False, f"Available again in {weeks} week{'s' if weeks > 1 else ''}.")
-        if self.st.budget.get(action.power, 0) < defn.cost:
-            return Result(False, f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; "
-                                 f"{self.st.budget.get(action.power, 0)} left this week.")
-        if not self.cx.requires[defn.id](self.st):
+        refusal = self.act_refusal(defn, explain_why)
+        return OK if refusal is None else Result(False, refusal)
+
+    def act_refusal(self, defn: ActionDef, explain_why: bool = True) -> str | None:
+        """Why the power cannot take its scenario action now (None: it can)."""
+        st = self.st
+        last = st.taken.get(defn.id)
+        if last is not None:
+            if defn.once:
+                return "Already done."
+            if last == st.turn:
+                return "Already done this week."
+            if last + defn.cooldown >= st.turn:
+                weeks = last + defn.cooldown - st.turn + 1
+                return f"Available again in {weeks} week{'s' if weeks > 1 else ''}."
+        left = st.budget.get(defn.power, 0)
+        if left < defn.cost:
+            return f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; {left} left this week."
+        if not self.cx.requires[defn.id](st):
             if not explain_why:
-                return REFUSED
-            reason = explain(defn.requires, self.sc, self.st) or "not possible now"
-            return Result(False, reason[0].upper() + reason[1:] + ".")
-        return OK
+                return REFUSED.reason
+            reason = explain(defn.requires, self.sc, st) or "not possible now"
+            return reason[0].upper() + reason[1:] + "."
+        return None
 
     def _check_draft(self, action: Action, offer: Offer, explain_why: bool) -> Result:
         ids = {c.id for c in offer.clauses}
@@ -274,7 +283,7 @@ class Game:
             st.pending = [p for p in st.pending if not (p.power == power and p.event == action.target)]
             self.choose(self.sc.event(action.target), action.option, power)
         elif kind == "act":
-            self._act(self.sc.action(action.target))
+            self.take(self.sc.action(action.target))
         elif kind == "propose":
             offer = self.sc.offer(action.target)
             st.budget[power] -= self._propose_cost(power, offer)
@@ -289,7 +298,8 @@ class Game:
                      ref=offer.id, visible_to=list(offer.parties))
         return OK
 
-    def _act(self, defn: ActionDef) -> None:
+    def take(self, defn: ActionDef) -> None:
+        """Apply a scenario action that has been checked: pay, log, apply its effects."""
         st = self.st
         st.budget[defn.power] -= defn.cost
         st.taken[defn.id] = st.turn
@@ -422,16 +432,17 @@ class Game:
         self.today = sc.calendar.turn_start(st.turn).isoformat()
         st.ended = []
         st.budget = {p.id: p.actions_per_turn for p in sc.powers}
+        fired, when = st.fired, cx.events_when
         for event in cx.dated.get(st.turn, ()):
-            if self.over:
+            if st.outcome is not None:
                 return
-            if event.id not in st.fired and cx.events_when[event.id](st) and self._lucky(event.chance):
+            if event.id not in fired and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
         for event in cx.undated:
-            if self.over:
+            if st.outcome is not None:
                 return
-            if (event.repeat or event.id not in st.fired) and st.fired.get(event.id) != st.turn \
-                    and cx.events_when[event.id](st) and self._lucky(event.chance):
+            last = fired.get(event.id)
+            if (last is None or (event.repeat and last != st.turn)) and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
         self.today = sc.calendar.turn_start(st.turn).isoformat()
         self.check_outcomes()
