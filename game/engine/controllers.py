@@ -96,19 +96,39 @@ class PlanController(Controller):
 
 
 class RandomController(Controller):
-    """Takes random legal actions until it stops or runs out of points; answers drafts at random."""
+    """Plays at random: each week it tries a few random actions, drafts and answers, stopping at random."""
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         return event.choices[int(game.random() * len(event.choices))].id
 
     def act(self, game: Game, power: str) -> None:
+        own = game.sc.actions_of(power)
+        offers = [o for o in game.sc.offers if power in o.parties]
         for _ in range(8):
             if game.over or game.random() < 0.3:
                 return
-            options = [a for a in game.legal_actions(power) if a.kind not in ("end_turn", "stall")]
-            if not options:
+            answers = game.drafts_for(power)
+            live = [o for o in offers if game.st.offers[o.id].status in ("open", "proposed")]
+            count = len(own) + 2 * len(answers) + len(live)
+            if not count:
                 return
-            game.perform(options[int(game.random() * len(options))])
+            pick = int(game.random() * count)
+            if pick < len(own):
+                action = Action("act", power, own[pick].id)
+            elif pick < len(own) + 2 * len(answers):
+                index = pick - len(own)
+                action = Action(("accept", "reject")[index % 2], power, answers[index // 2])
+            else:
+                action = self._draft(game, power, live[pick - len(own) - 2 * len(answers)])
+            game.perform(action)
+
+    @staticmethod
+    def _draft(game: Game, power: str, offer) -> Action:
+        """The current draft with one random clause added or taken out."""
+        current = set(game.st.offers[offer.id].clauses)
+        toggle = offer.clauses[int(game.random() * len(offer.clauses))].id
+        current ^= {toggle}
+        return Action("propose", power, offer.id, tuple(c.id for c in offer.clauses if c.id in current))
 
 
 class PassiveController(Controller):
