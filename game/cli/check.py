@@ -8,14 +8,6 @@ import json
 from ..scenario import check_scenario
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="validate scenario files (exit 0 valid, 1 invalid)",
-                       description="Validate scenario files. Errors print as PATH:LINE:COL: error: message.")
-    p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML file(s)")
-    p.add_argument("--json", action="store_true", help="print one JSON object per file, as a list")
-    p.set_defaults(run=run)
-
-
 def run(args: argparse.Namespace) -> int:
     results = []
     valid_all = True

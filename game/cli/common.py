@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine.controllers import policy_names
-from ..scenario import Scenario, ScenarioError, load_scenario
 from .paths import DEFAULT_SCENARIO
+
+if TYPE_CHECKING:
+    from ..scenario import Scenario
 
 
 class UsageError(Exception):
@@ -16,6 +18,8 @@ class UsageError(Exception):
 
 def load_or_exit(path: str | None) -> Scenario:
     """Load a scenario or raise SystemExit(1) after printing located errors."""
+    from ..scenario import ScenarioError, load_scenario
+
     try:
         return load_scenario(Path(path) if path else DEFAULT_SCENARIO)
     except ScenarioError as exc:
@@ -26,6 +30,8 @@ def load_or_exit(path: str | None) -> Scenario:
 
 def check_policy(scenario: Scenario, power: str | None, policy: str) -> str:
     """The power the policy plays; raise UsageError if either is unknown."""
+    from ..engine.controllers import policy_names
+
     power = power or scenario.player
     if power not in scenario.index["powers"]:
         raise UsageError(f"unknown power {power!r}; choose from {', '.join(p.id for p in scenario.powers)}")

@@ -14,21 +14,6 @@ from .common import UsageError, check_policy, load_or_exit
 from .report import final_report
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("run", help="play one headless game from a script or a policy",
-                       description=(
-                           "Play one headless game. With --script, the script's power is played from the file "
-                           "(actions: [{turn, kind, target, clauses, option}]) and then ends its weeks; with "
-                           "--policy, the player's power is played by that policy. Prints the final state."))
-    p.add_argument("scenario", nargs="?", help="scenario file (default: scenarios/1939.yaml)")
-    p.add_argument("--script", help="YAML or JSON script of actions")
-    p.add_argument("--policy", help="policy for the player's power (instead of a script)")
-    p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
-    p.add_argument("--seed", type=int, help="random seed (default: the script's seed, else 1)")
-    p.add_argument("--json", action="store_true", help="print the final state and the event log as JSON")
-    p.set_defaults(run=run)
-
-
 def read_script(path: str, scenario) -> tuple[str, int | None, list[Step]]:
     """Parse a script file; raise ScenarioError with a located message if malformed."""
     raw = read_file(Path(path), path)

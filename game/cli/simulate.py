@@ -11,18 +11,6 @@ from ..engine import Game
 from .common import UsageError, check_policy, load_or_exit
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("simulate", help="play many headless games and count the outcomes",
-                       description="Play many headless games (game i uses seed S+i) and count the outcomes.")
-    p.add_argument("scenario", nargs="?", help="scenario file (default: scenarios/1939.yaml)")
-    p.add_argument("--games", type=int, default=1000, help="number of games (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
-    p.add_argument("--policy", default="random", help="policy of the player's power (default random)")
-    p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(run=run)
-
-
 def simulate(scenario, games: int, seed: int, policy: str, power: str) -> dict:
     """Play the games and summarise them."""
     outcomes: Counter[str] = Counter()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
@@ -16,8 +15,7 @@ class Pos:
 NOWHERE = Pos(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One error or warning, printed as PATH:LINE:COL: severity: message."""
 
     path: str

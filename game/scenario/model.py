@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .vocabulary import Stmt
 
 Effects = tuple[Stmt, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Calendar:
+class Calendar(NamedTuple):
     start: dt.date
     end: dt.date
     turn_days: int = 7
@@ -33,14 +32,12 @@ class Calendar:
         return self.turn_of(self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     name: str
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Meter:
+class Meter(NamedTuple):
     id: str
     name: str
     description: str
@@ -54,8 +51,7 @@ class Meter:
     good: str
 
 
-@dataclass(frozen=True, slots=True)
-class Do:
+class Do(NamedTuple):
     """What a policy rule does: take an action, propose, accept or reject."""
 
     kind: str
@@ -65,23 +61,20 @@ class Do:
     remove: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     when: Stmt | None
     do: Do
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """How a controller plays a power: ordered rules, event choices, default answer."""
 
     rules: tuple[Rule, ...] = ()
-    choices: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, str] = {}
     respond: str = "evaluate"
 
 
-@dataclass(frozen=True, slots=True)
-class Power:
+class Power(NamedTuple):
     id: str
     name: str
     short: str
@@ -99,8 +92,7 @@ class Power:
     ai: Plan
 
 
-@dataclass(frozen=True, slots=True)
-class Territory:
+class Territory(NamedTuple):
     id: str
     name: str
     owner: str | None
@@ -108,15 +100,13 @@ class Territory:
     map: str
 
 
-@dataclass(frozen=True, slots=True)
-class Perspective:
+class Perspective(NamedTuple):
     id: str
     name: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     kind: str
     title: str
@@ -128,8 +118,7 @@ class Source:
     unlocked: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     id: str
     name: str
     text: str
@@ -143,16 +132,14 @@ class Clause:
     on_sign: Effects
 
 
-@dataclass(frozen=True, slots=True)
-class PartyAI:
+class PartyAI(NamedTuple):
     threshold: float = 0.0
     trust_weight: float = 0.0
     urgency: str | None = None
     urgency_weight: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Offer:
+class Offer(NamedTuple):
     id: str
     name: str
     parties: tuple[str, ...]
@@ -171,8 +158,7 @@ class Offer:
         return tuple(c.id for c in self.clauses if c.default or c.required)
 
 
-@dataclass(frozen=True, slots=True)
-class ActionDef:
+class ActionDef(NamedTuple):
     id: str
     power: str
     name: str
@@ -186,8 +172,7 @@ class ActionDef:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     id: str
     text: str
     effects: Effects
@@ -195,8 +180,7 @@ class Choice:
     default: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EventDef:
+class EventDef(NamedTuple):
     id: str
     title: str
     date: dt.date | None
@@ -214,8 +198,7 @@ class EventDef:
         return next((c for c in self.choices if c.default), self.choices[0])
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     id: str
     title: str
     when: Stmt | None
@@ -229,8 +212,7 @@ class Outcome:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(NamedTuple):
     id: str
     power: str
     description: str

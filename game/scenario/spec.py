@@ -6,8 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .diagnostics import Pos, Report
 from .yamlsource import LocDict, LocList
@@ -337,8 +336,7 @@ class MapOf(T):
         return {"type": "object", "additionalProperties": self.value.schema()}
 
 
-@dataclass
-class F:
+class F(NamedTuple):
     """One field of a Struct."""
 
     key: str
@@ -349,22 +347,20 @@ class F:
     attr: str = ""
 
 
-@dataclass
 class Struct(T):
     """A mapping with known fields, built into `build(**fields)`."""
 
-    title: str
-    fields: list[F]
-    build: Callable[..., Any] | None = None
-    kind: str | None = None
-    scope_kind: str | None = None
-    check_more: Callable[[dict, LocDict, Context], None] | None = None
-    doc: str = ""
-    by_key: dict[str, F] = field(init=False)
-
-    def __post_init__(self):
-        self.by_key = {f.key: f for f in self.fields}
-        self.name = self.title
+    def __init__(self, title: str, fields: list[F], build: Callable[..., Any] | None = None, kind: str | None = None,
+                 scope_kind: str | None = None, check_more: Callable[[dict, LocDict, Context], None] | None = None,
+                 doc: str = ""):
+        self.title = self.name = title
+        self.fields = fields
+        self.build = build
+        self.kind = kind
+        self.scope_kind = scope_kind
+        self.check_more = check_more
+        self.doc = doc
+        self.by_key = {f.key: f for f in fields}
 
     def check(self, value, pos, ctx):
         if not isinstance(value, dict):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .diagnostics import Pos
 from .spec import (
@@ -28,16 +27,14 @@ from .spec import (
 from .yamlsource import LocDict
 
 
-@dataclass(frozen=True, slots=True)
-class Stmt:
+class Stmt(NamedTuple):
     """A validated condition or effect: its registry name and its argument."""
 
     kind: str
     arg: Any
 
 
-@dataclass
-class Statement:
+class Statement(NamedTuple):
     """A registry entry: one condition or effect type."""
 
     name: str

@@ -25,6 +25,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
@@ -121,15 +122,17 @@ class _Converter:
         self.active: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def convert(self, node: yaml.Node, depth: int) -> Any:
+    def convert(self, node: yaml.Node, depth: int, pos: Pos | None = None) -> Any:
         self.count += 1
-        pos = _pos(node.start_mark)
+        if node.__class__ is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                return node.value
+            return self.scalar(node, pos or _pos(node.start_mark))
+        pos = pos or _pos(node.start_mark)
         if self.count > MAX_NODES:
             raise _fail(self.path, pos, f"more than {MAX_NODES:,} values (are aliases expanding?)")
         if depth > MAX_DEPTH:
             raise _fail(self.path, pos, f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, pos)
         if id(node) in self.active:
             raise _fail(self.path, pos, "an alias refers to the collection that contains it")
         self.active.add(id(node))
@@ -141,6 +144,8 @@ class _Converter:
             self.active.discard(id(node))
 
     def scalar(self, node: yaml.ScalarNode, pos: Pos) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise _fail(self.path, pos, f"YAML tag {node.tag!r} is not allowed here")
         try:
@@ -155,20 +160,27 @@ class _Converter:
         if node.tag != _MAP_TAG:
             raise _fail(self.path, pos, f"YAML tag {node.tag!r} is not allowed here")
         result = LocDict()
-        result.pos, result.key_pos, result.value_pos = pos, {}, {}
+        key_pos: dict[str, Pos] = {}
+        value_pos: dict[str, Pos] = {}
+        result.pos, result.key_pos, result.value_pos = pos, key_pos, value_pos
         for key_node, value_node in node.value:
-            key_pos = _pos(key_node.start_mark)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _fail(self.path, key_pos, "merge keys (<<) are not supported; write the fields out")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _fail(self.path, key_pos, "a key must be a plain word, not a list or mapping")
-            key = self.scalar(key_node, key_pos)
-            key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else str(key)
-            if key in result:
-                raise _fail(self.path, key_pos, f"duplicate key {key!r} (first at line {result.key_pos[key].line})")
-            result.key_pos[key] = key_pos
-            result.value_pos[key] = _pos(value_node.start_mark)
-            result[key] = self.convert(value_node, depth + 1)
+            kmark = key_node.start_mark
+            kpos = Pos(kmark.line + 1, kmark.column + 1)
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise _fail(self.path, kpos, "a key must be a plain word, not a list or mapping")
+            if key_node.tag == _STR_TAG:
+                key = key_node.value
+            elif key_node.tag == "tag:yaml.org,2002:merge":
+                raise _fail(self.path, kpos, "merge keys (<<) are not supported; write the fields out")
+            else:
+                key = self.scalar(key_node, kpos)
+                key = str(key).lower() if isinstance(key, bool) else str(key)
+            if key in key_pos:
+                raise _fail(self.path, kpos, f"duplicate key {key!r} (first at line {key_pos[key].line})")
+            key_pos[key] = kpos
+            vmark = value_node.start_mark
+            vpos = value_pos[key] = Pos(vmark.line + 1, vmark.column + 1)
+            result[key] = self.convert(value_node, depth + 1, vpos)
         return result
 
     def sequence(self, node: yaml.SequenceNode, pos: Pos, depth: int) -> LocList:
@@ -177,8 +189,10 @@ class _Converter:
         result = LocList()
         result.pos, result.item_pos = pos, []
         for item in node.value:
-            result.item_pos.append(_pos(item.start_mark))
-            result.append(self.convert(item, depth + 1))
+            mark = item.start_mark
+            ipos = Pos(mark.line + 1, mark.column + 1)
+            result.item_pos.append(ipos)
+            result.append(self.convert(item, depth + 1, ipos))
         return result
 
 

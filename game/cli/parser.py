@@ -1,0 +1,73 @@
+"""The command-line grammar. Kept free of heavy imports so that each command loads only what it needs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+SCENARIO_HELP = "scenario file (default: scenarios/1939.yaml)"
+
+# command -> (module under game.cli, function in it)
+HANDLERS = {
+    "play": ("front", "play"),
+    "screenshot": ("front", "screenshot"),
+    "check": ("check", "run"),
+    "simulate": ("simulate", "run"),
+    "run": ("run", "run"),
+    "schema": ("schema_cmd", "run"),
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors print a short message and exit 2."""
+
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="main.py", description="Moscow 1939: a diplomacy game of the spring and summer of 1939. "
+                                                "Without a command, the game starts in a window.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    p = sub.add_parser("play", help="play in a window (the default command)", description="Play a scenario in a window.")
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--seed", type=int, help="random seed (default: a new one)")
+    p.add_argument("--load", help="a save file to continue")
+    p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+
+    p = sub.add_parser("check", help="validate scenario files (exit 0 valid, 1 invalid)",
+                       description="Validate scenario files. Errors print as PATH:LINE:COL: error: message.")
+    p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML file(s)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per file, as a list")
+
+    p = sub.add_parser("simulate", help="play many headless games and count the outcomes",
+                       description="Play many headless games (game i uses seed S+i) and count the outcomes.")
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--games", type=int, default=1000, help="number of games (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
+    p.add_argument("--policy", default="random", help="policy of the player's power (default random)")
+    p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = sub.add_parser("run", help="play one headless game from a script or a policy", description=(
+        "Play one headless game. With --script, the script's power is played from the file "
+        "(actions: [{turn, kind, target, clauses, option}]) and then ends its weeks; with "
+        "--policy, the player's power is played by that policy. Prints the final state."))
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--script", help="YAML or JSON script of actions")
+    p.add_argument("--policy", help="policy for the player's power (instead of a script)")
+    p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
+    p.add_argument("--seed", type=int, help="random seed (default: the script's seed, else 1)")
+    p.add_argument("--json", action="store_true", help="print the final state and the event log as JSON")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format",
+                   description="Print the JSON Schema of the scenario format (also in schema/scenario.schema.json).")
+
+    p = sub.add_parser("screenshot", help="render every screen to PNG without a display",
+                       description="Render every screen with a representative state to PNG files.")
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--out", default="screenshots", help="output folder (default: screenshots)")
+    return parser
