@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from ..scenario.model import EventDef, Plan, Scenario
+from ..scenario.model import ActionDef, Do, EventDef, Plan, Scenario
 from .conditions import Predicate, compile_condition
 
 
@@ -19,7 +19,7 @@ class Compiled:
     requires: dict[str, Predicate]
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
-    plans: dict[int, list[Predicate]]
+    plans: dict[int, object]
 
     def predicate(self, cond, sc: Scenario) -> Predicate:
         """A compiled condition met at run time (e.g. inside an `if` effect), cached."""
@@ -29,11 +29,21 @@ class Compiled:
             found = self.plans[key] = compile_condition(cond, sc)
         return found
 
-    def plan_rules(self, plan: Plan, sc: Scenario) -> list[Predicate]:
+    def plan_steps(self, plan: Plan, sc: Scenario) -> list[tuple[Predicate, Do, ActionDef | None, Predicate]]:
+        """A plan's rules ready to run: (when, step, scenario action or None, that action's `requires`)."""
         key = id(plan)
-        if key not in self.plans:
-            self.plans[key] = [compile_condition(rule.when, sc) for rule in plan.rules]
-        return self.plans[key]
+        found = self.plans.get(key)
+        if found is None:
+            found = self.plans[key] = []
+            for rule in plan.rules:
+                defn = sc.action(rule.do.target) if rule.do.kind == "action" else None
+                requires = self.requires[defn.id] if defn else _always
+                found.append((compile_condition(rule.when, sc), rule.do, defn, requires))
+        return found
+
+
+def _always(st) -> bool:
+    return True
 
 
 _CACHE: weakref.WeakKeyDictionary[Scenario, Compiled] = weakref.WeakKeyDictionary()

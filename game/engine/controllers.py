@@ -50,27 +50,22 @@ class PlanController(Controller):
 
     def act(self, game: Game, power: str) -> None:
         st = game.st
-        actions = game.sc.index["actions"]
-        rules = game.cx.plan_rules(self.plan, game.sc)
         taken, budget, turn = st.taken, st.budget, st.turn
-        for rule, holds in zip(self.plan.rules, rules, strict=True):
+        for holds, do, defn, requires in game.cx.plan_steps(self.plan, game.sc):
             if st.outcome is not None:
                 return
-            do = rule.do
-            if do.kind == "action":
-                defn = actions[do.target]
+            if defn is not None:
                 # cheapest tests first: most weeks most rules fail on cool-down or points
                 last = taken.get(defn.id)
                 if last is not None and (defn.once or last + defn.cooldown >= turn):
                     continue
-                if defn.power == power and budget.get(power, 0) >= defn.cost and holds(st) \
-                        and game.act_refusal(defn, False) is None:
+                if defn.power == power and budget.get(power, 0) >= defn.cost and holds(st) and requires(st):
                     game.take(defn)
             elif holds(st):
                 action = self._action(game, power, do)
                 if action is not None:
                     game.perform(action)
-        if self.plan.respond == "stall":
+        if self.plan.respond == "stall" or st.outcome is not None:
             return
         for offer_id in game.drafts_for(power):
             if game.over:
