@@ -88,3 +88,22 @@ def test_ai_games_are_deterministic_and_always_end(seed):
         two = Game.new(scenario, seed=seed, policies={"red": policy})
         two.run_until_human()
         assert one.over and dumps(one) == dumps(two)
+
+
+ACTION_KINDS = st.sampled_from(["act", "propose", "accept", "reject", "stall", "choose", "end_turn", "fly"])
+NAMES = st.sampled_from(["red", "blue", "grey", "nobody", "open_talks", "speech", "alliance", "pact", "assistance",
+                         "passage", "protocol", "non_aggression", "offer_from_grey", "listen", "ignore", ""])
+
+
+@SETTINGS
+@given(seed=st.integers(0, 2**16), steps=st.lists(st.tuples(ACTION_KINDS, NAMES, NAMES, st.lists(NAMES, max_size=4),
+                                                           NAMES), max_size=80))
+def test_arbitrary_actions_are_refused_or_applied_never_crash(mini, seed, steps):
+    from game.engine import Action
+
+    game = Game.new(mini, seed=seed, humans=["red", "blue"])
+    for kind, power, target, clauses, option in steps:
+        before = dumps(game)
+        result = game.submit(Action(kind, power, target, tuple(clauses), option))
+        if not result.ok:
+            assert result.reason and dumps(game) == before  # a refusal changes nothing
