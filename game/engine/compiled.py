@@ -20,6 +20,13 @@ class Compiled:
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
     plans: dict[int, object]
+    budgets: dict[str, int]
+    drifts: list[tuple[str, float, float, float]]
+    starts: list[str]
+
+    def week_start(self, turn: int) -> str:
+        """The first day of a week, as an ISO date."""
+        return self.starts[turn] if turn < len(self.starts) else ""
 
     def predicate(self, cond, sc: Scenario) -> Predicate:
         """A compiled condition met at run time (e.g. inside an `if` effect), cached."""
@@ -70,4 +77,7 @@ def _build(sc: Scenario) -> Compiled:
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
         plans={},
+        budgets={p.id: p.actions_per_turn for p in sc.powers},
+        drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
+        starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
     )

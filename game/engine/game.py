@@ -29,7 +29,7 @@ class Game:
             power: make_controller(scenario, power, policy) for power, policy in self.policies.items()
         }
         self.record: list[Action] = []
-        self.today = scenario.calendar.turn_start(state.turn).isoformat()
+        self.today = self.cx.week_start(state.turn)
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -428,10 +428,10 @@ class Game:
 
     # ------------------------------------------------------------------ turns
     def _begin_turn(self) -> None:
-        st, sc, cx = self.st, self.sc, self.cx
-        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        st, cx = self.st, self.cx
+        self.today = cx.week_start(st.turn)
         st.ended = []
-        st.budget = {p.id: p.actions_per_turn for p in sc.powers}
+        st.budget = dict(cx.budgets)
         fired, when = st.fired, cx.events_when
         for event in cx.dated.get(st.turn, ()):
             if st.outcome is not None:
@@ -444,13 +444,13 @@ class Game:
             last = fired.get(event.id)
             if (last is None or (event.repeat and last != st.turn)) and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
-        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        self.today = cx.week_start(st.turn)
         self.check_outcomes()
 
     def resolve_week(self) -> None:
         """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
-        st, sc = self.st, self.sc
-        self.today = sc.calendar.turn_start(st.turn).isoformat()
+        st, sc, cx = self.st, self.sc, self.cx
+        self.today = cx.week_start(st.turn)
         for power in sc.powers:
             if self.over:
                 return
@@ -458,10 +458,9 @@ class Game:
                 self.controllers[power.id].act(self, power.id)
         if self.over:
             return
-        for meter in sc.meters:
-            if meter.drift:
-                value = st.meters[meter.id] + meter.drift
-                st.meters[meter.id] = round(min(meter.max, max(meter.min, value)), 4)
+        meters = st.meters
+        for ident, drift, lo, hi in cx.drifts:
+            meters[ident] = round(min(hi, max(lo, meters[ident] + drift)), 4)
         st.history.append(dict(st.meters))
         self.check_outcomes()
         if self.over:
