@@ -131,3 +131,32 @@ def test_rejecting_reopens_the_offer_and_stalling_is_logged(mini):
     assert game.submit(Action("reject", "red", "alliance")).ok
     assert game.state.offers["alliance"].status == "open"
     assert not game.check(Action("accept", "red", "alliance")).ok
+
+
+def _offer_with_dependencies():
+    from game.scenario.model import Clause, Offer
+
+    def clause(ident, requires=(), excludes=(), required=False):
+        return Clause(ident, ident, "", required, False, False, requires, excludes, None, {"a": 1.0}, ())
+
+    clauses = (clause("core", required=True), clause("protocol", requires=("spheres",)),
+               clause("spheres", requires=("protocol",)), clause("baltic", requires=("spheres",)),
+               clause("neutral", excludes=("protocol",)))
+    return Offer("o", "O", ("a", "b"), "", True, 1, 10.0, clauses, {}, ())
+
+
+def test_toggle_adds_what_a_clause_needs_and_removes_what_needs_it():
+    from game.engine.negotiation import toggle, with_requirements
+
+    offer = _offer_with_dependencies()
+    assert toggle(offer, ["core"], "protocol") == ("core", "protocol", "spheres")
+    assert toggle(offer, ["core"], "baltic") == ("core", "protocol", "spheres", "baltic")
+    assert toggle(offer, ["core", "protocol", "spheres", "baltic"], "spheres") == ("core",)
+    assert toggle(offer, ["core", "protocol", "spheres"], "neutral") == ("core", "spheres", "neutral")
+    assert with_requirements(offer, []) == {"core"}
+
+
+def test_legal_actions_offer_toggles_that_keep_drafts_consistent(mini):
+    game = Game.new(mini, seed=1, humans=["red"])
+    drafts = {a.clauses for a in game.legal_actions("red") if a.kind == "propose"}
+    assert drafts == {("assistance",), ("assistance", "passage")}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scenario.model import Do, EventDef, Plan, Scenario
 from .actions import Action
+from .negotiation import toggle
 
 if TYPE_CHECKING:
     from .game import Game
@@ -84,7 +85,7 @@ class PlanController(Controller):
             current = game.st.offers[do.target].clauses
             draft = set(do.clauses) if do.clauses is not None else (set(current) | set(do.add)) - set(do.remove)
             offer = game.sc.offer(do.target)
-            action = Action("propose", power, do.target, tuple(c.id for c in offer.clauses if c.id in draft))
+            action = Action("propose", power, do.target, tuple(game.normalized(offer, draft)))
         else:
             action = Action(do.kind, power, do.target)
         return action if game.check(action, False).ok else None
@@ -120,10 +121,8 @@ class RandomController(Controller):
     @staticmethod
     def _draft(game: Game, power: str, offer) -> Action:
         """The current draft with one random clause added or taken out."""
-        current = set(game.st.offers[offer.id].clauses)
-        toggle = offer.clauses[int(game.random() * len(offer.clauses))].id
-        current ^= {toggle}
-        return Action("propose", power, offer.id, tuple(c.id for c in offer.clauses if c.id in current))
+        clause = offer.clauses[int(game.random() * len(offer.clauses))].id
+        return Action("propose", power, offer.id, toggle(offer, game.st.offers[offer.id].clauses, clause))
 
 
 class PassiveController(Controller):

@@ -134,18 +134,13 @@ class Game:
 
     def _draft_variants(self, offer: Offer) -> list[tuple[str, ...]]:
         current = self.st.offers[offer.id].clauses
-        base = [c.id for c in offer.clauses if c.id in current]
-        variants = [tuple(base)]
-        for clause in offer.clauses:
-            if clause.id in current:
-                variants.append(tuple(c for c in base if c != clause.id))
-            else:
-                variants.append(tuple(c.id for c in offer.clauses if c.id in current or c.id == clause.id))
-        return variants
+        variants = [tuple(current)]
+        variants += [negotiation.toggle(offer, current, clause.id) for clause in offer.clauses]
+        return list(dict.fromkeys(variants))
 
     # ------------------------------------------------------------------- checks
-    def check(self, action: Action, explain: bool = True) -> Result:
-        """Whether the action is legal now; if not, a reason a player can read (`explain=False`: skip the wording)."""
+    def check(self, action: Action, explain_why: bool = True) -> Result:
+        """Whether the action is legal now; if not, a reason a player can read (`explain_why=False`: skip the wording)."""
         st, sc = self.st, self.sc
         if self.over:
             return Result(False, "The game is over.")
@@ -162,7 +157,7 @@ class Game:
         if action.kind == "end_turn":
             return OK
         if action.kind == "act":
-            return self._check_act(action, explain)
+            return self._check_act(action, explain_why)
         if action.target not in sc.index["offers"]:
             return Result(False, f"There is no offer {action.target!r}.")
         offer = sc.offer(action.target)
@@ -174,7 +169,7 @@ class Game:
         if ostate.status == "closed":
             return Result(False, f"The {offer.name} is not on the table.")
         if action.kind == "propose":
-            return self._check_draft(action, offer, explain)
+            return self._check_draft(action, offer, explain_why)
         if action.kind in ("accept", "reject", "stall"):
             if ostate.status != "proposed" or action.power not in ostate.waiting:
                 return Result(False, f"No draft of the {offer.name} awaits {power.short}'s answer.")
@@ -312,8 +307,9 @@ class Game:
 
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
-        wanted = set(clauses)
-        return [c.id for c in offer.clauses if c.id in wanted or c.required]
+        """A draft in clause order, with required clauses and every clause the chosen ones need."""
+        wanted = negotiation.with_requirements(offer, clauses)
+        return [c.id for c in offer.clauses if c.id in wanted]
 
     def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
         """Put a draft on the table from `power`; it reaches each other party after its reply time."""
@@ -378,20 +374,14 @@ class Game:
             self.perform(Action("reject", power, offer.id))
 
     def _best_change(self, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
+        """The one-clause change (with what it drags along) that the power values most, if any helps it."""
         best, best_gain = None, 0.0
-        current = set(draft)
+        now = negotiation.draft_value(offer, power, draft)
         for clause in offer.clauses:
-            value = clause.values.get(power, 0.0)
-            if clause.id in current:
-                candidate = current - {clause.id}
-                gain = -value
-            else:
-                candidate = current | {clause.id}
-                gain = value
-            if gain > best_gain:
-                trial = tuple(c.id for c in offer.clauses if c.id in candidate)
-                if self.check(Action("propose", power, offer.id, trial), False).ok:
-                    best, best_gain = trial, gain
+            trial = negotiation.toggle(offer, draft, clause.id)
+            gain = negotiation.draft_value(offer, power, trial) - now
+            if gain > best_gain and self.check(Action("propose", power, offer.id, trial), False).ok:
+                best, best_gain = trial, gain
         return best
 
     # ---------------------------------------------------------------- events

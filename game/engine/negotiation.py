@@ -37,3 +37,45 @@ def likely_range(offer: Offer, party: str, clauses: Iterable[str], st: GameState
     """What the other side would probably do, as a probability range the player may see."""
     value = score(offer, party, tuple(clauses), st)
     return acceptance(value - offer.spread, offer.spread), acceptance(value + offer.spread, offer.spread)
+
+
+def with_requirements(offer: Offer, clauses: Iterable[str]) -> set[str]:
+    """The clauses plus every clause they need (transitively) and every required clause."""
+    wanted = set(clauses) | {c.id for c in offer.clauses if c.required}
+    by_id = {c.id: c for c in offer.clauses}
+    todo = list(wanted)
+    while todo:
+        clause = by_id.get(todo.pop())
+        for need in clause.requires if clause else ():
+            if need not in wanted:
+                wanted.add(need)
+                todo.append(need)
+    return wanted
+
+
+def toggle(offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
+    """The draft with a clause added (with what it needs, dropping what it excludes) or taken out (with what needs it)."""
+    current = set(draft)
+    if clause_id in current:
+        gone = {clause_id}
+        grew = True
+        while grew:
+            grew = False
+            for clause in offer.clauses:
+                if clause.id in current and clause.id not in gone and gone.intersection(clause.requires):
+                    gone.add(clause.id)
+                    grew = True
+        current -= gone
+    else:
+        added = with_requirements(offer, current | {clause_id}) - current
+        current |= added
+        for clause in offer.clauses:
+            if clause.id in added:
+                current -= set(clause.excludes)
+    return tuple(c.id for c in offer.clauses if c.id in current)
+
+
+def draft_value(offer: Offer, party: str, clauses: Iterable[str]) -> float:
+    """The sum of a party's values for a draft's clauses."""
+    chosen = set(clauses)
+    return sum(c.values.get(party, 0.0) for c in offer.clauses if c.id in chosen)
