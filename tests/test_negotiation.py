@@ -152,7 +152,7 @@ def test_toggle_adds_what_a_clause_needs_and_removes_what_needs_it():
     assert toggle(offer, ["core"], "protocol") == ("core", "protocol", "spheres")
     assert toggle(offer, ["core"], "baltic") == ("core", "protocol", "spheres", "baltic")
     assert toggle(offer, ["core", "protocol", "spheres", "baltic"], "spheres") == ("core",)
-    assert toggle(offer, ["core", "protocol", "spheres"], "neutral") == ("core", "spheres", "neutral")
+    assert toggle(offer, ["core", "protocol", "spheres"], "neutral") == ("core", "neutral")
     assert with_requirements(offer, []) == {"core"}
 
 

@@ -53,25 +53,28 @@ def with_requirements(offer: Offer, clauses: Iterable[str]) -> set[str]:
     return wanted
 
 
+def _without(offer: Offer, current: set[str], gone: set[str]) -> set[str]:
+    """Take clauses out of a draft, with every clause that (transitively) needs one of them."""
+    gone = set(gone) & current
+    grew = True
+    while grew:
+        grew = False
+        for clause in offer.clauses:
+            if clause.id in current and clause.id not in gone and gone.intersection(clause.requires):
+                gone.add(clause.id)
+                grew = True
+    return current - gone
+
+
 def toggle(offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
     """The draft with a clause added (with what it needs, dropping what it excludes) or taken out (with what needs it)."""
     current = set(draft)
     if clause_id in current:
-        gone = {clause_id}
-        grew = True
-        while grew:
-            grew = False
-            for clause in offer.clauses:
-                if clause.id in current and clause.id not in gone and gone.intersection(clause.requires):
-                    gone.add(clause.id)
-                    grew = True
-        current -= gone
+        current = _without(offer, current, {clause_id})
     else:
         added = with_requirements(offer, current | {clause_id}) - current
-        current |= added
-        for clause in offer.clauses:
-            if clause.id in added:
-                current -= set(clause.excludes)
+        excluded = {x for c in offer.clauses if c.id in added for x in c.excludes}
+        current = _without(offer, current, excluded) | added
     return tuple(c.id for c in offer.clauses if c.id in current)
 
 
