@@ -1,0 +1,362 @@
+"""The window and its loop: a stack of screens, redrawn only when something changed.
+
+The loop polls events, sleeps with Clock.tick(30), and draws only when a handler says the picture
+changed, so an idle window costs almost nothing. Results returned by screens (flow.*, or an engine
+Action) are applied here; actions go to the engine through the session, which accepts or refuses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from ..engine import Action
+from . import flow
+from .settings import Settings, autosave_path, log_dir
+from .theme import TEXT_STEPS, Theme
+from .widgets.text import render, wrap
+
+MIN_SIZE = (960, 540)
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, scenario_path: Path | None = None,
+                 size: tuple[int, int] | None = None, window: bool = True):
+        self.settings = settings or Settings()
+        self.window = window
+        self.size = size or tuple(self.settings.window)
+        self.theme = Theme(self.size, self.settings.text_step, self.settings.high_contrast)
+        self.stack: list[Any] = []
+        self.session = None
+        self.scenario_path = scenario_path
+        self.notice: flow.Notice | None = None
+        self.notice_until = 0.0
+        self.running = True
+        self.dirty = True
+        self.tasks: list[Any] = []
+
+    # ----------------------------------------------------------------- stack
+    @property
+    def top(self) -> Any:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Any) -> None:
+        self.stack.append(screen)
+        self.dirty = True
+
+    def restyle(self) -> None:
+        """The theme or the size changed: rebuild fonts and every screen's layout."""
+        self.theme = Theme(self.size, self.settings.text_step, self.settings.high_contrast)
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        for s in self.stack:
+            s.stale = True
+        self.dirty = True
+
+    def notify(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
+        self.notice = flow.Notice(text, kind)
+        self.notice_until = time.monotonic() + seconds
+        self.dirty = True
+
+    def apply(self, result: Any) -> None:
+        """Apply what a screen returned."""
+        if result is None:
+            return
+        self.dirty = True
+        if isinstance(result, flow.Many):
+            for item in result.items:
+                self.apply(item)
+            return
+        if isinstance(result, Action):
+            self.submit(result)
+            return
+        if isinstance(result, flow.Push):
+            self.push(result.screen)
+        elif isinstance(result, flow.Replace):
+            if self.stack:
+                self.stack.pop()
+            self.push(result.screen)
+        elif isinstance(result, flow.Reset):
+            self.stack = []
+            self.push(result.screen)
+        elif isinstance(result, flow.Pop):
+            for _ in range(result.count):
+                if len(self.stack) > 1:
+                    self.stack.pop()
+            self.invalidate()
+        elif isinstance(result, flow.Notice):
+            self.notify(result.text, result.kind)
+        elif isinstance(result, flow.Quit):
+            self.running = False
+        elif hasattr(result, "handle"):
+            self.push(result)
+        self.prompt()
+
+    def submit(self, action: Action) -> None:
+        if self.session is None:
+            return
+        result = self.session.submit(action)
+        if not result.ok:
+            self.notify(result.reason, "bad", 6.0)
+            return
+        self.invalidate()
+        game = self.session.game
+        if game.over:
+            from .screens.ending import EndingScreen
+
+            self.stack = []
+            self.push(EndingScreen(self))
+            return
+        if action.kind == "end_turn":
+            from .screens.event import WeekReport
+
+            fresh = self.session.new_entries()
+            self.push(WeekReport(self, fresh))
+        elif action.kind == "act":
+            self.notify(f"Done: {self.session.scenario.action(action.target).name}.", "good")
+        elif action.kind == "propose":
+            self.notify(f"Draft of the {self.session.scenario.offer(action.target).name} sent.", "good")
+        elif action.kind in ("accept", "reject", "stall"):
+            words = {"accept": "accepted", "reject": "rejected", "stall": "left unanswered this week"}
+            self.notify(f"The draft is {words[action.kind]}.", "good")
+
+    def prompt(self) -> None:
+        """If the player owes the engine a choice and the desk is on top, show the question."""
+        from .screens.desk import DeskScreen
+        from .screens.event import EventDialog
+
+        s = self.session
+        if s is None or s.game.over or not isinstance(self.top, DeskScreen):
+            return
+        waiting = s.game.pending_choices(s.power)
+        if waiting:
+            self.push(EventDialog(self, waiting[0]))
+
+    def start_session(self, session: Any, briefing: bool = True) -> None:
+        from .screens.briefing import BriefingScreen
+        from .screens.desk import DeskScreen
+        from .screens.ending import EndingScreen
+
+        self.session = session
+        self.stack = []
+        if session.game.over:
+            self.push(EndingScreen(self))
+            return
+        self.push(DeskScreen(self))
+        if briefing:
+            self.push(BriefingScreen(self))
+        else:
+            self.prompt()
+        for note in session.notes:
+            self.notify(note, "info", 8.0)
+
+    # --------------------------------------------------------------- events
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
+            self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
+            return
+        if event.type == pygame.WINDOWSIZECHANGED and self.window:
+            surf = pygame.display.get_surface()
+            if surf is not None and surf.get_size() != self.size:
+                self.size = surf.get_size()
+                self.restyle()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        if event.type == pygame.KEYDOWN and self.global_key(event):
+            return
+        top = self.top
+        if top is None:
+            return
+        if event.type not in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            return
+        redraw, result = top.handle(event)
+        if redraw:
+            self.dirty = True
+        if result is not None:
+            self.apply(result)
+
+    def global_key(self, event: pygame.event.Event) -> bool:
+        ctrl = event.mod & pygame.KMOD_CTRL
+        if event.key == pygame.K_F11:
+            self.set_fullscreen(not self.settings.fullscreen)
+            return True
+        if ctrl and event.key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
+            self.set_text_step(self.settings.text_step + 1)
+            return True
+        if ctrl and event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.set_text_step(self.settings.text_step - 1)
+            return True
+        if ctrl and event.key == pygame.K_h:
+            self.set_contrast(not self.settings.high_contrast)
+            return True
+        return False
+
+    # ------------------------------------------------------------- settings
+    def set_text_step(self, step: int) -> None:
+        step = max(0, min(len(TEXT_STEPS) - 1, step))
+        if step != self.settings.text_step:
+            self.settings.text_step = step
+            self.settings.save()
+            self.restyle()
+            self.notify(f"Text size: {TEXT_STEPS[step][0]}")
+
+    def set_contrast(self, on: bool) -> None:
+        self.settings.high_contrast = on
+        self.settings.save()
+        self.restyle()
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.settings.fullscreen = on
+        self.settings.save()
+        if self.window:
+            self.open_window()
+        self.restyle()
+
+    def resize(self, size: tuple[int, int], remember: bool = False) -> None:
+        self.size = size
+        if remember:
+            self.settings.window = size
+            self.settings.save()
+        if self.window and not self.settings.fullscreen:
+            pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.restyle()
+
+    def open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            surf = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            surf = pygame.display.set_mode(tuple(self.settings.window), pygame.RESIZABLE)
+        self.size = surf.get_size()
+        return surf
+
+    # ----------------------------------------------------------------- draw
+    def draw(self, surf: pygame.Surface) -> None:
+        if not self.stack:
+            surf.fill(self.theme.palette.desk)
+            return
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        for i in range(first, len(self.stack)):
+            screen = self.stack[i]
+            screen.ensure_layout()
+            if i > first:
+                shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+                shade.fill((0, 0, 0, 120))
+                surf.blit(shade, (0, 0))
+            screen.draw(surf)
+        self.draw_notice(surf)
+
+    def draw_notice(self, surf: pygame.Surface) -> None:
+        if not self.notice:
+            return
+        th = self.theme
+        p = th.palette
+        font = th.font("bold")
+        width = min(th.px(700), surf.get_width() - 4 * th.pad)
+        lines = wrap(font, self.notice.text, width - 2 * th.pad)
+        h = len(lines) * font.get_linesize() + 2 * th.pad
+        w = max(font.size(x)[0] for x in lines) + 2 * th.pad
+        box = pygame.Rect(0, 0, w, h)
+        box.midbottom = (surf.get_width() // 2, surf.get_height() - th.px(14))
+        col = {"bad": p.stamp, "good": p.good}.get(self.notice.kind, p.accent)
+        pygame.draw.rect(surf, col, box, border_radius=th.px(4))
+        pygame.draw.rect(surf, p.ink, box, 1, border_radius=th.px(4))
+        for i, line in enumerate(lines):
+            surf.blit(render(th, line, "strong", p.accent_text), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
+
+    def expire(self) -> None:
+        if self.notice and time.monotonic() >= self.notice_until:
+            self.notice = None
+            self.dirty = True
+
+    # ----------------------------------------------------------------- loop
+    def run(self, max_frames: int | None = None) -> int:
+        surf = pygame.display.get_surface()
+        clock = pygame.time.Clock()
+        frames = 0
+        while self.running:
+            for event in pygame.event.get():
+                self.handle(event)
+            if not self.running:
+                break
+            self.expire()
+            if self.dirty:
+                surf = pygame.display.get_surface()
+                self.draw(surf)
+                pygame.display.flip()
+                self.dirty = False
+                frames += 1
+                if self.tasks:
+                    self.tasks.pop(0)()
+                    self.dirty = True
+            if max_frames is not None and frames >= max_frames:
+                break
+            clock.tick(30)
+        return 0
+
+
+def write_crash_log(exc: BaseException, app: App | None) -> Path | None:
+    """Write the traceback to a log file; also save the game beside (never over) the autosave."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+        extra = ""
+        if app is not None and app.session is not None:
+            try:
+                rescue = autosave_path().with_name("crash-rescue.json")
+                app.session.game.save(rescue)
+                extra = f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
+            except Exception:
+                extra = "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"
+        path.write_text(text + extra, encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
+    """`python main.py play`: open the window and play until the player quits."""
+    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    pygame.display.init()
+    pygame.font.init()
+    app = None
+    try:
+        settings = Settings.load()
+        if fullscreen:
+            settings.fullscreen = True
+        pygame.display.set_caption("Moscow 1939")
+        app = App(settings, scenario_path)
+        app.open_window()
+        app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
+        pygame.key.set_repeat(350, 40)
+        from .screens.title import TitleScreen
+
+        app.push(TitleScreen(app, seed=seed))
+        if load is not None:
+            app.tasks.append(lambda: app.top.load_file(load))
+        return app.run()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        where = write_crash_log(exc, app)
+        print(f"main.py play: internal error: {type(exc).__name__}: {exc}"
+              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        return 3
+    finally:
+        pygame.quit()

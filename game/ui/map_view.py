@@ -1,0 +1,229 @@
+"""The map of Eastern Europe: territories coloured by owner, hatched by sphere of interest.
+
+Shapes come from assets/map via game.ui.map_data (load_map, MapData.fit, Shape.contains). If the map
+is missing or broken, a schematic map (a labelled tile per territory) stands in, so the game still plays.
+The drawing is cached and redrawn only when the size, the palette or a territory changes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pygame
+
+from ..scenario.model import Scenario
+from .theme import Theme, parse_color
+from .widgets.core import Widget, focus_ring
+from .widgets.text import render
+
+_map_cache: list[Any] = []
+
+
+def load_shapes() -> Any:
+    """The map data, loaded once (None if unavailable)."""
+    if not _map_cache:
+        try:
+            from .map_data import load_map
+
+            _map_cache.append(load_map())
+        except Exception:  # a missing or broken map must not stop the game
+            _map_cache.append(None)
+    return _map_cache[0]
+
+
+def _hatch(surf: pygame.Surface, color, mask_poly: list[tuple[float, float]] | None, rect: pygame.Rect,
+           step: int) -> None:
+    """Diagonal stripes over a polygon (or a rectangle)."""
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    for x in range(-rect.h, rect.w, step):
+        pygame.draw.line(layer, (*color, 255), (x, rect.h), (x + rect.h, 0), max(2, step // 3))
+    if mask_poly:
+        mask = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.polygon(mask, (255, 255, 255, 255), [(x - rect.x, y - rect.y) for x, y in mask_poly])
+        layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    surf.blit(layer, rect.topleft)
+
+
+class MapView(Widget):
+    """A focusable map; arrows move between territories when it has focus, the tooltip names them."""
+
+    def __init__(self, rect: pygame.Rect, theme: Theme, scenario: Scenario, territories: dict, *,
+                 wid: str = "map"):
+        super().__init__(rect, wid=wid)
+        self.sc = scenario
+        self.state = territories
+        self.selected = -1
+        self.mouse_tip = ""
+        self.tooltip = "The map: use the arrow keys to go through the territories."
+        self._surf: pygame.Surface | None = None
+        self._key: tuple | None = None
+        self._polys: dict[str, list[list[tuple[float, float]]]] = {}
+        self._centers: dict[str, tuple[float, float]] = {}
+        self._theme = theme
+
+    # ------------------------------------------------------------- geometry
+    def _fit(self, theme: Theme) -> None:
+        self._polys, self._centers = {}, {}
+        data = load_shapes()
+        margin = theme.px(10)
+        inner = self.rect.inflate(-2 * margin, -2 * margin)
+        if data is not None:
+            try:
+                fitted = data.fit(inner.w, inner.h, 0)
+                shapes = getattr(fitted, "shapes", fitted)
+                items = shapes.items() if isinstance(shapes, dict) else ((getattr(s, "id", ""), s) for s in shapes)
+                for sid, shape in items:
+                    rings = getattr(shape, "polygons", None) or getattr(shape, "rings", None) or []
+                    self._polys[sid] = [[(inner.x + x, inner.y + y) for x, y in ring] for ring in rings]
+                    c = getattr(shape, "label", None) or getattr(shape, "center", None)
+                    if c is None and rings:
+                        big = max(rings, key=len)
+                        c = (sum(p[0] for p in big) / len(big), sum(p[1] for p in big) / len(big))
+                        self._centers[sid] = (inner.x + c[0], inner.y + c[1])
+                    elif c is not None:
+                        self._centers[sid] = (inner.x + c[0], inner.y + c[1])
+            except Exception:
+                self._polys, self._centers = {}, {}
+        missing = [t for t in self.sc.territories if t.map not in self._polys]
+        if missing:  # schematic tiles for whatever the map data does not cover
+            cols = max(1, math.ceil(math.sqrt(len(missing) * inner.w / max(1, inner.h))))
+            rows = math.ceil(len(missing) / cols)
+            tw, th = inner.w // cols, inner.h // max(1, rows)
+            for i, t in enumerate(missing):
+                r = pygame.Rect(inner.x + (i % cols) * tw + 3, inner.y + (i // cols) * th + 3, tw - 6, th - 6)
+                self._polys[t.map] = [[r.topleft, r.topright, r.bottomright, r.bottomleft]]
+                self._centers[t.map] = r.center
+
+    def territory_at(self, pos: tuple[int, int]) -> int:
+        data = load_shapes()
+        for i, t in enumerate(self.sc.territories):
+            for ring in self._polys.get(t.map, ()):
+                if _inside(pos, ring):
+                    return i
+        del data
+        return -1
+
+    # ------------------------------------------------------------- drawing
+    def _fill_of(self, theme: Theme, owner: str | None) -> tuple[int, int, int]:
+        if owner and owner in self.sc.index["powers"]:
+            col = parse_color(self.sc.power(owner).color)
+            if theme.palette.name == "high_contrast":
+                return col
+            return tuple(int(c * 0.75 + b * 0.25) for c, b in zip(col, theme.palette.land, strict=False))
+        return theme.palette.land
+
+    def _render(self, theme: Theme) -> pygame.Surface:
+        p = theme.palette
+        surf = pygame.Surface(self.rect.size)
+        surf.fill(p.sea)
+        ox, oy = self.rect.topleft
+        step = theme.px(7)
+        for t in self.sc.territories:
+            ts = self.state.get(t.id)
+            owner = ts.owner if ts else t.owner
+            sphere = ts.sphere if ts else t.sphere
+            for ring in self._polys.get(t.map, ()):
+                local = [(x - ox, y - oy) for x, y in ring]
+                if len(local) < 3:
+                    continue
+                pygame.draw.polygon(surf, self._fill_of(theme, owner), local)
+                if sphere and sphere != owner and sphere in self.sc.index["powers"]:
+                    xs, ys = [q[0] for q in local], [q[1] for q in local]
+                    box = pygame.Rect(min(xs), min(ys), max(1, max(xs) - min(xs) + 1), max(1, max(ys) - min(ys) + 1))
+                    _hatch(surf, parse_color(self.sc.power(sphere).color), local, box, step)
+                pygame.draw.polygon(surf, p.border, local, 1)
+        for t in self.sc.territories:
+            c = self._centers.get(t.map)
+            if not c:
+                continue
+            label = render(theme, t.name.split(" (")[0], "small", p.ink)
+            r = label.get_rect(center=(c[0] - ox, c[1] - oy))
+            bg = pygame.Surface(r.inflate(4, 0).size, pygame.SRCALPHA)
+            bg.fill((*p.paper, 170))
+            surf.blit(bg, r.inflate(4, 0))
+            surf.blit(label, r)
+        pygame.draw.rect(surf, p.border, surf.get_rect(), 1)
+        return surf
+
+    def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        key = (self.rect.size, theme.palette.name, theme.base,
+               tuple((k, v.owner, v.sphere) for k, v in sorted(self.state.items())))
+        if key != self._key or self._surf is None:
+            self._fit(theme)
+            self._surf = self._render(theme)
+            self._key = key
+        surf.blit(self._surf, self.rect)
+        if 0 <= self.selected < len(self.sc.territories):
+            t = self.sc.territories[self.selected]
+            for ring in self._polys.get(t.map, ()):
+                if len(ring) >= 3:
+                    pygame.draw.polygon(surf, theme.palette.focus, ring, max(2, theme.px(3)))
+        self._legend(surf, theme)
+        if focused:
+            focus_ring(surf, theme, self.rect)
+
+    def _legend(self, surf: pygame.Surface, theme: Theme) -> None:
+        p = theme.palette
+        powers = [q for q in self.sc.powers if any(
+            (v.owner == q.id or v.sphere == q.id) for v in self.state.values())]
+        x, y = self.rect.x + theme.px(6), self.rect.bottom - theme.px(6)
+        sw = theme.px(11)
+        for q in reversed(powers):
+            label = render(theme, q.short, "small", p.ink)
+            y -= label.get_height()
+            box = pygame.Rect(x, y, sw + label.get_width() + theme.px(10), label.get_height())
+            bg = pygame.Surface(box.size, pygame.SRCALPHA)
+            bg.fill((*p.paper, 200))
+            surf.blit(bg, box)
+            pygame.draw.rect(surf, self._fill_of(theme, q.id), (x + 2, y + 3, sw, sw))
+            pygame.draw.rect(surf, p.border, (x + 2, y + 3, sw, sw), 1)
+            surf.blit(label, (x + sw + theme.px(6), y))
+        note = render(theme, "stripes: sphere of interest", "small", p.ink)
+        surf.blit(note, (self.rect.right - note.get_width() - theme.px(6), self.rect.bottom - note.get_height() - 4))
+
+    # --------------------------------------------------------------- input
+    def describe(self, index: int) -> str:
+        t = self.sc.territories[index]
+        ts = self.state.get(t.id)
+        owner = ts.owner if ts else t.owner
+        sphere = ts.sphere if ts else t.sphere
+        who = self.sc.power(owner).short if owner in self.sc.index["powers"] else "independent"
+        text = f"{t.name}: held by {who}"
+        if sphere and sphere != owner and sphere in self.sc.index["powers"]:
+            text += f"; in the sphere of interest of {self.sc.power(sphere).short}"
+        return text + "."
+
+    def point(self, pos: tuple[int, int]) -> bool:
+        """Hover at a point; return True if the tooltip changed."""
+        i = self.territory_at(pos)
+        tip = self.describe(i) if i >= 0 else self.tooltip
+        changed = i != self.selected
+        self.selected = i
+        self.mouse_tip = tip
+        return changed
+
+    def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
+        n = len(self.sc.territories)
+        if event.key in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP) and n:
+            step = 1 if event.key in (pygame.K_RIGHT, pygame.K_DOWN) else -1
+            self.selected = (self.selected + step) % n if self.selected >= 0 else 0
+            self.mouse_tip = self.describe(self.selected)
+            return True, None
+        return False, None
+
+    def tip(self) -> str:
+        return self.mouse_tip or self.tooltip
+
+
+def _inside(pos: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    x, y = pos
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / ((yj - yi) or 1e-9) + xi:
+            inside = not inside
+        j = i
+    return inside

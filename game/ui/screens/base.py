@@ -1,0 +1,204 @@
+"""The base screen: widget focus, hover, tooltips, shortcuts, scrolling; subclasses lay out and draw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..flow import Pop
+from ..theme import Theme
+from ..widgets.core import Scroller, Widget
+from ..widgets.text import render, wrap
+
+NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
+NAV_PREV = (pygame.K_UP, pygame.K_LEFT)
+ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class Screen:
+    modal = False      # drawn over the screen below it
+    title = ""
+
+    def __init__(self, app: Any):
+        self.app = app
+        self.widgets: list[Widget] = []
+        self.scrollers: list[Scroller] = []
+        self.focus = -1
+        self.hover = -1
+        self.keyboard_used = False
+        self.stale = True
+
+    # --------------------------------------------------------------- layout
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme
+
+    def ensure_layout(self) -> None:
+        if not self.stale:
+            return
+        focused = self.widgets[self.focus].wid if 0 <= self.focus < len(self.widgets) else None
+        offsets = [s.offset for s in self.scrollers]
+        self.widgets, self.scrollers = [], []
+        self.layout(self.theme, self.app.size)
+        for s, off in zip(self.scrollers, offsets, strict=False):
+            s.offset = min(off, s.limit)
+        self.focus = -1
+        if focused is not None:
+            self.focus = next((i for i, w in enumerate(self.widgets) if w.wid == focused and w.focusable), -1)
+        if self.focus < 0 and self.keyboard_used:
+            self.focus = self.first_focus()
+        self.hover = -1
+        self.stale = False
+
+    def first_focus(self) -> int:
+        return next((i for i, w in enumerate(self.widgets) if w.focusable), -1)
+
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        """Build self.widgets (and self.scrollers) for the current state and window size."""
+
+    def add(self, widget: Widget) -> Widget:
+        self.widgets.append(widget)
+        return widget
+
+    def scroller(self, view: pygame.Rect, content: int) -> Scroller:
+        s = Scroller(view, content)
+        self.scrollers.append(s)
+        return s
+
+    # ---------------------------------------------------------------- draw
+    def draw(self, surf: pygame.Surface) -> None:
+        self.draw_background(surf)
+        self.draw_widgets(surf)
+
+    def draw_background(self, surf: pygame.Surface) -> None:
+        surf.fill(self.theme.palette.desk)
+
+    def draw_widgets(self, surf: pygame.Surface) -> None:
+        for i, w in enumerate(self.widgets):
+            if w.scroller:
+                sr = w.screen_rect()
+                if sr.bottom < w.scroller.view.top or sr.top > w.scroller.view.bottom:
+                    continue
+            w.draw(surf, self.theme, i == self.focus, i == self.hover)
+        for s in self.scrollers:
+            s.draw_bar(surf, self.theme)
+        tip = self.current_tooltip()
+        if tip:
+            self.draw_tooltip(surf, *tip)
+
+    def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
+        for idx in (self.hover, self.focus if self.keyboard_used else -1):
+            if 0 <= idx < len(self.widgets) and self.widgets[idx].tip():
+                return self.widgets[idx].tip(), self.widgets[idx].screen_rect()
+        return None
+
+    def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        font = th.font("sans", 0.9)
+        width = min(th.px(420), surf.get_width() - 2 * th.pad)
+        lines = wrap(font, text, width - 2 * th.pad)
+        w = max(font.size(line)[0] for line in lines) + 2 * th.pad
+        h = len(lines) * font.get_linesize() + 2 * th.pad
+        x = min(max(th.pad, anchor.x), surf.get_width() - w - th.pad)
+        y = anchor.bottom + th.px(4)
+        if y + h > surf.get_height() - th.pad:
+            y = max(th.pad, anchor.top - h - th.px(4))
+        box = pygame.Rect(x, y, w, h)
+        pygame.draw.rect(surf, p.telegram, box)
+        pygame.draw.rect(surf, p.ink, box, 1)
+        for i, line in enumerate(lines):
+            surf.blit(render(th, line, "soft", p.ink), (x + th.pad, y + th.pad + i * font.get_linesize()))
+
+    # -------------------------------------------------------------- events
+    def handle(self, event: pygame.event.Event) -> tuple[bool, Any]:
+        """Handle one event; return (needs redraw, result)."""
+        self.ensure_layout()
+        if event.type == pygame.MOUSEMOTION:
+            self.keyboard_used = False
+            idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
+            changed = idx >= 0 and self.widgets[idx].point(event.pos)
+            if idx != self.hover or changed:
+                self.hover = idx
+                return True, None
+            return False, None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
+            if idx >= 0:
+                self.focus = idx if self.widgets[idx].focusable else self.focus
+                return True, self.widgets[idx].activate()
+            return self.click_empty(event.pos)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
+            return True, self.escape()
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            for w in self.widgets:
+                if not w.scroller and w.hit(pos) and w.wheel(event.y):
+                    return True, None
+            for s in self.scrollers:
+                if s.view.collidepoint(pos) and s.scroll(-event.y * self.theme.line_height() * 2):
+                    return True, None
+            return False, None
+        if event.type == pygame.KEYDOWN:
+            return self.key(event)
+        return False, None
+
+    def click_empty(self, pos: tuple[int, int]) -> tuple[bool, Any]:
+        return False, None
+
+    def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
+        """Screen-specific keys, tried before the generic ones; None: not handled."""
+        return None
+
+    def escape(self) -> Any:
+        return Pop()
+
+    def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
+        self.keyboard_used = True
+        custom = self.on_key(event)
+        if custom is not None:
+            return custom
+        focused = self.widgets[self.focus] if 0 <= self.focus < len(self.widgets) else None
+        if focused is not None:
+            handled, result = focused.key(event)
+            if handled:
+                return True, result
+        k = event.key
+        mods = event.mod
+        if k == pygame.K_ESCAPE:
+            return True, self.escape()
+        if k == pygame.K_TAB:
+            self.move_focus(-1 if mods & pygame.KMOD_SHIFT else 1)
+            return True, None
+        if k in NAV_NEXT or k in NAV_PREV:
+            self.move_focus(1 if k in NAV_NEXT else -1)
+            return True, None
+        if k in ACTIVATE:
+            if focused is not None:
+                return True, focused.activate()
+            self.focus = self.first_focus()
+            return True, None
+        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scrollers:
+            s = self.scrollers[0]
+            return s.scroll((s.view.h - self.theme.base * 2) * (1 if k == pygame.K_PAGEDOWN else -1)), None
+        if not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            for i, w in enumerate(self.widgets):
+                if w.key_code == k:
+                    self.focus = i if w.focusable else self.focus
+                    return True, w.activate()
+        return True, None
+
+    def move_focus(self, step: int) -> None:
+        n = len(self.widgets)
+        if not n:
+            return
+        i = self.focus
+        for _ in range(n):
+            i = (i + step) % n if i >= 0 else (0 if step > 0 else n - 1)
+            if self.widgets[i].focusable:
+                self.focus = i
+                w = self.widgets[i]
+                if w.scroller:
+                    w.scroller.ensure(w.rect)
+                return

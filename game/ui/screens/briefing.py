@@ -1,0 +1,52 @@
+"""The briefing for the player's power: situation, objectives, key people, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..flow import Pop
+from ..widgets.text import Block
+from .dialog import Dialog
+
+
+def briefing_blocks(app: Any) -> list[Block]:
+    s = app.session
+    sc, st, me = s.scenario, s.game.state, s.scenario.power(s.power)
+    b = [Block("soft", f"For {me.name} — {sc.title}"), Block("gap", "")]
+    b += [Block("body", para.strip()) for para in me.briefing.strip().split("\n\n") if para.strip()]
+    if me.objectives:
+        b += [Block("gap", ""), Block("head", "Objectives")]
+        b += [Block("body", f"• {o}", 10) for o in me.objectives]
+    if me.secret_objectives:
+        b += [Block("gap", ""), Block("stamp", "Secret objectives (for your eyes only)")]
+        b += [Block("body", f"• {o}", 10) for o in me.secret_objectives]
+    b += [Block("gap", ""), Block("head", "Key people")]
+    for p in sc.powers:
+        people = st.people.get(p.id, {})
+        names = "; ".join(f"{v[0]} ({v[1]})" for v in people.values() if v and v[0])
+        b.append(Block("body", f"{p.short}: {names}", 10))
+    b += [Block("gap", ""), Block("head", "How to play")]
+    b.append(Block("body", f"Each week you have {me.actions_per_turn} action points. On the desk, pick actions "
+                           "(key 1), open the treaties to draft clauses and see how the other side is likely to "
+                           "answer (key 2), read the powers' dossiers (3) and your telegrams (4). "
+                           "When you are done, End week (E). The game saves itself every week.", 10))
+    unlocked = [sc.source(x) for x in st.unlocked if x in sc.index["sources"]]
+    if unlocked:
+        b += [Block("gap", ""), Block("head", "Sources on your desk")]
+        for src in unlocked:
+            b.append(Block("body", f"• {src.title} — {src.author}, {src.date}", 10))
+        b.append(Block("soft", "Read them in the Archive (key A on the desk)."))
+    return b
+
+
+class BriefingScreen(Dialog):
+    width, height = 0.72, 0.9
+    stamp_text = "Briefing"
+
+    def __init__(self, app: Any):
+        super().__init__(app, "Briefing", [], [("To the desk", lambda: Pop(), pygame.K_RETURN)])
+
+    def body_blocks(self) -> list[Block]:
+        return briefing_blocks(self.app)

@@ -1,0 +1,309 @@
+"""The desk: calendar, map, gauges, and the panels of actions, treaties, dossiers and telegrams."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ...engine import Action
+from ..flow import Push
+from ..map_view import MapView
+from ..theme import Theme, parse_color
+from ..widgets.core import Button, Widget, focus_ring
+from ..widgets.paper import calendar_leaf, gauge, sheet
+from ..widgets.text import Block, render
+from ..wording import STATUS, effect_lines, trust_word
+from .base import Screen
+from .dialog import Dialog
+
+TABS = (("actions", "Actions", pygame.K_1), ("treaties", "Treaties", pygame.K_2),
+        ("powers", "Powers", pygame.K_3), ("telegrams", "Telegrams", pygame.K_4))
+
+
+class MeterWidget(Widget):
+    """One gauge; its tooltip explains the number."""
+
+    def __init__(self, rect: pygame.Rect, meter: Any, value: float, tooltip: str):
+        super().__init__(rect, wid=f"meter:{meter.id}", tooltip=tooltip)
+        self.meter, self.value = meter, value
+
+    def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        r = self.rect
+        if hovered:
+            pygame.draw.rect(surf, theme.palette.paper_alt, r)
+        name = render(theme, self.meter.name, "soft", theme.palette.ink)
+        val = render(theme, f"{self.value:.0f}", "strong")
+        surf.blit(name, (r.x + 2, r.y))
+        surf.blit(val, (r.right - val.get_width() - 2, r.y))
+        bar = pygame.Rect(r.x + 2, r.y + name.get_height() + 1, r.w - 4, max(6, theme.px(8)))
+        gauge(surf, theme, bar, self.value, self.meter.min, self.meter.max, self.meter.good, self.meter.start)
+        if focused:
+            focus_ring(surf, theme, r)
+
+
+class DeskScreen(Screen):
+    tab = "actions"
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.tab = "actions"
+
+    @property
+    def s(self):
+        return self.app.session
+
+    def set_tab(self, tab: str) -> None:
+        self.tab = tab
+        self.stale = True
+        self.scrollers = []
+
+    def end_week(self) -> Any:
+        return Action("end_turn", self.s.power)
+
+    # --------------------------------------------------------------- layout
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        from .archive import ArchiveScreen
+        from .briefing import BriefingScreen
+        from .pause import PauseScreen
+
+        w, h = size
+        pad = theme.px(10)
+        s = self.s
+        game, sc = s.game, s.scenario
+        bh = theme.line_height("bold") + theme.pad * 2
+        top_h = max(theme.px(66), bh * 2 + theme.px(6))
+        self.leaf = pygame.Rect(pad, pad, theme.px(92), top_h)
+        # top-right buttons
+        labels = [("End week", self.end_week, pygame.K_e,
+                   "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
+                   "Unused action points are lost."),
+                  ("Menu", lambda: PauseScreen(self.app), pygame.K_ESCAPE, "Save, load, settings, quit."),
+                  ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Source cards unlocked so far."),
+                  ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives.")]
+        bw = theme.px(150)
+        x = w - pad
+        for label, fn, key, tip in labels:
+            ww = max(bw, render(theme, label, "strong").get_width() + theme.px(60))
+            x -= ww
+            self.add(Button(pygame.Rect(x, pad + (top_h - bh) // 2, ww, bh), label, fn, key=key, tooltip=tip))
+            x -= theme.px(8)
+        self.top_text_right = x
+        body_y = pad + top_h + pad
+        body_h = h - body_y - pad
+        left_w = int((w - 3 * pad) * 0.56)
+        map_h = int(body_h * 0.6)
+        self.map_rect = pygame.Rect(pad, body_y, left_w, map_h)
+        self.add(MapView(self.map_rect, theme, sc, game.state.territories))
+        self.meter_rect = pygame.Rect(pad, body_y + map_h + pad, left_w, body_h - map_h - pad)
+        self.layout_meters(theme, self.meter_rect.inflate(-2 * theme.pad, -2 * theme.pad))
+        # right: tabs and the panel
+        rx = pad * 2 + left_w
+        rw = w - rx - pad
+        tw = (rw - 3 * theme.px(4)) // 4
+        drafts = game.drafts_for(s.power)
+        for i, (tid, label, key) in enumerate(TABS):
+            tip = {"actions": "What you can do this week, and why some things are not possible yet.",
+                   "treaties": "The treaties you are party to: open one to negotiate.",
+                   "powers": "A dossier on each power: trust both ways, its people, its treaties.",
+                   "telegrams": "Everything that reached your desk, newest first."}[tid]
+            if tid == "treaties" and drafts:
+                label += " •"
+            self.add(Button(pygame.Rect(rx + i * (tw + theme.px(4)), body_y, tw, bh), label,
+                            (lambda t=tid: self.set_tab(t)), key=key, style="tab", selected=self.tab == tid,
+                            tooltip=tip, wid=f"tab:{tid}"))
+        self.panel = pygame.Rect(rx, body_y + bh, rw, body_h - bh)
+        inner = self.panel.inflate(-2 * theme.pad, -2 * theme.pad)
+        getattr(self, f"panel_{self.tab}")(theme, inner)
+
+    def layout_meters(self, theme: Theme, box: pygame.Rect) -> None:
+        sc, st = self.s.scenario, self.s.game.state
+        visible = [m for m in sc.meters if not m.hidden]
+        cols = 2
+        rows = max(1, (len(visible) + cols - 1) // cols)
+        cw = (box.w - theme.pad) // cols
+        rh = min(theme.line_height("sans", 0.9) + theme.px(14), box.h // rows)
+        for i, m in enumerate(visible):
+            value = st.meters[m.id]
+            owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
+            drift = f" Changes by {m.drift:+g} every week on its own." if m.drift else ""
+            tip = (f"{m.name}: {value:.1f} (range {m.min:g}–{m.max:g}; started at {m.start:g}, marked by the line; "
+                   f"{'higher' if m.good == 'high' else 'lower'} is better).{owner}{drift} {m.description}")
+            r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
+            self.add(MeterWidget(r, m, value, tip))
+
+    def list_items(self, theme: Theme, box: pygame.Rect, items: list[dict]) -> None:
+        heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", "")) for it in items]
+        scroll = self.scroller(box, sum(heights))
+        y = box.y
+        for it, hgt in zip(items, heights, strict=False):
+            self.add(Button(pygame.Rect(box.x, y, box.w - theme.px(10), hgt), it["label"], it.get("fn"),
+                            style="item", sub=it.get("sub", ""), note=it.get("note", ""),
+                            enabled=it.get("enabled", True), tooltip=it.get("tip", ""), scroller=scroll,
+                            wid=it.get("wid", it["label"]), swatch=it.get("swatch")))
+            y += hgt
+
+    def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
+        s = self.s
+        game, sc = s.game, s.scenario
+        items = []
+        for oid in game.drafts_for(s.power):
+            offer = sc.offer(oid)
+            from .negotiation import NegotiationScreen
+
+            items.append({"label": f"Answer the draft of the {offer.name}", "note": "waiting",
+                          "sub": "A draft has reached you: accept it, reject it, stall, or send a counter-draft "
+                                 "(free of charge).", "fn": (lambda o=oid: NegotiationScreen(self.app, o)),
+                          "wid": f"answer:{oid}"})
+        legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
+        reasons = {d.id: r for d, r in game.unavailable(s.power)}
+        for d in sc.actions_of(s.power):
+            known = effect_lines(d.effects, sc, s.power)
+            conseq = ("Known consequences: " + "; ".join(known) + ".") if known else ""
+            cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
+            if d.id in legal:
+                items.append({"label": d.name, "note": cost, "sub": f"{d.text.strip()} {conseq}".strip(),
+                              "fn": (lambda did=d.id: Action("act", self.s.power, did)), "wid": f"act:{d.id}",
+                              "tip": "Press to take this action now."})
+            else:
+                reason = reasons.get(d.id, "Not possible now.")
+                items.append({"label": d.name, "note": cost, "sub": f"Not now: {reason}", "enabled": False,
+                              "tip": f"Not possible now: {reason}", "wid": f"act:{d.id}"})
+        items.sort(key=lambda it: not it.get("enabled", True))   # what can be done first
+        if not items:
+            items.append({"label": "No actions in this scenario.", "enabled": False})
+        self.list_items(theme, box, items)
+
+    def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
+        from .negotiation import NegotiationScreen
+
+        s = self.s
+        game, sc = s.game, s.scenario
+        drafts = set(game.drafts_for(s.power))
+        items = []
+        for offer in sc.offers:
+            if s.power not in offer.parties:
+                continue
+            os_ = game.state.offers[offer.id]
+            status = STATUS.get(os_.status, os_.status)
+            if offer.id in drafts:
+                status = "awaits your answer"
+            visible = [offer.clause(c) for c in os_.clauses]
+            clauses = ", ".join(c.name for c in visible)
+            others = ", ".join(sc.power(p).short for p in offer.parties if p != s.power)
+            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and os_.status != "closed" else
+                                        offer.description.strip())
+            items.append({"label": offer.name, "note": status, "sub": sub,
+                          "fn": (lambda o=offer.id: NegotiationScreen(self.app, o)), "wid": f"offer:{offer.id}",
+                          "tip": "Open the negotiation table."})
+        if not items:
+            items.append({"label": "No treaties concern you.", "enabled": False})
+        self.list_items(theme, box, items)
+
+    def dossier(self, pid: str) -> Any:
+        s = self.s
+        sc, st = s.scenario, s.game.state
+        p = sc.power(pid)
+        mine, theirs = st.trust[s.power].get(pid, 50), st.trust[pid].get(s.power, 50)
+        b = [Block("soft", p.name),
+             Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
+                           f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."),
+             Block("body", f"Replies to drafts after {st.reply_weeks.get(pid, p.reply_weeks)} week(s)."),
+             Block("gap", ""), Block("head", "People")]
+        for v in st.people.get(pid, {}).values():
+            b.append(Block("body", f"{v[0]} — {v[1]}", 10))
+        b += [Block("gap", ""), Block("head", "Treaties")]
+        for offer in sc.offers:
+            if pid in offer.parties and s.power in offer.parties:
+                b.append(Block("body", f"{offer.name}: {STATUS.get(st.offers[offer.id].status)}", 10))
+        if p.objectives:
+            b += [Block("gap", ""), Block("head", "Known aims")]
+            b += [Block("body", f"• {o}", 10) for o in p.objectives]
+        recent = [e for e in s.game.inbox(s.power) if e.power == pid][-6:]
+        if recent:
+            b += [Block("gap", ""), Block("head", "Recent messages")]
+            for e in reversed(recent):
+                b.append(Block("body", f"{e.date}: {e.title}", 10))
+        return Dialog(self.app, f"Dossier: {p.short}", b)
+
+    def panel_powers(self, theme: Theme, box: pygame.Rect) -> None:
+        s = self.s
+        sc, st = s.scenario, s.game.state
+        items = []
+        for p in sc.powers:
+            if p.id == s.power:
+                continue
+            mine, theirs = st.trust[s.power].get(p.id, 50), st.trust[p.id].get(s.power, 50)
+            people = "; ".join(v[0] for v in st.people.get(p.id, {}).values() if v)
+            on_table = [o.name for o in sc.offers if p.id in o.parties and s.power in o.parties
+                        and st.offers[o.id].status in ("open", "proposed")]
+            last = next((e for e in reversed(s.game.inbox(s.power)) if e.power == p.id), None)
+            sub = f"You trust them {mine:.0f} ({trust_word(mine)}); they trust you {theirs:.0f} ({trust_word(theirs)}). {people}."
+            if on_table:
+                sub += " On the table: " + ", ".join(on_table) + "."
+            if last:
+                sub += f" Last: {last.title} ({last.date})."
+            items.append({"label": p.name, "note": f"{theirs:.0f} / {mine:.0f}", "sub": sub,
+                          "fn": (lambda pid=p.id: self.dossier(pid)), "swatch": parse_color(p.color),
+                          "wid": f"power:{p.id}", "tip": "Their trust in you / your trust in them (0–100). "
+                                                        "Press for the dossier."})
+        self.list_items(theme, box, items)
+
+    def panel_telegrams(self, theme: Theme, box: pygame.Rect) -> None:
+        s = self.s
+        sc = s.scenario
+        entries = list(reversed(s.game.inbox(s.power)))[:80]
+        items = []
+        for i, e in enumerate(entries):
+            text = " ".join(e.text.split())
+            short = text if len(text) < 160 else text[:157] + "…"
+
+            def read(e=e):
+                from .event import source_blocks
+
+                b = [Block("soft", f"{e.date} — week {e.turn}")]
+                b += [Block("type", para.strip()) for para in e.text.strip().split("\n\n") if para.strip()]
+                b += source_blocks(sc, e.sources)
+                d = Dialog(self.app, e.title, b)
+                d.paper = "telegram"
+                return d
+
+            items.append({"label": e.title, "note": e.date, "sub": short, "fn": read, "wid": f"log:{len(entries) - i}"})
+        if not items:
+            items.append({"label": "No telegrams yet.", "enabled": False})
+        self.list_items(theme, box, items)
+
+    # ----------------------------------------------------------------- draw
+    def draw(self, surf: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        s = self.s
+        game, sc = s.game, s.scenario
+        surf.fill(p.desk)
+        calendar_leaf(surf, th, self.leaf, game.date)
+        x = self.leaf.right + th.px(14)
+        y = self.leaf.y
+        last = sc.calendar.last_turn
+        end = sc.calendar.turn_end(game.state.turn)
+        surf.blit(render(th, f"Week {game.state.turn} of {last}", "desk_head"), (x, y))
+        y += th.line_height("bold", 1.3)
+        surf.blit(render(th, f"{game.date:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
+        y += th.line_height("sans")
+        left = game.state.budget.get(s.power, 0)
+        total = sc.power(s.power).actions_per_turn
+        ap = render(th, f"Action points left: {left} of {total}", "desk")
+        surf.blit(ap, (x, y))
+        drafts = game.drafts_for(s.power)
+        if drafts:
+            note = render(th, f"A draft awaits your answer: {sc.offer(drafts[0]).name} (key 2)", "desk_soft")
+            if x + ap.get_width() + th.px(20) + note.get_width() < self.top_text_right:
+                surf.blit(note, (x + ap.get_width() + th.px(20), y + th.px(2)))
+        sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
+        sheet(surf, th, self.meter_rect, "paper")
+        sheet(surf, th, self.panel, "paper")
+        self.draw_widgets(surf)
+
+    def escape(self) -> Any:
+        from .pause import PauseScreen
+
+        return Push(PauseScreen(self.app))

@@ -1,0 +1,102 @@
+"""Modal dialogs on a sheet of paper: reading text, located errors, questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from ..flow import Pop
+from ..theme import Theme
+from ..widgets.core import Button, ScrollText
+from ..widgets.paper import sheet, stamp
+from ..widgets.text import Block, render
+from .base import Screen
+
+
+class Dialog(Screen):
+    """A centred sheet with a title, a scrolling text and a row of buttons."""
+
+    modal = True
+    paper = "paper"
+    width = 0.62
+    height = 0.8
+    stamp_text = ""
+
+    def __init__(self, app: Any, title: str = "", blocks: list[Block] | None = None,
+                 buttons: list[tuple[str, Callable[[], Any], int | None]] | None = None):
+        super().__init__(app)
+        self.title = title
+        self.blocks = blocks or []
+        self.buttons = buttons if buttons is not None else [("Close", lambda: Pop(), pygame.K_ESCAPE)]
+        self.keyboard_used = True
+
+    def panel(self, size: tuple[int, int]) -> pygame.Rect:
+        w, h = size
+        r = pygame.Rect(0, 0, int(w * self.width), int(h * self.height))
+        r.center = (w // 2, h // 2)
+        return r
+
+    def body_blocks(self) -> list[Block]:
+        return self.blocks
+
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        self.rect = self.panel(size)
+        pad = theme.pad * 2
+        th = theme.line_height("bold", 1.4) + pad
+        bh = theme.line_height("bold") + theme.pad * 2
+        body = pygame.Rect(self.rect.x + pad, self.rect.y + th + pad // 2, self.rect.w - 2 * pad,
+                           self.rect.h - th - bh - 2 * pad)
+        self.layout_body(theme, body)
+        self.layout_buttons(theme, pygame.Rect(self.rect.x + pad, self.rect.bottom - bh - pad, self.rect.w - 2 * pad, bh))
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        self.add(ScrollText(body, theme, self.body_blocks(), style_bg=None))
+
+    def layout_buttons(self, theme: Theme, row: pygame.Rect) -> None:
+        n = len(self.buttons)
+        if not n:
+            return
+        gap = theme.pad
+        w = min(theme.px(260), (row.w - gap * (n - 1)) // n)
+        x = row.right - (w * n + gap * (n - 1))
+        for label, fn, key in self.buttons:
+            self.add(Button(pygame.Rect(x, row.y, w, row.h), label, fn, key=key))
+            x += w + gap
+
+    def first_focus(self) -> int:
+        buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Button)]
+        return buttons[0] if buttons else super().first_focus()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        th = self.theme
+        sheet(surf, th, self.rect, self.paper)
+        pad = th.pad * 2
+        surf.blit(render(th, self.title, "head" if self.paper != "telegram" else "type_head"),
+                  (self.rect.x + pad, self.rect.y + pad))
+        y = self.rect.y + pad + th.line_height("bold", 1.4)
+        pygame.draw.line(surf, th.palette.rule, (self.rect.x + pad, y), (self.rect.right - pad, y))
+        if self.stamp_text:
+            stamp(surf, th, self.stamp_text, (self.rect.right - th.px(110), self.rect.y + th.px(34)), -9, 0.9)
+        self.draw_widgets(surf)
+
+
+class ErrorDialog(Dialog):
+    """Located errors (PATH:LINE:COL: error: message), one a line, in the typewriter face."""
+
+    stamp_text = "refused"
+
+    def __init__(self, app: Any, title: str, lines: list[str], intro: str = ""):
+        blocks = [Block("body", intro), Block("gap", "")] if intro else []
+        blocks += [Block("type", line) for line in lines[:200]]
+        if len(lines) > 200:
+            blocks.append(Block("soft", f"... and {len(lines) - 200} more"))
+        super().__init__(app, title, blocks)
+
+
+def error_lines(exc: BaseException) -> list[str]:
+    diags = getattr(exc, "diagnostics", None)
+    if diags:
+        return [str(d) for d in diags]
+    return [f"{type(exc).__name__}: {exc}"]

@@ -1,0 +1,140 @@
+"""The ending: outcome, epilogue, scores, a chart of the gauges, decisions beside history, questions, export."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pygame
+
+from ...engine import debrief
+from ..chart import draw_chart
+from ..debrief_html import build_html
+from ..flow import Notice, Reset
+from ..settings import debrief_dir
+from ..theme import Theme
+from ..widgets.core import Button, ScrollText
+from ..widgets.paper import sheet, stamp
+from ..widgets.text import Block, render
+from .base import Screen
+
+
+class EndingScreen(Screen):
+    def __init__(self, app: Any):
+        super().__init__(app)
+        s = app.session
+        try:
+            self.data = debrief(s.game, s.power)
+        except Exception as exc:  # the ending must show even if the comparison cannot be computed
+            self.data = {"title": s.game.state.outcome or "", "summary": f"(debrief unavailable: {exc})",
+                         "history": s.game.state.history, "decisions": [], "historical_decisions": [],
+                         "scores": [], "questions": [], "epilogue": "", "comparison": "", "sources": []}
+        self.exported = ""
+
+    def export(self) -> Any:
+        s = self.app.session
+        try:
+            folder = debrief_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^a-z0-9]+", "-", f"{s.scenario.id}-{self.data.get('outcome') or 'end'}-seed{s.game.state.seed}".lower())
+            path = folder / f"debrief-{name}.html"
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(build_html(self.data, s.scenario, s.power), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            return Notice(f"Could not write the debrief: {exc}", "bad")
+        self.exported = str(path)
+        self.stale = True
+        return Notice(f"Debrief written to {path}", "good")
+
+    def to_title(self) -> Any:
+        from .title import TitleScreen
+
+        self.app.session = None
+        return Reset(TitleScreen(self.app))
+
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        from .archive import ArchiveScreen
+
+        w, h = size
+        pad = theme.px(12)
+        bh = theme.line_height("bold") + theme.pad * 2
+        left_w = int((w - 3 * pad) * 0.5)
+        self.left = pygame.Rect(pad, pad, left_w, h - 3 * pad - bh)
+        self.right = pygame.Rect(2 * pad + left_w, pad, w - 3 * pad - left_w, h - 3 * pad - bh)
+        head = theme.line_height("bold", 1.7) * 2 + theme.px(10)
+        self.add(ScrollText(pygame.Rect(self.left.x + theme.pad, self.left.y + head, self.left.w - 2 * theme.pad,
+                                        self.left.h - head - theme.pad), theme, self.story_blocks(), wid="story"))
+        self.chart_rect = pygame.Rect(self.right.x + theme.pad, self.right.y + theme.pad + theme.line_height("bold"),
+                                      self.right.w - 2 * theme.pad, int(self.right.h * 0.38))
+        y = self.chart_rect.bottom + theme.pad
+        self.add(ScrollText(pygame.Rect(self.right.x + theme.pad, y, self.right.w - 2 * theme.pad,
+                                        self.right.bottom - y - theme.pad), theme, self.table_blocks(), wid="table"))
+        buttons = [("Export debrief (HTML)", self.export, pygame.K_x,
+                    "Write the debrief as one HTML file to print or share."),
+                   ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Every source card you unlocked."),
+                   ("Back to title", self.to_title, pygame.K_t, "Start again or load a game.")]
+        gap = theme.px(8)
+        bw = (w - 2 * pad - 2 * gap) // 3
+        for i, (label, fn, key, tip) in enumerate(buttons):
+            self.add(Button(pygame.Rect(pad + i * (bw + gap), h - pad - bh, bw, bh), label, fn, key=key, tooltip=tip))
+
+    def first_focus(self) -> int:
+        return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Button))
+
+    def story_blocks(self) -> list[Block]:
+        d = self.data
+        b = [Block("type", p.strip()) for p in (d.get("summary") or "").split("\n\n") if p.strip()]
+        if d.get("epilogue"):
+            b += [Block("gap", ""), Block("head", "Epilogue")]
+            b += [Block("body", p.strip()) for p in d["epilogue"].split("\n\n") if p.strip()]
+        if d.get("comparison"):
+            b += [Block("gap", ""), Block("head", "Compared with history")]
+            b += [Block("body", p.strip()) for p in d["comparison"].split("\n\n") if p.strip()]
+        if d.get("questions"):
+            b += [Block("gap", ""), Block("head", "Questions for discussion")]
+            b += [Block("body", f"{i}. {q}", 10) for i, q in enumerate(d["questions"], 1)]
+        if self.exported:
+            b += [Block("gap", ""), Block("small", f"Debrief exported to {self.exported}")]
+        return b
+
+    def table_blocks(self) -> list[Block]:
+        d = self.data
+        b = [Block("head", "Scores (no single right answer)")]
+        for s in d.get("scores", []):
+            arrow = "higher is better" if s["good"] == "high" else "lower is better"
+            b.append(Block("body", f"{s['name']}: from {s['start']:g} to {s['value']:.0f}  ({arrow})", 10))
+        b += [Block("gap", ""), Block("head", "Your decisions beside the historical ones")]
+        mine, hist = d.get("decisions", []), d.get("historical_decisions", [])
+        weeks = sorted({x["turn"] for x in mine} | {x["turn"] for x in hist})
+        if not weeks:
+            b.append(Block("soft", "No decisions recorded."))
+        for wk in weeks:
+            b.append(Block("strong", f"Week {wk}"))
+            for x in mine:
+                if x["turn"] == wk:
+                    b.append(Block("body", f"You: {x['title']}", 10))
+            for x in hist:
+                if x["turn"] == wk:
+                    b.append(Block("italic", f"History: {x['title']}", 10))
+        return b
+
+    def draw(self, surf: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        surf.fill(p.desk)
+        sheet(surf, th, self.left, "telegram")
+        sheet(surf, th, self.right, "paper")
+        x, y = self.left.x + th.pad * 2, self.left.y + th.pad
+        surf.blit(render(th, "THE END — " + str(self.data.get("end_date") or ""), "soft"), (x, y))
+        y += th.line_height("sans", 0.9)
+        surf.blit(render(th, self.data.get("title", ""), "title"), (x, y))
+        stamp(surf, th, "Historical outcome" if self.data.get("historical") else "Alternative history",
+              (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
+        surf.blit(render(th, "The gauges week by week", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
+        meters = [m for m in self.app.session.scenario.meters if not m.hidden]
+        draw_chart(surf, th, self.chart_rect, self.data.get("history", []), meters)
+        self.draw_widgets(surf)
+
+    def escape(self) -> Any:
+        return None

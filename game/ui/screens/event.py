@@ -1,0 +1,112 @@
+"""Telegrams: an event waiting for the player's choice, and the report of the week just resolved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ...engine import Action
+from ..flow import Many, Pop
+from ..theme import Theme
+from ..widgets.core import Button, ScrollText
+from ..widgets.text import Block
+from ..wording import effect_lines
+from .dialog import Dialog
+
+
+def source_blocks(sc: Any, ids: list[str] | tuple[str, ...]) -> list[Block]:
+    out: list[Block] = []
+    for sid in ids:
+        if sid not in sc.index["sources"]:
+            continue
+        src = sc.source(sid)
+        persp = sc.perspective(src.perspective).name if src.perspective in sc.index["perspectives"] else ""
+        out += [Block("gap", ""), Block("strong", f"Source card: {src.title}"),
+                Block("soft", f"{src.author}, {src.date}" + (f" — perspective: {persp}" if persp else "")),
+                Block("italic", src.text.strip(), 10), Block("small", src.reference, 10)]
+    return out
+
+
+class EventDialog(Dialog):
+    """An event that asks the player to choose; each choice shows its known consequences."""
+
+    paper = "telegram"
+    width, height = 0.74, 0.9
+    stamp_text = "Urgent"
+
+    def __init__(self, app: Any, event: Any):
+        self.event = event
+        date = ""
+        for p in app.session.game.state.pending:
+            if p.event == event.id:
+                date = p.date
+        head = f"TELEGRAM — {date} — {event.title.upper()}" if date else f"TELEGRAM — {event.title.upper()}"
+        super().__init__(app, head, [], [])
+
+    def body_blocks(self) -> list[Block]:
+        sc = self.app.session.scenario
+        b = [Block("type", para.strip()) for para in self.event.text.strip().split("\n\n") if para.strip()]
+        b += source_blocks(sc, self.event.sources)
+        return b
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        sc = self.app.session.scenario
+        power = self.app.session.power
+        items = []
+        for c in self.event.choices:
+            sub = "; ".join(effect_lines(c.effects, sc, power)) or "Consequences unknown."
+            items.append((c, sub, Button.item_height(theme, body.w, c.text, sub)))
+        choices_h = min(sum(h for *_, h in items), int(body.h * 0.6))
+        text_rect = pygame.Rect(body.x, body.y, body.w, body.h - choices_h - theme.pad)
+        self.add(ScrollText(text_rect, theme, self.body_blocks()))
+        y = text_rect.bottom + theme.pad
+        sc_box = pygame.Rect(body.x, y, body.w, body.bottom - y)
+        scroll = self.scroller(sc_box, sum(h for *_, h in items))
+        keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
+        for i, (c, sub, h) in enumerate(items):
+            action = Action("choose", power, self.event.id, option=c.id)
+            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), f"{i + 1}. {c.text}",
+                            (lambda a=action: Many((Pop(), a))), style="item", sub="Known consequences: " + sub,
+                            key=keys[i] if i < len(keys) else None, wid=c.id, scroller=scroll))
+            y += h
+
+    def first_focus(self) -> int:
+        return next((i for i, w in enumerate(self.widgets) if isinstance(w, Button)), 0)
+
+    def escape(self) -> Any:
+        return None   # a question must be answered
+
+
+class WeekReport(Dialog):
+    """What arrived on the desk while the week was resolved."""
+
+    paper = "telegram"
+    width, height = 0.7, 0.86
+    stamp_text = "Received"
+
+    def __init__(self, app: Any, entries: list):
+        self.entries = entries
+        st = app.session.game.state
+        cal = app.session.scenario.calendar
+        title = f"TELEGRAMS — WEEK {st.turn}, FROM {cal.turn_start(st.turn):%d %B %Y}".upper()
+        super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
+
+    def body_blocks(self) -> list[Block]:
+        sc = self.app.session.scenario
+        if not self.entries:
+            return [Block("type", "Nothing new arrived this week.")]
+        b: list[Block] = []
+        for e in self.entries:
+            b += [Block("type_head", f"{e.date}  {e.title.upper()}")]
+            if e.text:
+                b += [Block("type", para.strip()) for para in e.text.strip().split("\n\n") if para.strip()]
+            if e.sources:
+                names = [sc.source(s).title for s in e.sources if s in sc.index["sources"]]
+                if names:
+                    b.append(Block("small", "Sources in the archive: " + "; ".join(names)))
+            b.append(Block("gap", ""))
+        return b
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        self.add(ScrollText(body, theme, self.body_blocks()))

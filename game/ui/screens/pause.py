@@ -1,0 +1,146 @@
+"""The pause menu (save, load, settings, quit to title), the settings sheet and the list of saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pygame
+
+from ..flow import Many, Notice, Pop, Reset
+from ..session import list_saves
+from ..settings import WINDOW_SIZES
+from ..theme import TEXT_STEPS, Theme
+from ..widgets.core import Button
+from ..widgets.text import render
+from .dialog import Dialog
+
+
+class PauseScreen(Dialog):
+    width, height = 0.4, 0.7
+
+    def __init__(self, app: Any):
+        super().__init__(app, "Menu", [], [])
+
+    def save(self) -> Any:
+        try:
+            path = self.app.session.save_new()
+        except OSError as exc:
+            return Notice(f"Could not save: {exc}", "bad")
+        return Many((Pop(), Notice(f"Saved: {path}", "good")))
+
+    def to_title(self) -> Any:
+        from .title import TitleScreen
+
+        if self.app.session is not None and not self.app.session.game.over:
+            self.app.session.autosave()
+        self.app.session = None
+        return Reset(TitleScreen(self.app))
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        from .archive import ArchiveScreen
+        from .briefing import BriefingScreen
+
+        bh = theme.line_height("bold") + theme.pad * 2
+        gap = theme.px(8)
+        y = body.y
+        entries = [
+            ("Resume", lambda: Pop(), pygame.K_ESCAPE, "Back to the desk."),
+            ("Save the game", self.save, pygame.K_s, "Write a new save file (the autosave is kept too)."),
+            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, "Choose a saved game."),
+            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, "Text size, contrast, window."),
+            ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives."),
+            ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "The source cards unlocked so far."),
+            ("Quit to title", self.to_title, pygame.K_q, "Autosaves, then returns to the title screen."),
+        ]
+        for label, fn, key, tip in entries:
+            if y + bh > body.bottom:
+                break
+            self.add(Button(pygame.Rect(body.x, y, body.w, bh), label, fn, key=key, tooltip=tip))
+            y += bh + gap
+
+
+class SettingsScreen(Dialog):
+    width, height = 0.66, 0.8
+
+    def __init__(self, app: Any):
+        super().__init__(app, "Settings", [], [("Done", lambda: Pop(), pygame.K_ESCAPE)])
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        app = self.app
+        s = app.settings
+        bh = theme.line_height("bold") + theme.pad * 2
+        gap = theme.px(8)
+        label_h = theme.line_height("bold") + theme.px(4)
+        self.labels: list[tuple[str, int]] = []
+        y = body.y
+
+        def row(title: str, options: list[tuple[str, Any, bool, str]], keys: list[int | None]) -> None:
+            nonlocal y
+            self.labels.append((title, y))
+            y += label_h
+            n = len(options)
+            w = min(theme.px(200), (body.w - gap * (n - 1)) // max(1, n))
+            x = body.x
+            for (label, fn, selected, tip), key in zip(options, keys, strict=False):
+                self.add(Button(pygame.Rect(x, y, w, bh), label, fn, style="tab", selected=selected, tooltip=tip,
+                                wid=f"{title}:{label}", key=key))
+                x += w + gap
+            y += bh + gap * 2
+
+        row("Text size (Ctrl+Plus / Ctrl+Minus)",
+            [(name, (lambda i=i: app.set_text_step(i)), s.text_step == i, f"{name} text ({int(scale * 100)}%)")
+             for i, (name, scale) in enumerate(TEXT_STEPS)], [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4])
+        row("Contrast (Ctrl+H)",
+            [("Paper", lambda: app.set_contrast(False), not s.high_contrast, "The 1939 desk."),
+             ("High contrast", lambda: app.set_contrast(True), s.high_contrast, "Black on white, for projectors.")],
+            [None, pygame.K_h])
+        row("Display (F11)",
+            [("Window", lambda: app.set_fullscreen(False), not s.fullscreen, "A resizable window."),
+             ("Fullscreen", lambda: app.set_fullscreen(True), s.fullscreen, "The whole screen.")],
+            [None, pygame.K_f])
+        row("Window size",
+            [(f"{w}×{h}", (lambda w=w, h=h: app.resize((w, h), remember=True)), tuple(s.window) == (w, h),
+              "Also: drag the window's edge.") for w, h in WINDOW_SIZES], [None] * len(WINDOW_SIZES))
+
+    def draw(self, surf: pygame.Surface) -> None:
+        super().draw(surf)
+        for title, y in self.labels:
+            surf.blit(render(self.theme, title, "strong"), (self.rect.x + self.theme.pad * 2, y))
+        self.draw_widgets(surf)
+
+
+class LoadScreen(Dialog):
+    def __init__(self, app: Any):
+        super().__init__(app, "Load a game", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
+        self.saves = list_saves()
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        if not self.saves:
+            from ..widgets.core import ScrollText
+            from ..widgets.text import Block
+
+            self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
+                                                            "(Continue on the title screen), and the menu saves on demand.")]))
+            return
+        content = sum(Button.item_height(theme, body.w, p.name, "x") for p in self.saves)
+        sc = self.scroller(body, content)
+        y = body.y
+        for _i, path in enumerate(self.saves):
+            try:
+                when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y, %H:%M")
+            except OSError:
+                when = ""
+            label = "Autosave (latest week)" if path.name == "autosave.json" else path.stem
+            h = Button.item_height(theme, body.w, label, str(path))
+            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), label,
+                            (lambda path=path: self.load(path)), style="item", sub=str(path), note=when,
+                            scroller=sc, wid=str(path)))
+            y += h
+
+    def load(self, path) -> Any:
+        from .title import TitleScreen
+
+        title = TitleScreen(self.app)
+        title.load_file(path)
+        return None

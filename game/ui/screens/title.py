@@ -1,0 +1,194 @@
+"""The title screen: new game, continue, load, scenario choice, settings, sources and credits, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from ..flow import Pop, Push, Quit
+from ..session import DEFAULT_SCENARIO, Session, scenario_files
+from ..settings import autosave_path
+from ..theme import Theme
+from ..widgets.core import Button
+from ..widgets.paper import sheet, stamp
+from ..widgets.text import Block, draw_lines, layout_blocks, render
+from .base import Screen
+from .dialog import Dialog, ErrorDialog, error_lines
+
+CREDITS = [
+    Block("head", "Moscow 1939"),
+    Block("body", "A turn-based diplomacy game of the spring and summer of 1939. Free software under the GNU "
+                  "General Public License, version 3 or later."),
+    Block("gap", ""),
+    Block("head", "Map"),
+    Block("body", "Borders derived from Ourednik, A., historical-basemaps (GPL-3.0), adjusted to April 1939."),
+    Block("gap", ""),
+    Block("head", "Fonts"),
+    Block("body", "Noto Sans (The Noto Project Authors) and Fira Code (The Fira Code Project Authors), both "
+                  "under the SIL Open Font License 1.1; the licence texts ship in assets/fonts."),
+    Block("gap", ""),
+    Block("head", "Keys"),
+    Block("body", "Tab / Shift+Tab or the arrow keys move between controls; Enter or Space presses; Esc goes "
+                  "back or opens the menu. The letter shown on a button presses it. F11: fullscreen. "
+                  "Ctrl+Plus / Ctrl+Minus: text size. Ctrl+H: high contrast."),
+]
+
+
+class TitleScreen(Screen):
+    def __init__(self, app: Any, seed: int | None = None):
+        super().__init__(app)
+        self.seed = seed
+        self.scenario_path = Path(app.scenario_path or app.settings.scenario or DEFAULT_SCENARIO)
+        if not self.scenario_path.is_file():
+            self.scenario_path = DEFAULT_SCENARIO
+        self.summary = ""
+        self.scenario_title = self.scenario_path.stem
+        self.meta_loaded = False
+        app.tasks.append(self.load_meta)   # after the first frame, so that it appears at once
+
+    def load_meta(self) -> None:
+        from ..session import read_scenario
+
+        try:
+            sc = read_scenario(self.scenario_path)
+            self.scenario_title, self.summary = sc.title, sc.summary
+        except Exception as exc:
+            self.scenario_title = f"{self.scenario_path.name} (has errors)"
+            self.summary = error_lines(exc)[0]
+        self.meta_loaded = True
+        self.stale = True
+
+    # -------------------------------------------------------------- actions
+    def new_game(self) -> Any:
+        try:
+            session = Session.new(self.scenario_path, self.seed)
+        except Exception as exc:
+            return ErrorDialog(self.app, "This scenario cannot be played", error_lines(exc),
+                               "The scenario file has errors. Fix them (or choose another scenario):")
+        self.app.start_session(session)
+        return None
+
+    def load_file(self, path: Path) -> Any:
+        try:
+            session = Session.load(path, None)
+        except Exception as exc:
+            result = ErrorDialog(self.app, "This save cannot be loaded", error_lines(exc),
+                                 "The save file could not be read. Your other saves are untouched.")
+            self.app.apply(Push(result))
+            return None
+        self.app.start_session(session, briefing=False)
+        return None
+
+    def continue_game(self) -> Any:
+        return self.load_file(autosave_path())
+
+    def choose_scenario(self) -> Any:
+        return ScenarioChooser(self.app, self)
+
+    def set_scenario(self, path: Path) -> None:
+        self.scenario_path = path
+        self.app.settings.scenario = str(path)
+        self.app.settings.save()
+        self.meta_loaded = False
+        self.load_meta()
+
+    # --------------------------------------------------------------- layout
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        from .pause import LoadScreen, SettingsScreen
+
+        w, h = size
+        self.cover = pygame.Rect(0, 0, min(w - 2 * theme.px(20), theme.px(980)), h - 2 * theme.px(24))
+        self.cover.center = (w // 2, h // 2)
+        col_w = min(theme.px(330), self.cover.w // 2 - theme.px(30))
+        bh = theme.line_height("bold") + theme.pad * 2
+        x = self.cover.x + theme.px(40)
+        y = self.cover.y + theme.line_height("bold", 2.4) + theme.line_height("sans") * 2 + theme.px(50)
+        has_auto = autosave_path().is_file()
+        entries = [
+            ("New game", self.new_game, pygame.K_n, True, "Start the scenario from its first week."),
+            ("Continue", self.continue_game, pygame.K_c, has_auto,
+             "Resume the latest autosave." if has_auto else "There is no autosave yet."),
+            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, True, "Choose a saved game."),
+            ("Scenario", self.choose_scenario, pygame.K_s, True, "Choose the scenario (also your mods)."),
+            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, True, "Text size, contrast, window."),
+            ("Sources and credits", lambda: Dialog(self.app, "Sources and credits", CREDITS), pygame.K_i, True,
+             "Who made the map and fonts; the keys."),
+            ("Quit", lambda: Quit(), pygame.K_q, True, "Close the game."),
+        ]
+        gap = theme.px(8)
+        for label, fn, key, enabled, tip in entries:
+            if y + bh > self.cover.bottom - theme.px(10):
+                break
+            self.add(Button(pygame.Rect(x, y, col_w, bh), label, fn, key=key, enabled=enabled, tooltip=tip))
+            y += bh + gap
+        self.text_x = x + col_w + theme.px(40)
+
+    def first_focus(self) -> int:
+        return 0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        surf.fill(p.desk)
+        sheet(surf, th, self.cover, "paper")
+        x = self.cover.x + th.px(40)
+        y = self.cover.y + th.px(30)
+        surf.blit(render(th, "MOSCOW 1939", "title"), (x, y))
+        y += th.line_height("bold", 1.7) + th.px(4)
+        surf.blit(render(th, "Soviet foreign policy, April – September 1939", "italic"), (x, y))
+        y += th.line_height("italic")
+        surf.blit(render(th, "Москва 1939 · Moskwa 1939", "soft"), (x, y))
+        stamp(surf, th, "Совершенно секретно", (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
+        # the chosen scenario, on the right of the menu
+        tx = self.text_x
+        ty = self.cover.y + th.line_height("bold", 2.4) + th.line_height("sans") * 2 + th.px(50)
+        tw = self.cover.right - th.px(30) - tx
+        if tw > th.px(120):
+            blocks = [Block("soft", "Scenario"), Block("head", self.scenario_title),
+                      Block("body", self.summary or "Reading the scenario…")]
+            lines, _ = layout_blocks(th, blocks, tw)
+            draw_lines(surf, th, lines, tx, ty, self.cover)
+        foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F11: fullscreen", "small")
+        surf.blit(foot, (x, self.cover.bottom - foot.get_height() - th.px(10)))
+        self.draw_widgets(surf)
+
+    def escape(self) -> Any:
+        return None
+
+
+class ScenarioChooser(Dialog):
+    """Every scenario file with its title, or its errors."""
+
+    def __init__(self, app: Any, title_screen: TitleScreen):
+        super().__init__(app, "Choose a scenario", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
+        from ..session import read_scenario
+
+        self.owner = title_screen
+        self.entries: list[tuple[Path, str, str, list[str]]] = []
+        for path in scenario_files():
+            try:
+                sc = read_scenario(path)
+                self.entries.append((path, sc.title, sc.summary, []))
+            except Exception as exc:
+                self.entries.append((path, path.name, "", error_lines(exc)))
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        y = body.y
+        for path, title, summary, errors in self.entries:
+            sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
+            sub = sub[:300]
+            h = Button.item_height(theme, body.w, title, sub)
+            if y + h > body.bottom:
+                break
+
+            def pick(path=path, errors=errors, title=title):
+                if errors:
+                    return ErrorDialog(self.app, f"{title}: errors", errors)
+                self.owner.set_scenario(path)
+                return Pop()
+
+            self.add(Button(pygame.Rect(body.x, y, body.w, h), title, pick, style="item", sub=sub,
+                            note="errors" if errors else str(path.parent.name), wid=str(path)))
+            y += h

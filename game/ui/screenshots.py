@@ -1,0 +1,128 @@
+"""`python main.py screenshot`: render every screen with a representative state to PNG, without a display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..engine import Action
+
+
+def _advance(session: Any, weeks: int) -> None:
+    """Play the player's side simply: take the first available action, answer questions, end the week."""
+    game, power = session.game, session.power
+    for _ in range(weeks):
+        if game.over:
+            return
+        for _ in range(10):
+            choices = game.pending_choices(power)
+            if not choices:
+                break
+            ev = choices[0]
+            game.submit(Action("choose", power, ev.id, option=ev.default_choice().id))
+        acts = [a for a in game.legal_actions(power) if a.kind == "act"]
+        if acts:
+            game.submit(acts[0])
+        game.submit(Action("end_turn", power))
+    session.new_entries()
+
+
+def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from . import flow
+    from .app import App
+    from .screens.archive import ArchiveScreen
+    from .screens.briefing import BriefingScreen
+    from .screens.desk import DeskScreen
+    from .screens.ending import EndingScreen
+    from .screens.event import EventDialog, WeekReport
+    from .screens.negotiation import NegotiationScreen
+    from .screens.pause import LoadScreen, PauseScreen, SettingsScreen
+    from .screens.title import TitleScreen
+    from .session import Session
+    from .settings import Settings
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((1, 1))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shot(app: App, name: str, size: tuple[int, int] = (1920, 1080)) -> None:
+        if app.size != size:
+            app.size = size
+            app.restyle()
+        surf = pygame.Surface(size)
+        app.dirty = True
+        app.draw(surf)
+        path = out_dir / f"{len(written) + 1:02d}-{name}.png"
+        pygame.image.save(surf, str(path))
+        written.append(path)
+
+    app = App(Settings(), scenario_path, size=(1920, 1080), window=False)
+    title = TitleScreen(app)
+    app.push(title)
+    app.tasks.clear()
+    title.load_meta()
+    shot(app, "title")
+
+    session = Session.new(scenario_path, seed=7)
+    app.start_session(session)
+    shot(app, "briefing")
+    app.apply(flow.Pop())
+    _advance(session, 3)
+    app.invalidate()
+    desk = app.stack[0]
+    assert isinstance(desk, DeskScreen)
+    app.stack = [desk]
+    for tab in ("actions", "treaties", "powers", "telegrams"):
+        desk.set_tab(tab)
+        shot(app, f"desk-{tab}")
+    desk.set_tab("actions")
+
+    sc, game = session.scenario, session.game
+    offer = next((o.id for o in sc.offers if session.power in o.parties
+                  and game.state.offers[o.id].status in ("open", "proposed")),
+                 next(o.id for o in sc.offers if session.power in o.parties))
+    app.push(NegotiationScreen(app, offer))
+    shot(app, "negotiation")
+    app.stack = [desk]
+
+    event = next((e for e in game.pending_choices(session.power)), None) or next(
+        (e for e in sc.events if e.choices), None)
+    if event is not None:
+        app.push(EventDialog(app, event))
+        shot(app, "event")
+        app.stack = [desk]
+    app.push(WeekReport(app, game.inbox(session.power)[-6:]))
+    shot(app, "week-report")
+    app.stack = [desk]
+    app.push(ArchiveScreen(app))
+    shot(app, "archive")
+    app.stack = [desk, PauseScreen(app)]
+    shot(app, "pause")
+    app.push(SettingsScreen(app))
+    shot(app, "settings")
+    app.stack = [desk, PauseScreen(app), LoadScreen(app)]
+    shot(app, "load")
+    app.stack = [desk]
+    shot(app, "desk-1280x720", (1280, 720))
+    app.settings.high_contrast = True
+    app.settings.text_step = 3
+    app.restyle()
+    shot(app, "desk-high-contrast-projector", (1920, 1080))
+    app.settings.high_contrast = False
+    app.settings.text_step = 1
+    app.restyle()
+
+    end = Session.new(scenario_path, seed=7)
+    _advance(end, 40)
+    app.session = end
+    app.stack = [EndingScreen(app)]
+    shot(app, "ending")
+    app.stack = [BriefingScreen(app)] if False else app.stack
+    return written

@@ -1,0 +1,96 @@
+"""Settings remembered between sessions, and the folders for saves, autosaves, mods and logs."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+APP = "moscow1939"
+WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
+
+
+def _home(kind: str) -> Path:
+    """The platform folder of a kind (config, data, log); MOSCOW1939_HOME overrides all (tests, portable use)."""
+    override = os.environ.get("MOSCOW1939_HOME")
+    if override:
+        return Path(override) / kind
+    import platformdirs
+
+    if kind == "config":
+        return Path(platformdirs.user_config_dir(APP, appauthor=False))
+    if kind == "log":
+        return Path(platformdirs.user_log_dir(APP, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    return _home("config")
+
+
+def data_dir() -> Path:
+    return _home("data")
+
+
+def saves_dir() -> Path:
+    return data_dir() / "saves"
+
+
+def mods_dir() -> Path:
+    return data_dir() / "mods"
+
+
+def debrief_dir() -> Path:
+    return data_dir() / "debriefs"
+
+
+def log_dir() -> Path:
+    return _home("log")
+
+
+def autosave_path() -> Path:
+    return saves_dir() / "autosave.json"
+
+
+@dataclass
+class Settings:
+    text_step: int = 1
+    high_contrast: bool = False
+    fullscreen: bool = False
+    window: tuple[int, int] = (1280, 720)
+    scenario: str = ""
+
+    @classmethod
+    def load(cls) -> Settings:
+        """Read the settings; anything missing or malformed falls back to the default."""
+        s = cls()
+        try:
+            data = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return s
+        if not isinstance(data, dict):
+            return s
+        for f in fields(cls):
+            value = data.get(f.name)
+            if f.name == "window":
+                if (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)
+                        and 320 <= value[0] <= 8000 and 240 <= value[1] <= 5000):
+                    s.window = (value[0], value[1])
+            elif f.name == "text_step" and isinstance(value, int) and not isinstance(value, bool):
+                s.text_step = max(0, min(3, value))
+            elif f.name in ("high_contrast", "fullscreen") and isinstance(value, bool):
+                setattr(s, f.name, value)
+            elif f.name == "scenario" and isinstance(value, str):
+                s.scenario = value
+        return s
+
+    def save(self) -> None:
+        path = config_dir() / "settings.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # settings are a convenience: never fail the game over them

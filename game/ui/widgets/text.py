@@ -1,0 +1,121 @@
+"""Wrapping and drawing text, with a cache of rendered lines (redraws blit, they do not render)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pygame
+
+from ..theme import Theme
+
+# style: (font kind, size relative to the base, palette colour)
+STYLES = {
+    "title": ("bold", 1.7, "ink"),
+    "head": ("bold", 1.2, "ink"),
+    "strong": ("bold", 1.0, "ink"),
+    "body": ("sans", 1.0, "ink"),
+    "soft": ("sans", 0.9, "ink_soft"),
+    "small": ("sans", 0.8, "ink_soft"),
+    "italic": ("italic", 1.0, "ink_soft"),
+    "type": ("type", 0.92, "ink"),
+    "type_head": ("type", 1.1, "ink"),
+    "stamp": ("bold", 1.0, "stamp"),
+    "good": ("bold", 1.0, "good"),
+    "bad": ("bold", 1.0, "bad"),
+    "desk": ("sans", 1.0, "on_desk"),
+    "desk_head": ("bold", 1.3, "on_desk"),
+    "desk_soft": ("sans", 0.85, "on_desk"),
+}
+
+_cache: dict[tuple, pygame.Surface] = {}
+
+
+def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.Surface:
+    kind, rel, cname = STYLES[style]
+    font = theme.font(kind, rel)
+    col = color or getattr(theme.palette, cname)
+    key = (id(font), text, col)
+    surf = _cache.get(key)
+    if surf is None:
+        if len(_cache) > 6000:
+            _cache.clear()
+        surf = font.render(text, True, col)
+        _cache[key] = surf
+    return surf
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Break text into lines no wider than width; newlines start new lines."""
+    lines: list[str] = []
+    width = max(20, width)
+    for para in text.split("\n"):
+        words = para.split(" ")
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word)
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+class Block(NamedTuple):
+    style: str
+    text: str
+    indent: int = 0
+
+
+class Line(NamedTuple):
+    style: str
+    text: str
+    x: int
+    y: int
+
+
+def layout_blocks(theme: Theme, blocks: list[Block], width: int) -> tuple[list[Line], int]:
+    """Wrap blocks of styled text into positioned lines; return them and the total height."""
+    out: list[Line] = []
+    y = 0
+    for block in blocks:
+        if block.style == "gap":
+            y += theme.line_height() // 2
+            continue
+        kind, rel, _ = STYLES[block.style]
+        font = theme.font(kind, rel)
+        lh = font.get_linesize()
+        indent = theme.px(block.indent)
+        for text in wrap(font, block.text, width - indent):
+            out.append(Line(block.style, text, indent, y))
+            y += lh
+        if block.style in ("title", "head", "type_head"):
+            y += lh // 5
+    return out, y
+
+
+def draw_lines(surf: pygame.Surface, theme: Theme, lines: list[Line], x: int, y: int,
+               clip: pygame.Rect | None = None) -> None:
+    top = clip.top if clip else -10**9
+    bottom = clip.bottom if clip else 10**9
+    for line in lines:
+        ly = y + line.y
+        if ly > bottom:
+            break
+        if ly + theme.base * 3 < top or not line.text:
+            continue
+        surf.blit(render(theme, line.text, line.style), (x + line.x, ly))
+
+
+def text_height(theme: Theme, text: str, style: str, width: int) -> int:
+    kind, rel, _ = STYLES[style]
+    font = theme.font(kind, rel)
+    return len(wrap(font, text, width)) * font.get_linesize()
