@@ -23,6 +23,7 @@ class Compiled:
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
+    offers_of: dict[str, list[str]]
 
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""
@@ -79,5 +80,6 @@ def _build(sc: Scenario) -> Compiled:
         plans={},
         budgets={p.id: p.actions_per_turn for p in sc.powers},
         drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
+        offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
     )

@@ -14,28 +14,34 @@ Origin = dict[str, Any]
 
 
 def apply_effects(game: Game, effects: Iterable[Stmt], origin: Origin) -> None:
-    """Apply effects in order; stop when the game ends."""
+    """Apply effects in order; stop if one of them ends the game (an ending's own effects all apply)."""
+    if not effects:
+        return
+    st = game.st
+    ended = st.outcome is not None
     for effect in effects:
-        if game.over and effect.kind != "meter":
+        if not ended and st.outcome is not None:
             return
         HANDLERS[effect.kind](game, effect.arg, origin)
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:
-    return round(min(hi, max(lo, value)), 4)
+    value = hi if value > hi else lo if value < lo else value
+    return value if value.__class__ is int else round(value, 4)
 
 
 def _meter(game: Game, arg: dict, origin: Origin) -> None:
-    meter = game.sc.meter(arg["id"])
-    now = game.st.meters[meter.id]
-    game.st.meters[meter.id] = _clamp(arg["set"] if arg["set"] is not None else now + arg["add"], meter.min, meter.max)
+    meter = game.sc.index["meters"][arg["id"]]
+    meters = game.st.meters
+    value = arg["set"] if arg["set"] is not None else meters[meter.id] + arg["add"]
+    meters[meter.id] = _clamp(value, meter.min, meter.max)
 
 
 def _trust(game: Game, arg: dict, origin: Origin) -> None:
-    pairs = [(arg["src"], arg["dst"])] + ([(arg["dst"], arg["src"])] if arg["mutual"] else [])
-    for src, dst in pairs:
-        now = game.st.trust[src][dst]
-        game.st.trust[src][dst] = _clamp(arg["set"] if arg["set"] is not None else now + arg["add"], 0, 100)
+    trust, src, dst, new = game.st.trust, arg["src"], arg["dst"], arg["set"]
+    trust[src][dst] = _clamp(new if new is not None else trust[src][dst] + arg["add"], 0, 100)
+    if arg["mutual"]:
+        trust[dst][src] = _clamp(new if new is not None else trust[dst][src] + arg["add"], 0, 100)
 
 
 def _set_flag(game: Game, arg: str, origin: Origin) -> None:

@@ -29,6 +29,8 @@ class Game:
             power: make_controller(scenario, power, policy) for power, policy in self.policies.items()
         }
         self.record: list[Action] = []
+        self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
+        self.unlocked = set(state.unlocked)
         self.today = self.cx.week_start(state.turn)
 
     # ----------------------------------------------------------------- creation
@@ -89,9 +91,13 @@ class Game:
 
     def drafts_for(self, power: str) -> list[str]:
         """Offers whose current draft has reached this power and awaits its answer."""
-        turn = self.st.turn
-        return [oid for oid, o in self.st.offers.items()
-                if o.status == "proposed" and o.waiting.get(power, turn + 1) <= turn]
+        turn, offers = self.st.turn, self.st.offers
+        found = []
+        for oid in self.cx.offers_of.get(power, ()):
+            offer = offers[oid]
+            if offer.status == "proposed" and power in offer.waiting and offer.waiting[power] <= turn:
+                found.append(oid)
+        return found
 
     def predict(self, offer_id: str, clauses: Iterable[str], by: str) -> dict[str, tuple[float, float] | None]:
         """Each other party's likely answer to a draft, as a probability range (None: a human decides)."""
@@ -300,7 +306,8 @@ class Game:
         st.taken[defn.id] = st.turn
         self.log("action", defn.name, defn.text, power=defn.power, ref=defn.id,
                  visible_to=[defn.power], sources=list(defn.sources))
-        self.unlock(defn.sources)
+        if defn.sources:
+            self.unlock(defn.sources)
         origin = {"visible_to": [defn.power], "ref": defn.id}
         apply_effects(self, defn.effects, origin)
         apply_effects(self, defn.hidden_effects, origin)
@@ -393,7 +400,8 @@ class Game:
         self.today = date or (event.date.isoformat() if event.date else self.today)
         visible = list(event.visible_to) if event.visible_to else None
         self.log("event", event.title, event.text, ref=event.id, visible_to=visible, sources=list(event.sources))
-        self.unlock(event.sources)
+        if event.sources:
+            self.unlock(event.sources)
         apply_effects(self, event.effects, {"visible_to": visible, "ref": event.id})
         if event.choices and not self.over:
             chooser = event.chooser or self.sc.player
@@ -412,8 +420,10 @@ class Game:
         apply_effects(self, choice.effects, {"visible_to": visible, "ref": event.id})
 
     def unlock(self, sources: Iterable[str]) -> None:
+        """Add source cards to the archive (in the order they were first met)."""
         for source in sources:
-            if source not in self.st.unlocked:
+            if source not in self.unlocked:
+                self.unlocked.add(source)
                 self.st.unlocked.append(source)
 
     # ------------------------------------------------------------------ turns
@@ -441,11 +451,10 @@ class Game:
         """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
         st, sc, cx = self.st, self.sc, self.cx
         self.today = cx.week_start(st.turn)
-        for power in sc.powers:
-            if self.over:
+        for power, controller in self.ai_turns:
+            if st.outcome is not None:
                 return
-            if power.id in self.controllers:
-                self.controllers[power.id].act(self, power.id)
+            controller.act(self, power)
         if self.over:
             return
         meters = st.meters
