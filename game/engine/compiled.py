@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..scenario.model import ActionDef, Do, EventDef, Plan, Scenario
+from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
+from . import negotiation
 from .conditions import Predicate, compile_condition
 
 
@@ -24,6 +25,7 @@ class Compiled:
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
     offers_of: dict[str, list[str]]
+    change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
 
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""
@@ -35,6 +37,23 @@ class Compiled:
         found = self.plans.get(key)
         if found is None:
             found = self.plans[key] = compile_condition(cond, sc)
+        return found
+
+    def changes(self, offer: Offer, party: str, draft: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """One-clause changes of a draft that the party values, best first (cached: a pure function of the data)."""
+        key = (offer.id, party, draft)
+        found = self.change_cache.get(key)
+        if found is None:
+            now = negotiation.draft_value(offer, party, draft)
+            scored = []
+            for clause in offer.clauses:
+                trial = negotiation.toggle(offer, draft, clause.id)
+                gain = negotiation.draft_value(offer, party, trial) - now
+                if gain > 0:
+                    scored.append((-gain, len(scored), trial))
+            found = [trial for _, _, trial in sorted(scored)]
+            if len(self.change_cache) < 50_000:
+                self.change_cache[key] = found
         return found
 
     def plan_steps(self, plan: Plan, sc: Scenario) -> list[tuple[Predicate, Do, ActionDef | None, Predicate]]:

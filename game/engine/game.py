@@ -382,14 +382,11 @@ class Game:
 
     def _best_change(self, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
         """The one-clause change (with what it drags along) that the power values most, if any helps it."""
-        best, best_gain = None, 0.0
-        now = negotiation.draft_value(offer, power, draft)
-        for clause in offer.clauses:
-            trial = negotiation.toggle(offer, draft, clause.id)
-            gain = negotiation.draft_value(offer, power, trial) - now
-            if gain > best_gain and self.check(Action("propose", power, offer.id, trial), False).ok:
-                best, best_gain = trial, gain
-        return best
+        options = self.cx.changes(offer, power, tuple(draft))
+        for trial in options:
+            if self.check(Action("propose", power, offer.id, trial), False).ok:
+                return trial
+        return None
 
     # ---------------------------------------------------------------- events
     def fire(self, event: EventDef, date: str | None = None) -> None:
