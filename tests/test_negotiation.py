@@ -137,7 +137,7 @@ def _offer_with_dependencies():
     from game.scenario.model import Clause, Offer
 
     def clause(ident, requires=(), excludes=(), required=False):
-        return Clause(ident, ident, "", required, False, False, requires, excludes, None, {"a": 1.0}, ())
+        return Clause(ident, ident, "", required, False, False, requires, excludes, None, None, {"a": 1.0}, ())
 
     clauses = (clause("core", required=True), clause("protocol", requires=("spheres",)),
                clause("spheres", requires=("protocol",)), clause("baltic", requires=("spheres",)),

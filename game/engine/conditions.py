@@ -123,6 +123,8 @@ def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True) -> str 
         return explain(arg, sc, st, not holds)
     if kind in ("all", "any"):
         return "; or ".join(r for c in arg if (r := explain(c, sc, st, holds)) is not None)
+    if kind == "meter" and sc.meter(arg["id"]).hidden:
+        return "not possible yet"  # a hidden gauge: say nothing of its name or value
     want = "needs" if holds else "not possible while"
     return f"{want} {describe(cond, sc, st)}"
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scenario.model import Do, EventDef, Plan, Scenario
 from .actions import Action
-from .negotiation import toggle
+from .negotiation import edit, toggle
 
 if TYPE_CHECKING:
     from .game import Game
@@ -82,10 +82,12 @@ class PlanController(Controller):
         if do.kind == "action":
             action = Action("act", power, do.target)
         elif do.kind == "propose":
-            current = game.st.offers[do.target].clauses
-            draft = set(do.clauses) if do.clauses is not None else (set(current) | set(do.add)) - set(do.remove)
             offer = game.sc.offer(do.target)
-            action = Action("propose", power, do.target, tuple(game.normalized(offer, draft)))
+            if do.clauses is not None:
+                draft = tuple(game.normalized(offer, do.clauses))
+            else:
+                draft = edit(offer, game.st.offers[do.target].clauses, do.add, do.remove)
+            action = Action("propose", power, do.target, draft)
         else:
             action = Action(do.kind, power, do.target)
         return action if game.check(action, False).ok else None

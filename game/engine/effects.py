@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..scenario.vocabulary import Stmt
+from .negotiation import edit
 
 if TYPE_CHECKING:
     from .game import Game
@@ -75,9 +76,9 @@ def _propose(game: Game, arg: dict, origin: Origin) -> None:
     if game.st.offers[offer.id].status == "signed":
         return
     if arg["clauses"]:
-        draft = set(arg["clauses"])
+        draft = arg["clauses"]
     else:
-        draft = (set(game.st.offers[offer.id].clauses) | set(arg["add"] or ())) - set(arg["remove"] or ())
+        draft = edit(offer, game.st.offers[offer.id].clauses, arg["add"] or (), arg["remove"] or ())
     game.propose(offer, arg["by"], draft)
 
 
@@ -86,9 +87,8 @@ def _change_clause(game: Game, arg: dict, add: bool) -> None:
     ostate = game.st.offers[offer.id]
     if ostate.status == "signed":
         return
-    draft = set(ostate.clauses)
-    draft = draft | {arg["clause"]} if add else draft - {arg["clause"]}
-    ostate.clauses = game.normalized(offer, draft)
+    change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
+    ostate.clauses = list(edit(offer, ostate.clauses, *change))
     ostate.accepted = [ostate.proposer] if ostate.proposer and ostate.status == "proposed" else []
 
 

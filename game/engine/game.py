@@ -217,8 +217,7 @@ class Game:
         if not self.cx.requires[defn.id](st):
             if not explain_why:
                 return REFUSED.reason
-            reason = explain(defn.requires, self.sc, st) or "not possible now"
-            return reason[0].upper() + reason[1:] + "."
+            return defn.why_not or _sentence(explain(defn.requires, self.sc, st) or "not possible now")
         return None
 
     def _check_draft(self, action: Action, offer: Offer, explain_why: bool) -> Result:
@@ -244,8 +243,8 @@ class Game:
             if clause.id not in ostate.clauses and not self.cx.available[(offer.id, clause.id)](self.st):
                 if not explain_why:
                     return REFUSED
-                reason = explain(clause.available, self.sc, self.st) or "not available"
-                return Result(False, f"‘{clause.name}’ cannot be raised yet: {reason}.")
+                reason = clause.why_not or _sentence(explain(clause.available, self.sc, self.st) or "not available")
+                return Result(False, f"‘{clause.name}’ cannot be raised yet. {reason}")
         if not draft:
             return Result(False, "A draft needs at least one clause.")
         if ostate.status == "proposed" and ostate.proposer == action.power and set(ostate.clauses) == draft:
@@ -281,8 +280,11 @@ class Game:
         if kind == "end_turn":
             st.ended.append(power)
         elif kind == "choose":
-            st.pending = [p for p in st.pending if not (p.power == power and p.event == action.target)]
+            pending = next(p for p in st.pending if p.power == power and p.event == action.target)
+            st.pending.remove(pending)
+            saved, self.today = self.today, pending.date
             self.choose(self.sc.event(action.target), action.option, power)
+            self.today = saved
         elif kind == "act":
             self.take(self.sc.action(action.target))
         elif kind == "propose":
@@ -375,6 +377,9 @@ class Game:
             self.perform(Action("accept", power, offer.id))
             return
         counter = self._best_change(offer, power, ostate.clauses)
+        floor = offer.ai[power].counter_min if power in offer.ai else None
+        if counter is not None and floor is not None and negotiation.score(offer, power, counter, self.st) < floor:
+            counter = None
         if counter is not None and ostate.rounds < 12:
             self.perform(Action("propose", power, offer.id, counter))
         else:
@@ -520,3 +525,8 @@ class Game:
             visible_to: list[str] | None = None, sources: list[str] | None = None) -> None:
         self.st.log.append(LogEntry(self.st.turn, self.today, kind, title, text, power, ref, visible_to,
                                     sources or []))
+
+
+def _sentence(text: str) -> str:
+    """Capitalise and end with a full stop."""
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -78,6 +78,16 @@ def toggle(offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...
     return tuple(c.id for c in offer.clauses if c.id in current)
 
 
+def edit(offer: Offer, draft: Iterable[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[str, ...]:
+    """Take clauses out (with what needs them), then put clauses in (with what they need)."""
+    current = _without(offer, set(draft), set(remove))
+    result = tuple(c.id for c in offer.clauses if c.id in current)
+    for clause_id in add:
+        if clause_id not in result:
+            result = toggle(offer, result, clause_id)
+    return result
+
+
 def draft_value(offer: Offer, party: str, clauses: Iterable[str]) -> float:
     """The sum of a party's values for a draft's clauses."""
     chosen = set(clauses)

@@ -175,6 +175,7 @@ CLAUSE = Struct("clause", [
     F("requires", ListOf(Ref("clause", scope="offer")), default=()),
     F("excludes", ListOf(Ref("clause", scope="offer")), default=()),
     F("available", CONDITION, doc="condition for adding it"),
+    F("why_not", Text(500), doc="what the player reads while `available` does not hold (default: generated)"),
     F("values", MapOf(Ref("power"), Number(-1000, 1000)), default={}, doc="how much each party wants it"),
     F("on_sign", EFFECTS, default=()),
 ], build=_clause, kind="clause", scope_kind="offer")
@@ -184,6 +185,8 @@ PARTY_AI = Struct("party ai", [
     F("trust_weight", Number(-10, 10), default=0),
     F("urgency", Ref("meter", nullable=True)),
     F("urgency_weight", Number(-10, 10), default=0),
+    F("counter_min", Number(), doc="lowest score at which it sends a counter-draft (a counter binds it); "
+                                   "below it, it rejects. Default: any counter that improves its score"),
 ], build=PartyAI)
 
 
@@ -224,6 +227,7 @@ ACTION = Struct("action", [
     F("once", Bool(), default=False),
     F("cooldown", Int(0, 52), default=0, doc="weeks before it can be taken again"),
     F("requires", CONDITION),
+    F("why_not", Text(500), doc="what the player reads while `requires` does not hold (default: generated)"),
     F("effects", EFFECTS, default=()),
     F("hidden_effects", EFFECTS, default=()),
     F("sources", ListOf(Ref("source")), default=()),

@@ -128,6 +128,7 @@ class Clause(NamedTuple):
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
     available: Stmt | None
+    why_not: str | None
     values: dict[str, float]
     on_sign: Effects
 
@@ -137,6 +138,7 @@ class PartyAI(NamedTuple):
     trust_weight: float = 0.0
     urgency: str | None = None
     urgency_weight: float = 0.0
+    counter_min: float | None = None
 
 
 class Offer(NamedTuple):
@@ -167,6 +169,7 @@ class ActionDef(NamedTuple):
     once: bool
     cooldown: int
     requires: Stmt | None
+    why_not: str | None
     effects: Effects
     hidden_effects: Effects
     sources: tuple[str, ...]
