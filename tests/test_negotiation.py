@@ -160,3 +160,47 @@ def test_legal_actions_offer_toggles_that_keep_drafts_consistent(mini):
     game = Game.new(mini, seed=1, humans=["red"])
     drafts = {a.clauses for a in game.legal_actions("red") if a.kind == "propose"}
     assert drafts == {("assistance",), ("assistance", "passage")}
+
+
+def test_edit_removes_dependants_then_adds_with_requirements():
+    from game.engine.negotiation import edit
+
+    offer = _offer_with_dependencies()
+    full = ["core", "protocol", "spheres", "baltic"]
+    assert edit(offer, full, remove=["protocol"]) == ("core",)
+    assert edit(offer, ["core"], add=["baltic"]) == ("core", "protocol", "spheres", "baltic")
+    assert edit(offer, full, add=["neutral"], remove=["baltic"]) == ("core", "neutral")
+
+
+def _variant(tmp_path, old: str, new: str):
+    from game.scenario import load_scenario
+    from tests.conftest import MINI
+
+    text = MINI.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "variant.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_scenario(path)
+
+
+def test_counter_min_makes_a_party_reject_instead_of_binding_itself(tmp_path):
+    scenario = _variant(tmp_path, "grey: {threshold: 20, urgency: urgency, urgency_weight: 1}",
+                        "grey: {threshold: 20, urgency: urgency, urgency_weight: 1, counter_min: 5}")
+    game = Game.new(scenario, seed=1, humans=["red"])
+    game.submit(Action("act", "red", "open_talks"))
+    game.state.meters["urgency"] = -1000
+    game.submit(Action("propose", "red", "pact", ("non_aggression",)))
+    game.submit(Action("end_turn", "red"))
+    assert game.state.offers["pact"].status == "open"  # without the floor grey would have countered
+
+
+def test_hidden_meter_is_not_named_in_a_refusal_and_why_not_replaces_the_reason(tmp_path):
+    scenario = _variant(tmp_path, "requires: {meter: {id: security, max: 50}}",
+                        "requires: {meter: {id: urgency, min: 50}}")
+    game = Game.new(scenario, seed=1, humans=["red"])
+    reason = dict((a.id, r) for a, r in game.unavailable("red"))["speech"]
+    assert reason == "Not possible yet." and "rgency" not in reason
+    scenario = _variant(tmp_path, "requires: {meter: {id: security, max: 50}}",
+                        "requires: {meter: {id: security, min: 90}}\n    why_not: Only after a victory.")
+    game = Game.new(scenario, seed=1, humans=["red"])
+    assert dict((a.id, r) for a, r in game.unavailable("red"))["speech"] == "Only after a victory."

@@ -141,3 +141,13 @@ def test_inbox_hides_what_a_power_may_not_see(mini):
     assert any(e.ref == "open_talks" for e in game.inbox("red"))
     assert not any(e.ref == "open_talks" for e in game.inbox("blue"))
     assert any(e.ref == "open_talks" for e in game.inbox(None))
+
+
+def test_a_human_choice_takes_the_date_of_its_event(mini):
+    game = Game.new(mini, seed=1, humans=["red"])
+    game.submit(Action("end_turn", "red"))
+    game.submit(Action("end_turn", "red"))
+    assert str(game.date) == "1939-05-01"
+    game.submit(Action("choose", "red", "offer_from_grey", option="listen"))
+    entries = [e for e in game.state.log if e.ref in ("offer_from_grey", "pact") and e.kind in ("choice", "offer")]
+    assert [e.date for e in entries] == ["1939-05-03", "1939-05-03"]
