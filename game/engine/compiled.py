@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
-from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
+from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .conditions import Predicate, compile_condition
 
@@ -56,16 +56,20 @@ class Compiled:
                 self.change_cache[key] = found
         return found
 
-    def plan_steps(self, plan: Plan, sc: Scenario) -> list[tuple[Predicate, Do, ActionDef | None, Predicate]]:
-        """A plan's rules ready to run: (when, step, scenario action or None, that action's `requires`)."""
+    def plan_steps(self, plan: Plan, sc: Scenario) -> list[tuple]:
+        """A plan's rules ready to run: (when, step, scenario action or None, its `requires`, id, once, cooldown, cost)."""
         key = id(plan)
         found = self.plans.get(key)
         if found is None:
             found = self.plans[key] = []
             for rule in plan.rules:
                 defn = sc.action(rule.do.target) if rule.do.kind == "action" else None
-                requires = self.requires[defn.id] if defn else _always
-                found.append((compile_condition(rule.when, sc), rule.do, defn, requires))
+                holds = compile_condition(rule.when, sc)
+                if defn is None:
+                    found.append((holds, rule.do, None, _always, "", False, 0, 0))
+                else:
+                    found.append((holds, rule.do, defn, self.requires[defn.id], defn.id, defn.once, defn.cooldown,
+                                  defn.cost))
         return found
 
 

@@ -52,15 +52,15 @@ class PlanController(Controller):
     def act(self, game: Game, power: str) -> None:
         st = game.st
         taken, budget, turn = st.taken, st.budget, st.turn
-        for holds, do, defn, requires in game.cx.plan_steps(self.plan, game.sc):
+        for holds, do, defn, requires, ident, once, cooldown, cost in game.cx.plan_steps(self.plan, game.sc):
             if st.outcome is not None:
                 return
             if defn is not None:
                 # cheapest tests first: most weeks most rules fail on cool-down or points
-                last = taken.get(defn.id)
-                if last is not None and (defn.once or last + defn.cooldown >= turn):
+                last = taken.get(ident)
+                if last is not None and (once or last + cooldown >= turn):
                     continue
-                if defn.power == power and budget.get(power, 0) >= defn.cost and holds(st) and requires(st):
+                if budget[power] >= cost and holds(st) and requires(st) and defn.power == power:
                     game.take(defn)
             elif holds(st):
                 action = self._action(game, power, do)
