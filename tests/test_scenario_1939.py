@@ -1,0 +1,392 @@
+"""Content tests for scenarios/1939.yaml: counts, history, sources, balance and a golden historical run.
+
+The whole file runs in a few seconds: every game here is headless and short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+
+import pytest
+
+from game.engine import Game, negotiation
+from game.scenario import load_scenario
+from tests.conftest import ROOT
+
+SCENARIO = ROOT / "scenarios" / "1939.yaml"
+REQUIRED_POWERS = ("ussr", "britain", "france", "germany", "poland", "japan")
+REQUIRED_OUTCOMES = ("nazi_soviet_pact", "non_aggression_only", "triple_alliance", "isolation")
+MAP_TERRITORIES = {"ussr", "germany", "bohemia_moravia", "slovakia", "hungary", "poland_west", "poland_east",
+                   "lithuania", "latvia", "estonia", "finland", "romania", "bessarabia"}
+
+# Every dated row of TIMELINE.md's game span (mid-April to 1 September 1939) and the event that shows it.
+# The 31 August ratification of the pact is told in the text of `khalkhin_gol_ends` (the game itself ends
+# at the signing). The "late June - July" dispute over indirect aggression is a range.
+TIMELINE = {
+    "litvinov_proposal": "1939-04-17",
+    "merekalov_weizsacker": "1939-04-17",
+    "hitler_reichstag_speech": "1939-04-28",
+    "litvinov_question": "1939-05-03",
+    "british_reply": "1939-05-08",
+    "khalkhin_gol_begins": "1939-05-11",
+    "political_basis": "1939-05-20",
+    "pact_of_steel": "1939-05-22",
+    "anglo_french_draft": "1939-05-27",
+    "supreme_soviet_speech": "1939-05-31",
+    "strang_arrives": "1939-06-14",
+    "political_text_agreed": "1939-07-24",
+    "schnurre_astakhov": "1939-07-26",
+    "ribbentrop_baltic_black_sea": "1939-08-02",
+    "missions_sail": "1939-08-05",
+    "missions_land_leningrad": "1939-08-10",
+    "missions_reach_moscow": "1939-08-11",
+    "military_talks_open": "1939-08-12",
+    "passage_question": "1939-08-14",
+    "beck_refuses": "1939-08-19",
+    "credit_agreement": "1939-08-19",
+    "hitler_telegram": "1939-08-20",
+    "zhukov_offensive": "1939-08-20",
+    "stalin_reply": "1939-08-21",
+    "military_talks_adjourned": "1939-08-21",
+    "ribbentrop_in_moscow": "1939-08-23",
+    "anglo_polish_agreement": "1939-08-25",
+    "khalkhin_gol_ends": "1939-08-31",
+    "germany_invades_poland": "1939-09-01",
+}
+RANGES = {"indirect_aggression_dispute": ("1939-06-19", "1939-07-31")}
+
+# Errors of the seed texts (TIMELINE.md, last table) and unverified quotations (INTERPRETATIONS.md).
+FORBIDDEN = ("talks in leningrad", "personal letter", "beg for the right", "cominterm", "tomorrow may be too late",
+             "champagne", "only the soviet union understood", "chamberlain's secret mission")
+
+
+@pytest.fixture(scope="module")
+def sc():
+    return load_scenario(SCENARIO)
+
+
+def play(sc, policy, seed):
+    game = Game.new(sc, seed=seed, policies={"ussr": policy})
+    game.run_until_human()
+    return game
+
+
+# --------------------------------------------------------------------------- counts and structure
+def test_counts_meet_the_issue(sc):
+    ids = {p.id for p in sc.powers}
+    assert set(REQUIRED_POWERS) <= ids and "romania" in ids
+    per_power = Counter(a.power for a in sc.actions)
+    assert per_power["ussr"] >= 12
+    for power in ("britain", "france", "germany", "poland"):
+        assert per_power[power] >= 4, power
+    for power in sc.powers:
+        assert per_power[power.id] >= 1, f"{power.id} has no actions of its own"
+    assert len(sc.events) >= 30
+    assert len(sc.sources) >= 25
+    assert len(sc.perspectives) >= 5
+    assert set(REQUIRED_OUTCOMES) <= {o.id for o in sc.outcomes}
+    assert [o.id for o in sc.outcomes if o.deadline] == ["isolation"]
+    alliance, pact = sc.offer("anglo_french_alliance"), sc.offer("german_pact")
+    assert alliance.parties == ("britain", "france", "ussr") and pact.parties == ("germany", "ussr")
+    assert len(alliance.clauses) >= 6 and len(pact.clauses) >= 5
+    assert {"mutual_assistance", "border_guarantees", "military_convention", "passage", "indirect_aggression",
+            "senior_delegation"} <= {c.id for c in alliance.clauses}
+    assert {"non_aggression", "trade_credit", "secret_protocol", "sphere_baltic", "sphere_poland", "sphere_bessarabia",
+            "lithuania_german"} <= {c.id for c in pact.clauses}
+    for meter in ("western_security", "eastern_threat", "soviet_sphere", "red_army_readiness",
+                  "international_standing", "german_urgency"):
+        assert meter in sc.index["meters"]
+    assert sc.meter("german_urgency").hidden and sc.meter("german_urgency").drift > 0
+
+
+def test_calendar_has_twenty_weekly_turns(sc):
+    cal = sc.calendar
+    assert cal.start == dt.date(1939, 4, 17) and cal.start.weekday() == 0
+    assert cal.end == dt.date(1939, 9, 1) and cal.turn_days == 7 and cal.last_turn == 20
+    assert (cal.turn_start(19), cal.turn_end(19)) == (dt.date(1939, 8, 21), dt.date(1939, 8, 27))
+
+
+def test_territories_match_the_map(sc):
+    assert {t.id for t in sc.territories} == MAP_TERRITORIES
+
+
+def test_every_power_is_complete(sc):
+    ids = {p.id for p in sc.powers}
+    for power in sc.powers:
+        assert power.leader.name and power.leader.title and power.foreign_minister.name, power.id
+        assert power.briefing.strip() and power.objectives and power.secret_objectives, power.id
+        assert set(power.trust) == ids - {power.id}, f"{power.id} lacks trust towards some power"
+        assert power.ai.rules, f"{power.id} has no AI rules"
+        own = {a.id for a in sc.actions_of(power.id)}
+        assert any(r.do.kind == "action" and r.do.target in own for r in power.ai.rules), power.id
+        if any(power.id in o.parties for o in sc.offers):
+            assert power.ai.respond == "evaluate" or any(r.do.kind != "action" for r in power.ai.rules), power.id
+
+
+def test_every_clause_has_values_and_effects(sc):
+    for offer in sc.offers:
+        for clause in offer.clauses:
+            assert set(clause.values) == set(offer.parties), f"{offer.id}.{clause.id}"
+            assert clause.on_sign, f"{offer.id}.{clause.id} has no on_sign effects"
+
+
+def test_required_policies_exist(sc):
+    for policy in ("historical", "west", "germany"):
+        assert sc.policy(policy).power == "ussr"
+
+
+# ------------------------------------------------------------------------------ history and sources
+def test_every_event_has_text_sources_and_a_trigger(sc):
+    for event in sc.events:
+        assert event.text.strip(), event.id
+        assert event.sources, f"event {event.id} cites no source card"
+        assert event.date or event.when, f"event {event.id} has neither a date nor a condition"
+        if event.choices:
+            assert sum(c.default for c in event.choices) == 1, f"{event.id} needs exactly one default choice"
+
+
+def test_dated_events_carry_their_date_in_their_text(sc):
+    for event in sc.events:
+        if event.date and event.id not in RANGES:
+            day = rf"\b{event.date.day}\b[^.]{{0,12}}\b{event.date:%B} 1939"
+            assert re.search(day, event.text), f"{event.id}: text does not give its date ({event.date})"
+
+
+def test_every_source_card_is_complete(sc):
+    perspectives = set(sc.index["perspectives"])
+    for source in sc.sources:
+        assert source.kind in ("quotation", "document", "interpretation"), source.id
+        assert source.perspective in perspectives, source.id
+        assert str(source.date).strip() and source.author.strip() and source.reference.strip(), source.id
+        assert source.text.strip(), source.id
+
+
+def test_timeline_events_are_on_their_dates(sc):
+    for event_id, day in TIMELINE.items():
+        assert str(sc.event(event_id).date) == day, event_id
+    for event_id, (first, last) in RANGES.items():
+        assert first <= str(sc.event(event_id).date) <= last, event_id
+
+
+def test_no_seed_errors_in_any_text(sc):
+    texts = [e.text for e in sc.events] + [c.text for e in sc.events for c in e.choices]
+    texts += [p.briefing for p in sc.powers] + [a.text for a in sc.actions]
+    texts += [o.epilogue + o.summary + o.comparison for o in sc.outcomes] + [s.text for s in sc.sources]
+    for text in texts:
+        for phrase in FORBIDDEN:
+            assert phrase not in text.lower(), phrase
+    protocol = sc.offer("german_pact").clause("lithuania_german")
+    assert "Lithuania" in protocol.name and "German" in protocol.name
+
+
+def test_outcomes_have_epilogues_and_questions(sc):
+    for outcome in sc.outcomes:
+        words = len(outcome.epilogue.split())
+        assert 150 <= words <= 400, f"{outcome.id}: epilogue has {words} words"
+        assert outcome.comparison.strip() and 3 <= len(outcome.questions) <= 5, outcome.id
+        assert outcome.sources, outcome.id
+
+
+# ------------------------------------------------------------------------------- negotiation design
+def test_british_counter_drafts_always_restore_league_procedure(sc):
+    """A counter-draft binds its sender, so Britain's must never be the real alliance."""
+    offer = sc.offer("anglo_french_alliance")
+    ids = [c.id for c in offer.clauses]
+    for size in range(len(ids) + 1):
+        for chosen in itertools.combinations(ids, size):
+            draft = tuple(c for c in ids if c in negotiation.with_requirements(offer, chosen))
+            if "passage" in draft and "passage_by_consent" in draft:
+                continue
+            now = negotiation.draft_value(offer, "britain", draft)
+            gains = [(negotiation.draft_value(offer, "britain", negotiation.toggle(offer, draft, c)) - now,
+                      negotiation.toggle(offer, draft, c)) for c in ids]
+            best = max(gains, key=lambda g: g[0])
+            if best[0] > 0:
+                assert "league_procedure" in best[1], draft
+
+
+def test_transit_offers_can_only_be_accepted_or_refused(sc):
+    for offer_id in ("polish_passage", "romanian_passage"):
+        assert all(c.required for c in sc.offer(offer_id).clauses), offer_id
+
+
+# ------------------------------------------------------------------------------------ policies
+def test_historical_policy_always_ends_on_23_august(sc):
+    for seed in range(1, 31):
+        game = play(sc, "historical", seed)
+        assert game.state.outcome == "nazi_soviet_pact", seed
+        assert game.state.end_date in ("1939-08-23", "1939-08-24"), seed
+        fired = {e.ref: e for e in game.state.log if e.kind == "event"}
+        for event_id, day in TIMELINE.items():
+            if day <= "1939-08-23":
+                assert event_id in fired, (seed, event_id)
+                entry = fired[event_id]
+                assert entry.date == day, (seed, event_id)
+                week = sc.calendar.turn_start(entry.turn)
+                assert week <= dt.date.fromisoformat(day) <= week + dt.timedelta(days=6), (seed, event_id)
+
+
+def test_passive_policy_always_ends_in_isolation(sc):
+    for seed in range(1, 31):
+        game = play(sc, "passive", seed)
+        assert (game.state.outcome, game.state.end_date) == ("isolation", "1939-09-01"), seed
+
+
+def test_west_policy_mostly_reaches_the_triple_alliance(sc):
+    outcomes = Counter(play(sc, "west", seed).state.outcome for seed in range(1, 41))
+    assert outcomes["triple_alliance"] >= 30, outcomes
+
+
+def test_germany_policy_mostly_reaches_a_pact(sc):
+    outcomes = Counter(play(sc, "germany", seed).state.outcome for seed in range(1, 41))
+    assert outcomes["nazi_soviet_pact"] + outcomes["non_aggression_only"] >= 30, outcomes
+
+
+def test_random_play_reaches_every_required_ending_and_none_dominates(sc):
+    games = 400
+    outcomes = Counter(play(sc, "random", seed).state.outcome for seed in range(games))
+    for outcome in REQUIRED_OUTCOMES:
+        assert outcomes[outcome] > 0, (outcome, outcomes)
+    assert max(outcomes.values()) <= 0.7 * games, outcomes
+
+
+# ------------------------------------------------------------------------------------ golden run
+def test_golden_historical_run(sc):
+    """The historical policy's log for seed 1, pinned. Regenerate on purpose when the scenario changes:
+    [(e.date, e.kind, e.ref) for e in game.state.log]."""
+    game = play(sc, "historical", 1)
+    log = [(e.date, e.kind, e.ref) for e in game.state.log]
+    assert log == GOLDEN
+
+
+GOLDEN: list[tuple[str, str, str]] = [
+    ('1939-04-17', 'event', 'litvinov_proposal'),
+    ('1939-04-17', 'offer', 'anglo_french_alliance'),
+    ('1939-04-17', 'propose', 'anglo_french_alliance'),
+    ('1939-04-17', 'event', 'merekalov_weizsacker'),
+    ('1939-04-17', 'action', 'court_tokyo'),
+    ('1939-04-17', 'action', 'consult_bucharest'),
+    ('1939-04-17', 'action', 'gafencu_tour'),
+    ('1939-04-17', 'action', 'alliance_talks_with_berlin'),
+    ('1939-04-28', 'event', 'hitler_reichstag_speech'),
+    ('1939-05-03', 'event', 'litvinov_question'),
+    ('1939-05-03', 'choice', 'litvinov_question'),
+    ('1939-05-01', 'accept', 'anglo_french_alliance'),
+    ('1939-05-01', 'action', 'propaganda_truce'),
+    ('1939-05-08', 'event', 'british_reply'),
+    ('1939-05-11', 'event', 'khalkhin_gol_begins'),
+    ('1939-05-08', 'action', 'ask_intelligence'),
+    ('1939-05-08', 'message', 'ask_intelligence'),
+    ('1939-05-08', 'propose', 'anglo_french_alliance'),
+    ('1939-05-08', 'action', 'kwantung_offensive'),
+    ('1939-05-20', 'event', 'political_basis'),
+    ('1939-05-20', 'choice', 'political_basis'),
+    ('1939-05-20', 'offer', 'german_pact'),
+    ('1939-05-15', 'action', 'offer_credit'),
+    ('1939-05-15', 'action', 'deliver_to_germany'),
+    ('1939-05-15', 'action', 'air_raids_mongolia'),
+    ('1939-05-22', 'event', 'pact_of_steel'),
+    ('1939-05-27', 'event', 'anglo_french_draft'),
+    ('1939-05-27', 'propose', 'anglo_french_alliance'),
+    ('1939-05-22', 'action', 'urge_london'),
+    ('1939-05-22', 'action', 'court_tokyo'),
+    ('1939-05-22', 'action', 'consult_bucharest'),
+    ('1939-05-22', 'action', 'alliance_talks_with_berlin'),
+    ('1939-05-31', 'event', 'supreme_soviet_speech'),
+    ('1939-05-31', 'choice', 'supreme_soviet_speech'),
+    ('1939-05-31', 'propose', 'anglo_french_alliance'),
+    ('1939-05-29', 'action', 'ask_intelligence'),
+    ('1939-05-29', 'message', 'ask_intelligence'),
+    ('1939-05-29', 'action', 'commons_pressure'),
+    ('1939-05-29', 'action', 'stand_firm_on_danzig'),
+    ('1939-06-07', 'event', 'baltic_pacts_with_germany'),
+    ('1939-06-05', 'action', 'send_zhukov'),
+    ('1939-06-05', 'action', 'press_danzig'),
+    ('1939-06-05', 'action', 'seek_british_credit'),
+    ('1939-06-14', 'event', 'strang_arrives'),
+    ('1939-06-12', 'event', 'baltic_states_object'),
+    ('1939-06-12', 'accept', 'anglo_french_alliance'),
+    ('1939-06-12', 'action', 'tientsin_blockade'),
+    ('1939-06-19', 'action', 'insist_indirect_aggression'),
+    ('1939-06-19', 'propose', 'anglo_french_alliance'),
+    ('1939-06-19', 'action', 'urge_london'),
+    ('1939-06-19', 'action', 'deliver_to_germany'),
+    ('1939-06-19', 'action', 'kwantung_offensive'),
+    ('1939-06-26', 'action', 'demand_senior_delegation'),
+    ('1939-06-26', 'message', 'demand_senior_delegation'),
+    ('1939-06-26', 'action', 'ask_intelligence'),
+    ('1939-06-26', 'message', 'ask_intelligence'),
+    ('1939-06-26', 'action', 'court_tokyo'),
+    ('1939-06-26', 'action', 'stand_firm_on_danzig'),
+    ('1939-06-26', 'action', 'seek_western_support'),
+    ('1939-06-26', 'action', 'air_raids_mongolia'),
+    ('1939-07-03', 'event', 'indirect_aggression_dispute'),
+    ('1939-07-03', 'action', 'reinforce_far_east'),
+    ('1939-07-03', 'action', 'commons_pressure'),
+    ('1939-07-03', 'propose', 'anglo_french_alliance'),
+    ('1939-07-03', 'action', 'press_danzig'),
+    ('1939-07-03', 'action', 'consult_bucharest'),
+    ('1939-07-03', 'action', 'alliance_talks_with_berlin'),
+    ('1939-07-10', 'action', 'economic_feelers_to_berlin'),
+    ('1939-07-10', 'action', 'seek_british_credit'),
+    ('1939-07-17', 'event', 'hudson_wohlthat_leak'),
+    ('1939-07-17', 'action', 'ask_intelligence'),
+    ('1939-07-17', 'message', 'ask_intelligence'),
+    ('1939-07-17', 'action', 'urge_london'),
+    ('1939-07-17', 'accept', 'anglo_french_alliance'),
+    ('1939-07-24', 'event', 'political_text_agreed'),
+    ('1939-07-26', 'event', 'schnurre_astakhov'),
+    ('1939-07-24', 'propose', 'anglo_french_alliance'),
+    ('1939-07-24', 'action', 'deepen_german_contacts'),
+    ('1939-07-24', 'action', 'offer_spheres'),
+    ('1939-07-24', 'action', 'stand_firm_on_danzig'),
+    ('1939-07-24', 'action', 'deliver_to_germany'),
+    ('1939-08-02', 'event', 'ribbentrop_baltic_black_sea'),
+    ('1939-08-05', 'event', 'missions_sail'),
+    ('1939-07-31', 'event', 'attack_timetable'),
+    ('1939-07-31', 'action', 'reinforce_far_east'),
+    ('1939-07-31', 'propose', 'anglo_french_alliance'),
+    ('1939-07-31', 'propose', 'german_pact'),
+    ('1939-07-31', 'action', 'seek_western_support'),
+    ('1939-07-31', 'action', 'kwantung_offensive'),
+    ('1939-08-10', 'event', 'missions_land_leningrad'),
+    ('1939-08-11', 'event', 'missions_reach_moscow'),
+    ('1939-08-12', 'event', 'military_talks_open'),
+    ('1939-08-07', 'event', 'attack_timetable'),
+    ('1939-08-07', 'action', 'ask_intelligence'),
+    ('1939-08-07', 'message', 'ask_intelligence'),
+    ('1939-08-07', 'action', 'commons_pressure'),
+    ('1939-08-07', 'action', 'press_danzig'),
+    ('1939-08-07', 'action', 'consult_bucharest'),
+    ('1939-08-07', 'action', 'air_raids_mongolia'),
+    ('1939-08-14', 'event', 'passage_question'),
+    ('1939-08-14', 'offer', 'polish_passage'),
+    ('1939-08-14', 'offer', 'romanian_passage'),
+    ('1939-08-14', 'choice', 'passage_question'),
+    ('1939-08-19', 'event', 'beck_refuses'),
+    ('1939-08-19', 'event', 'credit_agreement'),
+    ('1939-08-20', 'event', 'hitler_telegram'),
+    ('1939-08-20', 'choice', 'hitler_telegram'),
+    ('1939-08-20', 'message', 'hitler_telegram'),
+    ('1939-08-20', 'event', 'zhukov_offensive'),
+    ('1939-08-14', 'event', 'attack_timetable'),
+    ('1939-08-14', 'action', 'deepen_german_contacts'),
+    ('1939-08-14', 'propose', 'anglo_french_alliance'),
+    ('1939-08-14', 'action', 'ask_warsaw_about_passage'),
+    ('1939-08-14', 'action', 'press_warsaw'),
+    ('1939-08-14', 'action', 'equilibrium_policy'),
+    ('1939-08-14', 'action', 'refuse_soviet_transit'),
+    ('1939-08-14', 'action', 'alliance_talks_with_berlin'),
+    ('1939-08-21', 'event', 'stalin_reply'),
+    ('1939-08-21', 'choice', 'stalin_reply'),
+    ('1939-08-21', 'event', 'military_talks_adjourned'),
+    ('1939-08-21', 'choice', 'military_talks_adjourned'),
+    ('1939-08-23', 'event', 'ribbentrop_in_moscow'),
+    ('1939-08-23', 'choice', 'ribbentrop_in_moscow'),
+    ('1939-08-23', 'sign', 'german_pact'),
+    ('1939-08-23', 'sign', 'german_pact'),
+    ('1939-08-23', 'outcome', 'nazi_soviet_pact'),
+]
