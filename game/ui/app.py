@@ -7,17 +7,14 @@ Action) are applied here; actions go to the engine through the session, which ac
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from ..engine import Action
 from . import flow
 from .settings import Settings, autosave_path, log_dir
 from .theme import TEXT_STEPS, Theme
@@ -41,6 +38,8 @@ class App:
         self.running = True
         self.dirty = True
         self.tasks: list[Any] = []
+        self._frame: pygame.Surface | None = None   # the last frame without hover, focus and tooltip
+        self._frame_key: tuple | None = None
 
     # ----------------------------------------------------------------- stack
     @property
@@ -59,6 +58,7 @@ class App:
     def invalidate(self) -> None:
         for s in self.stack:
             s.stale = True
+        self._frame_key = None
         self.dirty = True
 
     def notify(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
@@ -75,7 +75,7 @@ class App:
             for item in result.items:
                 self.apply(item)
             return
-        if isinstance(result, Action):
+        if type(result).__name__ == "Action":   # an engine action (imported lazily: a fast first frame)
             self.submit(result)
             return
         if isinstance(result, flow.Push):
@@ -100,7 +100,7 @@ class App:
             self.push(result)
         self.prompt()
 
-    def submit(self, action: Action) -> None:
+    def submit(self, action: Any) -> None:
         if self.session is None:
             return
         result = self.session.submit(action)
@@ -247,6 +247,22 @@ class App:
         if not self.stack:
             surf.fill(self.theme.palette.desk)
             return
+        top = self.stack[-1]
+        top.ensure_layout()
+        key = (tuple(id(s) for s in self.stack), top.view_key(), surf.get_size(), id(self.theme))
+        if key != self._frame_key or self._frame is None or self._frame.get_size() != surf.get_size():
+            self.draw_full(surf)
+            if self._frame is None or self._frame.get_size() != surf.get_size():
+                self._frame = pygame.Surface(surf.get_size())
+            self._frame.blit(surf, (0, 0))
+            self._frame_key = key
+        else:
+            surf.blit(self._frame, (0, 0))
+        top.draw_overlay(surf)
+        self.draw_notice(surf)
+
+    def draw_full(self, surf: pygame.Surface) -> None:
+        """Every visible screen, bottom to top, without hover, focus or tooltip."""
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].modal:
             first -= 1
@@ -257,8 +273,11 @@ class App:
                 shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
                 shade.fill((0, 0, 0, 120))
                 surf.blit(shade, (0, 0))
-            screen.draw(surf)
-        self.draw_notice(surf)
+            screen.overlay_only = True
+            try:
+                screen.draw(surf)
+            finally:
+                screen.overlay_only = False
 
     def draw_notice(self, surf: pygame.Surface) -> None:
         if not self.notice:
@@ -311,6 +330,9 @@ class App:
 
 def write_crash_log(exc: BaseException, app: App | None) -> Path | None:
     """Write the traceback to a log file; also save the game beside (never over) the autosave."""
+    import datetime as dt
+    import traceback
+
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     try:
         folder = log_dir()

@@ -212,6 +212,9 @@ class MapView(Widget):
             return True, None
         return False, None
 
+    def view_state(self):
+        return self.selected
+
     def tip(self) -> str:
         return self.mouse_tip or self.tooltip
 

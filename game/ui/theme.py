@@ -17,6 +17,7 @@ FONT_FILES = {
 TEXT_STEPS = (("Small", 0.85), ("Normal", 1.0), ("Large", 1.25), ("Projector", 1.6))
 
 Color = tuple[int, int, int]
+_FONTS: dict[tuple[str, int], pygame.font.Font] = {}
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,6 @@ class Theme:
     def __init__(self, size: tuple[int, int], text_step: int = 1, high_contrast: bool = False):
         self.palette = HIGH_CONTRAST if high_contrast else NORMAL
         self.text_step = max(0, min(len(TEXT_STEPS) - 1, text_step))
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self.resize(size)
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -92,7 +92,6 @@ class Theme:
         self.text = TEXT_STEPS[self.text_step][1]
         self.base = max(11, round(17 * self.ui * self.text))
         self.pad = max(4, round(8 * self.ui))
-        self._fonts.clear()
 
     def px(self, value: float) -> int:
         """A length in layout units (designed at 1280x720) converted to pixels."""
@@ -101,10 +100,10 @@ class Theme:
     def font(self, kind: str = "sans", rel: float = 1.0) -> pygame.font.Font:
         size = max(9, round(self.base * rel))
         key = (kind, size)
-        f = self._fonts.get(key)
-        if f is None:
+        f = _FONTS.get(key)
+        if f is None:  # fonts live as long as the process, so caches may key on them safely
             f = pygame.font.Font(str(FONT_DIR / FONT_FILES[kind]), size)
-            self._fonts[key] = f
+            _FONTS[key] = f
         return f
 
     def line_height(self, kind: str = "sans", rel: float = 1.0) -> int:

@@ -28,6 +28,8 @@ class Screen:
         self.hover = -1
         self.keyboard_used = False
         self.stale = True
+        self.generation = 0
+        self.overlay_only = False   # set by the app while it renders the cached, state-free frame
 
     # --------------------------------------------------------------- layout
     @property
@@ -50,6 +52,7 @@ class Screen:
             self.focus = self.first_focus()
         self.hover = -1
         self.stale = False
+        self.generation += 1
 
     def first_focus(self) -> int:
         return next((i for i, w in enumerate(self.widgets) if w.focusable), -1)
@@ -74,7 +77,36 @@ class Screen:
     def draw_background(self, surf: pygame.Surface) -> None:
         surf.fill(self.theme.palette.desk)
 
+    def view_key(self) -> tuple:
+        """Changes whenever the picture without hover, focus and tooltip changes."""
+        return (self.generation, tuple(s.offset for s in self.scrollers),
+                tuple(w.view_state() for w in self.widgets))
+
+    def draw_overlay(self, surf: pygame.Surface) -> None:
+        """Over the cached frame: the hovered and focused widgets, and the tooltip."""
+        for i in {self.hover, self.focus}:
+            if 0 <= i < len(self.widgets):
+                w = self.widgets[i]
+                if w.scroller:
+                    sr = w.screen_rect()
+                    if sr.bottom < w.scroller.view.top or sr.top > w.scroller.view.bottom:
+                        continue
+                w.draw(surf, self.theme, i == self.focus, i == self.hover)
+        tip = self.current_tooltip()
+        if tip:
+            self.draw_tooltip(surf, *tip)
+
     def draw_widgets(self, surf: pygame.Surface) -> None:
+        if self.overlay_only:
+            for w in self.widgets:
+                if w.scroller:
+                    sr = w.screen_rect()
+                    if sr.bottom < w.scroller.view.top or sr.top > w.scroller.view.bottom:
+                        continue
+                w.draw(surf, self.theme, False, False)
+            for s in self.scrollers:
+                s.draw_bar(surf, self.theme)
+            return
         for i, w in enumerate(self.widgets):
             if w.scroller:
                 sr = w.screen_rect()

@@ -8,7 +8,6 @@ from typing import Any
 import pygame
 
 from ..flow import Pop, Push, Quit
-from ..session import DEFAULT_SCENARIO, Session, scenario_files
 from ..settings import autosave_path
 from ..theme import Theme
 from ..widgets.core import Button
@@ -16,6 +15,8 @@ from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, draw_lines, layout_blocks, render
 from .base import Screen
 from .dialog import Dialog, ErrorDialog, error_lines
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[3] / "scenarios" / "1939.yaml"
 
 CREDITS = [
     Block("head", "Moscow 1939"),
@@ -62,6 +63,8 @@ class TitleScreen(Screen):
 
     # -------------------------------------------------------------- actions
     def new_game(self) -> Any:
+        from ..session import Session
+
         try:
             session = Session.new(self.scenario_path, self.seed)
         except Exception as exc:
@@ -71,6 +74,8 @@ class TitleScreen(Screen):
         return None
 
     def load_file(self, path: Path) -> Any:
+        from ..session import Session
+
         try:
             session = Session.load(path, None)
         except Exception as exc:
@@ -163,7 +168,7 @@ class ScenarioChooser(Dialog):
 
     def __init__(self, app: Any, title_screen: TitleScreen):
         super().__init__(app, "Choose a scenario", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
-        from ..session import read_scenario
+        from ..session import read_scenario, scenario_files
 
         self.owner = title_screen
         self.entries: list[tuple[Path, str, str, list[str]]] = []

@@ -72,6 +72,10 @@ class Widget:
     def tip(self) -> str:
         return self.tooltip
 
+    def view_state(self):
+        """Anything besides layout, hover and focus that changes the widget's look (for the frame cache)."""
+        return None
+
     def point(self, pos: tuple[int, int]) -> bool:
         """The mouse moved over the widget; return True if that changes its look."""
         return False
@@ -228,6 +232,9 @@ class ScrollText(Widget):
 
     def wheel(self, dy: int) -> bool:
         return self.scroll(-dy * self.step)
+
+    def view_state(self):
+        return self.offset
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
         page = self.rect.h - self.step

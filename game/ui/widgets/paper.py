@@ -16,8 +16,9 @@ def sheet(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, color: str = "p
     """A sheet of paper lying on the desk, with a soft shadow."""
     p = theme.palette
     off = theme.px(4)
-    pygame.draw.rect(surf, p.desk_dark, rect.move(off, off))
-    pygame.draw.rect(surf, getattr(p, color), rect)
+    surf.fill(p.desk_dark, (rect.x + off, rect.bottom, rect.w, off))
+    surf.fill(p.desk_dark, (rect.right, rect.y + off, off, rect.h))
+    surf.fill(getattr(p, color), rect)
     pygame.draw.rect(surf, p.rule, rect, 1)
 
 

@@ -44,8 +44,21 @@ def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.S
     return surf
 
 
+_wrapped: dict[tuple, list[str]] = {}
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break text into lines no wider than width; newlines start new lines."""
+    """Break text into lines no wider than width; newlines start new lines (cached)."""
+    key = (id(font), text, width)
+    found = _wrapped.get(key)
+    if found is None:
+        if len(_wrapped) > 4000:
+            _wrapped.clear()
+        found = _wrapped[key] = _wrap(font, text, width)
+    return found
+
+
+def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     width = max(20, width)
     for para in text.split("\n"):

@@ -1,0 +1,40 @@
+"""Whole games played through the real screens, by mouse and by keyboard, to each ending."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.driver import Driver
+
+CASES = {
+    # ending: (scenario policy whose rules the player follows, choices to override)
+    "isolation": (None, {}),
+    "nazi_soviet_pact": ("germany", {}),
+    "non_aggression_only": ("germany", {"ribbentrop_in_moscow": "sign_treaty_only"}),
+    "triple_alliance": ("west", {}),
+}
+
+
+@pytest.mark.parametrize("mode", ["mouse", "keys"])
+@pytest.mark.parametrize("ending", list(CASES))
+def test_play_to_ending(app, mode, ending):
+    from game.ui.session import DEFAULT_SCENARIO, read_scenario
+    from game.ui.settings import debrief_dir
+
+    sc = read_scenario(DEFAULT_SCENARIO)
+    policy, override = CASES[ending]
+    plan = sc.policy(policy).plan if policy else None
+    if ending == "non_aggression_only":  # the German plan, but every draft without the secret protocol
+        rules = tuple(r._replace(do=r.do._replace(clauses=("non_aggression", "trade_credit")))
+                      if r.do.kind == "propose" else r for r in plan.rules
+                      if r.do.kind != "accept" and r.do.target != "ask_about_spheres")
+        plan = plan._replace(rules=rules)
+    choices = dict(plan.choices) if plan else {e.id: e.default_choice().id for e in sc.events if e.choices}
+    choices.update(override)
+    driver = Driver(app, mode)
+    outcome = driver.play(plan, choices)
+    assert outcome == ending
+    # the debrief exports as one HTML file
+    driver.key(ord("x"))
+    exported = list(debrief_dir().glob("*.html"))
+    assert exported and "<svg" in exported[0].read_text(encoding="utf-8")

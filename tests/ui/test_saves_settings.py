@@ -1,0 +1,82 @@
+"""Saves, autosaves, bad files and remembered settings, through the screens."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screens.desk import DeskScreen
+from game.ui.screens.dialog import ErrorDialog
+from game.ui.settings import Settings, autosave_path, saves_dir
+from tests.ui.driver import Driver
+
+
+def start(app) -> Driver:
+    d = Driver(app, "keys")
+    d.key(pygame.K_n)            # New game
+    d.key(pygame.K_RETURN)       # close the briefing
+    assert isinstance(app.top, DeskScreen)
+    return d
+
+
+def test_autosave_every_week_and_continue(app):
+    d = start(app)
+    d.key(pygame.K_e)
+    assert autosave_path().is_file()
+    week = app.session.game.state.turn
+    d.key(pygame.K_ESCAPE)        # close the telegrams of the week (or the question)
+    while not isinstance(app.top, DeskScreen):
+        d.key(pygame.K_1) if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
+    d.key(pygame.K_ESCAPE)        # menu
+    d.key(pygame.K_q)             # quit to title
+    assert app.session is None
+    d.key(pygame.K_c)             # continue
+    assert isinstance(app.top, DeskScreen) or app.top.__class__.__name__ == "EventDialog"
+    assert app.session.game.state.turn == week
+
+
+def test_save_and_load_midway(app):
+    d = start(app)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)            # save
+    files = [p for p in saves_dir().glob("*.json") if p.name != "autosave.json"]
+    assert len(files) == 1
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_l)            # load screen
+    d.press(lambda w: w.wid == str(files[0]))
+    assert app.session.last_save == files[0]
+
+
+def test_bad_save_shows_located_error(app):
+    saves_dir().mkdir(parents=True, exist_ok=True)
+    bad = saves_dir() / "broken.json"
+    bad.write_text('{"format": "moscow1939-save", "version": 1, "scenario": ', encoding="utf-8")
+    d = Driver(app, "mouse")
+    d.key(pygame.K_l)
+    d.press(lambda w: w.wid == str(bad))
+    assert isinstance(app.top, ErrorDialog)
+    assert any("broken.json" in line.text for line in app.top.widgets[0].lines)
+
+
+def test_bad_scenario_shows_located_error(app, home, tmp_path):
+    from game.ui.settings import mods_dir
+
+    mods_dir().mkdir(parents=True, exist_ok=True)
+    (mods_dir() / "broken.yaml").write_text("format: 1\nid: Bad Id\n", encoding="utf-8")
+    d = Driver(app, "keys")
+    d.key(pygame.K_s)            # scenario chooser
+    d.press(lambda w: w.wid.endswith("broken.yaml"))
+    assert isinstance(app.top, ErrorDialog)
+    text = " ".join(line.text for line in app.top.widgets[0].lines)
+    assert "broken.yaml:" in text and "error" in text
+
+
+def test_settings_are_remembered(app):
+    d = Driver(app, "keys")
+    d.key(pygame.K_o)
+    d.key(pygame.K_4)            # projector text
+    d.key(pygame.K_h)            # high contrast
+    s = Settings.load()
+    assert s.text_step == 3 and s.high_contrast
+    d.key(pygame.K_EQUALS, pygame.KMOD_CTRL)
+    d.key(pygame.K_MINUS, pygame.KMOD_CTRL)
+    assert Settings.load().text_step == 2
