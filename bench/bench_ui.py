@@ -23,8 +23,10 @@ import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")   # as run_app does
 os.environ.setdefault("MOSCOW1939_HOME", tempfile.mkdtemp(prefix="m39bench"))
 
 
@@ -106,12 +108,13 @@ def main() -> int:
         return sorted(xs)[int(len(xs) * 0.99) - 1]
 
     out = {
-        "driver": os.environ.get("SDL_VIDEODRIVER"),
+        "driver": pygame.display.get_driver(),
         "first_frame_s": round(first, 3),
         "idle_cpu_percent": round(idle, 2),
         "redraw_ms_p99": {k: round(p99(v), 2) for k, v in results.items()},
         "redraw_ms_median": {k: round(statistics.median(v), 2) for k, v in results.items()},
         "relayout_and_redraw_ms_p99": round(p99(relayout), 2),
+        "peak_rss_mb": round(__import__("resource").getrusage(__import__("resource").RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     if "--json" in sys.argv:
         print(json.dumps(out, indent=1))

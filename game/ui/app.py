@@ -355,6 +355,8 @@ def write_crash_log(exc: BaseException, app: App | None) -> Path | None:
 def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
     """`python main.py play`: open the window and play until the player quits."""
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     pygame.display.init()
     pygame.font.init()
     app = None
