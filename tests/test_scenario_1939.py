@@ -12,7 +12,8 @@ from collections import Counter
 
 import pytest
 
-from game.engine import Game, negotiation
+from game.engine import Action, Game, negotiation
+from game.engine.script import Step, play_script
 from game.scenario import load_scenario
 from tests.conftest import ROOT
 
@@ -49,7 +50,6 @@ TIMELINE = {
     "credit_agreement": "1939-08-19",
     "hitler_telegram": "1939-08-20",
     "zhukov_offensive": "1939-08-20",
-    "stalin_reply": "1939-08-21",
     "military_talks_adjourned": "1939-08-21",
     "ribbentrop_in_moscow": "1939-08-23",
     "anglo_polish_agreement": "1939-08-25",
@@ -253,6 +253,121 @@ def test_random_play_reaches_every_required_ending_and_none_dominates(sc):
     assert max(outcomes.values()) <= 0.7 * games, outcomes
 
 
+# Scripted human playthroughs (the designer's `run --script` games), one per ending: (seed, steps).
+# Each step: (week, kind, target, clauses or option).
+PLAYTHROUGHS = {
+    'triple_alliance': (1, [
+        (1, 'act', 'speech_collective_security', None),
+        (1, 'act', 'offer_supplies_to_poland', None),
+        (2, 'act', 'press_the_west', None),
+        (3, 'choose', 'litvinov_question', 'keep'),
+        (4, 'act', 'speech_collective_security', None),
+        (5, 'act', 'press_the_west', None),
+        (5, 'act', 'raise_passage_question', None),
+        (6, 'act', 'send_zhukov', None),
+        (7, 'choose', 'supreme_soviet_speech', 'say_nothing'),
+        (7, 'propose', 'anglo_french_alliance', ['mutual_assistance', 'no_separate_peace', 'military_convention']),
+        (7, 'act', 'speech_collective_security', None),
+        (8, 'act', 'press_the_west', None),
+        (8, 'act', 'press_poland_through_france', None),
+        (10, 'act', 'speech_collective_security', None),
+        (11, 'act', 'press_the_west', None),
+        (14, 'act', 'speech_collective_security', None),
+        (14, 'act', 'press_the_west', None),
+        (16, 'accept', 'anglo_french_alliance', None),
+    ]),
+    'nazi_soviet_pact': (2, [
+        (1, 'act', 'open_secret_contacts', None),
+        (1, 'act', 'accelerate_rearmament', None),
+        (2, 'act', 'deepen_german_contacts', None),
+        (3, 'choose', 'litvinov_question', 'dismiss'),
+        (3, 'act', 'signal_berlin', None),
+        (5, 'choose', 'political_basis', 'political_basis'),
+        (5, 'act', 'deepen_german_contacts', None),
+        (6, 'act', 'send_zhukov', None),
+        (7, 'choose', 'supreme_soviet_speech', 'counter_draft'),
+        (7, 'act', 'ask_about_spheres', None),
+        (7, 'act', 'signal_berlin', None),
+        (8, 'act', 'deepen_german_contacts', None),
+        (8, 'act', 'ask_intelligence', None),
+        (10, 'act', 'ask_about_spheres', None),
+        (10, 'act', 'signal_berlin', None),
+        (11, 'act', 'deepen_german_contacts', None),
+        (11, 'act', 'reinforce_far_east', None),
+        (13, 'act', 'ask_about_spheres', None),
+        (17, 'propose', 'german_pact', [
+            'non_aggression', 'trade_credit', 'secret_protocol', 'sphere_baltic', 'sphere_poland', 'sphere_bessarabia', 'lithuania_soviet',
+        ]),
+        (18, 'choose', 'passage_question', 'insist'),
+        (18, 'choose', 'hitler_telegram', 'receive'),
+    ]),
+    'non_aggression_only': (5, [
+        (1, 'act', 'speech_collective_security', None),
+        (1, 'act', 'accelerate_rearmament', None),
+        (3, 'choose', 'litvinov_question', 'dismiss'),
+        (4, 'act', 'send_zhukov', None),
+        (5, 'choose', 'political_basis', 'political_basis'),
+        (7, 'choose', 'supreme_soviet_speech', 'counter_draft'),
+        (7, 'act', 'reinforce_far_east', None),
+        (9, 'act', 'deepen_german_contacts', None),
+        (9, 'act', 'ask_intelligence', None),
+        (12, 'act', 'deepen_german_contacts', None),
+        (12, 'act', 'accelerate_rearmament', None),
+        (15, 'act', 'ask_intelligence', None),
+        (15, 'act', 'raise_passage_question', None),
+        (18, 'choose', 'passage_question', 'insist'),
+        (18, 'choose', 'hitler_telegram', 'receive'),
+        (19, 'choose', 'military_talks_adjourned', 'adjourn'),
+        (19, 'choose', 'ribbentrop_in_moscow', 'sign_treaty_only'),
+    ]),
+    'isolation': (7, [
+        (1, 'act', 'speech_collective_security', None),
+        (1, 'act', 'accelerate_rearmament', None),
+        (3, 'choose', 'litvinov_question', 'dismiss'),
+        (4, 'act', 'send_zhukov', None),
+        (4, 'act', 'raise_passage_question', None),
+        (5, 'choose', 'political_basis', 'trade_only'),
+        (5, 'act', 'press_the_west', None),
+        (7, 'choose', 'supreme_soviet_speech', 'counter_draft'),
+        (7, 'act', 'insist_indirect_aggression', None),
+        (8, 'propose', 'anglo_french_alliance', [
+            'mutual_assistance', 'no_separate_peace', 'border_guarantees', 'indirect_aggression', 'military_convention', 'passage',
+        ]),
+        (8, 'act', 'press_the_west', None),
+        (9, 'act', 'speech_collective_security', None),
+        (9, 'act', 'press_poland_through_france', None),
+        (11, 'act', 'press_the_west', None),
+        (11, 'act', 'reinforce_far_east', None),
+        (12, 'act', 'press_poland_through_france', None),
+        (12, 'act', 'speech_collective_security', None),
+        (14, 'act', 'press_the_west', None),
+        (14, 'act', 'demand_senior_delegation', None),
+        (18, 'choose', 'passage_question', 'insist'),
+        (18, 'choose', 'hitler_telegram', 'decline'),
+        (19, 'choose', 'military_talks_adjourned', 'adjourn'),
+    ]),
+    'paper_alliance': (4, [
+        (1, 'act', 'speech_collective_security', None),
+        (3, 'choose', 'litvinov_question', 'keep'),
+        (7, 'choose', 'supreme_soviet_speech', 'welcome'),
+        (7, 'accept', 'anglo_french_alliance', None),
+    ]),
+}
+
+
+@pytest.mark.parametrize("ending", list(PLAYTHROUGHS))
+def test_scripted_playthrough_reaches_its_ending(sc, ending):
+    seed, rows = PLAYTHROUGHS[ending]
+    steps = []
+    for week, kind, target, extra in rows:
+        clauses = tuple(extra) if kind == "propose" else ()
+        option = extra if kind == "choose" else ""
+        steps.append(Step(Action(kind, "ussr", target, clauses, option), week, f"{ending} week {week}"))
+    game = Game.new(sc, seed=seed, humans=["ussr"])
+    play_script(game, "ussr", steps)
+    assert game.state.outcome == ending
+
+
 # ------------------------------------------------------------------------------------ golden run
 def test_golden_historical_run(sc):
     """The historical policy's log for seed 1, pinned. Regenerate on purpose when the scenario changes:
@@ -280,7 +395,7 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-11', 'event', 'khalkhin_gol_begins'),
     ('1939-05-08', 'action', 'ask_intelligence'),
     ('1939-05-08', 'message', 'ask_intelligence'),
-    ('1939-05-08', 'propose', 'anglo_french_alliance'),
+    ('1939-05-08', 'reject', 'anglo_french_alliance'),
     ('1939-05-08', 'action', 'kwantung_offensive'),
     ('1939-05-20', 'event', 'political_basis'),
     ('1939-05-20', 'choice', 'political_basis'),
@@ -326,7 +441,7 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-07-03', 'event', 'indirect_aggression_dispute'),
     ('1939-07-03', 'action', 'reinforce_far_east'),
     ('1939-07-03', 'action', 'commons_pressure'),
-    ('1939-07-03', 'propose', 'anglo_french_alliance'),
+    ('1939-07-03', 'reject', 'anglo_french_alliance'),
     ('1939-07-03', 'action', 'press_danzig'),
     ('1939-07-03', 'action', 'consult_bucharest'),
     ('1939-07-03', 'action', 'alliance_talks_with_berlin'),
@@ -336,7 +451,6 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-07-17', 'action', 'ask_intelligence'),
     ('1939-07-17', 'message', 'ask_intelligence'),
     ('1939-07-17', 'action', 'urge_london'),
-    ('1939-07-17', 'accept', 'anglo_french_alliance'),
     ('1939-07-24', 'event', 'political_text_agreed'),
     ('1939-07-26', 'event', 'schnurre_astakhov'),
     ('1939-07-24', 'propose', 'anglo_french_alliance'),
@@ -348,7 +462,7 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-08-05', 'event', 'missions_sail'),
     ('1939-07-31', 'event', 'attack_timetable'),
     ('1939-07-31', 'action', 'reinforce_far_east'),
-    ('1939-07-31', 'propose', 'anglo_french_alliance'),
+    ('1939-07-31', 'reject', 'anglo_french_alliance'),
     ('1939-07-31', 'propose', 'german_pact'),
     ('1939-07-31', 'action', 'seek_western_support'),
     ('1939-07-31', 'action', 'kwantung_offensive'),
@@ -359,7 +473,7 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-08-07', 'action', 'ask_intelligence'),
     ('1939-08-07', 'message', 'ask_intelligence'),
     ('1939-08-07', 'action', 'commons_pressure'),
-    ('1939-08-07', 'action', 'press_danzig'),
+    ('1939-08-07', 'action', 'telegram_to_stalin'),
     ('1939-08-07', 'action', 'consult_bucharest'),
     ('1939-08-07', 'action', 'air_raids_mongolia'),
     ('1939-08-14', 'event', 'passage_question'),
@@ -370,18 +484,16 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-08-19', 'event', 'credit_agreement'),
     ('1939-08-20', 'event', 'hitler_telegram'),
     ('1939-08-20', 'choice', 'hitler_telegram'),
-    ('1939-08-20', 'message', 'hitler_telegram'),
     ('1939-08-20', 'event', 'zhukov_offensive'),
     ('1939-08-14', 'event', 'attack_timetable'),
     ('1939-08-14', 'action', 'deepen_german_contacts'),
     ('1939-08-14', 'propose', 'anglo_french_alliance'),
     ('1939-08-14', 'action', 'ask_warsaw_about_passage'),
     ('1939-08-14', 'action', 'press_warsaw'),
+    ('1939-08-14', 'action', 'press_danzig'),
     ('1939-08-14', 'action', 'equilibrium_policy'),
     ('1939-08-14', 'action', 'refuse_soviet_transit'),
     ('1939-08-14', 'action', 'alliance_talks_with_berlin'),
-    ('1939-08-21', 'event', 'stalin_reply'),
-    ('1939-08-21', 'choice', 'stalin_reply'),
     ('1939-08-21', 'event', 'military_talks_adjourned'),
     ('1939-08-21', 'choice', 'military_talks_adjourned'),
     ('1939-08-23', 'event', 'ribbentrop_in_moscow'),
