@@ -32,6 +32,8 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
     week = render(theme, f"weeks 0–{n - 1}", "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
     used: list[int] = []
+    clip = surf.get_clip()
+    surf.set_clip(rect.inflate(-2, -2).clip(clip) if clip else rect.inflate(-2, -2))
     for i, m in enumerate(meters):
         col = SERIES_COLORS[i % len(SERIES_COLORS)]
         pts = []
@@ -50,3 +52,4 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
         ly = max(rect.y, min(rect.bottom - lab.get_height(), ly))
         used.append(ly)
         surf.blit(lab, (plot.right + 6, ly))
+    surf.set_clip(clip)

@@ -15,7 +15,7 @@ import pygame
 from ..scenario.model import Scenario
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
-from .widgets.text import render
+from .widgets.text import fit, render
 
 _map_cache: list[Any] = []
 
@@ -137,7 +137,10 @@ class MapView(Widget):
             c = self._centers.get(t.map)
             if not c:
                 continue
-            label = render(theme, t.name.split(" (")[0], "small", p.ink)
+            rings = self._polys.get(t.map) or [[c]]
+            big = max(rings, key=len)
+            span = max(q[0] for q in big) - min(q[0] for q in big)
+            label = render(theme, fit(theme, t.name.split(" (")[0], "small", max(int(span), theme.px(70))), "small", p.ink)
             r = label.get_rect(center=(c[0] - ox, c[1] - oy))
             bg = pygame.Surface(r.inflate(4, 0).size, pygame.SRCALPHA)
             bg.fill((*p.paper, 170))

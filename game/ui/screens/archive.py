@@ -76,7 +76,8 @@ class ArchiveScreen(Screen):
         inner = self.list_rect.inflate(-2 * theme.pad, -2 * theme.pad)
         if cards and self.selected not in {c.id for c in cards}:
             self.selected = cards[0].id
-        heights = [Button.item_height(theme, inner.w - theme.px(10), c.title, f"{c.author}, {c.date}") for c in cards]
+        heights = [Button.item_height(theme, inner.w - theme.px(10), c.title, f"{c.author}, {c.date}", "interpretation")
+                   for c in cards]
         scroll = self.scroller(inner, sum(heights))
         yy = inner.y
         for c, hgt in zip(cards, heights, strict=False):

@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from ..flow import Pop
-from ..widgets.text import Block
+from ..widgets.text import Block, paragraphs
 from .dialog import Dialog
 
 
@@ -15,7 +15,7 @@ def briefing_blocks(app: Any) -> list[Block]:
     s = app.session
     sc, st, me = s.scenario, s.game.state, s.scenario.power(s.power)
     b = [Block("soft", f"For {me.name} — {sc.title}"), Block("gap", "")]
-    b += [Block("body", para.strip()) for para in me.briefing.strip().split("\n\n") if para.strip()]
+    b += paragraphs(me.briefing)
     if me.objectives:
         b += [Block("gap", ""), Block("head", "Objectives")]
         b += [Block("body", f"• {o}", 10) for o in me.objectives]

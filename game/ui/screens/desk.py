@@ -12,7 +12,7 @@ from ..map_view import MapView
 from ..theme import Theme, parse_color
 from ..widgets.core import Button, Widget, focus_ring
 from ..widgets.paper import calendar_leaf, gauge, sheet
-from ..widgets.text import Block, render
+from ..widgets.text import Block, fit, paragraphs, render
 from ..wording import STATUS, effect_lines, trust_word
 from .base import Screen
 from .dialog import Dialog
@@ -32,8 +32,9 @@ class MeterWidget(Widget):
         r = self.rect
         if hovered:
             pygame.draw.rect(surf, theme.palette.paper_alt, r)
-        name = render(theme, self.meter.name, "soft", theme.palette.ink)
         val = render(theme, f"{self.value:.0f}", "strong")
+        name = render(theme, fit(theme, self.meter.name, "soft", r.w - val.get_width() - theme.px(10)), "soft",
+                      theme.palette.ink)
         surf.blit(name, (r.x + 2, r.y))
         surf.blit(val, (r.right - val.get_width() - 2, r.y))
         bar = pygame.Rect(r.x + 2, r.y + name.get_height() + 1, r.w - 4, max(6, theme.px(8)))
@@ -73,7 +74,8 @@ class DeskScreen(Screen):
         game, sc = s.game, s.scenario
         bh = theme.line_height("bold") + theme.pad * 2
         top_h = max(theme.px(66), bh * 2 + theme.px(6))
-        self.leaf = pygame.Rect(pad, pad, theme.px(92), top_h)
+        self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width() + theme.px(12)),
+                                top_h)
         # top-right buttons
         labels = [("End week", self.end_week, pygame.K_e,
                    "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
@@ -133,7 +135,8 @@ class DeskScreen(Screen):
             self.add(MeterWidget(r, m, value, tip))
 
     def list_items(self, theme: Theme, box: pygame.Rect, items: list[dict]) -> None:
-        heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", "")) for it in items]
+        heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", ""), it.get("note", ""),
+                                      theme.px(18) if it.get("swatch") else 0) for it in items]
         scroll = self.scroller(box, sum(heights))
         y = box.y
         for it, hgt in zip(items, heights, strict=False):
@@ -262,7 +265,7 @@ class DeskScreen(Screen):
                 from .event import source_blocks
 
                 b = [Block("soft", f"{e.date} — week {e.turn}")]
-                b += [Block("type", para.strip()) for para in e.text.strip().split("\n\n") if para.strip()]
+                b += paragraphs(e.text, "type")
                 b += source_blocks(sc, e.sources)
                 d = Dialog(self.app, e.title, b)
                 d.paper = "telegram"

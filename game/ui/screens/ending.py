@@ -15,7 +15,7 @@ from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, render
+from ..widgets.text import Block, paragraphs, render
 from .base import Screen
 
 
@@ -84,13 +84,13 @@ class EndingScreen(Screen):
 
     def story_blocks(self) -> list[Block]:
         d = self.data
-        b = [Block("type", p.strip()) for p in (d.get("summary") or "").split("\n\n") if p.strip()]
+        b = paragraphs(d.get("summary") or "", "type")
         if d.get("epilogue"):
             b += [Block("gap", ""), Block("head", "Epilogue")]
-            b += [Block("body", p.strip()) for p in d["epilogue"].split("\n\n") if p.strip()]
+            b += paragraphs(d["epilogue"])
         if d.get("comparison"):
             b += [Block("gap", ""), Block("head", "Compared with history")]
-            b += [Block("body", p.strip()) for p in d["comparison"].split("\n\n") if p.strip()]
+            b += paragraphs(d["comparison"])
         if d.get("questions"):
             b += [Block("gap", ""), Block("head", "Questions for discussion")]
             b += [Block("body", f"{i}. {q}", 10) for i, q in enumerate(d["questions"], 1)]

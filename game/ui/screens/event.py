@@ -10,7 +10,7 @@ from ...engine import Action
 from ..flow import Many, Pop
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
-from ..widgets.text import Block
+from ..widgets.text import Block, paragraphs
 from ..wording import effect_lines
 from .dialog import Dialog
 
@@ -46,7 +46,7 @@ class EventDialog(Dialog):
 
     def body_blocks(self) -> list[Block]:
         sc = self.app.session.scenario
-        b = [Block("type", para.strip()) for para in self.event.text.strip().split("\n\n") if para.strip()]
+        b = paragraphs(self.event.text, "type")
         b += source_blocks(sc, self.event.sources)
         return b
 
@@ -100,7 +100,7 @@ class WeekReport(Dialog):
         for e in self.entries:
             b += [Block("type_head", f"{e.date}  {e.title.upper()}")]
             if e.text:
-                b += [Block("type", para.strip()) for para in e.text.strip().split("\n\n") if para.strip()]
+                b += paragraphs(e.text, "type")
             if e.sources:
                 names = [sc.source(s).title for s in e.sources if s in sc.index["sources"]]
                 if names:

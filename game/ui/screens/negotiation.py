@@ -94,7 +94,8 @@ class NegotiationScreen(Screen):
             if not editable:
                 tip = "This treaty is not open for drafts."
             items.append((c, c.name, sub, ", ".join(tags), enabled, tip))
-        heights = [Button.item_height(theme, inner.w - theme.px(10), lab, sub) for _, lab, sub, *_ in items]
+        heights = [Button.item_height(theme, inner.w - theme.px(10), lab, sub, note, theme.line_height("bold"))
+                   for _, lab, sub, note, *_ in items]
         scroll = self.scroller(inner, sum(heights))
         y = inner.y
         for (c, label, sub, note, enabled, tip), hgt in zip(items, heights, strict=False):

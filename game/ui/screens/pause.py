@@ -123,7 +123,7 @@ class LoadScreen(Dialog):
             self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
                                                             "(Continue on the title screen), and the menu saves on demand.")]))
             return
-        content = sum(Button.item_height(theme, body.w, p.name, "x") for p in self.saves)
+        content = sum(Button.item_height(theme, body.w, p.stem, str(p), "00 Xxx 0000, 00:00") for p in self.saves)
         sc = self.scroller(body, content)
         y = body.y
         for _i, path in enumerate(self.saves):
@@ -132,7 +132,7 @@ class LoadScreen(Dialog):
             except OSError:
                 when = ""
             label = "Autosave (latest week)" if path.name == "autosave.json" else path.stem
-            h = Button.item_height(theme, body.w, label, str(path))
+            h = Button.item_height(theme, body.w, label, str(path), when or "00 Xxx 0000, 00:00")
             self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), label,
                             (lambda path=path: self.load(path)), style="item", sub=str(path), note=when,
                             scroller=sc, wid=str(path)))

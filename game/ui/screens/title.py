@@ -84,6 +84,7 @@ class TitleScreen(Screen):
             self.app.apply(Push(result))
             return None
         self.app.start_session(session, briefing=False)
+        self.app.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
         return None
 
     def continue_game(self) -> Any:
@@ -184,7 +185,7 @@ class ScenarioChooser(Dialog):
         for path, title, summary, errors in self.entries:
             sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
             sub = sub[:300]
-            h = Button.item_height(theme, body.w, title, sub)
+            h = Button.item_height(theme, body.w, title, sub, "errors" if errors else path.parent.name)
             if y + h > body.bottom:
                 break
 

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ..theme import Theme
-from .text import Block, Line, draw_lines, layout_blocks, render, wrap
+from .text import Block, Line, draw_lines, fit, layout_blocks, render, wrap
 
 
 class Scroller:
@@ -124,11 +124,14 @@ class Button(Widget):
         return self.on_press() if self.on_press else None
 
     @staticmethod
-    def item_height(theme: Theme, width: int, label: str, sub: str = "") -> int:
+    def item_height(theme: Theme, width: int, label: str, sub: str = "", note: str = "", extra: int = 0) -> int:
+        """The height of an "item" button; extra: room taken left of the text (swatch, check box)."""
         pad = theme.pad
-        h = theme.line_height("bold") * len(wrap(theme.font("bold"), label, width - 2 * pad - theme.px(60)))
+        extra += theme.px(4)   # the bar of a selected item
+        note_w = theme.font("sans", 0.9).size(note)[0] + pad if note else 0
+        h = theme.line_height("bold") * len(wrap(theme.font("bold"), label, width - 2 * pad - note_w - extra))
         if sub:
-            h += theme.line_height("sans", 0.9) * len(wrap(theme.font("sans", 0.9), sub, width - 2 * pad))
+            h += theme.line_height("sans", 0.9) * len(wrap(theme.font("sans", 0.9), sub, width - 2 * pad - extra))
         return h + 2 * pad
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
@@ -151,9 +154,14 @@ class Button(Widget):
             pygame.draw.rect(surf, bg, r, border_radius=rad)
             if self.style == "button":
                 pygame.draw.rect(surf, p.border, r, 1, border_radius=rad)
+            room = r.w - 2 * theme.px(6)
             txt = render(theme, self.label, "strong", fg)
             hint = render(theme, key_label(self.key_code), "small", fg) if self.key_code else None
             total = txt.get_width() + (hint.get_width() + theme.px(10) if hint else 0)
+            if total > room:   # too narrow (large text): drop the key hint, then shorten the label
+                hint = None
+                txt = render(theme, fit(theme, self.label, "strong", room), "strong", fg)
+                total = txt.get_width()
             x = r.centerx - total // 2
             surf.blit(txt, (x, r.centery - txt.get_height() // 2))
             if hint:

@@ -128,6 +128,29 @@ def draw_lines(surf: pygame.Surface, theme: Theme, lines: list[Line], x: int, y:
         surf.blit(render(theme, line.text, line.style), (x + line.x, ly))
 
 
+def fit(theme: Theme, text: str, style: str, width: int) -> str:
+    """The text, shortened with an ellipsis if it is wider than width."""
+    kind, rel, _ = STYLES[style]
+    font = theme.font(kind, rel)
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def paragraphs(text: str, style: str = "body", indent: int = 0) -> list[Block]:
+    """Blocks for a multi-paragraph text (blank lines separate paragraphs), with a small gap between them."""
+    out: list[Block] = []
+    for para in (text or "").strip().split("\n\n"):
+        para = " ".join(para.split())
+        if para:
+            if out:
+                out.append(Block("gap", ""))
+            out.append(Block(style, para, indent))
+    return out
+
+
 def text_height(theme: Theme, text: str, style: str, width: int) -> int:
     kind, rel, _ = STYLES[style]
     font = theme.font(kind, rel)
