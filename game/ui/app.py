@@ -17,7 +17,7 @@ import pygame
 
 from . import flow
 from .settings import Settings, autosave_path, log_dir
-from .theme import TEXT_STEPS, Theme
+from .theme import TEXT_STEPS, Theme, reset_caches
 from .widgets.text import render, wrap
 
 MIN_SIZE = (960, 540)
@@ -29,6 +29,7 @@ class App:
         self.settings = settings or Settings()
         self.window = window
         self.size = size or tuple(self.settings.window)
+        reset_caches()
         self.theme = Theme(self.size, self.settings.text_step, self.settings.high_contrast)
         self.stack: list[Any] = []
         self.session = None

@@ -68,6 +68,16 @@ HIGH_CONTRAST = Palette(
 )
 
 
+def reset_caches() -> None:
+    """Forget fonts and everything rendered with them (after pygame.font.quit, fonts are dead)."""
+    from .widgets import paper, text
+
+    _FONTS.clear()
+    text._cache.clear()
+    text._wrapped.clear()
+    paper._stamps.clear()
+
+
 def parse_color(text: str, fallback: Color = (128, 128, 128)) -> Color:
     try:
         c = pygame.Color(text)

@@ -43,6 +43,30 @@ class MeterWidget(Widget):
             focus_ring(surf, theme, r)
 
 
+class TrustWidget(Widget):
+    """Trust both ways with one power, as two small numbers beside its colour."""
+
+    def __init__(self, rect: pygame.Rect, power: Any, theirs: float, mine: float):
+        tip = (f"{power.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)}); your trust in {power.short}: "
+               f"{mine:.0f} ({trust_word(mine)}). 0–100; trust makes drafts likelier to be accepted.")
+        super().__init__(rect, wid=f"trust:{power.id}", tooltip=tip)
+        self.power, self.theirs, self.mine = power, theirs, mine
+
+    def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        p = theme.palette
+        r = self.rect
+        if hovered:
+            pygame.draw.rect(surf, p.paper_alt, r)
+        sw = theme.px(10)
+        pygame.draw.rect(surf, parse_color(self.power.color), (r.x + 2, r.centery - sw // 2, sw, sw))
+        pygame.draw.rect(surf, p.border, (r.x + 2, r.centery - sw // 2, sw, sw), 1)
+        text = render(theme, fit(theme, f"{self.power.short} {self.theirs:.0f}/{self.mine:.0f}", "soft",
+                                 r.w - sw - theme.px(8)), "soft", p.ink)
+        surf.blit(text, (r.x + sw + theme.px(6), r.centery - text.get_height() // 2))
+        if focused:
+            focus_ring(surf, theme, r)
+
+
 class DeskScreen(Screen):
     tab = "actions"
 
@@ -133,6 +157,20 @@ class DeskScreen(Screen):
                    f"{'higher' if m.good == 'high' else 'lower'} is better).{owner}{drift} {m.description}")
             r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
             self.add(MeterWidget(r, m, value, tip))
+        # trust with every other power: theirs in you / yours in them
+        me = self.s.power
+        others = [p for p in sc.powers if p.id != me]
+        y = box.y + rows * rh + theme.px(4)
+        self.trust_label_y = y
+        y += theme.line_height("sans", 0.8)
+        lh = theme.line_height("sans", 0.9) + theme.px(4)
+        per_row = max(1, min(len(others), box.w // theme.px(130)))
+        tw = box.w // per_row
+        for i, p in enumerate(others):
+            r = pygame.Rect(box.x + (i % per_row) * tw, y + (i // per_row) * lh, tw - theme.px(4), lh)
+            if r.bottom > box.bottom:
+                break
+            self.add(TrustWidget(r, p, st.trust[p.id].get(me, 50), st.trust[me].get(p.id, 50)))
 
     def list_items(self, theme: Theme, box: pygame.Rect, items: list[dict]) -> None:
         heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", ""), it.get("note", ""),
@@ -304,6 +342,8 @@ class DeskScreen(Screen):
         sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
         sheet(surf, th, self.meter_rect, "paper")
         sheet(surf, th, self.panel, "paper")
+        surf.blit(render(th, "Trust: theirs in you / yours in them", "small"),
+                  (self.meter_rect.x + th.pad, self.trust_label_y))
         self.draw_widgets(surf)
 
     def escape(self) -> Any:

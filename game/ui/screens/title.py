@@ -47,6 +47,7 @@ class TitleScreen(Screen):
         self.summary = ""
         self.scenario_title = self.scenario_path.stem
         self.meta_loaded = False
+        self.sources: list = []
         app.tasks.append(self.load_meta)   # after the first frame, so that it appears at once
 
     def load_meta(self) -> None:
@@ -55,6 +56,7 @@ class TitleScreen(Screen):
         try:
             sc = read_scenario(self.scenario_path)
             self.scenario_title, self.summary = sc.title, sc.summary
+            self.sources = list(sc.sources)
         except Exception as exc:
             self.scenario_title = f"{self.scenario_path.name} (has errors)"
             self.summary = error_lines(exc)[0]
@@ -90,6 +92,16 @@ class TitleScreen(Screen):
     def continue_game(self) -> Any:
         return self.load_file(autosave_path())
 
+    def credits(self) -> Any:
+        blocks = list(CREDITS)
+        if self.sources:
+            blocks += [Block("gap", ""), Block("head", f"Sources of the scenario ({len(self.sources)})"),
+                       Block("small", "Quotations are short and attributed; all other prose is the project's own. "
+                                       "In the game, cards are unlocked in the Archive as events happen.")]
+            for s in self.sources:
+                blocks.append(Block("body", f"{s.title} — {s.author}, {s.date}. {s.reference}", 10))
+        return Dialog(self.app, "Sources and credits", blocks)
+
     def choose_scenario(self) -> Any:
         return ScenarioChooser(self.app, self)
 
@@ -119,8 +131,8 @@ class TitleScreen(Screen):
             ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, True, "Choose a saved game."),
             ("Scenario", self.choose_scenario, pygame.K_s, True, "Choose the scenario (also your mods)."),
             ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, True, "Text size, contrast, window."),
-            ("Sources and credits", lambda: Dialog(self.app, "Sources and credits", CREDITS), pygame.K_i, True,
-             "Who made the map and fonts; the keys."),
+            ("Sources and credits", self.credits, pygame.K_i, True,
+             "The scenario's sources, who made the map and fonts, and the keys."),
             ("Quit", lambda: Quit(), pygame.K_q, True, "Close the game."),
         ]
         gap = theme.px(8)

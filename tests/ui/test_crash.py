@@ -1,0 +1,47 @@
+"""A crash in the window writes a log file, keeps the autosave, and exits with code 3 (no traceback)."""
+
+from __future__ import annotations
+
+from game.ui.settings import autosave_path, log_dir
+
+
+def test_crash_writes_log_and_keeps_autosave(monkeypatch, capsys):
+    from game.ui import app as app_module
+    from game.ui.screens.title import TitleScreen
+
+    autosave_path().parent.mkdir(parents=True, exist_ok=True)
+    autosave_path().write_text("previous autosave", encoding="utf-8")
+
+    def boom(self, surf):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(TitleScreen, "draw", boom)
+    assert app_module.run_app(None, 1, None, False) == 3
+    logs = list(log_dir().glob("crash-*.log"))
+    assert logs and "RuntimeError: drawing failed" in logs[0].read_text(encoding="utf-8")
+    assert autosave_path().read_text(encoding="utf-8") == "previous autosave"
+    err = capsys.readouterr().err
+    assert "internal error" in err and "Traceback" not in err
+
+
+def test_play_with_a_broken_save_shows_the_error(monkeypatch, tmp_path):
+    """`play --load BAD` opens the window with the located error instead of crashing."""
+    import pygame
+
+    from game.ui import app as app_module
+    from game.ui.screens.dialog import ErrorDialog
+
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\xff\xfe not json")
+    seen = {}
+    original = app_module.App.run
+
+    def run(self, max_frames=None):
+        original(self, max_frames=3)
+        seen["top"] = self.top
+        return 0
+
+    monkeypatch.setattr(app_module.App, "run", run)
+    assert app_module.run_app(None, 1, bad, False) == 0
+    assert isinstance(seen["top"], ErrorDialog)
+    pygame.init()
