@@ -82,6 +82,15 @@ class DeskScreen(Screen):
         self.tab = tab
         self.stale = True
         self.scrollers = []
+        self.focus_panel = self.keyboard_used   # by keyboard: go straight to the panel's first entry
+
+    def ensure_layout(self) -> None:
+        relayout = self.stale
+        super().ensure_layout()
+        if relayout and getattr(self, "focus_panel", False):
+            self.focus_panel = False
+            self.focus = next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable),
+                              self.focus)
 
     def end_week(self) -> Any:
         return Action("end_turn", self.s.power)
