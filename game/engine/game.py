@@ -138,6 +138,14 @@ class Game:
                 out.append((action, result.reason))
         return out
 
+    def clause_refusal(self, offer_id: str, clause_id: str) -> str | None:
+        """Why a clause that is not in the draft cannot be added now (None: it can)."""
+        offer = self.sc.offer(offer_id)
+        clause = offer.clause(clause_id)
+        if clause_id in self.st.offers[offer_id].clauses or self.cx.available[(offer_id, clause_id)](self.st):
+            return None
+        return clause.why_not or _sentence(explain(clause.available, self.sc, self.st) or "not available")
+
     def _draft_variants(self, offer: Offer) -> list[tuple[str, ...]]:
         current = self.st.offers[offer.id].clauses
         variants = [tuple(current)]
@@ -243,19 +251,18 @@ class Game:
             if clause.id not in ostate.clauses and not self.cx.available[(offer.id, clause.id)](self.st):
                 if not explain_why:
                     return REFUSED
-                reason = clause.why_not or _sentence(explain(clause.available, self.sc, self.st) or "not available")
-                return Result(False, f"‘{clause.name}’ cannot be raised yet. {reason}")
+                return Result(False, f"‘{clause.name}’ cannot be raised yet. {self.clause_refusal(offer.id, clause.id)}")
         if not draft:
             return Result(False, "A draft needs at least one clause.")
         if ostate.status == "proposed" and ostate.proposer == action.power and set(ostate.clauses) == draft:
             return Result(False, "This draft is already on its way.")
-        cost = self._propose_cost(action.power, offer)
+        cost = self.propose_cost(action.power, offer)
         if self.st.budget.get(action.power, 0) < cost:
             return Result(False, f"Sending a draft needs {cost} action point{'s' if cost != 1 else ''}.")
         return OK
 
-    def _propose_cost(self, power: str, offer: Offer) -> int:
-        """Answering a draft with a counter-draft is free; opening a round costs points."""
+    def propose_cost(self, power: str, offer: Offer) -> int:
+        """Action points to send a draft: answering a draft with a counter-draft is free; opening a round costs."""
         return 0 if offer.id in self.drafts_for(power) else offer.propose_cost
 
     # ---------------------------------------------------------------- applying
@@ -289,7 +296,7 @@ class Game:
             self.take(self.sc.action(action.target))
         elif kind == "propose":
             offer = self.sc.offer(action.target)
-            st.budget[power] -= self._propose_cost(power, offer)
+            st.budget[power] -= self.propose_cost(power, offer)
             self.propose(offer, power, action.clauses)
         elif kind == "accept":
             self._accept(self.sc.offer(action.target), power)

@@ -85,6 +85,14 @@ def read_document(path: str | Path) -> dict[str, Any]:
     return doc
 
 
+def scenario_of(path: str | Path) -> tuple[str, str, str]:
+    """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save)."""
+    meta = read_document(path).get("scenario")
+    if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("id", "path", "sha256")):
+        raise _error(str(path), "save file is damaged: it does not name its scenario")
+    return meta["id"], meta["path"], meta["sha256"]
+
+
 def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
     """Resume a save against a scenario; return the game and notes for the player.
 
