@@ -83,7 +83,7 @@ class SettingsScreen(Dialog):
             w = min(theme.px(200), (body.w - gap * (n - 1)) // max(1, n))
             x = body.x
             for (label, fn, selected, tip), key in zip(options, keys, strict=False):
-                self.add(Button(pygame.Rect(x, y, w, bh), label, fn, style="tab", selected=selected, tooltip=tip,
+                self.add(Button(pygame.Rect(x, y, w, bh), label, fn, style="option", selected=selected, tooltip=tip,
                                 wid=f"{title}:{label}", key=key))
                 x += w + gap
             y += bh + gap * 2

@@ -141,8 +141,11 @@ class Button(Widget):
         if self.scroller:
             surf.set_clip(self.scroller.view)
         rad = theme.px(4)
-        if self.style in ("button", "tab"):
-            if self.style == "tab" and self.selected:
+        if self.style in ("button", "tab", "option"):
+            if self.style == "option":   # one of several choices on paper: the chosen one is filled
+                bg = p.accent if self.selected else (p.paper if hovered else p.paper_alt)
+                fg = p.accent_text if self.selected else p.ink
+            elif self.style == "tab" and self.selected:
                 bg, fg = p.paper, p.ink
             elif self.style == "tab":
                 bg, fg = (p.hover if hovered else p.desk_dark), p.on_desk
@@ -152,10 +155,11 @@ class Button(Widget):
                 if not self.enabled:
                     bg, fg = p.paper_alt, p.ink_faint
             pygame.draw.rect(surf, bg, r, border_radius=rad)
-            if self.style == "button":
+            if self.style in ("button", "option"):
                 pygame.draw.rect(surf, p.border, r, 1, border_radius=rad)
             room = r.w - 2 * theme.px(6)
-            txt = render(theme, self.label, "strong", fg)
+            label = self.label
+            txt = render(theme, label, "strong", fg)
             hint = render(theme, key_label(self.key_code), "small", fg) if self.key_code else None
             total = txt.get_width() + (hint.get_width() + theme.px(10) if hint else 0)
             if total > room:   # too narrow (large text): drop the key hint, then shorten the label
