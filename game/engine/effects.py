@@ -89,7 +89,11 @@ def _change_clause(game: Game, arg: dict, add: bool) -> None:
         return
     change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
     ostate.clauses = list(edit(offer, ostate.clauses, *change))
-    ostate.accepted = [ostate.proposer] if ostate.proposer and ostate.status == "proposed" else []
+    if ostate.status == "proposed":
+        # a changed draft must be accepted again by every party but its proposer
+        turn = game.st.turn
+        ostate.accepted = [ostate.proposer]
+        ostate.waiting = {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer}
 
 
 def _sign(game: Game, arg: str, origin: Origin) -> None:
@@ -105,7 +109,8 @@ def _territory(field: str) -> Callable[[Game, dict, Origin], None]:
 
 def _fire(game: Game, arg: str, origin: Origin) -> None:
     event = game.sc.event(arg)
-    if event.repeat or arg not in game.st.fired:
+    last = game.st.fired.get(arg)
+    if last is None or (event.repeat and last != game.st.turn):  # at most once a week: no endless chains
         game.fire(event, game.today)
 
 

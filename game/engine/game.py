@@ -31,7 +31,6 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
-        self.today = self.cx.week_start(state.turn)
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -290,8 +289,9 @@ class Game:
             pending = next(p for p in st.pending if p.power == power and p.event == action.target)
             st.pending.remove(pending)
             saved, self.today = self.today, pending.date
-            self.choose(self.sc.event(action.target), action.option, power)
-            self.today = saved
+            event = self.sc.event(action.target)
+            self.choose(event, action.option, power)
+            self.today = self._after(saved, event)
         elif kind == "act":
             self.take(self.sc.action(action.target))
         elif kind == "propose":
@@ -406,7 +406,7 @@ class Game:
         st = self.st
         st.fired[event.id] = st.turn
         saved = self.today
-        self.today = date or (event.date.isoformat() if event.date else self.today)
+        self.today = date or (event.date.isoformat() if event.date else saved)
         visible = list(event.visible_to) if event.visible_to else None
         self.log("event", event.title, event.text, ref=event.id, visible_to=visible, sources=list(event.sources))
         if event.sources:
@@ -418,7 +418,7 @@ class Game:
                 st.pending.append(Pending(event.id, chooser, self.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        self.today = saved
+        self.today = self._after(saved, event)
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = next(c for c in event.choices if c.id == option_id)
@@ -453,13 +453,11 @@ class Game:
             last = fired.get(event.id)
             if (last is None or (event.repeat and last != st.turn)) and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
-        self.today = cx.week_start(st.turn)
         self.check_outcomes()
 
     def resolve_week(self) -> None:
         """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
         st, sc, cx = self.st, self.sc, self.cx
-        self.today = cx.week_start(st.turn)
         for power, controller in self.ai_turns:
             if st.outcome is not None:
                 return
@@ -521,6 +519,21 @@ class Game:
             self.resolve_week()
 
     # ------------------------------------------------------------------ utils
+    @property
+    def today(self) -> str:
+        """The date given to what is logged now (ISO); part of the state, so saves resume it exactly."""
+        return self.st.today
+
+    @today.setter
+    def today(self, value: str) -> None:
+        self.st.today = value
+
+    def _after(self, before: str, event: EventDef) -> str:
+        """The date once an event is over: a public dated event moves the week's clock on; a secret one does not."""
+        if event.visible_to or self.today <= before:
+            return before
+        return self.today
+
     def random(self) -> float:
         self.st.rng, value = rng.draw(self.st.rng)
         return value

@@ -70,7 +70,7 @@ def toggle(offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...
     """The draft with a clause added (with what it needs, dropping what it excludes) or taken out (with what needs it)."""
     current = set(draft)
     if clause_id in current:
-        current = _without(offer, current, {clause_id})
+        current = with_requirements(offer, _without(offer, current, {clause_id}))
     else:
         added = with_requirements(offer, current | {clause_id}) - current
         excluded = {x for c in offer.clauses if c.id in added for x in c.excludes}
@@ -80,7 +80,7 @@ def toggle(offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...
 
 def edit(offer: Offer, draft: Iterable[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[str, ...]:
     """Take clauses out (with what needs them), then put clauses in (with what they need)."""
-    current = _without(offer, set(draft), set(remove))
+    current = with_requirements(offer, _without(offer, set(draft), set(remove)))
     result = tuple(c.id for c in offer.clauses if c.id in current)
     for clause_id in add:
         if clause_id not in result:

@@ -77,6 +77,7 @@ class GameState:
     history: list[dict[str, float]] = field(default_factory=list)
     outcome: str | None = None
     end_date: str | None = None
+    today: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -47,6 +47,14 @@ SOURCE_KINDS = ("quotation", "document", "interpretation")
 BUILTIN_POLICIES = ("random", "passive", "ai")
 RESPONSES = ("evaluate", "accept", "reject", "stall")
 
+def _draft_step(arg: dict, pos, ctx: Context) -> None:
+    if arg["clauses"] is not None and (arg["add"] or arg["remove"]):
+        ctx.error(pos, "give either 'clauses' or 'add'/'remove', not both")
+    for key in ("clauses", "add", "remove"):
+        for clause in arg[key] or ():
+            ctx.ref(f"clause:{arg['offer']}", clause, pos)
+
+
 STEP = Vocabulary("policy step")
 STEP.add("action", "take one of the power's scenario actions", "{action: ACTION}", Ref("action"))
 STEP.add(
@@ -54,8 +62,7 @@ STEP.add(
     "{propose: {offer: OFFER, clauses: [..]}} or add: / remove:",
     Struct("propose step", [F("offer", Ref("offer"), True), F("clauses", ListOf(Ident())),
                             F("add", ListOf(Ident()), default=()), F("remove", ListOf(Ident()), default=())]),
-    lambda a, pos, ctx: [ctx.ref(f"clause:{a['offer']}", c, pos)
-                         for key in ("clauses", "add", "remove") for c in (a[key] or ())],
+    lambda a, pos, ctx: _draft_step(a, pos, ctx),
 )
 STEP.add("accept", "accept the draft of this offer that waits for the power's answer", "{accept: OFFER}", Ref("offer"))
 STEP.add("reject", "reject the draft of this offer that waits for the power's answer", "{reject: OFFER}", Ref("offer"))

@@ -150,6 +150,8 @@ class Ref(T):
             return None
         if not isinstance(value, str) or not ID_RE.match(value):
             return ctx.error(pos, f"expected a {self.kind} id, found {value!r}")
+        if self.scope and self.scope not in ctx.scope:
+            return value  # the owner has no valid id: that error is reported already
         kind = f"{self.kind}:{ctx.scope[self.scope]}" if self.scope else self.kind
         ctx.ref(kind, value, pos)
         return value
@@ -374,7 +376,7 @@ class Struct(T):
                 ok = False
         ident = value.get("id")
         if self.kind and isinstance(ident, str) and ID_RE.match(ident):
-            kind = f"{self.kind}:{ctx.scope[self.scope_kind]}" if self.scope_kind else self.kind
+            kind = f"{self.kind}:{ctx.scope.get(self.scope_kind, '?')}" if self.scope_kind else self.kind
             ctx.define(kind, ident, at("id"))
         saved = dict(ctx.scope)
         if self.kind and isinstance(ident, str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +60,7 @@ def _fail(path: str, pos: Pos, message: str) -> ScenarioError:
 def decode(data: bytes, path: str) -> str:
     """Check size, binary content and encoding; return the text."""
     if len(data) > MAX_BYTES:
-        raise _fail(path, NOWHERE, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        raise _fail(path, NOWHERE, f"file is larger than the limit of {MAX_BYTES:,} bytes")
     if not data.strip():
         raise _fail(path, NOWHERE, "file is empty")
     if b"\x00" in data:
@@ -72,128 +71,156 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1:]
+        col = len(line_start.decode("utf-8", errors="replace")) + 1
         raise _fail(path, Pos(line, col), f"file is not UTF-8 text (byte 0x{data[exc.start]:02x})") from None
     return text
 
 
-_BRACKETS = re.compile(r"[\[\]{}\n]")
-
-
-def _check_nesting(text: str, path: str) -> None:
-    """Refuse flow collections nested deeper than the parser can safely follow."""
-    depth = 0
-    line = 1
-    for match in _BRACKETS.finditer(text):
-        ch = match.group()
-        if ch == "\n":
-            line += 1
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                col = match.start() - text.rfind("\n", 0, match.start())
-                raise _fail(path, Pos(line, col), f"nesting deeper than {MAX_DEPTH} levels")
-        else:
-            depth = max(0, depth - 1)
-
-
 def parse(text: str, path: str) -> Any:
-    """Compose YAML with a safe loader and convert it to located plain values."""
-    _check_nesting(text, path)
+    """Parse YAML with the safe loader's event stream into located plain values.
+
+    Building from events (not from composed nodes) keeps nesting, size and aliases under control
+    before anything recursive runs: the C composer would crash the interpreter on deep nesting.
+    """
+    builder = _Builder(path, _Loader(text))
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or exc.context or "invalid YAML").strip()
         raise _fail(path, _pos(mark), f"invalid YAML: {message}") from None
     except yaml.YAMLError as exc:
         raise _fail(path, NOWHERE, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise _fail(path, NOWHERE, "nesting too deep") from None
-    if node is None:
-        raise _fail(path, NOWHERE, "file holds no YAML document")
-    return _Converter(path).convert(node, 0)
+    finally:
+        builder.loader.dispose()
 
 
-class _Converter:
-    def __init__(self, path: str):
+class _Builder:
+    """Turns a stream of YAML events into LocDict / LocList / scalars, iteratively."""
+
+    def __init__(self, path: str, loader: Any):
         self.path = path
+        self.loader = loader
         self.count = 0
-        self.active: set[int] = set()
+        self.anchors: dict[str, tuple[Any, int]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def convert(self, node: yaml.Node, depth: int, pos: Pos | None = None) -> Any:
-        self.count += 1
-        if node.__class__ is yaml.ScalarNode:
-            if node.tag == _STR_TAG:
-                return node.value
-            return self.scalar(node, pos or _pos(node.start_mark))
-        pos = pos or _pos(node.start_mark)
-        if self.count > MAX_NODES:
-            raise _fail(self.path, pos, f"more than {MAX_NODES:,} values (are aliases expanding?)")
-        if depth > MAX_DEPTH:
-            raise _fail(self.path, pos, f"nesting deeper than {MAX_DEPTH} levels")
-        if id(node) in self.active:
-            raise _fail(self.path, pos, "an alias refers to the collection that contains it")
-        self.active.add(id(node))
-        try:
-            if isinstance(node, yaml.MappingNode):
-                return self.mapping(node, pos, depth)
-            return self.sequence(node, pos, depth)
-        finally:
-            self.active.discard(id(node))
+    def next_event(self) -> yaml.Event:
+        return self.loader.get_event()
 
-    def scalar(self, node: yaml.ScalarNode, pos: Pos) -> Any:
-        if node.tag == _STR_TAG:
-            return node.value
-        if node.tag not in _SCALAR_TAGS:
-            raise _fail(self.path, pos, f"YAML tag {node.tag!r} is not allowed here")
+    def document(self) -> Any:
+        self.next_event()  # StreamStart
+        if self.loader.check_event(yaml.StreamEndEvent):
+            raise _fail(self.path, NOWHERE, "file holds no YAML document")
+        self.next_event()  # DocumentStart
+        value = self.collection_or_scalar(self.next_event())
+        self.next_event()  # DocumentEnd
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.next_event()
+            raise _fail(self.path, _pos(event.start_mark), "a scenario file holds one YAML document (found a second '---')")
+        return value
+
+    def grow(self, amount: int, event: yaml.Event) -> None:
+        self.count += amount
+        if self.count > MAX_NODES:
+            raise _fail(self.path, _pos(event.start_mark), f"more than {MAX_NODES:,} values (are aliases expanding?)")
+
+    def collection_or_scalar(self, event: yaml.Event) -> Any:
+        """Build the value that starts with `event`, keeping an explicit stack instead of recursing."""
+        root: list[Any] = []
+        # each frame: [container, pending key, key position, anchor, size at start, open event]
+        stack: list[list[Any]] = [[root, None, None, None, 0, event]]
+        while True:
+            cls = event.__class__
+            if cls is yaml.ScalarEvent:
+                value = self.scalar(event)
+                self.grow(1, event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self.add(stack, value, event)
+            elif cls is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise _fail(self.path, _pos(event.start_mark),
+                                f"alias *{event.anchor} refers to an unknown anchor (or to the collection that contains it)")
+                value, size = self.anchors[event.anchor]
+                self.grow(size, event)
+                self.add(stack, value, event)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                self.check_tag(event, _MAP_TAG if cls is yaml.MappingStartEvent else _SEQ_TAG)
+                if len(stack) > MAX_DEPTH:
+                    raise _fail(self.path, _pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels")
+                self.grow(1, event)
+                container: Any = LocDict() if cls is yaml.MappingStartEvent else LocList()
+                container.pos = _pos(event.start_mark)
+                if cls is yaml.MappingStartEvent:
+                    container.key_pos, container.value_pos = {}, {}
+                else:
+                    container.item_pos = []
+                stack.append([container, None, None, event.anchor, self.count, event])
+            else:  # MappingEnd / SequenceEnd
+                container, key, _, anchor, size0, opened = stack.pop()
+                if key is not None:
+                    raise _fail(self.path, _pos(opened.start_mark), "a key without a value")
+                if anchor:
+                    self.anchors[anchor] = (container, self.count - size0 + 1)
+                self.add(stack, container, opened)
+            if len(stack) == 1 and root:
+                return root[0]
+            event = self.next_event()
+
+    def add(self, stack: list[list[Any]], value: Any, event: yaml.Event) -> None:
+        frame = stack[-1]
+        container = frame[0]
+        pos = _pos(event.start_mark)
+        if container.__class__ is LocDict:
+            if frame[1] is None:
+                frame[1], frame[2] = self.key(value, pos, container), pos
+            else:
+                key = frame[1]
+                container.key_pos[key] = frame[2]
+                container.value_pos[key] = pos
+                container[key] = value
+                frame[1] = None
+        elif container.__class__ is LocList:
+            container.item_pos.append(pos)
+            container.append(value)
+        else:
+            container.append(value)
+
+    def key(self, value: Any, pos: Pos, mapping: LocDict) -> str:
+        if isinstance(value, (dict, list)):
+            raise _fail(self.path, pos, "a key must be a plain word, not a list or mapping")
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        if key in mapping.key_pos or key in mapping:
+            first = mapping.key_pos.get(key, pos).line
+            raise _fail(self.path, pos, f"duplicate key {key!r} (first at line {first})")
+        return key
+
+    def check_tag(self, event: yaml.Event, allowed: str) -> None:
+        tag = event.tag
+        if tag not in (None, "!", allowed):
+            raise _fail(self.path, _pos(event.start_mark), f"YAML tag {tag!r} is not allowed here")
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            return event.value
+        pos = _pos(event.start_mark)
+        if tag == "tag:yaml.org,2002:merge":
+            raise _fail(self.path, pos, "merge keys (<<) are not supported; write the fields out")
+        if tag not in _SCALAR_TAGS:
+            raise _fail(self.path, pos, f"YAML tag {tag!r} is not allowed here")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise _fail(self.path, pos, f"bad value {node.value!r}: {exc}") from None
+            raise _fail(self.path, pos, f"bad value {event.value!r}: {exc}") from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise _fail(self.path, pos, f"number {node.value!r} is not finite")
+            raise _fail(self.path, pos, f"number {event.value!r} is not finite")
         return value
-
-    def mapping(self, node: yaml.MappingNode, pos: Pos, depth: int) -> LocDict:
-        if node.tag != _MAP_TAG:
-            raise _fail(self.path, pos, f"YAML tag {node.tag!r} is not allowed here")
-        result = LocDict()
-        key_pos: dict[str, Pos] = {}
-        value_pos: dict[str, Pos] = {}
-        result.pos, result.key_pos, result.value_pos = pos, key_pos, value_pos
-        for key_node, value_node in node.value:
-            kmark = key_node.start_mark
-            kpos = Pos(kmark.line + 1, kmark.column + 1)
-            if key_node.__class__ is not yaml.ScalarNode:
-                raise _fail(self.path, kpos, "a key must be a plain word, not a list or mapping")
-            if key_node.tag == _STR_TAG:
-                key = key_node.value
-            elif key_node.tag == "tag:yaml.org,2002:merge":
-                raise _fail(self.path, kpos, "merge keys (<<) are not supported; write the fields out")
-            else:
-                key = self.scalar(key_node, kpos)
-                key = str(key).lower() if isinstance(key, bool) else str(key)
-            if key in key_pos:
-                raise _fail(self.path, kpos, f"duplicate key {key!r} (first at line {key_pos[key].line})")
-            key_pos[key] = kpos
-            vmark = value_node.start_mark
-            vpos = value_pos[key] = Pos(vmark.line + 1, vmark.column + 1)
-            result[key] = self.convert(value_node, depth + 1, vpos)
-        return result
-
-    def sequence(self, node: yaml.SequenceNode, pos: Pos, depth: int) -> LocList:
-        if node.tag != _SEQ_TAG:
-            raise _fail(self.path, pos, f"YAML tag {node.tag!r} is not allowed here")
-        result = LocList()
-        result.pos, result.item_pos = pos, []
-        for item in node.value:
-            mark = item.start_mark
-            ipos = Pos(mark.line + 1, mark.column + 1)
-            result.item_pos.append(ipos)
-            result.append(self.convert(item, depth + 1, ipos))
-        return result
 
 
 def read_file(path: Path, display: str | None = None) -> Any:

@@ -18,6 +18,8 @@ from .widgets.core import Widget, focus_ring
 from .widgets.text import fit, render
 
 _map_cache: list[Any] = []
+CAPITALS = {"moscow", "leningrad", "warsaw", "berlin", "riga", "tallinn", "helsinki", "kaunas", "bucharest",
+            "prague", "budapest", "kyiv", "minsk", "danzig"}
 
 
 def load_shapes() -> Any:
@@ -55,36 +57,57 @@ class MapView(Widget):
         self.state = territories
         self.selected = -1
         self.mouse_tip = ""
+        self.last_point: tuple[int, int] | None = None
         self.tooltip = "The map: use the arrow keys to go through the territories."
         self._surf: pygame.Surface | None = None
         self._key: tuple | None = None
         self._polys: dict[str, list[list[tuple[float, float]]]] = {}
         self._centers: dict[str, tuple[float, float]] = {}
         self._theme = theme
+        self._background: list = []
+        self._cities: list = []
+        self._holes: list = []
 
     # ------------------------------------------------------------- geometry
     def _fit(self, theme: Theme) -> None:
-        self._polys, self._centers = {}, {}
+        """Project the shapes into the widget: framed on the scenario's territories (not all of Europe)."""
+        self._polys, self._centers, self._background, self._cities = {}, {}, [], []
+        self._holes = []
         data = load_shapes()
         margin = theme.px(10)
         inner = self.rect.inflate(-2 * margin, -2 * margin)
+        wanted = {t.map for t in self.sc.territories}
         if data is not None:
             try:
-                fitted = data.fit(inner.w, inner.h, 0)
-                shapes = getattr(fitted, "shapes", fitted)
-                items = shapes.items() if isinstance(shapes, dict) else ((getattr(s, "id", ""), s) for s in shapes)
-                for sid, shape in items:
-                    rings = getattr(shape, "polygons", None) or getattr(shape, "rings", None) or []
-                    self._polys[sid] = [[(inner.x + x, inner.y + y) for x, y in ring] for ring in rings]
-                    c = getattr(shape, "label", None) or getattr(shape, "center", None)
-                    if c is None and rings:
-                        big = max(rings, key=len)
-                        c = (sum(p[0] for p in big) / len(big), sum(p[1] for p in big) / len(big))
-                        self._centers[sid] = (inner.x + c[0], inner.y + c[1])
-                    elif c is not None:
-                        self._centers[sid] = (inner.x + c[0], inner.y + c[1])
+                from .map_data import Transform
+
+                index = {sh.id: sh for sh in data.shapes}
+                # frame the states in between: whole shapes, except the two giants, whose label points suffice
+                big = ("ussr", "finland")
+                focus = [index[m].bbox for m in wanted if m in index and m not in big] or [data.bounds]
+                focus += [(*index[m].label, *index[m].label) for m in big if m in wanted and m in index]
+                x0, y0 = min(b[0] for b in focus), min(b[1] for b in focus)
+                x1, y1 = max(b[2] for b in focus), max(b[3] for b in focus)
+                padx, pady = (x1 - x0) * 0.04, (y1 - y0) * 0.04
+                x0, x1, y0, y1 = x0 - padx, x1 + padx, y0 - pady, y1 + pady
+                scale = min(inner.w / (x1 - x0), inner.h / (y1 - y0))
+                tf = Transform(scale, inner.x + (inner.w - (x1 - x0) * scale) / 2 - x0 * scale,
+                               inner.y + (inner.h - (y1 - y0) * scale) / 2 + y1 * scale)
+                self._tf = tf
+                for sh in data.shapes:
+                    outer = [tf.points(poly[0]) for poly in sh.polygons]
+                    self._holes += [tf.points(ring) for poly in sh.polygons for ring in poly[1:]]
+                    if sh.id in wanted:
+                        self._polys[sh.id] = outer
+                        self._centers[sh.id] = tf(*sh.label)
+                    else:
+                        self._background.append((sh.name, outer, tf(*sh.label)))
+                for c in data.cities:
+                    sx, sy = tf(c.x, c.y)
+                    if inner.collidepoint(sx, sy) and c.id in CAPITALS:
+                        self._cities.append((c.name, (sx, sy)))
             except Exception:
-                self._polys, self._centers = {}, {}
+                self._polys, self._centers, self._background, self._cities, self._holes = {}, {}, [], [], []
         missing = [t for t in self.sc.territories if t.map not in self._polys]
         if missing:  # schematic tiles for whatever the map data does not cover
             cols = max(1, math.ceil(math.sqrt(len(missing) * inner.w / max(1, inner.h))))
@@ -96,12 +119,10 @@ class MapView(Widget):
                 self._centers[t.map] = r.center
 
     def territory_at(self, pos: tuple[int, int]) -> int:
-        data = load_shapes()
         for i, t in enumerate(self.sc.territories):
             for ring in self._polys.get(t.map, ()):
                 if _inside(pos, ring):
                     return i
-        del data
         return -1
 
     # ------------------------------------------------------------- drawing
@@ -119,6 +140,13 @@ class MapView(Widget):
         surf.fill(p.sea)
         ox, oy = self.rect.topleft
         step = theme.px(7)
+        far = tuple((a + b) // 2 for a, b in zip(p.land, p.paper_alt, strict=True))
+        for _name, rings, _c in self._background:
+            for ring in rings:
+                if len(ring) >= 3:
+                    local = [(x - ox, y - oy) for x, y in ring]
+                    pygame.draw.polygon(surf, far, local)
+                    pygame.draw.polygon(surf, p.rule, local, 1)
         for t in self.sc.territories:
             ts = self.state.get(t.id)
             owner = ts.owner if ts else t.owner
@@ -133,6 +161,10 @@ class MapView(Widget):
                     box = pygame.Rect(min(xs), min(ys), max(1, max(xs) - min(xs) + 1), max(1, max(ys) - min(ys) + 1))
                     _hatch(surf, parse_color(self.sc.power(sphere).color), local, box, step)
                 pygame.draw.polygon(surf, p.border, local, 1)
+        for ring in self._holes:
+            if len(ring) >= 3:
+                pygame.draw.polygon(surf, p.sea, [(x - ox, y - oy) for x, y in ring])
+        labels = []
         for t in self.sc.territories:
             c = self._centers.get(t.map)
             if not c:
@@ -142,6 +174,23 @@ class MapView(Widget):
             span = max(q[0] for q in big) - min(q[0] for q in big)
             label = render(theme, fit(theme, t.name.split(" (")[0], "small", max(int(span), theme.px(70))), "small", p.ink)
             r = label.get_rect(center=(c[0] - ox, c[1] - oy))
+            placed = [q for _, q in labels]
+            for dy in (0, -1, 1, -2, 2):   # nudge a label up or down off the ones placed before it
+                trial = r.move(0, dy * r.h)
+                if trial.inflate(4, 0).collidelist(placed) < 0:
+                    r = trial
+                    break
+            labels.append((label, r))
+        taken = [r.inflate(4, 0) for _, r in labels]
+        dot = max(2, theme.px(3))
+        for name, (cx, cy) in self._cities:   # cities first; a name that would hide a territory's is left out
+            pygame.draw.circle(surf, p.ink, (cx - ox, cy - oy), dot)
+            lab = render(theme, name, "small", p.ink_soft)
+            lr = lab.get_rect(bottomleft=(cx - ox + dot + 2, cy - oy + 2))
+            if lr.collidelist(taken) < 0:
+                surf.blit(lab, lr)
+                taken.append(lr)
+        for label, r in labels:
             bg = pygame.Surface(r.inflate(4, 0).size, pygame.SRCALPHA)
             bg.fill((*p.paper, 170))
             surf.blit(bg, r.inflate(4, 0))
@@ -199,6 +248,7 @@ class MapView(Widget):
 
     def point(self, pos: tuple[int, int]) -> bool:
         """Hover at a point; return True if the tooltip changed."""
+        self.last_point = pos
         i = self.territory_at(pos)
         tip = self.describe(i) if i >= 0 else self.tooltip
         changed = i != self.selected
@@ -211,12 +261,19 @@ class MapView(Widget):
         if event.key in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP) and n:
             step = 1 if event.key in (pygame.K_RIGHT, pygame.K_DOWN) else -1
             self.selected = (self.selected + step) % n if self.selected >= 0 else 0
+            self.last_point = None
             self.mouse_tip = self.describe(self.selected)
             return True, None
         return False, None
 
     def view_state(self):
         return self.selected
+
+    def tip_anchor(self) -> pygame.Rect:
+        if self.last_point is not None and self.selected >= 0:
+            return pygame.Rect(self.last_point[0] + 12, self.last_point[1] + 8, 1, 1)
+        c = self._centers.get(self.sc.territories[self.selected].map) if self.selected >= 0 else None
+        return pygame.Rect(int(c[0]), int(c[1]) + 10, 1, 1) if c else self.rect
 
     def tip(self) -> str:
         return self.mouse_tip or self.tooltip

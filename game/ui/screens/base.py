@@ -122,7 +122,7 @@ class Screen:
     def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
         for idx in (self.hover, self.focus if self.keyboard_used else -1):
             if 0 <= idx < len(self.widgets) and self.widgets[idx].tip():
-                return self.widgets[idx].tip(), self.widgets[idx].screen_rect()
+                return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
         return None
 
     def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> None:

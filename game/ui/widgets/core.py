@@ -72,6 +72,10 @@ class Widget:
     def tip(self) -> str:
         return self.tooltip
 
+    def tip_anchor(self) -> pygame.Rect:
+        """Where the tooltip attaches."""
+        return self.screen_rect()
+
     def view_state(self):
         """Anything besides layout, hover and focus that changes the widget's look (for the frame cache)."""
         return None
