@@ -62,12 +62,10 @@ class Session:
     @classmethod
     def load(cls, save_path: Path, scenario_path: Path | None = None) -> Session:
         """Resume a save; raise ScenarioError (with the file and the reason) if it cannot be read."""
-        from ..engine.saves import load_game, read_document
+        from ..engine.saves import load_game, scenario_of
 
-        doc = read_document(save_path)
-        meta = doc.get("scenario") if isinstance(doc.get("scenario"), dict) else {}
+        sid, stored, _sha = scenario_of(save_path)
         candidates = [scenario_path] if scenario_path else []
-        stored = meta.get("path") if isinstance(meta.get("path"), str) else ""
         if stored:
             candidates.append(Path(stored))
             candidates.append(ROOT / "scenarios" / Path(stored).name)
@@ -79,12 +77,12 @@ class Session:
                     sc = read_scenario(cand)
                 except ScenarioError:
                     continue
-                if sc.id == meta.get("id"):
+                if sc.id == sid:
                     scenario = sc
                     break
         if scenario is None:
             raise ScenarioError([Diagnostic(str(save_path), 1, 1,
-                                            f"the scenario {meta.get('id')!r} of this save was not found")])
+                                            f"the scenario {sid!r} of this save was not found")])
         try:
             game, notes = load_game(save_path, scenario)
         except ScenarioError:

@@ -86,11 +86,10 @@ class NegotiationScreen(Screen):
             if c.required:
                 enabled, tip = False, "This clause cannot be left out."
             elif editable and not on:
-                trial = tuple(x.id for x in offer.clauses if x.id in self.draft or x.id == c.id)
-                res = game.check(Action("propose", s.power, offer.id, trial))
-                if not res.ok and "cannot be raised yet" in res.reason:
-                    enabled, tip = False, res.reason
-                    sub += f" Not yet: {res.reason}"
+                why = game.clause_refusal(offer.id, c.id)
+                if why:
+                    enabled, tip = False, f"Cannot be raised yet: {why}"
+                    sub += f" Not yet: {why}"
             if not editable:
                 tip = "This treaty is not open for drafts."
             items.append((c, c.name, sub, ", ".join(tags), enabled, tip))
@@ -108,10 +107,9 @@ class NegotiationScreen(Screen):
         self.add(ScrollText(self.right.inflate(-2 * theme.pad, -2 * theme.pad), theme, self.side_blocks(),
                             wid="side"))
         # answers
-        awaiting = offer.id in game.drafts_for(s.power)
         propose = Action("propose", s.power, offer.id, tuple(self.draft))
         can_propose = game.check(propose)
-        cost = 0 if awaiting else offer.propose_cost
+        cost = game.propose_cost(s.power, offer)
         buttons = [
             ("Propose this draft", (lambda a=propose: Many((a, Pop()))) if can_propose.ok else None, pygame.K_p,
              can_propose.ok, (f"Send your draft ({cost} action point{'s' if cost != 1 else ''})."
