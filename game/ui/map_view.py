@@ -18,6 +18,7 @@ from .widgets.core import Widget, focus_ring
 from .widgets.text import fit, render
 
 _map_cache: list[Any] = []
+_RENDERED: dict[tuple, tuple] = {}
 CAPITALS = {"moscow", "leningrad", "warsaw", "berlin", "riga", "tallinn", "helsinki", "kaunas", "bucharest",
             "prague", "budapest", "kyiv", "minsk", "danzig"}
 
@@ -134,7 +135,7 @@ class MapView(Widget):
             return tuple(int(c * 0.75 + b * 0.25) for c, b in zip(col, theme.palette.land, strict=False))
         return theme.palette.land
 
-    def _render(self, theme: Theme) -> pygame.Surface:
+    def _surf_of(self, theme: Theme) -> pygame.Surface:
         p = theme.palette
         surf = pygame.Surface(self.rect.size)
         surf.fill(p.sea)
@@ -199,11 +200,16 @@ class MapView(Widget):
         return surf
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
-        key = (self.rect.size, theme.palette.name, theme.base,
+        key = (tuple(self.rect), theme.palette.name, theme.base, id(self.sc),
                tuple((k, v.owner, v.sphere) for k, v in sorted(self.state.items())))
         if key != self._key or self._surf is None:
-            self._fit(theme)
-            self._surf = self._render(theme)
+            found = _RENDERED.get(key)   # a new MapView after a relayout reuses the last drawing
+            if found is None:
+                self._fit(theme)
+                found = (self._surf_of(theme), self._polys, self._centers)
+                _RENDERED.clear()
+                _RENDERED[key] = found
+            self._surf, self._polys, self._centers = found
             self._key = key
         surf.blit(self._surf, self.rect)
         if 0 <= self.selected < len(self.sc.territories):
