@@ -36,7 +36,6 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     from . import flow
     from .app import App
     from .screens.archive import ArchiveScreen
-    from .screens.briefing import BriefingScreen
     from .screens.desk import DeskScreen
     from .screens.ending import EndingScreen
     from .screens.event import EventDialog, WeekReport
@@ -120,9 +119,18 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.restyle()
 
     end = Session.new(scenario_path, seed=7)
-    _advance(end, 40)
+    if "historical" in end.scenario.index["policies"]:   # the ending that really happened, with its spheres
+        from ..engine import Game
+
+        end.game = Game.new(end.scenario, seed=7, policies={end.power: "historical"})
+        end.game.run_until_human()
+    else:
+        _advance(end, 40)
     app.session = end
     app.stack = [EndingScreen(app)]
     shot(app, "ending")
-    app.stack = [BriefingScreen(app)] if False else app.stack
+    from .screens.map_screen import MapScreen
+
+    app.push(MapScreen(app))
+    shot(app, "map-at-the-end")
     return written

@@ -110,12 +110,15 @@ class DeskScreen(Screen):
         self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width() + theme.px(12)),
                                 top_h)
         # top-right buttons
+        from .map_screen import MapScreen
+
         labels = [("End week", self.end_week, pygame.K_e,
                    "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
                    "Unused action points are lost."),
                   ("Menu", lambda: PauseScreen(self.app), pygame.K_ESCAPE, "Save, load, settings, quit."),
                   ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Source cards unlocked so far."),
-                  ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives.")]
+                  ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives."),
+                  ("Map", lambda: MapScreen(self.app), pygame.K_m, "The map on the whole window.")]
         bw = theme.px(150)
         x = w - pad
         for label, fn, key, tip in labels:

@@ -55,6 +55,7 @@ class EndingScreen(Screen):
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
         from .archive import ArchiveScreen
+        from .map_screen import MapScreen
 
         w, h = size
         pad = theme.px(12)
@@ -73,9 +74,10 @@ class EndingScreen(Screen):
         buttons = [("Export debrief (HTML)", self.export, pygame.K_x,
                     "Write the debrief as one HTML file to print or share."),
                    ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Every source card you unlocked."),
+                   ("Map", lambda: MapScreen(self.app), pygame.K_m, "Eastern Europe as the game left it."),
                    ("Back to title", self.to_title, pygame.K_t, "Start again or load a game.")]
         gap = theme.px(8)
-        bw = (w - 2 * pad - 2 * gap) // 3
+        bw = (w - 2 * pad - (len(buttons) - 1) * gap) // len(buttons)
         for i, (label, fn, key, tip) in enumerate(buttons):
             self.add(Button(pygame.Rect(pad + i * (bw + gap), h - pad - bh, bw, bh), label, fn, key=key, tooltip=tip))
 

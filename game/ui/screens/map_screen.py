@@ -1,0 +1,40 @@
+"""The map on the whole window: territories, owners and spheres as they stand now."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..flow import Pop
+from ..map_view import MapView
+from ..theme import Theme
+from ..widgets.core import Button
+from ..widgets.paper import sheet
+from ..widgets.text import render
+from .base import Screen
+
+
+class MapScreen(Screen):
+    def layout(self, theme: Theme, size: tuple[int, int]) -> None:
+        w, h = size
+        pad = theme.px(12)
+        bh = theme.line_height("bold") + theme.pad * 2
+        self.add(Button(pygame.Rect(w - pad - theme.px(160), pad, theme.px(160), bh), "Back", lambda: Pop(),
+                        key=pygame.K_ESCAPE))
+        s = self.app.session
+        self.map_rect = pygame.Rect(pad, pad * 2 + bh, w - 2 * pad, h - 3 * pad - bh)
+        self.add(MapView(self.map_rect, theme, s.scenario, s.game.state.territories, wid="bigmap"))
+
+    def first_focus(self) -> int:
+        return 1
+
+    def draw(self, surf: pygame.Surface) -> None:
+        th = self.theme
+        surf.fill(th.palette.desk)
+        s = self.app.session
+        when = s.game.state.end_date or f"{s.game.date:%d %B %Y}"
+        surf.blit(render(th, f"Eastern Europe — {when}", "desk_head"), (th.px(12), th.px(14)))
+        surf.blit(render(th, "Colour: who holds it · stripes: whose sphere of interest · arrows or the mouse: "
+                             "name each territory", "desk_soft"),
+                  (th.px(12), th.px(14) + th.line_height("bold", 1.3)))
+        sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
+        self.draw_widgets(surf)
