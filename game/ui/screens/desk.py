@@ -121,8 +121,18 @@ class DeskScreen(Screen):
                   ("Map", lambda: MapScreen(self.app), pygame.K_m, "The map on the whole window.")]
         bw = theme.px(150)
         x = w - pad
-        for label, fn, key, tip in labels:
-            ww = max(bw, render(theme, label, "strong").get_width() + theme.px(60))
+        cal = self.s.scenario.calendar
+        text_right = self.leaf.right + theme.px(14) + max(
+            render(theme, "Week 20 of 20", "desk_head").get_width(),
+            render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
+            render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
+        widths = [max(bw, render(theme, label, "strong").get_width() + theme.px(60)) for label, *_ in labels]
+        room = w - pad - text_right - theme.px(8) * (len(labels) - 1)
+        if sum(widths) > room:   # large text on a small window: narrower buttons (their key hints go)
+            first = render(theme, labels[0][0], "strong").get_width() + theme.px(20)   # End week stays whole
+            rest = max(theme.px(40), (room - first) // (len(labels) - 1))
+            widths = [first] + [rest] * (len(labels) - 1)
+        for (label, fn, key, tip), ww in zip(labels, widths, strict=True):
             x -= ww
             self.add(Button(pygame.Rect(x, pad + (top_h - bh) // 2, ww, bh), label, fn, key=key, tooltip=tip))
             x -= theme.px(8)
@@ -173,7 +183,7 @@ class DeskScreen(Screen):
         me = self.s.power
         others = [p for p in sc.powers if p.id != me]
         y = box.y + rows * rh + theme.px(4)
-        self.trust_label_y = y
+        self.trust_label_y = y if y + theme.line_height("sans", 0.8) + theme.line_height("sans", 0.9) < box.bottom else -1
         y += theme.line_height("sans", 0.8)
         lh = theme.line_height("sans", 0.9) + theme.px(4)
         per_row = max(1, min(len(others), box.w // theme.px(130)))
@@ -354,8 +364,9 @@ class DeskScreen(Screen):
         sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
         sheet(surf, th, self.meter_rect, "paper")
         sheet(surf, th, self.panel, "paper")
-        surf.blit(render(th, "Trust: theirs in you / yours in them", "small"),
-                  (self.meter_rect.x + th.pad, self.trust_label_y))
+        if self.trust_label_y >= 0:
+            surf.blit(render(th, "Trust: theirs in you / yours in them", "small"),
+                      (self.meter_rect.x + th.pad, self.trust_label_y))
         self.draw_widgets(surf)
 
     def escape(self) -> Any:
