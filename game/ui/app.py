@@ -191,6 +191,12 @@ class App:
 
     def global_key(self, event: pygame.event.Event) -> bool:
         ctrl = event.mod & pygame.KMOD_CTRL
+        if event.key == pygame.K_F1:
+            from .screens.dialog import HelpDialog
+
+            if not isinstance(self.top, HelpDialog):
+                self.push(HelpDialog(self))
+            return True
         if event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
             return True

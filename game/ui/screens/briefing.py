@@ -31,7 +31,7 @@ def briefing_blocks(app: Any) -> list[Block]:
     b.append(Block("body", f"Each week you have {me.actions_per_turn} action points. On the desk, pick actions "
                            "(key 1), open the treaties to draft clauses and see how the other side is likely to "
                            "answer (key 2), read the powers' dossiers (3) and your telegrams (4). "
-                           "When you are done, End week (E). The game saves itself every week.", 10))
+                           "When you are done, End week (E). The game saves itself every week. F1: help.", 10))
     unlocked = [sc.source(x) for x in st.unlocked if x in sc.index["sources"]]
     if unlocked:
         b += [Block("gap", ""), Block("head", "Sources on your desk")]

@@ -100,3 +100,34 @@ def error_lines(exc: BaseException) -> list[str]:
     if diags:
         return [str(d) for d in diags]
     return [f"{type(exc).__name__}: {exc}"]
+
+
+HELP = [
+    Block("head", "How to play"),
+    Block("body", "You run Soviet foreign policy, one week at a time. Each week you have a few action points. "
+                  "On the desk: Actions (key 1) lists what you can do now, with its cost and known consequences, "
+                  "and why the rest is not possible yet. Treaties (2) opens the negotiation table: tick the "
+                  "clauses you want, read how likely each side is to accept, then propose; when a draft reaches "
+                  "you, accept, reject or stall. Powers (3) holds a dossier on each government; Telegrams (4) "
+                  "everything that reached you. When you are done, End week (E): the other powers act, drafts "
+                  "travel, events happen. Questions that need your answer open by themselves."),
+    Block("gap", ""),
+    Block("body", "The gauges under the map have tooltips that explain every number; the map shows who holds "
+                  "each territory (colour) and whose sphere of interest it is in (stripes). The game ends when a "
+                  "treaty settles the question, or on 1 September 1939."),
+    Block("gap", ""),
+    Block("head", "Keys"),
+    Block("body", "Tab / Shift+Tab or the arrow keys: move between controls. Enter or Space: press. Esc: back, "
+                  "or the menu on the desk. The letter or number shown on a button presses it. PageUp/PageDown "
+                  "and the mouse wheel scroll. F1: this help. F11: fullscreen. Ctrl+Plus / Ctrl+Minus: text size. "
+                  "Ctrl+H: high contrast."),
+    Block("gap", ""),
+    Block("head", "Saving"),
+    Block("body", "The game saves itself at the end of every week (Continue on the title screen). The menu (Esc) "
+                  "saves a copy on demand and loads any save."),
+]
+
+
+class HelpDialog(Dialog):
+    def __init__(self, app: Any):
+        super().__init__(app, "Help", HELP)

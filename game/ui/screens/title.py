@@ -168,7 +168,7 @@ class TitleScreen(Screen):
                       Block("body", self.summary or "Reading the scenario…")]
             lines, _ = layout_blocks(th, blocks, tw)
             draw_lines(surf, th, lines, tx, ty, self.cover)
-        foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F11: fullscreen", "small")
+        foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F1: help · F11: fullscreen", "small")
         surf.blit(foot, (x, self.cover.bottom - foot.get_height() - th.px(10)))
         self.draw_widgets(surf)
 
