@@ -80,3 +80,31 @@ def test_settings_are_remembered(app):
     d.key(pygame.K_EQUALS, pygame.KMOD_CTRL)
     d.key(pygame.K_MINUS, pygame.KMOD_CTRL)
     assert Settings.load().text_step == 2
+
+
+def test_play_with_a_broken_scenario_shows_located_errors(tmp_path):
+    import pygame as pg
+
+    from game.ui.app import App
+    from game.ui.screens.title import TitleScreen
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
+    pg.display.init()
+    pg.font.init()
+    pg.display.set_mode((1280, 720))
+    app = App(Settings(), bad, size=(1280, 720), window=False)
+    app.push(TitleScreen(app, seed=1))
+    while app.tasks:
+        app.tasks.pop(0)()
+    d = Driver(app, "keys")
+    d.frame()
+    d.key(pg.K_n)
+    assert isinstance(app.top, ErrorDialog)
+    text = " ".join(line.text for line in app.top.widgets[0].lines)
+    assert "bad.yaml:" in text
+    missing = App(Settings(), tmp_path / "nope.yaml", size=(1280, 720), window=False)
+    missing.push(TitleScreen(missing, seed=1))
+    d = Driver(missing, "keys")
+    d.key(pg.K_n)
+    assert isinstance(missing.top, ErrorDialog)

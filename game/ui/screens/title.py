@@ -41,9 +41,11 @@ class TitleScreen(Screen):
     def __init__(self, app: Any, seed: int | None = None):
         super().__init__(app)
         self.seed = seed
-        self.scenario_path = Path(app.scenario_path or app.settings.scenario or DEFAULT_SCENARIO)
-        if not self.scenario_path.is_file():
-            self.scenario_path = DEFAULT_SCENARIO
+        if app.scenario_path:            # given on the command line: used as is (errors are shown)
+            self.scenario_path = Path(app.scenario_path)
+        else:                             # remembered from last time, if it still exists
+            remembered = Path(app.settings.scenario) if app.settings.scenario else None
+            self.scenario_path = remembered if remembered and remembered.is_file() else DEFAULT_SCENARIO
         self.summary = ""
         self.scenario_title = self.scenario_path.stem
         self.meta_loaded = False
