@@ -310,29 +310,58 @@ class App:
             self.dirty = True
 
     # ----------------------------------------------------------------- loop
-    def run(self, max_frames: int | None = None) -> int:
-        surf = pygame.display.get_surface()
+    def run(self, max_frames: int | None = None, safe: bool = False) -> int:
+        """The loop. safe: an error in a screen is logged and shown, and the player returns to the title
+        (a damaged save or a bug must not close the window); a second error in a row is raised."""
         clock = pygame.time.Clock()
         frames = 0
+        failures = 0
+        loops = 0
         while self.running:
-            for event in pygame.event.get():
-                self.handle(event)
-            if not self.running:
-                break
-            self.expire()
-            if self.dirty:
-                surf = pygame.display.get_surface()
-                self.draw(surf)
-                pygame.display.flip()
-                self.dirty = False
-                frames += 1
-                if self.tasks:
-                    self.tasks.pop(0)()
-                    self.dirty = True
-            if max_frames is not None and frames >= max_frames:
-                break
+            loops += 1
+            try:
+                frames += self.step()
+                failures = 0
+            except Exception as exc:
+                failures += 1
+                if not safe or failures > 1:
+                    raise
+                self.recover(exc)
+            if max_frames is not None and (frames >= max_frames or loops >= max_frames * 10):
+                break   # (tests and benchmarks: a few frames, or give up after a while if nothing changes)
             clock.tick(30)
         return 0
+
+    def step(self) -> int:
+        """Handle waiting events; draw if something changed; return 1 if a frame was drawn."""
+        for event in pygame.event.get():
+            self.handle(event)
+        if not self.running:
+            return 0
+        self.expire()
+        if not self.dirty:
+            return 0
+        surf = pygame.display.get_surface()
+        self.draw(surf)
+        pygame.display.flip()
+        self.dirty = False
+        if self.tasks:
+            self.tasks.pop(0)()
+            self.dirty = True
+        return 1
+
+    def recover(self, exc: Exception) -> None:
+        """Log the error, keep the autosave, and show what happened over the title screen."""
+        from .screens.dialog import ErrorDialog
+        from .screens.title import TitleScreen
+
+        where = write_crash_log(exc, self)
+        self.session = None
+        self.stack = [TitleScreen(self)]
+        self.push(ErrorDialog(self, "Something went wrong", [f"{type(exc).__name__}: {exc}"],
+                              "The game met an error it did not expect (a damaged save, or a bug). Your autosave "
+                              "is kept." + (f" Details are in {where}." if where else "")))
+        self.invalidate()
 
 
 def write_crash_log(exc: BaseException, app: App | None) -> Path | None:
@@ -381,7 +410,7 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
         app.push(TitleScreen(app, seed=seed))
         if load is not None:
             app.tasks.append(lambda: app.top.load_file(load))
-        return app.run()
+        return app.run(safe=True)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:

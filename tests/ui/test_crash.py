@@ -36,12 +36,45 @@ def test_play_with_a_broken_save_shows_the_error(monkeypatch, tmp_path):
     seen = {}
     original = app_module.App.run
 
-    def run(self, max_frames=None):
-        original(self, max_frames=3)
+    def run(self, max_frames=None, safe=False):
+        original(self, max_frames=3, safe=safe)
         seen["top"] = self.top
         return 0
 
     monkeypatch.setattr(app_module.App, "run", run)
     assert app_module.run_app(None, 1, bad, False) == 0
     assert isinstance(seen["top"], ErrorDialog)
+    pygame.init()
+
+
+def test_hostile_save_returns_to_title_with_the_error(monkeypatch, tmp_path):
+    """A save whose stored state has the right shape but wrong types: the window stays open."""
+    import json
+
+    import pygame
+
+    from game.ui import app as app_module
+    from game.ui.screens.dialog import ErrorDialog
+    from game.ui.screens.title import TitleScreen
+    from game.ui.session import Session
+
+    good = tmp_path / "good.json"
+    Session.new(None, seed=3).game.save(good)
+    doc = json.loads(good.read_text(encoding="utf-8"))
+    doc["state"]["meters"] = {k: "x" for k in doc["state"]["meters"]}
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(doc), encoding="utf-8")
+    seen = {}
+    original = app_module.App.run
+
+    def run(self, max_frames=None, safe=False):
+        original(self, max_frames=6, safe=safe)
+        seen["stack"] = list(self.stack)
+        return 0
+
+    monkeypatch.setattr(app_module.App, "run", run)
+    assert app_module.run_app(None, 1, hostile, False) == 0
+    stack = seen["stack"]
+    assert isinstance(stack[0], TitleScreen) and isinstance(stack[-1], ErrorDialog)
+    assert list(log_dir().glob("crash-*.log"))
     pygame.init()
