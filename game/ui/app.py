@@ -152,7 +152,12 @@ class App:
             self.push(EndingScreen(self))
             return
         self.push(DeskScreen(self))
-        if briefing:
+        if briefing:   # a new game: the briefing, then the first week's telegrams, then any question
+            from .screens.event import WeekReport
+
+            fresh = session.new_entries()
+            if fresh:
+                self.push(WeekReport(self, fresh))
             self.push(BriefingScreen(self))
         else:
             self.prompt()

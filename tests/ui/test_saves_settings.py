@@ -14,6 +14,9 @@ def start(app) -> Driver:
     d = Driver(app, "keys")
     d.key(pygame.K_n)            # New game
     d.key(pygame.K_RETURN)       # close the briefing
+    d.key(pygame.K_RETURN)       # and the first week's telegrams
+    while app.top.__class__.__name__ == "EventDialog":
+        d.key(pygame.K_1)
     assert isinstance(app.top, DeskScreen)
     return d
 
