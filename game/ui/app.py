@@ -41,6 +41,7 @@ class App:
         self.tasks: list[Any] = []
         self._frame: pygame.Surface | None = None   # the last frame without hover, focus and tooltip
         self._frame_key: tuple | None = None
+        self._overlay: list[pygame.Rect] = []        # where the last frame drew over the cached one
 
     # ----------------------------------------------------------------- stack
     @property
@@ -60,6 +61,7 @@ class App:
         for s in self.stack:
             s.stale = True
         self._frame_key = None
+        self._overlay = []
         self.dirty = True
 
     def notify(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
@@ -255,23 +257,37 @@ class App:
         return surf
 
     # ----------------------------------------------------------------- draw
-    def draw(self, surf: pygame.Surface) -> None:
+    def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
+        """Draw the frame; return the rectangles that changed, or None if the whole window did."""
         if not self.stack:
             surf.fill(self.theme.palette.desk)
-            return
+            return None
         top = self.stack[-1]
         top.ensure_layout()
         key = (tuple(id(s) for s in self.stack), top.view_key(), surf.get_size(), id(self.theme))
+        changed: list[pygame.Rect] | None
         if key != self._frame_key or self._frame is None or self._frame.get_size() != surf.get_size():
             self.draw_full(surf)
             if self._frame is None or self._frame.get_size() != surf.get_size():
                 self._frame = pygame.Surface(surf.get_size())
+                if pygame.display.get_surface() is not None:
+                    self._frame = self._frame.convert(surf)
             self._frame.blit(surf, (0, 0))
             self._frame_key = key
-        else:
-            surf.blit(self._frame, (0, 0))
-        top.draw_overlay(surf)
-        self.draw_notice(surf)
+            changed = None
+        else:   # only what was drawn over the cached frame last time, and this time, needs repainting
+            changed = list(self._overlay)
+            for r in changed:
+                surf.blit(self._frame, r, r)
+        overlay = top.draw_overlay(surf)
+        note = self.draw_notice(surf)
+        if note is not None:
+            overlay.append(note)
+        bounds = surf.get_rect()
+        self._overlay = [r.clip(bounds) for r in overlay]
+        if changed is not None:
+            changed += self._overlay
+        return changed
 
     def draw_full(self, surf: pygame.Surface) -> None:
         """Every visible screen, bottom to top, without hover, focus or tooltip."""
@@ -291,9 +307,9 @@ class App:
             finally:
                 screen.overlay_only = False
 
-    def draw_notice(self, surf: pygame.Surface) -> None:
+    def draw_notice(self, surf: pygame.Surface) -> pygame.Rect | None:
         if not self.notice:
-            return
+            return None
         th = self.theme
         p = th.palette
         font = th.font("bold")
@@ -308,6 +324,7 @@ class App:
         pygame.draw.rect(surf, p.ink, box, 1, border_radius=th.px(4))
         for i, line in enumerate(lines):
             surf.blit(render(th, line, "strong", p.accent_text), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
+        return box.inflate(2, 2)
 
     def expire(self) -> None:
         if self.notice and time.monotonic() >= self.notice_until:
@@ -347,8 +364,11 @@ class App:
         if not self.dirty:
             return 0
         surf = pygame.display.get_surface()
-        self.draw(surf)
-        pygame.display.flip()
+        changed = self.draw(surf)
+        if changed is None:
+            pygame.display.flip()
+        elif changed:
+            pygame.display.update(changed)
         self.dirty = False
         if self.tasks:
             self.tasks.pop(0)()

@@ -138,6 +138,8 @@ class MapView(Widget):
     def _surf_of(self, theme: Theme) -> pygame.Surface:
         p = theme.palette
         surf = pygame.Surface(self.rect.size)
+        if pygame.display.get_surface() is not None:
+            surf = surf.convert()
         surf.fill(p.sea)
         ox, oy = self.rect.topleft
         step = theme.px(7)

@@ -82,8 +82,10 @@ class Screen:
         return (self.generation, tuple(s.offset for s in self.scrollers),
                 tuple(w.view_state() for w in self.widgets))
 
-    def draw_overlay(self, surf: pygame.Surface) -> None:
-        """Over the cached frame: the hovered and focused widgets, and the tooltip."""
+    def draw_overlay(self, surf: pygame.Surface) -> list[pygame.Rect]:
+        """Over the cached frame: the hovered and focused widgets, and the tooltip; return where it drew."""
+        drawn: list[pygame.Rect] = []
+        ring = self.theme.px(4) * 2 + 4
         for i in {self.hover, self.focus}:
             if 0 <= i < len(self.widgets):
                 w = self.widgets[i]
@@ -92,9 +94,11 @@ class Screen:
                     if sr.bottom < w.scroller.view.top or sr.top > w.scroller.view.bottom:
                         continue
                 w.draw(surf, self.theme, i == self.focus, i == self.hover)
+                drawn.append(w.screen_rect().inflate(ring, ring))
         tip = self.current_tooltip()
         if tip:
-            self.draw_tooltip(surf, *tip)
+            drawn.append(self.draw_tooltip(surf, *tip))
+        return drawn
 
     def draw_widgets(self, surf: pygame.Surface) -> None:
         if self.overlay_only:
@@ -125,7 +129,7 @@ class Screen:
                 return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
         return None
 
-    def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> None:
+    def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> pygame.Rect:
         th = self.theme
         p = th.palette
         font = th.font("sans", 0.9)
@@ -142,6 +146,7 @@ class Screen:
         pygame.draw.rect(surf, p.ink, box, 1)
         for i, line in enumerate(lines):
             surf.blit(render(th, line, "soft", p.ink), (x + th.pad, y + th.pad + i * font.get_linesize()))
+        return box
 
     # -------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> tuple[bool, Any]:

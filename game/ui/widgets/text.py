@@ -40,6 +40,8 @@ def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.S
         if len(_cache) > 6000:
             _cache.clear()
         surf = font.render(text, True, col)
+        if pygame.display.get_surface() is not None:
+            surf = surf.convert_alpha()   # the display's pixel format: faster blits
         _cache[key] = surf
     return surf
 
