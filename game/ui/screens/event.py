@@ -75,7 +75,10 @@ class EventDialog(Dialog):
         return next((i for i, w in enumerate(self.widgets) if isinstance(w, Button)), 0)
 
     def escape(self) -> Any:
-        return None   # a question must be answered
+        """A question must be answered, but the menu (save, settings, quit) stays reachable."""
+        from .pause import PauseScreen
+
+        return PauseScreen(self.app)
 
 
 class WeekReport(Dialog):
