@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .theme import Theme
-from .widgets.text import render
+from .widgets.text import fit, render
 
 SERIES_COLORS = [(44, 84, 140), (170, 60, 40), (40, 120, 70), (130, 80, 150), (190, 130, 20), (60, 60, 60),
                  (20, 140, 150), (150, 40, 100)]
@@ -44,7 +44,7 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
             pts.append((x, y))
         if len(pts) > 1:
             pygame.draw.lines(surf, col, False, pts, max(2, theme.px(2)))
-        lab = render(theme, m.name, "small", col)
+        lab = render(theme, fit(theme, m.name, "small", rect.right - plot.right - 10), "small", col)
         ly = pts[-1][1] - lab.get_height() // 2
         for u in sorted(used):
             if abs(ly - u) < lab.get_height():
