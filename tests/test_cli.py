@@ -106,4 +106,4 @@ def test_modding_guide_reference_is_generated_from_the_registry():
     from game.scenario.schema import update_markdown
 
     text = (ROOT / "docs" / "MODDING.md").read_text(encoding="utf-8")
-    assert update_markdown(text) == text, "run: python -c 'from game.scenario.schema import ...' (see tools)"
+    assert update_markdown(text) == text, "run: python tools/update_reference.py"

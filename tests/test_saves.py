@@ -63,12 +63,41 @@ def test_bad_saves_are_refused_with_a_reason(mini, tmp_path, content, words):
     assert words in str(info.value) and str(path) in str(info.value)
 
 
-def test_tampered_state_is_rebuilt_from_the_actions(mini, tmp_path):
+def _meter_text(state):
+    state["meters"] = {k: "high" for k in state["meters"]}
+
+
+def _trust_null(state):
+    first = next(iter(state["trust"]))
+    state["trust"][first] = {k: None for k in state["trust"][first]}
+
+
+def _budget_float(state):
+    state["budget"] = {k: 1.5 for k in state["budget"]}
+
+
+def _unknown_owner(state):
+    for territory in state["territories"].values():
+        territory["owner"] = "atlantis"
+
+
+def _draft_numbers(state):
+    for offer in state["offers"].values():
+        offer["clauses"] = [1, 2]
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda state: state.update(meters={"bogus": 1}),
+    _meter_text, _trust_null, _budget_float, _unknown_owner, _draft_numbers,
+    lambda state: state.update(flags=[["nested"]]),
+    lambda state: state.update(rng="seed"),
+])
+def test_tampered_state_is_rebuilt_from_the_actions(mini, tmp_path, tamper):
     game = played(mini)
     path = tmp_path / "a.json"
     save_game(game, path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["state"]["meters"] = {"bogus": 1}
+    tamper(doc["state"])
     path.write_text(json.dumps(doc), encoding="utf-8")
     loaded, notes = load_game(path, mini)
     assert notes and "rebuilt" in notes[0]

@@ -425,9 +425,6 @@ def test_propose_policy_step_with_both_clauses_and_add(error):
     assert_at(error(text), text, "{offer: pact, clauses", "give either 'clauses' or 'add'/'remove', not both")
 
 
-@pytest.mark.xfail(reason="BUG: the validator checks offer `ai` entries and clause `values` against the parties, but "
-                          "not the `by` of a `propose` effect: a non-party becomes the proposer (listed in `accepted`) "
-                          "while the Game.check path refuses such drafts", strict=True)
 def test_propose_effect_by_a_non_party(error):
     text = variant(("effects: [{meter: {id: security, add: 2}}]",
                     "effects: [{propose: {offer: alliance, by: grey, clauses: [passage]}}]"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -150,3 +151,22 @@ def _sanity(game: Game) -> None:
         raise ValueError("powers or territories do not match the scenario")
     if not isinstance(st.turn, int) or not 1 <= st.turn <= sc.calendar.last_turn:
         raise ValueError("the week is out of range")
+    numbers = [*st.meters.values(), *(v for row in st.trust.values() for v in row.values()),
+               *(v for week in st.history for v in week.values())]
+    if not all(_is_number(v) for v in numbers):
+        raise ValueError("a meter or trust value is not a number")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (*st.budget.values(), *st.fired.values())):
+        raise ValueError("a budget or event count is not a whole number")
+    powers = {p.id for p in sc.powers}
+    for territory in st.territories.values():
+        if not {territory.owner, territory.sphere} <= powers | {None}:
+            raise ValueError("a territory names an unknown power")
+    for offer in st.offers.values():
+        if not isinstance(offer.status, str) or not all(isinstance(c, str) for c in offer.clauses):
+            raise ValueError("an offer's draft is malformed")
+    if not all(isinstance(f, str) for f in st.flags) or not isinstance(st.rng, int):
+        raise ValueError("flags or the random generator's state are malformed")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

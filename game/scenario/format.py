@@ -201,6 +201,8 @@ def _offer_checks(out: dict, raw: LocDict, ctx: Context) -> None:
     parties = out["parties"]
     if len(set(parties)) != len(parties):
         ctx.error(raw.at("parties"), "a party is listed twice")
+    for power in set(parties):
+        ctx.define(f"party:{out['id']}", power, raw.at("parties"))
     for power in out["ai"]:
         if power not in parties:
             ctx.error(raw.at("ai"), f"{power!r} has an ai entry but is not a party to {out['id']!r}")

@@ -135,6 +135,7 @@ def _draft(arg: dict, pos: Pos, ctx: Context) -> None:
     given = [k for k in ("clauses", "add", "remove") if arg.get(k)]
     if "clauses" in given and len(given) > 1:
         ctx.error(pos, "give either 'clauses' or 'add'/'remove', not both")
+    ctx.ref(f"party:{arg['offer']}", arg["by"], pos)
     for key in given:
         for clause in arg[key]:
             ctx.ref(f"clause:{arg['offer']}", clause, pos)
@@ -243,7 +244,7 @@ EFFECT.add(
     "owner", "gives the territory to the power", "{owner: {territory: T, power: P}}",
     _territory_power("owner effect"),
 )
-EFFECT.add("fire", "fires the event now (if it has not fired, or may repeat)", "{fire: EVENT}", Ref("event"))
+EFFECT.add("fire", "fires the event now (if it has not fired, or may repeat; at most once a week)", "{fire: EVENT}", Ref("event"))
 EFFECT.add("end_game", "ends the game with that outcome", "{end_game: OUTCOME}", Ref("outcome"))
 EFFECT.add(
     "if", "applies `then` when the condition holds, else `else`", "{if: {when: cond, then: [...], else: [...]}}",

@@ -66,8 +66,10 @@ def decode(data: bytes, path: str) -> str:
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise _fail(path, Pos(line, 1), "file looks binary (it contains NUL bytes), not YAML text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
@@ -89,6 +91,8 @@ def parse(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or exc.context or "invalid YAML").strip()
+        if "nesting depth" in message:  # libyaml's own limit, met while it scans ahead of our check
+            raise _fail(path, _pos(mark), f"nesting deeper than {MAX_DEPTH} levels") from None
         raise _fail(path, _pos(mark), f"invalid YAML: {message}") from None
     except yaml.YAMLError as exc:
         raise _fail(path, NOWHERE, f"invalid YAML: {exc}") from None
