@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
-from .conditions import Predicate, compile_condition
+from .conditions import Predicate, compile_condition, turn_window
 
 
 @dataclass
@@ -16,7 +16,7 @@ class Compiled:
 
     events_when: dict[str, Predicate]
     dated: dict[int, list[EventDef]]
-    undated: list[EventDef]
+    undated: list[list[EventDef]]
     requires: dict[str, Predicate]
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
@@ -26,6 +26,10 @@ class Compiled:
     starts: list[str]
     offers_of: dict[str, list[str]]
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def undated_in(self, turn: int) -> list[EventDef]:
+        """Undated events whose condition can hold in that week (in file order)."""
+        return self.undated[turn] if 0 <= turn < len(self.undated) else []
 
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""
@@ -56,25 +60,37 @@ class Compiled:
                 self.change_cache[key] = found
         return found
 
-    def plan_steps(self, plan: Plan, sc: Scenario) -> list[tuple]:
-        """A plan's rules ready to run: (when, step, scenario action or None, its `requires`, id, once, cooldown, cost)."""
-        key = id(plan)
-        found = self.plans.get(key)
-        if found is None:
-            found = self.plans[key] = []
+    def plan_steps(self, plan: Plan, power: str, sc: Scenario, turn: int) -> list[tuple]:
+        """A plan's rules for one power that can apply in that week, ready to run: (when, step, scenario action or
+        None, its `requires`, id, once, cooldown, cost). Rules naming another power's action, or whose `when` or
+        `requires` is bound to other weeks by its dates, are left out."""
+        key = (id(plan), power)
+        weeks = self.plans.get(key)
+        if weeks is None:
+            steps = []
             for rule in plan.rules:
                 defn = sc.action(rule.do.target) if rule.do.kind == "action" else None
+                if defn is not None and defn.power != power:
+                    continue
+                first, last = turn_window(rule.when, sc)
                 holds = compile_condition(rule.when, sc)
                 if defn is None:
-                    found.append((holds, rule.do, None, _always, "", False, 0, 0))
+                    steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0)))
                 else:
-                    found.append((holds, rule.do, defn, self.requires[defn.id], defn.id, defn.once, defn.cooldown,
-                                  defn.cost))
-        return found
+                    since, until = turn_window(defn.requires, sc)
+                    steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
+                                                                        defn.id, defn.once, defn.cooldown, defn.cost)))
+            weeks = self.plans[key] = _by_week(steps, len(self.starts))
+        return weeks[turn] if 0 <= turn < len(weeks) else []
 
 
 def _always(st) -> bool:
     return True
+
+
+def _by_week(items: list[tuple[int, int, object]], weeks: int) -> list[list]:
+    """For each week 0..weeks-1, the items (in order) whose window [first, last] contains it."""
+    return [[item for first, last, item in items if first <= turn <= last] for turn in range(weeks)]
 
 
 _CACHE: weakref.WeakKeyDictionary[Scenario, Compiled] = weakref.WeakKeyDictionary()
@@ -96,7 +112,7 @@ def _build(sc: Scenario) -> Compiled:
     return Compiled(
         events_when={e.id: compile_condition(e.when, sc) for e in sc.events},
         dated=dated,
-        undated=[e for e in sc.events if not e.date],
+        undated=_by_week([(*turn_window(e.when, sc), e) for e in sc.events if not e.date], sc.calendar.last_turn + 1),
         requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],

@@ -52,24 +52,26 @@ class PlanController(Controller):
     def act(self, game: Game, power: str) -> None:
         st = game.st
         taken, budget, turn = st.taken, st.budget, st.turn
-        for holds, do, defn, requires, ident, once, cooldown, cost in game.cx.plan_steps(self.plan, game.sc):
-            if st.outcome is not None:
-                return
+        for holds, do, defn, requires, ident, once, cooldown, cost in game.cx.plan_steps(self.plan, power, game.sc, turn):
             if defn is not None:
                 # cheapest tests first: most weeks most rules fail on cool-down or points
                 last = taken.get(ident)
                 if last is not None and (once or last + cooldown >= turn):
                     continue
-                if budget[power] >= cost and holds(st) and requires(st) and defn.power == power:
+                if budget[power] >= cost and holds(st) and requires(st):
                     game.take(defn)
+                    if st.outcome is not None:
+                        return
             elif holds(st):
                 action = self._action(game, power, do)
                 if action is not None:
                     game.perform(action)
-        if self.plan.respond == "stall" or st.outcome is not None:
+                    if st.outcome is not None:
+                        return
+        if self.plan.respond == "stall":
             return
         for offer_id in game.drafts_for(power):
-            if game.over:
+            if st.outcome is not None:
                 return
             offer = game.sc.offer(offer_id)
             if self.plan.respond == "evaluate":
@@ -102,8 +104,9 @@ class RandomController(Controller):
     def act(self, game: Game, power: str) -> None:
         own = game.sc.actions_of(power)
         offers = [o for o in game.sc.offers if power in o.parties]
+        st = game.st
         for _ in range(8):
-            if game.over or game.random() < 0.3:
+            if st.outcome is not None or game.random() < 0.3:
                 return
             answers = game.drafts_for(power)
             live = [o for o in offers if game.st.offers[o.id].status in ("open", "proposed")]

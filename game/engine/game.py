@@ -155,7 +155,7 @@ class Game:
     def check(self, action: Action, explain_why: bool = True) -> Result:
         """Whether the action is legal now; if not, a reason a player can read (`explain_why=False`: skip the wording)."""
         st, sc = self.st, self.sc
-        if self.over:
+        if st.outcome is not None:
             return Result(False, "The game is over.")
         if action.power not in sc.index["powers"]:
             return Result(False, f"There is no power {action.power!r}.")
@@ -447,7 +447,7 @@ class Game:
                 return
             if event.id not in fired and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
-        for event in cx.undated:
+        for event in cx.undated_in(st.turn):
             if st.outcome is not None:
                 return
             last = fired.get(event.id)
@@ -543,8 +543,8 @@ class Game:
 
     def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
             visible_to: list[str] | None = None, sources: list[str] | None = None) -> None:
-        self.st.log.append(LogEntry(self.st.turn, self.today, kind, title, text, power, ref, visible_to,
-                                    sources or []))
+        st = self.st
+        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources or []))
 
 
 def _sentence(text: str) -> str:

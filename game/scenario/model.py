@@ -250,6 +250,10 @@ class Scenario:
         for name in ("meters", "powers", "territories", "perspectives", "sources", "offers", "actions",
                      "events", "outcomes", "policies"):
             self.index[name] = {item.id: item for item in getattr(self, name)}
+        by_power: dict[str, list[ActionDef]] = {p.id: [] for p in self.powers}
+        for action in self.actions:
+            by_power.setdefault(action.power, []).append(action)
+        self.index["actions_of"] = {p: tuple(found) for p, found in by_power.items()}
 
     def meter(self, ident: str) -> Meter:
         return self.index["meters"][ident]
@@ -282,7 +286,7 @@ class Scenario:
         return self.index["policies"][ident]
 
     def actions_of(self, power: str) -> tuple[ActionDef, ...]:
-        return tuple(a for a in self.actions if a.power == power)
+        return self.index["actions_of"].get(power, ())
 
     def counts(self) -> dict[str, int]:
         return {
