@@ -446,6 +446,7 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-07-03', 'action', 'press_danzig'),
     ('1939-07-03', 'action', 'consult_bucharest'),
     ('1939-07-03', 'action', 'alliance_talks_with_berlin'),
+    ('1939-07-10', 'event', 'danzig_statement'),
     ('1939-07-10', 'action', 'economic_feelers_to_berlin'),
     ('1939-07-10', 'action', 'seek_british_credit'),
     ('1939-07-17', 'event', 'hudson_wohlthat_leak'),
