@@ -204,3 +204,28 @@ def test_hidden_meter_is_not_named_in_a_refusal_and_why_not_replaces_the_reason(
                         "requires: {meter: {id: security, min: 90}}\n    why_not: Only after a victory.")
     game = Game.new(scenario, seed=1, humans=["red"])
     assert dict((a.id, r) for a, r in game.unavailable("red"))["speech"] == "Only after a victory."
+
+
+@pytest.mark.parametrize("clauses, words", [
+    (("assistance", "bogus"), "has no clause 'bogus'"),
+    (("assistance", "assistance"), "listed twice"),
+    ((), "at least one clause"),
+    (("passage",), "cannot be left out"),
+])
+def test_malformed_drafts_are_refused_with_the_reason(mini, clauses, words):
+    game = Game.new(mini, seed=1, humans=["red"])
+    for _ in range(2):  # the second time from the cache, with the same reason
+        result = game.check(Action("propose", "red", "alliance", clauses))
+        assert not result.ok and words in result.reason
+
+
+def test_requires_and_excludes_are_enforced_in_drafts(mini):
+    from game.engine.negotiation import malformed
+
+    offer = mini.offer("alliance")
+    needy = offer.clauses[1]._replace(requires=("assistance",), excludes=())
+    clashing = offer.clauses[1]._replace(excludes=("assistance",))
+    assert malformed(offer._replace(clauses=(offer.clauses[0]._replace(required=False), needy)), ("passage",)) \
+        == "‘Right of passage’ needs ‘Mutual assistance’."
+    assert malformed(offer._replace(clauses=(offer.clauses[0], clashing)), ("assistance", "passage")) \
+        == "‘Right of passage’ cannot stand with ‘Mutual assistance’."

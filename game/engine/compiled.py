@@ -26,10 +26,31 @@ class Compiled:
     starts: list[str]
     offers_of: dict[str, list[str]]
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
+    draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
+    names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
 
     def undated_in(self, turn: int) -> list[EventDef]:
         """Undated events whose condition can hold in that week (in file order)."""
         return self.undated[turn] if 0 <= turn < len(self.undated) else []
+
+    def draft_refusal(self, offer: Offer, draft: tuple[str, ...]) -> str | None:
+        """Why a draft is malformed whatever the state (unknown, repeated, missing or clashing clauses), cached."""
+        key = (offer.id, draft)
+        if key in self.draft_cache:
+            return self.draft_cache[key]
+        found = negotiation.malformed(offer, draft)
+        if len(self.draft_cache) < 50_000:
+            self.draft_cache[key] = found
+        return found
+
+    def clause_names(self, offer: Offer, draft: list[str]) -> str:
+        """The draft's clause names, listed for the log."""
+        key = (offer.id, tuple(draft))
+        found = self.names_cache.get(key)
+        if found is None:
+            by_id = {c.id: c.name for c in offer.clauses}
+            found = self.names_cache[key] = ", ".join(by_id[c] for c in draft)
+        return found
 
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""

@@ -228,32 +228,19 @@ class Game:
         return None
 
     def _check_draft(self, action: Action, offer: Offer, explain_why: bool) -> Result:
-        ids = {c.id for c in offer.clauses}
-        draft = set(action.clauses)
-        unknown = sorted(draft - ids)
-        if unknown:
-            return Result(False, f"The {offer.name} has no clause {unknown[0]!r}.")
-        if len(draft) != len(action.clauses):
-            return Result(False, "A clause is listed twice.")
+        clauses = tuple(action.clauses)
+        malformed = self.cx.draft_refusal(offer, clauses)
+        if malformed is not None:
+            return Result(False, malformed)
         ostate = self.st.offers[offer.id]
-        for clause in offer.clauses:
-            if clause.required and clause.id not in draft:
-                return Result(False, f"‘{clause.name}’ cannot be left out.")
-            if clause.id not in draft:
-                continue
-            missing = [r for r in clause.requires if r not in draft]
-            if missing:
-                return Result(False, f"‘{clause.name}’ needs ‘{offer.clause(missing[0]).name}’.")
-            clash = [x for x in clause.excludes if x in draft]
-            if clash:
-                return Result(False, f"‘{clause.name}’ cannot stand with ‘{offer.clause(clash[0]).name}’.")
-            if clause.id not in ostate.clauses and not self.cx.available[(offer.id, clause.id)](self.st):
+        available, current = self.cx.available, ostate.clauses
+        for clause_id in clauses:
+            if clause_id not in current and not available[(offer.id, clause_id)](self.st):
                 if not explain_why:
                     return REFUSED
-                return Result(False, f"‘{clause.name}’ cannot be raised yet. {self.clause_refusal(offer.id, clause.id)}")
-        if not draft:
-            return Result(False, "A draft needs at least one clause.")
-        if ostate.status == "proposed" and ostate.proposer == action.power and set(ostate.clauses) == draft:
+                name = offer.clause(clause_id).name
+                return Result(False, f"‘{name}’ cannot be raised yet. {self.clause_refusal(offer.id, clause_id)}")
+        if ostate.status == "proposed" and ostate.proposer == action.power and set(current) == set(clauses):
             return Result(False, "This draft is already on its way.")
         cost = self.propose_cost(action.power, offer)
         if self.st.budget.get(action.power, 0) < cost:
@@ -337,7 +324,7 @@ class Game:
         ostate.accepted = [power]
         ostate.waiting = {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power}
         ostate.rounds += 1
-        names = ", ".join(offer.clause(c).name for c in ostate.clauses)
+        names = self.cx.clause_names(offer, ostate.clauses)
         self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
                  power=power, ref=offer.id, visible_to=list(offer.parties))
 

@@ -39,6 +39,31 @@ def likely_range(offer: Offer, party: str, clauses: Iterable[str], st: GameState
     return acceptance(value - offer.spread, offer.spread), acceptance(value + offer.spread, offer.spread)
 
 
+def malformed(offer: Offer, draft: tuple[str, ...]) -> str | None:
+    """Why a draft cannot stand whatever the state of the game (None: it can)."""
+    ids = {c.id for c in offer.clauses}
+    chosen = set(draft)
+    unknown = sorted(chosen - ids)
+    if unknown:
+        return f"The {offer.name} has no clause {unknown[0]!r}."
+    if len(chosen) != len(draft):
+        return "A clause is listed twice."
+    if not chosen:
+        return "A draft needs at least one clause."
+    for clause in offer.clauses:
+        if clause.required and clause.id not in chosen:
+            return f"‘{clause.name}’ cannot be left out."
+        if clause.id not in chosen:
+            continue
+        missing = [r for r in clause.requires if r not in chosen]
+        if missing:
+            return f"‘{clause.name}’ needs ‘{offer.clause(missing[0]).name}’."
+        clash = [x for x in clause.excludes if x in chosen]
+        if clash:
+            return f"‘{clause.name}’ cannot stand with ‘{offer.clause(clash[0]).name}’."
+    return None
+
+
 def with_requirements(offer: Offer, clauses: Iterable[str]) -> set[str]:
     """The clauses plus every clause they need (transitively) and every required clause."""
     wanted = set(clauses) | {c.id for c in offer.clauses if c.required}
