@@ -1,0 +1,56 @@
+"""Defects found by play-testing in a real window, pinned by behaviour."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screens.desk import DeskScreen
+from game.ui.screens.event import EventDialog
+from tests.ui.driver import Driver
+
+
+def to_desk(app, mode: str = "mouse") -> Driver:
+    d = Driver(app, mode)
+    d.key(pygame.K_n)
+    d.key(pygame.K_RETURN)       # the briefing
+    d.key(pygame.K_RETURN)       # the first week's telegrams
+    assert isinstance(app.top, DeskScreen)
+    return d
+
+
+def first_question(app, d: Driver) -> EventDialog:
+    """End weeks (closing the telegrams) until a question arrives."""
+    for _ in range(30):
+        top = app.top
+        if isinstance(top, EventDialog):
+            return top
+        if isinstance(top, DeskScreen):
+            d.key(pygame.K_e)
+        else:
+            d.key(pygame.K_RETURN)
+    raise AssertionError("no question in 30 steps")
+
+
+def test_answering_a_question_by_mouse_closes_it_once(app):
+    d = to_desk(app)
+    dialog = first_question(app, d)
+    event_id = dialog.event.id
+    choice = dialog.event.choices[-1].id
+    assert d.press(d.wid(choice))
+    assert app.notice is None or app.notice.kind != "bad", app.notice
+    still = [s for s in app.stack if isinstance(s, EventDialog) and s.event.id == event_id]
+    assert still == [], "the same question was asked again after it was answered"
+    assert all(p.event != event_id for p in app.session.game.state.pending)
+
+
+def test_a_choice_without_known_effects_says_so_plainly(app, monkeypatch):
+    import game.ui.screens.event as event_screen
+
+    d = to_desk(app)
+    dialog = first_question(app, d)
+    monkeypatch.setattr(event_screen, "effect_lines", lambda *a, **k: [])
+    dialog.stale = True
+    dialog.ensure_layout()
+    ids = {c.id for c in dialog.event.choices}
+    subs = [w.sub for w in dialog.widgets if getattr(w, "wid", "") in ids]
+    assert subs and all(s == "No consequences known in advance." for s in subs)
