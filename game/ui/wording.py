@@ -36,3 +36,15 @@ STATUS = {"closed": "not on the table", "open": "open for drafts", "proposed": "
 
 def pct(x: float) -> str:
     return f"{x * 100:.0f}%"
+
+
+def chance(lo: float, hi: float) -> str:
+    """A range of probabilities in words: "40%–70% chance", or one figure when both ends round alike."""
+    a, b = pct(lo), pct(hi)
+    if a == b:
+        if b == "0%":
+            return "almost no chance"
+        if a == "100%":
+            return "almost certain"
+        return f"about {a} chance"
+    return f"{a}–{b} chance"

@@ -6,6 +6,8 @@ import pygame
 
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.event import EventDialog
+from game.ui.screens.negotiation import NegotiationScreen
+from game.ui.wording import chance
 from tests.ui.driver import Driver
 
 
@@ -54,3 +56,20 @@ def test_a_choice_without_known_effects_says_so_plainly(app, monkeypatch):
     ids = {c.id for c in dialog.event.choices}
     subs = [w.sub for w in dialog.widgets if getattr(w, "wid", "") in ids]
     assert subs and all(s == "No consequences known in advance." for s in subs)
+
+
+def test_chance_wording():
+    assert chance(0.0, 0.001) == "almost no chance"
+    assert chance(0.999, 1.0) == "almost certain"
+    assert chance(0.4, 0.4) == "about 40% chance"
+    assert chance(0.33, 0.79) == "33%–79% chance"
+
+
+def test_negotiation_never_shows_an_empty_range(app):
+    d = to_desk(app)
+    d.key(pygame.K_2)
+    assert d.press(d.wid("offer:anglo_french_alliance"))
+    neg = app.top
+    assert isinstance(neg, NegotiationScreen)
+    text = " ".join(b.text for b in neg.side_blocks())
+    assert "0%–0%" not in text and "100%–100%" not in text

@@ -12,7 +12,7 @@ from ..theme import Theme, parse_color
 from ..widgets.core import Button, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
-from ..wording import STATUS, effect_lines, pct
+from ..wording import STATUS, chance, effect_lines
 from .base import Screen
 
 
@@ -148,7 +148,7 @@ class NegotiationScreen(Screen):
             else:
                 lo, hi = rng
                 word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
-                b.append(Block("strong", f"{name}: {pct(lo)}–{pct(hi)} chance to accept ({word})"))
+                b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
         b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
         b += [Block("gap", ""), Block("head", "On the table")]
         b.append(Block("body", f"Status: {STATUS.get(ostate.status, ostate.status)}; round {ostate.rounds}."))
@@ -163,6 +163,9 @@ class NegotiationScreen(Screen):
         changed = set(self.draft) ^ set(ostate.clauses)
         if changed and ostate.status in ("open", "proposed"):
             b.append(Block("stamp", "Your draft differs from the one on the table."))
+            if game.check(Action("accept", s.power, offer.id)).ok:
+                b.append(Block("small", "Propose sends your draft as a counter-draft; Accept and Reject answer "
+                                        "the draft on the table as it stands."))
         b += [Block("gap", ""), Block("soft", offer.description.strip())]
         return b
 
