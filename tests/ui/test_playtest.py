@@ -73,3 +73,22 @@ def test_negotiation_never_shows_an_empty_range(app):
     assert isinstance(neg, NegotiationScreen)
     text = " ".join(b.text for b in neg.side_blocks())
     assert "0%–0%" not in text and "100%–100%" not in text
+
+
+def test_wheel_scroll_moves_the_hover_with_the_content(app, monkeypatch):
+    to_desk(app)
+    desk = app.top
+    desk.ensure_layout()
+    items = [w for w in desk.widgets if w.scroller is not None]
+    view = items[0].scroller.view
+    pos = (view.centerx, view.y + view.h // 3)
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: pos)
+    app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    before = desk.widgets[desk.hover]
+    for _ in range(3):
+        app.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    assert items[0].scroller.offset > 0
+    now = desk.widgets[desk.hover] if desk.hover >= 0 else None
+    assert now is not before and (now is None or now.hit(pos))
+    tip = desk.current_tooltip()
+    assert tip is None or tip[1].colliderect(view.inflate(0, 200))

@@ -125,9 +125,16 @@ class Screen:
 
     def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
         for idx in (self.hover, self.focus if self.keyboard_used else -1):
-            if 0 <= idx < len(self.widgets) and self.widgets[idx].tip():
+            if 0 <= idx < len(self.widgets) and self.widgets[idx].tip() and self.shown(self.widgets[idx]):
                 return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
         return None
+
+    @staticmethod
+    def shown(w: Widget) -> bool:
+        """False for a widget scrolled wholly out of its panel (it has no tooltip to show)."""
+        if not w.scroller:
+            return True
+        return w.screen_rect().colliderect(w.scroller.view)
 
     def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> pygame.Rect:
         th = self.theme
@@ -175,6 +182,8 @@ class Screen:
                     return True, None
             for s in self.scrollers:
                 if s.view.collidepoint(pos) and s.scroll(-event.y * self.theme.line_height() * 2):
+                    # the content moved under the mouse: hover (and its tooltip) follow what is there now
+                    self.hover = next((i for i, w in enumerate(self.widgets) if w.hit(pos)), -1)
                     return True, None
             return False, None
         if event.type == pygame.KEYDOWN:
