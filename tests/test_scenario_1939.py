@@ -510,3 +510,24 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-08-23', 'sign', 'german_pact'),
     ('1939-08-23', 'outcome', 'nazi_soviet_pact'),
 ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_nothing_dated_later_is_seen_before_a_question_is_answered(sc, seed):
+    """A week's dated events wait while the player owes an answer, so telegrams arrive in date order."""
+    game = Game.new(sc, seed=seed, humans=["ussr"])
+    held = 0
+    while not game.over:
+        while game.state.pending and not game.over:
+            question = game.state.pending[0]
+            week = [e for e in game.state.log if e.turn == game.state.turn and e.kind == "event"]
+            assert all(e.date <= question.date for e in week), (question, [(e.ref, e.date) for e in week])
+            before = len(game.state.log)
+            option = sc.event(question.event).default_choice().id
+            assert game.submit(Action("choose", "ussr", question.event, option=option)).ok
+            held += any(e.kind == "event" for e in game.state.log[before:])
+        if not game.over:
+            game.submit(Action("end_turn", "ussr"))
+    assert held, "no event waited for an answer: the test proves nothing"
+    dates = [e.date for e in game.state.log if e.kind == "event" and sc.event(e.ref).date]
+    assert dates == sorted(dates)

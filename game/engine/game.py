@@ -279,6 +279,7 @@ class Game:
             event = self.sc.event(action.target)
             self.choose(event, action.option, power)
             self.today = self._after(saved, event)
+            self._continue_week()
         elif kind == "act":
             self.take(self.sc.action(action.target))
         elif kind == "propose":
@@ -428,12 +429,25 @@ class Game:
         self.today = cx.week_start(st.turn)
         st.ended = []
         st.budget = dict(cx.budgets)
+        st.week_step = 0
+        self._continue_week()
+
+    def _continue_week(self) -> None:
+        """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
+        (so that nothing dated later is seen first); then the undated events, once."""
+        st, cx = self.st, self.cx
         fired, when = st.fired, cx.events_when
-        for event in cx.dated.get(st.turn, ()):
-            if st.outcome is not None:
+        dated = cx.dated.get(st.turn, ())
+        while st.week_step < len(dated):
+            if st.outcome is not None or st.pending:
                 return
+            event = dated[st.week_step]
+            st.week_step += 1
             if event.id not in fired and when[event.id](st) and self._lucky(event.chance):
                 self.fire(event)
+        if st.week_step != len(dated) or st.outcome is not None or st.pending:
+            return
+        st.week_step += 1
         for event in cx.undated_in(st.turn):
             if st.outcome is not None:
                 return

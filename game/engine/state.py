@@ -78,6 +78,7 @@ class GameState:
     outcome: str | None = None
     end_date: str | None = None
     today: str = ""
+    week_step: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,4 +93,5 @@ class GameState:
         data["pending"] = [Pending(**p) for p in data["pending"]]
         data["log"] = [LogEntry(**e) for e in data["log"]]
         data["flags"] = set(data["flags"])
+        data.setdefault("week_step", 10**6)  # saves from before the field: the week's events had all fired
         return cls(**data)
