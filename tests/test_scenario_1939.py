@@ -380,6 +380,13 @@ def test_golden_historical_run(sc):
     assert log == GOLDEN
 
 
+@pytest.mark.parametrize("policy", ["historical", "random", "west", "germany", "ai"])
+def test_log_dates_never_go_back(sc, policy):
+    for seed in range(8):
+        dates = [e.date for e in play(sc, policy, seed).state.log]
+        assert dates == sorted(dates), (policy, seed)
+
+
 GOLDEN: list[tuple[str, str, str]] = [
     ('1939-04-17', 'event', 'litvinov_proposal'),
     ('1939-04-17', 'offer', 'anglo_french_alliance'),
@@ -403,17 +410,17 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-20', 'event', 'political_basis'),
     ('1939-05-20', 'choice', 'political_basis'),
     ('1939-05-20', 'offer', 'german_pact'),
-    ('1939-05-15', 'action', 'offer_credit'),
-    ('1939-05-15', 'message', 'offer_credit'),
-    ('1939-05-15', 'action', 'deliver_to_germany'),
-    ('1939-05-15', 'action', 'air_raids_mongolia'),
+    ('1939-05-20', 'action', 'offer_credit'),
+    ('1939-05-20', 'message', 'offer_credit'),
+    ('1939-05-20', 'action', 'deliver_to_germany'),
+    ('1939-05-20', 'action', 'air_raids_mongolia'),
     ('1939-05-22', 'event', 'pact_of_steel'),
     ('1939-05-27', 'event', 'anglo_french_draft'),
     ('1939-05-27', 'propose', 'anglo_french_alliance'),
-    ('1939-05-22', 'action', 'urge_london'),
-    ('1939-05-22', 'action', 'court_tokyo'),
-    ('1939-05-22', 'action', 'consult_bucharest'),
-    ('1939-05-22', 'action', 'alliance_talks_with_berlin'),
+    ('1939-05-27', 'action', 'urge_london'),
+    ('1939-05-27', 'action', 'court_tokyo'),
+    ('1939-05-27', 'action', 'consult_bucharest'),
+    ('1939-05-27', 'action', 'alliance_talks_with_berlin'),
     ('1939-05-31', 'event', 'supreme_soviet_speech'),
     ('1939-05-31', 'choice', 'supreme_soviet_speech'),
     ('1939-05-31', 'propose', 'anglo_french_alliance'),
@@ -460,12 +467,12 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-07-17', 'action', 'urge_london'),
     ('1939-07-24', 'event', 'political_text_agreed'),
     ('1939-07-26', 'event', 'schnurre_astakhov'),
-    ('1939-07-24', 'propose', 'anglo_french_alliance'),
-    ('1939-07-24', 'action', 'deepen_german_contacts'),
-    ('1939-07-24', 'action', 'offer_spheres'),
-    ('1939-07-24', 'message', 'offer_spheres'),
-    ('1939-07-24', 'action', 'stand_firm_on_danzig'),
-    ('1939-07-24', 'action', 'deliver_to_germany'),
+    ('1939-07-26', 'propose', 'anglo_french_alliance'),
+    ('1939-07-26', 'action', 'deepen_german_contacts'),
+    ('1939-07-26', 'action', 'offer_spheres'),
+    ('1939-07-26', 'message', 'offer_spheres'),
+    ('1939-07-26', 'action', 'stand_firm_on_danzig'),
+    ('1939-07-26', 'action', 'deliver_to_germany'),
     ('1939-08-02', 'event', 'ribbentrop_baltic_black_sea'),
     ('1939-08-05', 'event', 'missions_sail'),
     ('1939-08-05', 'event', 'attack_timetable'),

@@ -278,7 +278,7 @@ class Game:
             saved, self.today = self.today, pending.date
             event = self.sc.event(action.target)
             self.choose(event, action.option, power)
-            self.today = self._after(saved, event)
+            self.today = self._after(saved)
             self._continue_week()
         elif kind == "act":
             self.take(self.sc.action(action.target))
@@ -406,7 +406,7 @@ class Game:
                 st.pending.append(Pending(event.id, chooser, self.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        self.today = self._after(saved, event)
+        self.today = self._after(saved)
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = next(c for c in event.choices if c.id == option_id)
@@ -529,11 +529,9 @@ class Game:
     def today(self, value: str) -> None:
         self.st.today = value
 
-    def _after(self, before: str, event: EventDef) -> str:
-        """The date once an event is over: a public dated event moves the week's clock on; a secret one does not."""
-        if event.visible_to or self.today <= before:
-            return before
-        return self.today
+    def _after(self, before: str) -> str:
+        """The date once an event is over: a dated event moves the week's clock on, never back."""
+        return self.today if self.today > before else before
 
     def random(self) -> float:
         self.st.rng, value = rng.draw(self.st.rng)
