@@ -8,6 +8,20 @@ from typing import Any
 from .chart import SERIES_COLORS
 
 
+def _spread(ends: list[tuple[float, int]], gap: float, lo: float, hi: float) -> list[tuple[float, int]]:
+    """Label positions near their lines' ends, at least gap apart and within lo..hi."""
+    placed: list[list] = [[y, i] for y, i in sorted(ends)]
+    for k in range(1, len(placed)):
+        placed[k][0] = max(placed[k][0], placed[k - 1][0] + gap)
+    if placed and placed[-1][0] > hi:   # pushed past the bottom: push back up
+        placed[-1][0] = hi
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k][0] = min(placed[k][0], placed[k + 1][0] - gap)
+    for p in placed:
+        p[0] = max(lo - gap, p[0])
+    return [(y, i) for y, i in placed]
+
+
 def _svg_chart(history: list[dict], meters: list[dict]) -> str:
     if not history or not meters:
         return ""
@@ -23,6 +37,7 @@ def _svg_chart(history: list[dict], meters: list[dict]) -> str:
         y = top + ph - ph * frac
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#bbb"/>')
         out.append(f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{lo + span * frac:g}</text>')
+    ends: list[tuple[float, int]] = []
     for i, m in enumerate(meters):
         r, g, b = SERIES_COLORS[i % len(SERIES_COLORS)]
         pts = []
@@ -31,8 +46,11 @@ def _svg_chart(history: list[dict], meters: list[dict]) -> str:
             pts.append((left + pw * t / max(1, n - 1), top + ph - ph * (v - lo) / span))
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
         out.append(f'<polyline fill="none" stroke="rgb({r},{g},{b})" stroke-width="2" points="{path}"/>')
-        out.append(f'<text x="{left + pw + 6}" y="{pts[-1][1] + 4:.1f}" font-size="11" fill="rgb({r},{g},{b})">'
-                   f'{html.escape(m["name"])}</text>')
+        ends.append((pts[-1][1], i))
+    for y, i in _spread(ends, 13, top + 4, top + ph + 4):   # labels that end close together are stacked
+        r, g, b = SERIES_COLORS[i % len(SERIES_COLORS)]
+        out.append(f'<text x="{left + pw + 6}" y="{y + 4:.1f}" font-size="11" fill="rgb({r},{g},{b})">'
+                   f'{html.escape(meters[i]["name"])}</text>')
     out.append(f'<text x="{left + pw / 2}" y="{h - 6}" font-size="11" text-anchor="middle">weeks 0–{n - 1}</text>')
     out.append("</svg>")
     return "".join(out)

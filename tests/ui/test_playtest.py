@@ -92,3 +92,18 @@ def test_wheel_scroll_moves_the_hover_with_the_content(app, monkeypatch):
     assert now is not before and (now is None or now.hit(pos))
     tip = desk.current_tooltip()
     assert tip is None or tip[1].colliderect(view.inflate(0, 200))
+
+
+def test_debrief_chart_labels_do_not_overlap():
+    import itertools
+    import re
+
+    from game.ui.debrief_html import _svg_chart
+
+    meters = [{"id": f"m{i}", "name": f"Gauge {i}", "min": 0, "max": 100, "start": 30} for i in range(5)]
+    history = [{f"m{i}": 30 for i in range(5)}, {"m0": 47, "m1": 47, "m2": 48, "m3": 46, "m4": 100}]
+    svg = _svg_chart(history, meters)
+    ys = sorted(float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)" font-size="11" fill=', svg))
+    assert len(ys) == 5
+    assert all(b - a >= 12 for a, b in itertools.pairwise(ys)), ys
+    assert all(0 <= y <= 300 for y in ys)
