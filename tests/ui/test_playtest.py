@@ -107,3 +107,14 @@ def test_debrief_chart_labels_do_not_overlap():
     assert len(ys) == 5
     assert all(b - a >= 12 for a, b in itertools.pairwise(ys)), ys
     assert all(0 <= y <= 300 for y in ys)
+
+
+def test_a_dialog_opened_by_mouse_shows_no_tooltip_until_a_key_is_pressed(app):
+    d = Driver(app, "mouse")
+    assert d.press(lambda w: getattr(w, "label", "") == "Settings")
+    settings = app.top
+    d.frame()
+    assert settings.focus >= 0                    # Enter still works at once
+    assert settings.current_tooltip() is None     # but nothing covers the headings
+    d.key(pygame.K_TAB)
+    assert settings.current_tooltip() is not None

@@ -27,6 +27,7 @@ class Screen:
         self.focus = -1
         self.hover = -1
         self.keyboard_used = False
+        self.typed = False         # a key was pressed here since the mouse last moved: the focus shows its tooltip
         self.stale = True
         self.generation = 0
         self.overlay_only = False   # set by the app while it renders the cached, state-free frame
@@ -124,7 +125,7 @@ class Screen:
             self.draw_tooltip(surf, *tip)
 
     def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
-        for idx in (self.hover, self.focus if self.keyboard_used else -1):
+        for idx in (self.hover, self.focus if self.keyboard_used and self.typed else -1):
             if 0 <= idx < len(self.widgets) and self.widgets[idx].tip() and self.shown(self.widgets[idx]):
                 return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
         return None
@@ -160,7 +161,7 @@ class Screen:
         """Handle one event; return (needs redraw, result)."""
         self.ensure_layout()
         if event.type == pygame.MOUSEMOTION:
-            self.keyboard_used = False
+            self.keyboard_used = self.typed = False
             idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
             changed = idx >= 0 and self.widgets[idx].point(event.pos)
             if idx != self.hover or changed:
@@ -201,7 +202,7 @@ class Screen:
         return Pop()
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
-        self.keyboard_used = True
+        self.keyboard_used = self.typed = True
         custom = self.on_key(event)
         if custom is not None:
             return custom
