@@ -118,3 +118,59 @@ def test_a_dialog_opened_by_mouse_shows_no_tooltip_until_a_key_is_pressed(app):
     assert settings.current_tooltip() is None     # but nothing covers the headings
     d.key(pygame.K_TAB)
     assert settings.current_tooltip() is not None
+
+
+def small_window_large_text(app) -> None:
+    app.settings.text_step = 3           # Projector
+    app.size = (960, 540)                # the smallest window the game allows
+    app.restyle()
+
+
+def test_title_and_menu_keep_every_entry_on_a_small_window_with_projector_text(app):
+    small_window_large_text(app)
+    title = app.top
+    title.ensure_layout()
+    labels = [getattr(w, "label", "") for w in title.widgets]
+    assert "Quit" in labels and "Sources and credits" in labels
+    buttons = [w for w in title.widgets if getattr(w, "label", "")]
+    assert all(w.rect.bottom <= title.foot_y for w in buttons), "a button runs into the key hints"
+    summary = next(w for w in title.widgets if w.wid == "scenario-summary")
+    assert summary.rect.bottom <= title.foot_y and summary.rect.bottom <= title.cover.bottom
+
+    d = to_desk(app, "keys")
+    d.key(pygame.K_ESCAPE)
+    menu = app.top
+    menu.ensure_layout()
+    labels = [getattr(w, "label", "") for w in menu.widgets]
+    assert {"Archive", "Quit to title", "Resume", "Save the game"} <= set(labels)
+    screen = pygame.Rect((0, 0), app.size)
+    assert all(menu.rect.contains(w.rect) and screen.contains(w.rect) for w in menu.widgets)
+    d.key(pygame.K_q)
+    assert app.session is None
+
+
+def test_scenario_chooser_reaches_every_file(app, home):
+    from game.ui.screens.title import ScenarioChooser
+    from game.ui.settings import mods_dir
+
+    mods_dir().mkdir(parents=True, exist_ok=True)
+    for i in range(12):
+        (mods_dir() / f"broken{i:02d}.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    d = Driver(app, "keys")
+    d.key(pygame.K_s)
+    chooser = app.top
+    assert isinstance(chooser, ScenarioChooser)
+    chooser.ensure_layout()
+    wids = {w.wid for w in chooser.widgets}
+    assert all(str(mods_dir() / f"broken{i:02d}.yaml") in wids for i in range(12))
+    last = str(mods_dir() / "broken11.yaml")
+    for _ in range(40):                      # Tab down to the last file: it scrolls into view
+        if chooser.widgets[chooser.focus].wid == last:
+            break
+        d.key(pygame.K_TAB)
+    w = chooser.widgets[chooser.focus]
+    assert w.wid == last and w.scroller.view.contains(w.screen_rect())
+    d.key(pygame.K_RETURN)
+    assert type(app.top).__name__ == "ErrorDialog"
+    text = " ".join(line.text for line in app.top.widgets[0].lines)
+    assert "broken11.yaml:2:1: error: invalid YAML" in text      # located, not a traceback

@@ -65,6 +65,26 @@ class Screen:
         self.widgets.append(widget)
         return widget
 
+    def button_column(self, area: pygame.Rect, entries: list[tuple], bh: int, gap: int) -> None:
+        """Menu buttons (label, fn, key, enabled, tooltip) stacked in area: the gaps shrink, then a second column
+        opens, so that no entry is left out on a small window with large text."""
+        from ..widgets.core import Button
+
+        n = len(entries)
+        if not n:
+            return
+        cols = 1
+        if n * bh + (n - 1) * gap > area.h:
+            gap = max(2, min(gap, (area.h - n * bh) // max(1, n - 1)))
+            if n * bh + (n - 1) * gap > area.h:
+                cols, gap = 2, max(2, gap)
+        rows = -(-n // cols)
+        w = (area.w - gap * (cols - 1)) // cols
+        for i, (label, fn, key, enabled, tip) in enumerate(entries):
+            c, r = divmod(i, rows)
+            self.add(Button(pygame.Rect(area.x + c * (w + gap), area.y + r * (bh + gap), w, bh), label, fn, key=key,
+                            enabled=enabled, tooltip=tip))
+
     def scroller(self, view: pygame.Rect, content: int) -> Scroller:
         s = Scroller(view, content)
         self.scrollers.append(s)

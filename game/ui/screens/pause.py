@@ -42,22 +42,18 @@ class PauseScreen(Dialog):
         from .briefing import BriefingScreen
 
         bh = theme.line_height("bold") + theme.pad * 2
-        gap = theme.px(8)
-        y = body.y
         entries = [
-            ("Resume", lambda: Pop(), pygame.K_ESCAPE, "Back to the desk."),
-            ("Save the game", self.save, pygame.K_s, "Write a new save file (the autosave is kept too)."),
-            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, "Choose a saved game."),
-            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, "Text size, contrast, window."),
-            ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives."),
-            ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "The source cards unlocked so far."),
-            ("Quit to title", self.to_title, pygame.K_q, "Autosaves, then returns to the title screen."),
+            ("Resume", lambda: Pop(), pygame.K_ESCAPE, True, "Back to the desk."),
+            ("Save the game", self.save, pygame.K_s, True, "Write a new save file (the autosave is kept too)."),
+            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, True, "Choose a saved game."),
+            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, True, "Text size, contrast, window."),
+            ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, True, "Your situation and objectives."),
+            ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, True, "The source cards unlocked so far."),
+            ("Quit to title", self.to_title, pygame.K_q, True, "Autosaves, then returns to the title screen."),
         ]
-        for label, fn, key, tip in entries:
-            if y + bh > body.bottom:
-                break
-            self.add(Button(pygame.Rect(body.x, y, body.w, bh), label, fn, key=key, tooltip=tip))
-            y += bh + gap
+        # this menu has no row of buttons at the bottom: its column may use that room too
+        area = pygame.Rect(body.x, body.y, body.w, self.rect.bottom - theme.pad * 2 - body.y)
+        self.button_column(area, entries, bh, theme.px(8))
 
 
 class SettingsScreen(Dialog):

@@ -10,9 +10,9 @@ import pygame
 from ..flow import Pop, Push, Quit
 from ..settings import autosave_path
 from ..theme import Theme
-from ..widgets.core import Button
+from ..widgets.core import Button, ScrollText
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, draw_lines, layout_blocks, render
+from ..widgets.text import Block, render
 from .base import Screen
 from .dialog import Dialog, ErrorDialog, error_lines
 
@@ -137,13 +137,18 @@ class TitleScreen(Screen):
              "The scenario's sources, who made the map and fonts, and the keys."),
             ("Quit", lambda: Quit(), pygame.K_q, True, "Close the game."),
         ]
-        gap = theme.px(8)
-        for label, fn, key, enabled, tip in entries:
-            if y + bh > self.cover.bottom - theme.px(10):
-                break
-            self.add(Button(pygame.Rect(x, y, col_w, bh), label, fn, key=key, enabled=enabled, tooltip=tip))
-            y += bh + gap
+        foot_h = theme.line_height("sans", 0.8)
+        self.foot_y = self.cover.bottom - foot_h - theme.px(10)
+        bottom = self.foot_y - theme.px(8)
+        self.button_column(pygame.Rect(x, y, col_w, bottom - y), entries, bh, theme.px(8))
         self.text_x = x + col_w + theme.px(40)
+        # the chosen scenario, right of the menu: scrolls rather than running into the footer
+        tw = self.cover.right - theme.px(30) - self.text_x
+        if tw > theme.px(120):
+            blocks = [Block("soft", "Scenario"), Block("head", self.scenario_title),
+                      Block("body", self.summary or "Reading the scenario…")]
+            self.add(ScrollText(pygame.Rect(self.text_x - theme.pad, y - theme.pad, tw + theme.pad, bottom - y + theme.pad),
+                                theme, blocks, wid="scenario-summary"))
 
     def first_focus(self) -> int:
         return 0
@@ -161,17 +166,8 @@ class TitleScreen(Screen):
         y += th.line_height("italic")
         surf.blit(render(th, "Москва 1939 · Moskwa 1939", "soft"), (x, y))
         stamp(surf, th, "Совершенно секретно", (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
-        # the chosen scenario, on the right of the menu
-        tx = self.text_x
-        ty = self.cover.y + th.line_height("bold", 2.4) + th.line_height("sans") * 2 + th.px(50)
-        tw = self.cover.right - th.px(30) - tx
-        if tw > th.px(120):
-            blocks = [Block("soft", "Scenario"), Block("head", self.scenario_title),
-                      Block("body", self.summary or "Reading the scenario…")]
-            lines, _ = layout_blocks(th, blocks, tw)
-            draw_lines(surf, th, lines, tx, ty, self.cover)
         foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F1: help · F11: fullscreen", "small")
-        surf.blit(foot, (x, self.cover.bottom - foot.get_height() - th.px(10)))
+        surf.blit(foot, (x, self.foot_y))
         self.draw_widgets(surf)
 
     def escape(self) -> Any:
@@ -195,13 +191,16 @@ class ScenarioChooser(Dialog):
                 self.entries.append((path, path.name, "", error_lines(exc)))
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
-        y = body.y
+        items = []
         for path, title, summary, errors in self.entries:
             sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
             sub = sub[:300]
-            h = Button.item_height(theme, body.w, title, sub, "errors" if errors else path.parent.name)
-            if y + h > body.bottom:
-                break
+            note = "errors" if errors else path.parent.name
+            items.append((path, title, sub, note, errors,
+                          Button.item_height(theme, body.w - theme.px(8), title, sub, note)))
+        scroll = self.scroller(body, sum(it[-1] for it in items))   # every file stays reachable, however many
+        y = body.y
+        for path, title, sub, note, errors, h in items:
 
             def pick(path=path, errors=errors, title=title):
                 if errors:
@@ -209,6 +208,6 @@ class ScenarioChooser(Dialog):
                 self.owner.set_scenario(path)
                 return Pop()
 
-            self.add(Button(pygame.Rect(body.x, y, body.w, h), title, pick, style="item", sub=sub,
-                            note="errors" if errors else str(path.parent.name), wid=str(path)))
+            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), title, pick, style="item", sub=sub,
+                            note=note, wid=str(path), scroller=scroll))
             y += h
