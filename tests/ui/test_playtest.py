@@ -174,3 +174,20 @@ def test_scenario_chooser_reaches_every_file(app, home):
     assert type(app.top).__name__ == "ErrorDialog"
     text = " ".join(line.text for line in app.top.widgets[0].lines)
     assert "broken11.yaml:2:1: error: invalid YAML" in text      # located, not a traceback
+
+
+def test_arrows_leave_a_scrolled_text_at_its_end(app):
+    from game.ui.widgets.core import ScrollText
+
+    to_desk(app, "keys")
+    d = Driver(app, "keys")
+    d.key(pygame.K_b)                       # the briefing: a long text, then "To the desk"
+    brief = app.top
+    brief.ensure_layout()
+    text_i = next(i for i, w in enumerate(brief.widgets) if isinstance(w, ScrollText))
+    brief.focus = text_i
+    d.key(pygame.K_DOWN)
+    assert brief.focus == text_i and brief.widgets[text_i].offset > 0     # scrolls while there is more
+    d.key(pygame.K_END)
+    d.key(pygame.K_DOWN)
+    assert brief.focus != text_i, "Down at the end of the text should move to the next control"

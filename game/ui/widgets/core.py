@@ -257,8 +257,9 @@ class ScrollText(Widget):
         moves = {pygame.K_UP: -self.step, pygame.K_DOWN: self.step, pygame.K_PAGEUP: -page,
                  pygame.K_PAGEDOWN: page, pygame.K_HOME: -10**9, pygame.K_END: 10**9}
         if event.key in moves:
-            self.scroll(moves[event.key])
-            return True, None
+            moved = self.scroll(moves[event.key])
+            # at either end the arrows move on to the next control (Tab always does): no keyboard trap
+            return moved or event.key not in (pygame.K_UP, pygame.K_DOWN), None
         return False, None
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
