@@ -11,6 +11,18 @@ SERIES_COLORS = [(44, 84, 140), (170, 60, 40), (40, 120, 70), (130, 80, 150), (1
                  (20, 140, 150), (150, 40, 100)]
 
 
+def spread(ends: list[tuple[float, int]], gap: float, lo: float, hi: float) -> list[tuple[float, int]]:
+    """Label positions near their lines' ends (y, index), at least gap apart, pushed back up from hi."""
+    placed: list[list] = [[max(lo, y), i] for y, i in sorted(ends)]
+    for k in range(1, len(placed)):
+        placed[k][0] = max(placed[k][0], placed[k - 1][0] + gap)
+    if placed and placed[-1][0] > hi:
+        placed[-1][0] = hi
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k][0] = min(placed[k][0], placed[k + 1][0] - gap)
+    return [(y, i) for y, i in placed]
+
+
 def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list) -> None:
     p = theme.palette
     pygame.draw.rect(surf, p.paper, rect)
@@ -31,9 +43,9 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
     n = len(history)
     week = render(theme, f"weeks 0–{n - 1}", "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
-    used: list[int] = []
     clip = surf.get_clip()
     surf.set_clip(rect.inflate(-2, -2).clip(clip) if clip else rect.inflate(-2, -2))
+    ends: list[tuple[float, int]] = []
     for i, m in enumerate(meters):
         col = SERIES_COLORS[i % len(SERIES_COLORS)]
         pts = []
@@ -44,12 +56,10 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
             pts.append((x, y))
         if len(pts) > 1:
             pygame.draw.lines(surf, col, False, pts, max(2, theme.px(2)))
-        lab = render(theme, fit(theme, m.name, "small", rect.right - plot.right - 10), "small", col)
-        ly = pts[-1][1] - lab.get_height() // 2
-        for u in sorted(used):
-            if abs(ly - u) < lab.get_height():
-                ly = u + lab.get_height()
-        ly = max(rect.y, min(rect.bottom - lab.get_height(), ly))
-        used.append(ly)
-        surf.blit(lab, (plot.right + 6, ly))
+        ends.append((pts[-1][1], i))
+    lh = theme.line_height("sans", 0.8)
+    for y, i in spread(ends, lh, rect.y + lh / 2 + 1, rect.bottom - lh / 2 - 1):   # no two labels overprint
+        col = SERIES_COLORS[i % len(SERIES_COLORS)]
+        lab = render(theme, fit(theme, meters[i].name, "small", rect.right - plot.right - 10), "small", col)
+        surf.blit(lab, (plot.right + 6, int(y - lab.get_height() / 2)))
     surf.set_clip(clip)

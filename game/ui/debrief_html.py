@@ -5,21 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .chart import SERIES_COLORS
-
-
-def _spread(ends: list[tuple[float, int]], gap: float, lo: float, hi: float) -> list[tuple[float, int]]:
-    """Label positions near their lines' ends, at least gap apart and within lo..hi."""
-    placed: list[list] = [[y, i] for y, i in sorted(ends)]
-    for k in range(1, len(placed)):
-        placed[k][0] = max(placed[k][0], placed[k - 1][0] + gap)
-    if placed and placed[-1][0] > hi:   # pushed past the bottom: push back up
-        placed[-1][0] = hi
-        for k in range(len(placed) - 2, -1, -1):
-            placed[k][0] = min(placed[k][0], placed[k + 1][0] - gap)
-    for p in placed:
-        p[0] = max(lo - gap, p[0])
-    return [(y, i) for y, i in placed]
+from .chart import SERIES_COLORS, spread
 
 
 def _svg_chart(history: list[dict], meters: list[dict]) -> str:
@@ -47,7 +33,7 @@ def _svg_chart(history: list[dict], meters: list[dict]) -> str:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
         out.append(f'<polyline fill="none" stroke="rgb({r},{g},{b})" stroke-width="2" points="{path}"/>')
         ends.append((pts[-1][1], i))
-    for y, i in _spread(ends, 13, top + 4, top + ph + 4):   # labels that end close together are stacked
+    for y, i in spread(ends, 13, top, top + ph + 4):   # labels that end close together are stacked
         r, g, b = SERIES_COLORS[i % len(SERIES_COLORS)]
         out.append(f'<text x="{left + pw + 6}" y="{y + 4:.1f}" font-size="11" fill="rgb({r},{g},{b})">'
                    f'{html.escape(meters[i]["name"])}</text>')

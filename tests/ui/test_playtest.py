@@ -191,3 +191,30 @@ def test_arrows_leave_a_scrolled_text_at_its_end(app):
     d.key(pygame.K_END)
     d.key(pygame.K_DOWN)
     assert brief.focus != text_i, "Down at the end of the text should move to the next control"
+
+
+def test_ending_chart_labels_do_not_overprint():
+    import itertools
+
+    from game.ui.chart import spread
+
+    ends = [(300.0, 0), (300.0, 1), (299.0, 2), (150.0, 3), (10.0, 4), (5.0, 5)]
+    placed = spread(ends, 16, 8, 300)
+    ys = sorted(y for y, _ in placed)
+    assert sorted(i for _, i in placed) == list(range(6))
+    assert all(b - a >= 16 for a, b in itertools.pairwise(ys))
+    assert ys[0] >= 8 and ys[-1] <= 300
+
+
+def test_a_long_scenario_summary_is_cut_at_a_word(app):
+    from game.ui.screens.title import ScenarioChooser
+
+    d = Driver(app, "keys")
+    d.key(pygame.K_s)
+    chooser = app.top
+    assert isinstance(chooser, ScenarioChooser)
+    chooser.entries = [(chooser.entries[0][0], "Long", "word " * 100, [])]
+    chooser.stale = True
+    chooser.ensure_layout()
+    sub = next(w.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
+    assert sub.endswith("word…") and len(sub) <= 301
