@@ -194,7 +194,8 @@ class ScenarioChooser(Dialog):
         items = []
         for path, title, summary, errors in self.entries:
             sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
-            sub = sub[:300]
+            if len(sub) > 300:   # a long summary is cut at a word, visibly
+                sub = sub[:300].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
             note = "errors" if errors else path.parent.name
             items.append((path, title, sub, note, errors,
                           Button.item_height(theme, body.w - theme.px(8), title, sub, note)))
