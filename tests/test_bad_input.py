@@ -92,7 +92,7 @@ CASES: dict[str, tuple[bytes, int, int, tuple[str, ...]]] = {
     "top_level_null": (b"~\n", 1, 1, ("must be a mapping",)),
     "format_2": (b"format: 2\nid: x\n", 1, 9, ("unsupported format 2", "format: 1")),
     "format_text": (b'format: "1"\nid: x\n', 1, 9, ("unsupported format '1'",)),
-    "format_missing": (b"id: x\ntitle: y\n", 1, 1, ("unsupported format None",)),
+    "format_missing": (b"id: x\ntitle: y\n", 1, 1, ("missing 'format: 1'",)),
     "nan": (b"format: 1\nx: .nan\n", 2, 4, ("not finite", ".nan")),
     "inf": (b"format: 1\nx: .inf\n", 2, 4, ("not finite",)),
     "minus_inf": (b"format: 1\nx: [1, -.Inf]\n", 2, 8, ("not finite",)),
@@ -390,3 +390,11 @@ def test_cli_usage_errors_exit_2(args):
     assert out.returncode == 2, out
     assert "usage:" in out.stderr and "error:" in out.stderr
     assert "Traceback" not in out.stderr and out.stdout == ""
+
+
+def test_missing_format_is_reported_with_the_other_errors():
+    scenario, report = check_data(b"title: X\npowerz: []\n", "mod.yaml")
+    assert scenario is None
+    messages = [(e.line, e.message) for e in report.errors]
+    assert messages[0] == (1, "missing 'format: 1' (the version of the scenario format); add it as the first line")
+    assert (2, "unknown field 'powerz' in scenario (did you mean 'powers'?)") in messages

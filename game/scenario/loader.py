@@ -59,10 +59,13 @@ def _validate(raw: object, report: Report) -> Scenario | None:
     if not isinstance(raw, LocDict):
         report.error(getattr(raw, "pos", NOWHERE), "a scenario file must be a mapping of fields (format:, id:, ...)")
         return None
-    version = raw.get("format")
-    if version != FORMAT_VERSION:
-        where = raw.at("format") if "format" in raw else raw.pos
-        report.error(where, f"unsupported format {version!r}; this game reads format: {FORMAT_VERSION}")
+    if "format" not in raw:
+        # say so, then check the rest as the current format: the author learns of every other error too
+        report.error(raw.pos, f"missing 'format: {FORMAT_VERSION}' (the version of the scenario format); "
+                              "add it as the first line")
+        raw = _with_format(raw)
+    elif raw["format"] != FORMAT_VERSION:
+        report.error(raw.at("format"), f"unsupported format {raw['format']!r}; this game reads format: {FORMAT_VERSION}")
         return None
     ctx = Context(report)
     fields = SCENARIO.check(raw, raw.pos, ctx)
@@ -77,6 +80,13 @@ def _validate(raw: object, report: Report) -> Scenario | None:
         e._replace(chooser=e.chooser or player) if e.choices else e for e in fields["events"]
     )
     return Scenario(**fields)
+
+
+def _with_format(raw: LocDict) -> LocDict:
+    """A copy of the top-level mapping with `format` filled in, keeping every position."""
+    copy = LocDict(raw, format=FORMAT_VERSION)
+    copy.pos, copy.key_pos, copy.value_pos = raw.pos, raw.key_pos, raw.value_pos
+    return copy
 
 
 def _positions(raw: LocDict, section: str) -> dict[str, object]:
