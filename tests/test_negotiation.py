@@ -229,3 +229,26 @@ def test_requires_and_excludes_are_enforced_in_drafts(mini):
         == "‘Right of passage’ needs ‘Mutual assistance’."
     assert malformed(offer._replace(clauses=(offer.clauses[0], clashing)), ("assistance", "passage")) \
         == "‘Right of passage’ cannot stand with ‘Mutual assistance’."
+
+
+def test_leanings_say_what_weighs_with_the_other_side_without_numbers(mini):
+    game = Game.new(mini, seed=1, humans=["red"])
+    words = game.leanings("alliance", ["assistance", "passage"], "blue")
+    assert words == ["objects to ‘Right of passage’", "values ‘Mutual assistance’"]
+    game.state.trust["blue"]["red"] = 10
+    assert game.leanings("alliance", ["assistance"], "blue")[-1] == "distrusts Red Republic"
+    game.state.trust["blue"]["red"] = 90
+    assert game.leanings("alliance", ["assistance"], "blue")[-1] == "trusts Red Republic"
+
+
+def test_leanings_keep_hidden_gauges_and_unavailable_clauses_quiet(mini):
+    game = Game.new(mini, seed=1, humans=["red"])
+    game.submit(Action("act", "red", "open_talks"))
+    game.state.flags.discard("talks")
+    game.state.offers["pact"].clauses = ["non_aggression"]
+    words = game.leanings("pact", ["non_aggression"], "grey")
+    assert words == ["values ‘Non-aggression’"]  # not the protocol (not available), not the hidden urgency
+    game.state.flags.add("talks")
+    assert game.leanings("pact", ["non_aggression"], "grey") == ["values ‘Non-aggression’",
+                                                                 "would want ‘Secret protocol’"]
+    assert not any(char.isdigit() for word in words for char in word)

@@ -105,6 +105,14 @@ class Game:
         return {p: None if p in self.humans else negotiation.likely_range(offer, p, draft, self.st)
                 for p in offer.parties if p != by}
 
+    def leanings(self, offer_id: str, clauses: Iterable[str], party: str) -> list[str]:
+        """What weighs most with an AI party about a draft, in words (see negotiation.leanings)."""
+        offer = self.sc.offer(offer_id)
+        names = {p.id: p.short for p in self.sc.powers}
+        gauges = {m.id: m.name for m in self.sc.meters if not m.hidden}
+        addable = {c.id for c in offer.clauses if self.clause_refusal(offer_id, c.id) is None}
+        return negotiation.leanings(offer, party, clauses, self.st, names, gauges, addable)
+
     def legal_actions(self, power: str) -> list[Action]:
         """Every action this power may take now (proposals: the current draft and one-clause changes)."""
         if self.over or power not in self.sc.index["powers"]:

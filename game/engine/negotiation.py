@@ -27,6 +27,36 @@ def score(offer: Offer, party: str, clauses: Iterable[str], st: GameState) -> fl
     return total
 
 
+def leanings(offer: Offer, party: str, clauses: Iterable[str], st: GameState, names: dict[str, str],
+             visible_gauges: dict[str, str], addable: set[str]) -> list[str]:
+    """What weighs most with the party about this draft, in words a diplomat might report: the clauses it
+    objects to or values most, the one it misses most (of those that can be added now), its trust in the
+    others, and the public gauge that drives its urgency. No numbers from its private table. `names` maps
+    power ids to short names; `visible_gauges` maps the ids of meters the player can see to their names."""
+    ai = offer.ai.get(party, NO_AI)
+    chosen = set(clauses)
+    values = [(c.values.get(party, 0.0), c) for c in offer.clauses]
+    found = [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
+             for v, c in sorted(values, key=lambda vc: vc[0]) if v < 0 and c.id in chosen][:2]
+    liked = [c for v, c in sorted(values, key=lambda vc: -vc[0]) if v > 0 and c.id in chosen]
+    if liked:
+        found.append(f"values ‘{liked[0].name}’")
+    missed = [c for v, c in sorted(values, key=lambda vc: -vc[0]) if v >= 10 and c.id not in chosen and c.id in addable]
+    if missed:
+        found.append(f"would want ‘{missed[0].name}’")
+    if ai.trust_weight:
+        others = [p for p in offer.parties if p != party]
+        mean = sum(st.trust[party][p] for p in others) / len(others)
+        who = " and ".join(names.get(p, p) for p in others)
+        if mean < 35:
+            found.append(f"distrusts {who}")
+        elif mean > 65:
+            found.append(f"trusts {who}")
+    if ai.urgency and ai.urgency_weight > 0 and ai.urgency in visible_gauges:
+        found.append(f"grows keener as ‘{visible_gauges[ai.urgency]}’ rises")
+    return found
+
+
 def acceptance(value: float, spread: float) -> float:
     """Probability of accepting a draft with this score."""
     x = max(-60.0, min(60.0, value / spread))

@@ -149,6 +149,9 @@ class NegotiationScreen(Screen):
                 lo, hi = rng
                 word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
                 b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
+                leanings = game.leanings(offer.id, self.draft, party)
+                if leanings:
+                    b.append(Block("small", f"{name} " + "; ".join(leanings) + "."))
         b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
         b += [Block("gap", ""), Block("head", "On the table")]
         b.append(Block("body", f"Status: {STATUS.get(ostate.status, ostate.status)}; round {ostate.rounds}."))
