@@ -46,6 +46,7 @@ class Session:
         self.notes = list(notes or [])
         self.seen = len(game.inbox(power))   # telegrams already shown to the player
         self.last_save: Path | None = None
+        self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
 
     # ------------------------------------------------------------ creation
     @classmethod

@@ -218,3 +218,23 @@ def test_a_long_scenario_summary_is_cut_at_a_word(app):
     chooser.ensure_layout()
     sub = next(w.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
     assert sub.endswith("word…") and len(sub) <= 301
+
+
+def test_taking_an_action_does_not_move_the_others_under_the_mouse(app):
+    d = to_desk(app)
+    desk = app.top
+
+    def positions():
+        desk.ensure_layout()
+        return {w.wid: w.rect.topleft for w in desk.widgets if getattr(w, "wid", "").startswith("act:")}
+
+    before = positions()
+    enabled = [w for w in desk.widgets if getattr(w, "wid", "").startswith("act:") and w.enabled]
+    assert len(enabled) >= 2
+    assert d.press(d.wid(enabled[0].wid))
+    assert isinstance(app.top, DeskScreen)
+    after = positions()
+    kept = {w.wid for w in enabled}  # what could be done when the week began stays where it was
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}, "taking an action moved the others"
+    taken = [w for w in desk.widgets if getattr(w, "wid", "") == enabled[0].wid]
+    assert taken and not taken[0].enabled

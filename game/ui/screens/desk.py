@@ -220,19 +220,32 @@ class DeskScreen(Screen):
                           "wid": f"answer:{oid}"})
         legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
         reasons = {d.id: r for d, r in game.unavailable(s.power)}
-        for d in sc.actions_of(s.power):
+        def text_of(d) -> str:
             known = effect_lines(d.effects, sc, s.power)
-            conseq = ("Known consequences: " + "; ".join(known) + ".") if known else ""
+            return f"{d.text.strip()} " + ("Known consequences: " + "; ".join(known) + "." if known else "")
+
+        for d in sc.actions_of(s.power):
             cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
             if d.id in legal:
-                items.append({"label": d.name, "note": cost, "sub": f"{d.text.strip()} {conseq}".strip(),
+                items.append({"label": d.name, "note": cost, "sub": text_of(d).strip(),
                               "fn": (lambda did=d.id: Action("act", self.s.power, did)), "wid": f"act:{d.id}",
                               "tip": "Press to take this action now."})
             else:
                 reason = reasons.get(d.id, "Not possible now.")
                 items.append({"label": d.name, "note": cost, "sub": f"Not now: {reason}", "enabled": False,
                               "tip": f"Not possible now: {reason}", "wid": f"act:{d.id}"})
-        items.sort(key=lambda it: not it.get("enabled", True))   # what can be done first
+        items.sort(key=lambda it: not it.get("enabled", True))   # what can be done first ...
+        week, order = s.action_order
+        if week != game.state.turn:
+            s.action_order = (game.state.turn, {it["wid"]: i for i, it in enumerate(items)
+                                                if it.get("enabled", True)})
+        else:  # ... as it stood when the week began: taking an action must not move the others under the mouse
+            items.sort(key=lambda it: order.get(it["wid"], len(order)))
+            for it in items:
+                if it["wid"] in order and not it.get("enabled", True) and it["wid"].startswith("act:"):
+                    d = sc.action(it["wid"][4:])   # keep its text (and height) and say why in the note
+                    it["note"] = "done" if d.id in game.state.taken else "not now"
+                    it["sub"] = text_of(d).strip()
         if not items:
             items.append({"label": "No actions in this scenario.", "enabled": False})
         self.list_items(theme, box, items)
