@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,34 @@ def _advance(session: Any, weeks: int) -> None:
             game.submit(acts[0])
         game.submit(Action("end_turn", power))
     session.new_entries()
+
+
+@contextlib.contextmanager
+def _sample_saves(session: Any) -> Iterator[None]:
+    """A private saves folder holding an autosave, a saved game and a damaged file (the player's stay untouched)."""
+    import time
+
+    from .settings import saves_dir
+
+    before = os.environ.get("MOSCOW1939_HOME")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["MOSCOW1939_HOME"] = tmp
+        try:
+            saved = session.save_new()
+            auto = session.autosave()
+            broken = saves_dir() / "copied-from-a-usb-stick.json"
+            broken.write_text('{"format": "moscow1939-save", "version": 1, "scen', encoding="utf-8")
+            now = time.time()
+            for path, age in ((auto, 60), (saved, 3600), (broken, 86400 * 3)):
+                if path is not None:
+                    os.utime(path, (now - age, now - age))
+            yield
+        finally:
+            session.last_save = None
+            if before is None:
+                os.environ.pop("MOSCOW1939_HOME", None)
+            else:
+                os.environ["MOSCOW1939_HOME"] = before
 
 
 def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
@@ -106,7 +137,8 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     shot(app, "pause")
     app.push(SettingsScreen(app))
     shot(app, "settings")
-    app.stack = [desk, PauseScreen(app), LoadScreen(app)]
+    with _sample_saves(session):
+        app.stack = [desk, PauseScreen(app), LoadScreen(app)]
     shot(app, "load")
     app.stack = [desk]
     shot(app, "desk-1280x720", (1280, 720))

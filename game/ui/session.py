@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import Action, Game, Result
@@ -127,10 +129,120 @@ class Session:
         return path
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def list_saves() -> list[Path]:
     """Save files, newest first (the autosave among them)."""
     try:
         files = [p for p in paths.saves_dir().glob("*.json") if p.is_file()]
     except OSError:
         return []
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    return sorted(files, key=_mtime, reverse=True)
+
+
+@dataclass
+class SaveInfo:
+    """What the load screen tells a player about one save file, read without loading the game."""
+
+    path: Path
+    autosave: bool
+    saved: dt.datetime | None = None     # the file's time: when it was written
+    scenario: str = ""                   # the scenario's title (its id if the scenario is not installed)
+    week: int | None = None
+    weeks: int | None = None             # the scenario's last week
+    date: dt.date | None = None          # the first day of the saved week
+    problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
+
+    @property
+    def name(self) -> str:
+        """The file's name, unless the game chose it (scenario-weekNN-date-time): that says nothing new."""
+        if self.autosave:
+            return "Autosave"
+        return "Saved game" if re.fullmatch(r".+-week\d+-\d{8}-\d{6}", self.path.stem) else self.path.stem
+
+
+_SCENARIO_CACHE: dict[tuple[str, int], Scenario | None] = {}
+
+
+def _scenario_at(path: Path) -> Scenario | None:
+    """A scenario file, read once per version of the file (None if it cannot be read)."""
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime_ns)
+    except OSError:
+        return None
+    if key not in _SCENARIO_CACHE:
+        try:
+            _SCENARIO_CACHE[key] = read_scenario(path)
+        except ScenarioError:
+            _SCENARIO_CACHE[key] = None
+    return _SCENARIO_CACHE[key]
+
+
+def _find_scenario(sid: str, stored: str) -> Scenario | None:
+    candidates = [Path(stored), ROOT / "scenarios" / Path(stored).name] if stored else []
+    for cand in [*candidates, *scenario_files()]:
+        if cand.is_file():
+            sc = _scenario_at(cand)
+            if sc is not None and sc.id == sid:
+                return sc
+    return None
+
+
+def save_info(path: Path) -> SaveInfo:
+    """Describe a save for the load screen; never raises: an unreadable file gets a short reason."""
+    from ..engine.saves import read_document
+
+    info = SaveInfo(path, path.name == paths.autosave_path().name)
+    stamp = _mtime(path)
+    info.saved = dt.datetime.fromtimestamp(stamp) if stamp else None
+    try:
+        doc = read_document(path)
+    except ScenarioError as exc:
+        info.problem = _short(_reason(exc.diagnostics[0]) if exc.diagnostics else str(exc))
+        return info
+    except Exception as exc:  # never let one odd file break the list
+        info.problem = _short(f"cannot read: {exc}")
+        return info
+    meta = doc.get("scenario")
+    state = doc.get("state")
+    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str):
+        info.problem = "damaged: it does not name its scenario"
+        return info
+    turn = state.get("turn") if isinstance(state, dict) else None
+    if isinstance(turn, int) and not isinstance(turn, bool):
+        info.week = turn
+    stored = meta.get("path") if isinstance(meta.get("path"), str) else ""
+    sc = _find_scenario(meta["id"], stored)
+    if sc is None:
+        info.scenario = meta["id"]
+        info.problem = "its scenario is not installed"
+        return info
+    info.scenario = sc.title
+    info.weeks = sc.calendar.last_turn
+    if info.week is not None and 1 <= info.week <= info.weeks:
+        info.date = sc.calendar.turn_start(info.week)
+    elif info.week is not None:
+        info.week = None
+        info.problem = "damaged: its week is out of range"
+    return info
+
+
+def _reason(d: Diagnostic) -> str:
+    if d.message.endswith(" at"):            # the JSON parser's "Unterminated string starting at"
+        return f"{d.message} line {d.line}, column {d.col}"
+    return d.message + (f" (line {d.line}, column {d.col})" if (d.line, d.col) != (1, 1) else "")
+
+
+def _short(reason: str, limit: int = 100) -> str:
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= limit else reason[: limit - 1].rstrip() + "…"
+
+
+def save_infos() -> list[SaveInfo]:
+    """Every save described, newest first."""
+    return [save_info(p) for p in list_saves()]

@@ -111,3 +111,40 @@ def test_play_with_a_broken_scenario_shows_located_errors(tmp_path):
     d = Driver(missing, "keys")
     d.key(pg.K_n)
     assert isinstance(missing.top, ErrorDialog)
+
+
+def test_load_screen_describes_each_save_newest_first(app):
+    """Each entry names the save, its scenario, week and date and when it was written; a bad file says why."""
+    import os
+    import time
+
+    from game.ui.screens.pause import LoadScreen
+
+    d = start(app)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)            # a save from the menu
+    manual = next(p for p in saves_dir().glob("*.json") if p.name != "autosave.json")
+    app.session.autosave()
+    broken = saves_dir() / "from-a-friend.json"
+    broken.write_text("not json at all", encoding="utf-8")
+    now = time.time()
+    for path, age in ((autosave_path(), 10), (manual, 100), (broken, 1000)):
+        os.utime(path, (now - age, now - age))
+    d.key(pygame.K_ESCAPE)       # the menu again (saving closed it)
+    d.key(pygame.K_l)            # load
+    screen = app.top
+    assert isinstance(screen, LoadScreen)
+    screen.ensure_layout()
+    items = [w for w in screen.widgets if getattr(w, "style", "") == "item"]
+    assert [w.wid for w in items] == [str(autosave_path()), str(manual), str(broken)]
+    auto, saved, bad = items
+    week = app.session.game.state.turn
+    date = app.session.game.date
+    for w in (auto, saved):
+        assert app.session.scenario.title in w.sub
+        assert f"week {week} of" in w.sub and f"{date.day} {date.strftime('%B %Y')}" in w.sub
+        assert w.note.startswith("saved ") and time.strftime("%Y") in w.note
+        assert str(saves_dir()) not in w.label + w.sub     # no paths in the list
+    assert auto.label.startswith("Autosave")
+    assert not saved.label.startswith("Autosave") and ".json" not in saved.label
+    assert bad.label == "from-a-friend" and "Cannot be loaded" in bad.sub and "damaged" in bad.sub

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pygame
 
 from ..flow import Many, Notice, Pop, Reset
-from ..session import list_saves
+from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
 from ..widgets.core import Button
@@ -109,7 +108,23 @@ class SettingsScreen(Dialog):
 class LoadScreen(Dialog):
     def __init__(self, app: Any):
         super().__init__(app, "Load a game", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
-        self.saves = list_saves()
+        self.saves = save_infos()
+
+    @staticmethod
+    def describe(info: SaveInfo) -> tuple[str, str, str]:
+        """The label, the line under it and the note on the right of a save's entry."""
+        label = "Autosave (written at the end of every week)" if info.autosave else info.name
+        when = f"saved {info.saved.day} {info.saved.strftime('%b %Y, %H:%M')}" if info.saved else ""
+        parts = [info.scenario] if info.scenario else []
+        if info.week is not None:
+            week = f"week {info.week}" + (f" of {info.weeks}" if info.weeks else "")
+            if info.date:
+                week += f", {info.date.day} {info.date.strftime('%B %Y')}"
+            parts.append(week)
+        sub = " — ".join(parts)
+        if info.problem:
+            sub = (sub + ". " if sub else "") + f"Cannot be loaded: {info.problem.rstrip('.')}."
+        return label, sub, when
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         if not self.saves:
@@ -119,19 +134,17 @@ class LoadScreen(Dialog):
             self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
                                                             "(Continue on the title screen), and the menu saves on demand.")]))
             return
-        content = sum(Button.item_height(theme, body.w, p.stem, str(p), "00 Xxx 0000, 00:00") for p in self.saves)
+        rows = [(info, *self.describe(info)) for info in self.saves]
+        width = body.w - theme.px(8)
+        content = sum(Button.item_height(theme, width, label, sub, when) for _info, label, sub, when in rows)
         sc = self.scroller(body, content)
         y = body.y
-        for _i, path in enumerate(self.saves):
-            try:
-                when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y, %H:%M")
-            except OSError:
-                when = ""
-            label = "Autosave (latest week)" if path.name == "autosave.json" else path.stem
-            h = Button.item_height(theme, body.w, label, str(path), when or "00 Xxx 0000, 00:00")
-            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), label,
-                            (lambda path=path: self.load(path)), style="item", sub=str(path), note=when,
-                            scroller=sc, wid=str(path)))
+        for info, label, sub, when in rows:
+            h = Button.item_height(theme, width, label, sub, when)
+            tip = f"File: {info.path}" + (f". Cannot be loaded: {info.problem}." if info.problem else "")
+            self.add(Button(pygame.Rect(body.x, y, width, h), label,
+                            (lambda path=info.path: self.load(path)), style="item", sub=sub, note=when,
+                            scroller=sc, wid=str(info.path), tooltip=tip))
             y += h
 
     def load(self, path) -> Any:
