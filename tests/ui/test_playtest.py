@@ -238,3 +238,31 @@ def test_taking_an_action_does_not_move_the_others_under_the_mouse(app):
     assert {k: after[k] for k in kept} == {k: before[k] for k in kept}, "taking an action moved the others"
     taken = [w for w in desk.widgets if getattr(w, "wid", "") == enabled[0].wid]
     assert taken and not taken[0].enabled
+
+
+def test_trust_row_shows_every_number_whole_at_every_text_size(app):
+    """On a narrow desk with large text the trust entries wrap (or shorten their names), never their numbers."""
+    from game.ui.screens.desk import MeterWidget, TrustWidget
+    from game.ui.widgets.text import fit
+
+    to_desk(app)
+    desk = app.top
+    s = app.session
+    others = [p for p in s.scenario.powers if p.id != s.power]
+    for size in ((1280, 720), (960, 540)):
+        for step in range(4):
+            app.settings.text_step = step
+            app.size = size
+            app.restyle()
+            desk.ensure_layout()
+            th = app.theme
+            trust = [w for w in desk.widgets if isinstance(w, TrustWidget)]
+            assert [w.power.id for w in trust] == [p.id for p in others], (size, step)
+            meters = [w for w in desk.widgets if isinstance(w, MeterWidget)]
+            for w in trust:
+                numbers = f"{w.theirs:.0f}/{w.mine:.0f}"
+                text = getattr(w, "text", f"{w.power.short} {numbers}")
+                shown = fit(th, text, "soft", w.rect.w - th.px(10) - th.px(8))
+                assert shown == text and shown.endswith(numbers), (size, step, shown)
+                assert desk.meter_rect.contains(w.rect), (size, step, w.power.id)
+                assert not any(w.rect.colliderect(m.rect) for m in meters), (size, step, w.power.id)

@@ -46,11 +46,21 @@ class MeterWidget(Widget):
 class TrustWidget(Widget):
     """Trust both ways with one power, as two small numbers beside its colour."""
 
-    def __init__(self, rect: pygame.Rect, power: Any, theirs: float, mine: float):
+    def __init__(self, rect: pygame.Rect, power: Any, theirs: float, mine: float, name: str | None = None):
         tip = (f"{power.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)}); your trust in {power.short}: "
                f"{mine:.0f} ({trust_word(mine)}). 0–100; trust makes drafts likelier to be accepted.")
         super().__init__(rect, wid=f"trust:{power.id}", tooltip=tip)
         self.power, self.theirs, self.mine = power, theirs, mine
+        self.text = self.label(name or power.short, theirs, mine)
+
+    @staticmethod
+    def label(name: str, theirs: float, mine: float) -> str:
+        return f"{name} {theirs:.0f}/{mine:.0f}"
+
+    @staticmethod
+    def width(theme: Theme, text: str) -> int:
+        """The room an entry needs: its colour, its text and a gap before the next."""
+        return theme.px(10) + theme.px(8) + theme.font("sans", 0.9).size(text)[0] + theme.px(12)
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         p = theme.palette
@@ -60,8 +70,7 @@ class TrustWidget(Widget):
         sw = theme.px(10)
         pygame.draw.rect(surf, parse_color(self.power.color), (r.x + 2, r.centery - sw // 2, sw, sw))
         pygame.draw.rect(surf, p.border, (r.x + 2, r.centery - sw // 2, sw, sw), 1)
-        text = render(theme, fit(theme, f"{self.power.short} {self.theirs:.0f}/{self.mine:.0f}", "soft",
-                                 r.w - sw - theme.px(8)), "soft", p.ink)
+        text = render(theme, fit(theme, self.text, "soft", r.w - sw - theme.px(8)), "soft", p.ink)
         surf.blit(text, (r.x + sw + theme.px(6), r.centery - text.get_height() // 2))
         if focused:
             focus_ring(surf, theme, r)
@@ -140,7 +149,7 @@ class DeskScreen(Screen):
         body_y = pad + top_h + pad
         body_h = h - body_y - pad
         left_w = int((w - 3 * pad) * 0.56)
-        map_h = int(body_h * 0.6)
+        map_h = body_h - self.meter_area_height(theme, body_h, left_w)
         self.map_rect = pygame.Rect(pad, body_y, left_w, map_h)
         self.add(MapView(self.map_rect, theme, sc, game.state.territories))
         self.meter_rect = pygame.Rect(pad, body_y + map_h + pad, left_w, body_h - map_h - pad)
@@ -168,9 +177,10 @@ class DeskScreen(Screen):
         sc, st = self.s.scenario, self.s.game.state
         visible = [m for m in sc.meters if not m.hidden]
         cols = 2
-        rows = max(1, (len(visible) + cols - 1) // cols)
+        rows = self.meter_rows()
         cw = (box.w - theme.pad) // cols
-        rh = min(theme.line_height("sans", 0.9) + theme.px(14), box.h // rows)
+        trust = self.trust_layout(theme, box, rows)
+        rh = min(theme.line_height("sans", 0.9) + theme.px(14), (box.h - trust["height"]) // rows)
         for i, m in enumerate(visible):
             value = st.meters[m.id]
             owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
@@ -179,20 +189,64 @@ class DeskScreen(Screen):
                    f"{'higher' if m.good == 'high' else 'lower'} is better).{owner}{drift} {m.description}")
             r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
             self.add(MeterWidget(r, m, value, tip))
-        # trust with every other power: theirs in you / yours in them
-        me = self.s.power
-        others = [p for p in sc.powers if p.id != me]
+        # trust with every other power: theirs in you / yours in them, in columns as wide as the widest entry
         y = box.y + rows * rh + theme.px(4)
-        self.trust_label_y = y if y + theme.line_height("sans", 0.8) + theme.line_height("sans", 0.9) < box.bottom else -1
-        y += theme.line_height("sans", 0.8)
+        self.trust_label_y = y if trust["label"] else -1
+        y += theme.line_height("sans", 0.8) if trust["label"] else 0
         lh = theme.line_height("sans", 0.9) + theme.px(4)
-        per_row = max(1, min(len(others), box.w // theme.px(130)))
-        tw = box.w // per_row
-        for i, p in enumerate(others):
+        per_row, tw = trust["per_row"], trust["col"]
+        for i, (p, name, theirs, mine) in enumerate(trust["entries"]):
             r = pygame.Rect(box.x + (i % per_row) * tw, y + (i // per_row) * lh, tw - theme.px(4), lh)
             if r.bottom > box.bottom:
                 break
-            self.add(TrustWidget(r, p, st.trust[p.id].get(me, 50), st.trust[me].get(p.id, 50)))
+            self.add(TrustWidget(r, p, theirs, mine, name))
+
+    @staticmethod
+    def meter_min(theme: Theme) -> int:
+        """The least height of a row of gauges: a name over its bar, and a small gap."""
+        return theme.font("sans", 0.9).get_height() + 1 + max(6, theme.px(8)) + theme.px(4)
+
+    def meter_rows(self) -> int:
+        return max(1, (sum(1 for m in self.s.scenario.meters if not m.hidden) + 1) // 2)
+
+    def meter_area_height(self, theme: Theme, body_h: int, width: int) -> int:
+        """The gauges take 40% of the left column; with large text on a small window, up to 55% (the map
+        shrinks) so that every trust number still shows."""
+        pad = theme.pad
+        usual = body_h - int(body_h * 0.6)
+        most = body_h - int(body_h * 0.45)
+        rows = self.meter_rows()
+        needs = [2 * pad + rows * self.meter_min(theme) + v["height"]
+                 for v in self.trust_variants(theme, width - 2 * pad)]
+        if any(n <= usual - pad for n in needs):
+            return usual
+        return min(most, min(needs) + pad)
+
+    def trust_variants(self, theme: Theme, width: int) -> list[dict]:
+        """The ways the trust entries may sit under the gauges, best first: the whole names with a caption;
+        without the caption (the tooltips say it); with the names cut to three letters. Numbers are never cut."""
+        sc, st, me = self.s.scenario, self.s.game.state, self.s.power
+        others = [(p, st.trust[p.id].get(me, 50), st.trust[me].get(p.id, 50)) for p in sc.powers if p.id != me]
+        lh = theme.line_height("sans", 0.9) + theme.px(4)
+
+        def abbreviated(name: str) -> str:
+            return name if len(name) <= 4 else name[:3] + "."
+
+        variants = []
+        for label, shorten in ((True, False), (False, False), (False, True)):
+            entries = [(p, abbreviated(p.short) if shorten else p.short, theirs, mine) for p, theirs, mine in others]
+            col = max((TrustWidget.width(theme, TrustWidget.label(n, t, m)) for _p, n, t, m in entries), default=1)
+            per_row = max(1, min(len(entries), width // col))
+            col = width // per_row if per_row > 1 else max(col, width)
+            n_rows = -(-len(entries) // per_row)
+            height = theme.px(4) + (theme.line_height("sans", 0.8) if label else 0) + n_rows * lh
+            variants.append({"label": label, "entries": entries, "per_row": per_row, "col": col, "height": height})
+        return variants
+
+    def trust_layout(self, theme: Theme, box: pygame.Rect, meter_rows: int) -> dict:
+        variants = self.trust_variants(theme, box.w)
+        fits = [v for v in variants if box.h - v["height"] >= meter_rows * self.meter_min(theme)]
+        return fits[0] if fits else min(variants, key=lambda v: v["height"])
 
     def list_items(self, theme: Theme, box: pygame.Rect, items: list[dict]) -> None:
         heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", ""), it.get("note", ""),
