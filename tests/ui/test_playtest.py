@@ -266,3 +266,40 @@ def test_trust_row_shows_every_number_whole_at_every_text_size(app):
                 assert shown == text and shown.endswith(numbers), (size, step, shown)
                 assert desk.meter_rect.contains(w.rect), (size, step, w.power.id)
                 assert not any(w.rect.colliderect(m.rect) for m in meters), (size, step, w.power.id)
+
+
+def test_buttons_keep_their_key_hints_with_large_text(app):
+    """With large text a button shows a smaller key cap or a shorter label, not a label without its key."""
+    from game.engine import Game
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.pause import PauseScreen, SettingsScreen
+    from game.ui.widgets.core import Button
+
+    to_desk(app)
+    desk = app.top
+    s = app.session
+    offer = next(o.id for o in s.scenario.offers if s.power in o.parties)
+    end = type(s).new(None, seed=7)
+    end.game = Game.new(end.scenario, seed=7, policies={end.power: "historical"})
+    end.game.run_until_human()
+    screens = [lambda: [desk], lambda: [desk, NegotiationScreen(app, offer)], lambda: [desk, PauseScreen(app)],
+               lambda: [desk, PauseScreen(app), SettingsScreen(app)]]
+    for size in ((1280, 720), (960, 540)):
+        for step in (2, 3):
+            app.settings.text_step = step
+            app.size = size
+            app.restyle()
+            for make in [*screens, "ending"]:
+                if make == "ending":
+                    app.session, app.stack = end, [EndingScreen(app)]
+                else:
+                    app.session, app.stack = s, make()
+                top = app.top
+                top.stale = True
+                top.ensure_layout()
+                keyed = [w for w in top.widgets if isinstance(w, Button) and w.key_code and w.style != "item"]
+                assert keyed, top
+                for w in keyed:
+                    text, cap = w.face(app.theme)
+                    assert cap is not None, (size, step, type(top).__name__, w.label, text)
+                    assert len(text.rstrip("…")) >= 3

@@ -10,9 +10,9 @@ from ...engine import Action
 from ..flow import Push
 from ..map_view import MapView
 from ..theme import Theme, parse_color
-from ..widgets.core import Button, Widget, focus_ring
+from ..widgets.core import Button, Widget, focus_ring, key_label
 from ..widgets.paper import calendar_leaf, gauge, sheet
-from ..widgets.text import Block, fit, paragraphs, render
+from ..widgets.text import STYLES, Block, fit, paragraphs, render
 from ..wording import STATUS, effect_lines, trust_word
 from .base import Screen
 from .dialog import Dialog
@@ -135,16 +135,35 @@ class DeskScreen(Screen):
             render(theme, "Week 20 of 20", "desk_head").get_width(),
             render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
             render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
+        gap = theme.px(8)
         widths = [max(bw, render(theme, label, "strong").get_width() + theme.px(60)) for label, *_ in labels]
-        room = w - pad - text_right - theme.px(8) * (len(labels) - 1)
-        if sum(widths) > room:   # large text on a small window: narrower buttons (their key hints go)
-            first = render(theme, labels[0][0], "strong").get_width() + theme.px(20)   # End week stays whole
-            rest = max(theme.px(40), (room - first) // (len(labels) - 1))
-            widths = [first] + [rest] * (len(labels) - 1)
-        for (label, fn, key, tip), ww in zip(labels, widths, strict=True):
-            x -= ww
-            self.add(Button(pygame.Rect(x, pad + (top_h - bh) // 2, ww, bh), label, fn, key=key, tooltip=tip))
-            x -= theme.px(8)
+        room = w - pad - text_right
+        rows: list[list[int]] = [list(range(len(labels)))]
+        if sum(widths) + gap * (len(labels) - 1) > room:
+            # large text on a small window: each button as wide as its label and key cap, on two rows if need be
+            # (the top band is two buttons high), so that no label or key hint is lost
+            cap = theme.font(*STYLES["small"][:2])
+            widths = [render(theme, label, "strong").get_width() + cap.size(key_label(key))[0] + theme.px(12)
+                      + 2 * theme.px(10) for label, _fn, key, _tip in labels]
+            if sum(widths) + gap * (len(labels) - 1) > room:
+                rows = [[0, 1], list(range(2, len(labels)))]
+                for row in rows:   # still too wide: the row's buttons share its room
+                    if sum(widths[i] for i in row) + gap * (len(row) - 1) > room:
+                        share = max(theme.px(40), (room - gap * (len(row) - 1)) // len(row))
+                        for i in row:
+                            widths[i] = share
+        band = (top_h - bh * len(rows) - theme.px(6) * (len(rows) - 1)) // 2
+        left = w - pad
+        for r, row in enumerate(rows):
+            x = w - pad
+            y = pad + band + r * (bh + theme.px(6))
+            for i in row:
+                label, fn, key, tip = labels[i]
+                x -= widths[i]
+                self.add(Button(pygame.Rect(x, y, widths[i], bh), label, fn, key=key, tooltip=tip))
+                x -= gap
+            left = min(left, x)
+        x = left
         self.top_text_right = x
         body_y = pad + top_h + pad
         body_h = h - body_y - pad
@@ -157,18 +176,35 @@ class DeskScreen(Screen):
         # right: tabs and the panel
         rx = pad * 2 + left_w
         rw = w - rx - pad
-        tw = (rw - 3 * theme.px(4)) // 4
         drafts = game.drafts_for(s.power)
+        avail = rw - 3 * theme.px(4)
+        for cap_style in ("small", "keycap"):   # the whole labels with their key caps, the smaller caps if need be
+            cap = theme.font(*STYLES[cap_style][:2])
+            needs = [render(theme, label + (" •" if tid == "treaties" and drafts else ""), "strong").get_width()
+                     + cap.size(key_label(key))[0] + theme.px(12) + 2 * theme.px(6) + 2 for tid, label, key in TABS]
+            if sum(needs) <= avail:
+                break
+        if sum(needs) <= avail:   # equal tabs if they all fit so; else each as wide as its label needs
+            tws = [avail // 4] * 4 if max(needs) * 4 <= avail else [n + (avail - sum(needs)) // 4 for n in needs]
+        else:                     # too narrow even so: only the widest tabs give way (their labels are cut)
+            level = max(needs)
+            while level > 1 and sum(min(n, level) for n in needs) > avail:
+                level -= 1
+            tws = [min(n, level) for n in needs]
+        tx = rx
+        tws[-1] = avail - sum(tws[:-1])   # the last tab ends at the panel's edge
         for i, (tid, label, key) in enumerate(TABS):
+            tw = tws[i]
             tip = {"actions": "What you can do this week, and why some things are not possible yet.",
                    "treaties": "The treaties you are party to: open one to negotiate.",
                    "powers": "A dossier on each power: trust both ways, its people, its treaties.",
                    "telegrams": "Everything that reached your desk, newest first."}[tid]
             if tid == "treaties" and drafts:
                 label += " •"
-            self.add(Button(pygame.Rect(rx + i * (tw + theme.px(4)), body_y, tw, bh), label,
+            self.add(Button(pygame.Rect(tx, body_y, tw, bh), label,
                             (lambda t=tid: self.set_tab(t)), key=key, style="tab", selected=self.tab == tid,
                             tooltip=tip, wid=f"tab:{tid}"))
+            tx += tw + theme.px(4)
         self.panel = pygame.Rect(rx, body_y + bh, rw, body_h - bh)
         inner = self.panel.inflate(-2 * theme.pad, -2 * theme.pad)
         getattr(self, f"panel_{self.tab}")(theme, inner)

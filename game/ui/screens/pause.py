@@ -10,8 +10,8 @@ from ..flow import Many, Notice, Pop, Reset
 from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
-from ..widgets.core import Button
-from ..widgets.text import render
+from ..widgets.core import Button, key_label
+from ..widgets.text import STYLES, render
 from .dialog import Dialog
 
 
@@ -76,11 +76,18 @@ class SettingsScreen(Dialog):
             y += label_h
             n = len(options)
             w = min(theme.px(200), (body.w - gap * (n - 1)) // max(1, n))
+            cap = theme.font(*STYLES["small"][:2])
+            # a button wider than the others if its label and key cap need it and the row has room
+            widths = [max(w, render(theme, label, "strong").get_width() + theme.px(24)
+                          + (cap.size(key_label(key))[0] + theme.px(12) if key else 0))
+                      for (label, *_), key in zip(options, keys, strict=False)]
+            if sum(widths) + gap * (n - 1) > body.w:
+                widths = [w] * n
             x = body.x
-            for (label, fn, selected, tip), key in zip(options, keys, strict=False):
-                self.add(Button(pygame.Rect(x, y, w, bh), label, fn, style="option", selected=selected, tooltip=tip,
+            for (label, fn, selected, tip), key, bw in zip(options, keys, widths, strict=False):
+                self.add(Button(pygame.Rect(x, y, bw, bh), label, fn, style="option", selected=selected, tooltip=tip,
                                 wid=f"{title}:{label}", key=key))
-                x += w + gap
+                x += bw + gap
             y += bh + gap * 2
 
         row("Text size (Ctrl+Plus / Ctrl+Minus)",

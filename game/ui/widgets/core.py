@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ..theme import Theme
-from .text import Block, Line, draw_lines, fit, layout_blocks, render, wrap
+from .text import STYLES, Block, Line, draw_lines, fit, layout_blocks, render, wrap
 
 
 class Scroller:
@@ -107,15 +107,52 @@ def key_label(key: int) -> str:
     return KEY_NAMES.get(key) or pygame.key.name(key).upper()
 
 
+# Shorter wordings a button falls back to when its whole label and its key hint do not fit (large text).
+SHORT_LABELS: dict[str, tuple[str, ...]] = {
+    "Propose this draft": ("Propose draft", "Propose"), "Export debrief (HTML)": ("Export debrief", "Export"),
+    "Reset draft": ("Reset",), "Back to title": ("To title", "Title"), "Quit to title": ("Quit",),
+    "Save the game": ("Save",), "Load a game": ("Load",), "Sources and credits": ("Credits",),
+    "To the desk": ("Desk",),
+}
+
+
+def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | None,
+                room: int) -> tuple[str, str | None]:
+    """The text and the key cap's style ("small", "keycap" or None for none) of a button room pixels wide.
+
+    The key hint goes last: first a smaller cap, then the shorter labels, then the shortest cut with an
+    ellipsis beside the small cap; only when not even three letters would remain does the hint go."""
+    font = theme.font("bold")
+    labels = [label] + [t for t in short if t and t != label]
+    if key is None:
+        return fit(theme, label, "strong", room), None
+    cap = key_label(key)
+
+    def cap_w(style: str) -> int:
+        kind, rel, _ = STYLES[style]
+        return theme.font(kind, rel).size(cap)[0] + theme.px(12)
+
+    for text in labels:
+        for style in ("small", "keycap"):
+            if font.size(text)[0] + cap_w(style) <= room:
+                return text, style
+    cut = fit(theme, labels[-1], "strong", room - cap_w("keycap"))
+    if len(cut.rstrip("…")) >= 3:
+        return cut, "keycap"
+    return fit(theme, labels[-1], "strong", room), None
+
+
 class Button(Widget):
     """A push button or a list item; activation calls on_press and returns its result to the screen."""
 
     def __init__(self, rect: pygame.Rect, label: str, on_press: Callable[[], Any] | None, *, key: int | None = None,
                  enabled: bool = True, tooltip: str = "", style: str = "button", selected: bool = False,
                  sub: str = "", note: str = "", wid: str = "", scroller: Scroller | None = None,
-                 swatch: tuple[int, int, int] | None = None, check: bool | None = None):
+                 swatch: tuple[int, int, int] | None = None, check: bool | None = None,
+                 short: tuple[str, ...] = ()):
         super().__init__(rect, wid=wid or label, tooltip=tooltip, scroller=scroller)
         self.label, self.on_press, self.enabled = label, on_press, enabled
+        self.short = short or SHORT_LABELS.get(label, ())   # shorter wordings, for a narrow button
         self.key_code = key
         self.style, self.selected, self.sub, self.note, self.swatch = style, selected, sub, note, swatch
         self.check = check
@@ -126,6 +163,10 @@ class Button(Widget):
 
             return Notice(self.tooltip or "Not available now.", "bad")
         return self.on_press() if self.on_press else None
+
+    def face(self, theme: Theme) -> tuple[str, str | None]:
+        """What a push button shows: its text and the style of its key cap (None: no key hint)."""
+        return button_face(theme, self.label, self.short, self.key_code, self.rect.w - 2 * theme.px(6))
 
     @staticmethod
     def item_height(theme: Theme, width: int, label: str, sub: str = "", note: str = "", extra: int = 0) -> int:
@@ -161,15 +202,10 @@ class Button(Widget):
             pygame.draw.rect(surf, bg, r, border_radius=rad)
             if self.style in ("button", "option"):
                 pygame.draw.rect(surf, p.border, r, 1, border_radius=rad)
-            room = r.w - 2 * theme.px(6)
-            label = self.label
+            label, cap = self.face(theme)
             txt = render(theme, label, "strong", fg)
-            hint = render(theme, key_label(self.key_code), "small", fg) if self.key_code else None
-            total = txt.get_width() + (hint.get_width() + theme.px(10) if hint else 0)
-            if total > room:   # too narrow (large text): drop the key hint, then shorten the label
-                hint = None
-                txt = render(theme, fit(theme, self.label, "strong", room), "strong", fg)
-                total = txt.get_width()
+            hint = render(theme, key_label(self.key_code), cap, fg) if cap and self.key_code else None
+            total = txt.get_width() + (hint.get_width() + theme.px(12) if hint else 0)
             x = r.centerx - total // 2
             surf.blit(txt, (x, r.centery - txt.get_height() // 2))
             if hint:

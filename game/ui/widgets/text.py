@@ -16,6 +16,7 @@ STYLES = {
     "body": ("sans", 1.0, "ink"),
     "soft": ("sans", 0.9, "ink_soft"),
     "small": ("sans", 0.8, "ink_soft"),
+    "keycap": ("sans", 0.62, "ink_soft"),   # a key hint squeezed beside a label (large text, narrow button)
     "italic": ("italic", 1.0, "ink_soft"),
     "type": ("type", 0.92, "ink"),
     "type_head": ("type", 1.1, "ink"),
