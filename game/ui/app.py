@@ -317,14 +317,49 @@ class App:
         lines = wrap(font, self.notice.text, width - 2 * th.pad)
         h = len(lines) * font.get_linesize() + 2 * th.pad
         w = max(font.size(x)[0] for x in lines) + 2 * th.pad
-        box = pygame.Rect(0, 0, w, h)
-        box.midbottom = (surf.get_width() // 2, surf.get_height() - th.px(14))
+        box = self.notice_place(pygame.Rect(0, 0, w, h), surf.get_size())
         col = {"bad": p.stamp, "good": p.good}.get(self.notice.kind, p.accent)
         pygame.draw.rect(surf, col, box, border_radius=th.px(4))
         pygame.draw.rect(surf, p.ink, box, 1, border_radius=th.px(4))
         for i, line in enumerate(lines):
             surf.blit(render(th, line, "strong", p.accent_text), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
         return box.inflate(2, 2)
+
+    def controls(self) -> list[pygame.Rect]:
+        """Where the top screen's buttons are visible (in a scrolled list: the part inside its view)."""
+        from .widgets.core import Button
+
+        top = self.top
+        if top is None:
+            return []
+        top.ensure_layout()
+        rects = []
+        for w in top.widgets:
+            if isinstance(w, Button):
+                r = w.screen_rect()
+                if w.scroller:
+                    r = r.clip(w.scroller.view)
+                if r.w > 0 and r.h > 0:
+                    rects.append(r)
+        return rects
+
+    def notice_place(self, box: pygame.Rect, size: tuple[int, int]) -> pygame.Rect:
+        """Where a notice goes: low and centred if it hides no control; else as low as possible, centred,
+        at the left or at the right, where it hides none; if there is no such place, at the bottom."""
+        th = self.theme
+        sw, sh = size
+        margin = th.px(14)
+        controls = [r.inflate(th.px(4), th.px(4)) for r in self.controls()]
+        xs = [(sw - box.w) // 2, margin, sw - margin - box.w]
+        y = sh - margin - box.h
+        while y >= margin:
+            for x in xs:
+                cand = pygame.Rect(x, y, box.w, box.h)
+                if cand.collidelist(controls) < 0:
+                    return cand
+            y -= th.px(8)
+        box.midbottom = (sw // 2, sh - margin)
+        return box
 
     def expire(self) -> None:
         if self.notice and time.monotonic() >= self.notice_until:

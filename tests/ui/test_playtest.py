@@ -303,3 +303,38 @@ def test_buttons_keep_their_key_hints_with_large_text(app):
                     text, cap = w.face(app.theme)
                     assert cap is not None, (size, step, type(top).__name__, w.label, text)
                     assert len(text.rstrip("…")) >= 3
+
+
+def test_a_notice_never_hides_a_button(app):
+    """The transient notice moves off the ending's row of buttons (and any screen's controls)."""
+    from game.engine import Game
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.widgets.core import Button
+
+    to_desk(app)
+    s = app.session
+    offer = next(o.id for o in s.scenario.offers if s.power in o.parties)
+    end = type(s).new(None, seed=7)
+    end.game = Game.new(end.scenario, seed=7, policies={end.power: "historical"})
+    end.game.run_until_human()
+    desk = app.top
+    text = ("Debrief written: /home/someone/.local/share/moscow1939/debriefs/moscow_1939-seed7-week20.html "
+            "(open it in a browser to print or share)")
+    for size, step in (((1280, 720), 3), ((1920, 1080), 1), ((960, 540), 2)):
+        app.settings.text_step = step
+        app.size = size
+        app.restyle()
+        for session, stack in ((end, lambda: [EndingScreen(app)]), (s, lambda: [desk]),
+                               (s, lambda: [desk, NegotiationScreen(app, offer)])):
+            app.session, app.stack = session, stack()
+            app.invalidate()
+            app.notify(text, "good")
+            surf = pygame.Surface(size)
+            app.dirty = True
+            app.draw(surf)
+            note = app._overlay[-1]
+            assert note.w > 100
+            for w in app.top.widgets:
+                if isinstance(w, Button):
+                    r = w.screen_rect().clip(w.scroller.view) if w.scroller else w.screen_rect()
+                    assert not note.colliderect(r), (size, step, type(app.top).__name__, w.label)
