@@ -15,7 +15,7 @@ import pygame
 from ..scenario.model import Scenario
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
-from .widgets.text import fit, render
+from .widgets.text import STYLES, fit, render
 
 _map_cache: list[Any] = []
 _RENDERED: dict[tuple, tuple] = {}
@@ -68,6 +68,7 @@ class MapView(Widget):
         self._background: list = []
         self._cities: list = []
         self._holes: list = []
+        self.label_boxes: list = []
 
     # ------------------------------------------------------------- geometry
     def _fit(self, theme: Theme) -> None:
@@ -167,39 +168,115 @@ class MapView(Widget):
         for ring in self._holes:
             if len(ring) >= 3:
                 pygame.draw.polygon(surf, p.sea, [(x - ox, y - oy) for x, y in ring])
-        labels = []
+        boxes = self._place_labels(theme)
+        for kind, lines, _r, _style in boxes:
+            if kind == "city":
+                pygame.draw.circle(surf, p.ink, lines[0], max(2, theme.px(3)))
+        for kind, lines, r, style in boxes:
+            if not r.w:
+                continue
+            bg = pygame.Surface(r.size, pygame.SRCALPHA)
+            bg.fill((*p.paper, 170 if kind == "territory" else 120))
+            surf.blit(bg, r)
+            col = p.ink if kind == "territory" else p.ink_soft
+            y = r.y
+            for line in (lines if kind == "territory" else lines[1:]):
+                img = render(theme, line, style, col)
+                surf.blit(img, (r.centerx - img.get_width() // 2, y))
+                y += img.get_height()
+        pygame.draw.rect(surf, p.border, surf.get_rect(), 1)
+        return surf
+
+    def _place_labels(self, theme: Theme) -> list[tuple[str, list, pygame.Rect, str]]:
+        """Where the names go, in the widget's own coordinates: ("territory", lines, box, style) for each
+        territory, then ("city", [dot, name], box, style) for each city; an empty box: no name drawn.
+
+        A territory's name is whole on one line if it fits among the names placed before it (and the legend),
+        else on two lines, else in a smaller type, and only then cut with an ellipsis; it may move up or down
+        a line or sideways, preferring places on its own territory. A name that would hide another is left
+        out (the tooltip and the arrow keys still name every territory). A city's name sits beside its dot,
+        right or left, above or below, wherever it hides no other name or dot; else it is left out."""
+        ox, oy = self.rect.topleft
+        bounds = pygame.Rect(0, 0, self.rect.w, self.rect.h).inflate(-4, -4)
+        legend, note = self._legend_layout(theme)
+        placed: list[pygame.Rect] = [box.move(-ox, -oy) for _q, box in legend] + [note.move(-ox, -oy)]
+        dot = max(2, theme.px(3))
+        dots = [pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2) for _ in self._cities]
+        for d, (_name, (cx, cy)) in zip(dots, self._cities, strict=True):
+            d.center = (round(cx - ox), round(cy - oy))
+        out: list[tuple[str, list, pygame.Rect, str]] = []
+
+        def box_of(lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
+            font = theme.font(*STYLES[style][:2])
+            r = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 4, font.get_linesize() * len(lines))
+            r.center = (round(center[0]), round(center[1]))
+            return r
+
         for t in self.sc.territories:
             c = self._centers.get(t.map)
             if not c:
                 continue
-            rings = self._polys.get(t.map) or [[c]]
-            big = max(rings, key=len)
-            span = max(q[0] for q in big) - min(q[0] for q in big)
-            label = render(theme, fit(theme, t.name.split(" (")[0], "small", max(int(span), theme.px(70))), "small", p.ink)
-            r = label.get_rect(center=(c[0] - ox, c[1] - oy))
-            placed = [q for _, q in labels]
-            for dy in (0, -1, 1, -2, 2):   # nudge a label up or down off the ones placed before it
-                trial = r.move(0, dy * r.h)
-                if trial.inflate(4, 0).collidelist(placed) < 0:
-                    r = trial
+            name = t.name.split(" (")[0]
+            rings = [ring for ring in (self._polys.get(t.map) or []) if len(ring) >= 3]
+            span = max((max(q[0] for q in ring) - min(q[0] for q in ring) for ring in rings), default=0)
+            words = name.split()
+            shapes = [[name]]
+            if len(words) > 1:   # two lines, split where the lines come out most even
+                cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+                shapes.append([" ".join(words[:cut]), " ".join(words[cut:])])
+            forms = [(lines, style) for style in ("small", "map_small") for lines in shapes]
+            forms.append(([fit(theme, name, "map_small", max(int(span), theme.px(60)))], "map_small"))
+            centre = (c[0] - ox, c[1] - oy)
+
+            def outside(r: pygame.Rect, n_lines: int, rings=rings) -> int:
+                """How much of the name lies off its own territory, in quarters (0: all of it on it)."""
+                if not rings:
+                    return 0
+                step = r.h / n_lines
+                pts = [(r.x + 3 + (r.w - 6) * i / 6 + ox, r.y + step * (k + 0.5) + oy)
+                       for i in range(7) for k in range(n_lines)]
+                on = sum(1 for q in pts if any(_inside(q, ring) for ring in rings))
+                return round((1 - on / len(pts)) * 4)
+
+            free = []   # every place that hides nothing, with how good it is (smaller is better)
+            for f, (lines, style) in enumerate(forms):
+                base = box_of(lines, style, centre)
+                lh = base.h // len(lines)
+                for n, (dx, dy) in enumerate(((0, 0), (0, -1), (0, 1), (-0.5, 0), (0.5, 0), (0, -2), (0, 2),
+                                              (-0.5, -1), (0.5, -1), (-0.5, 1), (0.5, 1))):
+                    trial = base.move(round(dx * base.w), round(dy * lh))
+                    if bounds.contains(trial) and trial.collidelist(placed) < 0:
+                        off = outside(trial, len(lines))
+                        cut = lines[-1].endswith("…")   # a cut name only if no whole one has a place
+                        free.append(((cut, off >= 3, style != "small", off, n, f), lines, trial, style))
+            if free:
+                _, lines, trial, style = min(free, key=lambda x: x[0])
+                placed.append(trial)
+                out.append(("territory", lines, trial, style))
+            else:
+                out.append(("territory", [name], pygame.Rect(0, 0, 0, 0), "small"))
+        # north to south: a city's name takes the first free place beside its dot, its southern neighbours adapt
+        font = theme.font(*STYLES["small"][:2])
+        for i in sorted(range(len(self._cities)), key=lambda i: (self._cities[i][1][1], self._cities[i][1][0])):
+            name, (cx, cy) = self._cities[i]
+            x, y = round(cx - ox), round(cy - oy)
+            w, h = font.size(name)[0] + 4, font.get_linesize()
+            others = placed + dots[:i] + dots[i + 1:]
+            spot = pygame.Rect(0, 0, 0, 0)
+            right, left = x + dot + 1, x - dot - 1 - w
+            for trial in (pygame.Rect(right, y - h + dot, w, h), pygame.Rect(right, y - dot, w, h),
+                          pygame.Rect(left, y - h + dot, w, h), pygame.Rect(left, y - dot, w, h),
+                          pygame.Rect(right, y - h // 2, w, h), pygame.Rect(left, y - h // 2, w, h),
+                          pygame.Rect(x - w // 2, y - dot - 1 - h, w, h), pygame.Rect(x - w // 2, y + dot + 1, w, h),
+                          pygame.Rect(right, y - h - dot, w, h), pygame.Rect(left, y - h - dot, w, h),
+                          pygame.Rect(right, y + dot, w, h), pygame.Rect(left, y + dot, w, h)):
+                if bounds.contains(trial) and trial.collidelist(others) < 0:
+                    spot = trial
+                    placed.append(trial)
                     break
-            labels.append((label, r))
-        taken = [r.inflate(4, 0) for _, r in labels]
-        dot = max(2, theme.px(3))
-        for name, (cx, cy) in self._cities:   # cities first; a name that would hide a territory's is left out
-            pygame.draw.circle(surf, p.ink, (cx - ox, cy - oy), dot)
-            lab = render(theme, name, "small", p.ink_soft)
-            lr = lab.get_rect(bottomleft=(cx - ox + dot + 2, cy - oy + 2))
-            if lr.collidelist(taken) < 0:
-                surf.blit(lab, lr)
-                taken.append(lr)
-        for label, r in labels:
-            bg = pygame.Surface(r.inflate(4, 0).size, pygame.SRCALPHA)
-            bg.fill((*p.paper, 170))
-            surf.blit(bg, r.inflate(4, 0))
-            surf.blit(label, r)
-        pygame.draw.rect(surf, p.border, surf.get_rect(), 1)
-        return surf
+            out.append(("city", [(x, y), name], spot, "small"))
+        self.label_boxes = out
+        return out
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         key = (tuple(self.rect), theme.palette.name, theme.base, id(self.sc),
@@ -208,10 +285,10 @@ class MapView(Widget):
             found = _RENDERED.get(key)   # a new MapView after a relayout reuses the last drawing
             if found is None:
                 self._fit(theme)
-                found = (self._surf_of(theme), self._polys, self._centers)
+                found = (self._surf_of(theme), self._polys, self._centers, self.label_boxes)
                 _RENDERED.clear()
                 _RENDERED[key] = found
-            self._surf, self._polys, self._centers = found
+            self._surf, self._polys, self._centers, self.label_boxes = found
             self._key = key
         surf.blit(self._surf, self.rect)
         if 0 <= self.selected < len(self.sc.territories):
@@ -223,24 +300,34 @@ class MapView(Widget):
         if focused:
             focus_ring(surf, theme, self.rect)
 
-    def _legend(self, surf: pygame.Surface, theme: Theme) -> None:
-        p = theme.palette
+    def _legend_layout(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], pygame.Rect]:
+        """The legend's entries (a power and its box) at the bottom left, and the note at the bottom right."""
+        font = theme.font(*STYLES["small"][:2])
         powers = [q for q in self.sc.powers if any(
             (v.owner == q.id or v.sphere == q.id) for v in self.state.values())]
         x, y = self.rect.x + theme.px(6), self.rect.bottom - theme.px(6)
         sw = theme.px(11)
+        entries = []
         for q in reversed(powers):
-            label = render(theme, q.short, "small", p.ink)
-            y -= label.get_height()
-            box = pygame.Rect(x, y, sw + label.get_width() + theme.px(10), label.get_height())
+            w, h = font.size(q.short)
+            y -= h
+            entries.append((q, pygame.Rect(x, y, sw + w + theme.px(10), h)))
+        w, h = font.size("stripes: sphere of interest")
+        note = pygame.Rect(self.rect.right - w - theme.px(6), self.rect.bottom - h - 4, w, h)
+        return entries, note
+
+    def _legend(self, surf: pygame.Surface, theme: Theme) -> None:
+        p = theme.palette
+        entries, note_box = self._legend_layout(theme)
+        sw = theme.px(11)
+        for q, box in entries:
             bg = pygame.Surface(box.size, pygame.SRCALPHA)
             bg.fill((*p.paper, 200))
             surf.blit(bg, box)
-            pygame.draw.rect(surf, self._fill_of(theme, q.id), (x + 2, y + 3, sw, sw))
-            pygame.draw.rect(surf, p.border, (x + 2, y + 3, sw, sw), 1)
-            surf.blit(label, (x + sw + theme.px(6), y))
-        note = render(theme, "stripes: sphere of interest", "small", p.ink)
-        surf.blit(note, (self.rect.right - note.get_width() - theme.px(6), self.rect.bottom - note.get_height() - 4))
+            pygame.draw.rect(surf, self._fill_of(theme, q.id), (box.x + 2, box.y + 3, sw, sw))
+            pygame.draw.rect(surf, p.border, (box.x + 2, box.y + 3, sw, sw), 1)
+            surf.blit(render(theme, q.short, "small", p.ink), (box.x + sw + theme.px(6), box.y))
+        surf.blit(render(theme, "stripes: sphere of interest", "small", p.ink), note_box)
 
     # --------------------------------------------------------------- input
     def describe(self, index: int) -> str:

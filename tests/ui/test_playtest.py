@@ -338,3 +338,41 @@ def test_a_notice_never_hides_a_button(app):
                 if isinstance(w, Button):
                     r = w.screen_rect().clip(w.scroller.view) if w.scroller else w.screen_rect()
                     assert not note.colliderect(r), (size, step, type(app.top).__name__, w.label)
+
+
+def test_map_names_are_whole_and_never_overprint(app):
+    """Territory names are whole where there is room (no "Western …"); no name covers another or the legend;
+    Helsinki and Tallinn are both named on the big map, apart."""
+    from game.ui.map_view import MapView
+    from game.ui.screens.map_screen import MapScreen
+
+    d = to_desk(app)
+    desk = app.top
+    for size, step, big in (((1920, 1080), 1, False), ((1920, 1080), 1, True), ((1280, 720), 1, True),
+                            ((1280, 720), 1, False), ((1280, 720), 3, False)):
+        app.settings.text_step = step
+        app.size = size
+        app.restyle()
+        app.stack = [desk, MapScreen(app)] if big else [desk]
+        d.surf = pygame.Surface(size)
+        app.dirty = True
+        d.frame()
+        view = next(w for w in app.top.widgets if isinstance(w, MapView))
+        boxes = view.label_boxes
+        assert boxes, "the map placed no names"
+        shown = [(kind, lines, r) for kind, lines, r, _style in boxes if r.w]
+        local = pygame.Rect(0, 0, view.rect.w, view.rect.h)
+        entries, note = view._legend_layout(app.theme)
+        legend = [b.move(-view.rect.x, -view.rect.y) for _q, b in entries] + [note.move(-view.rect.x, -view.rect.y)]
+        for i, (_kind, lines, r) in enumerate(shown):
+            assert local.contains(r), (size, lines)
+            assert r.collidelist(legend) < 0, (size, step, big, lines)
+            for _kind2, lines2, r2 in shown[i + 1:]:
+                assert not r.colliderect(r2), (size, step, big, lines, lines2)
+        if step == 1:
+            names = {" ".join(lines) for kind, lines, _r in shown if kind == "territory"}
+            wanted = {t.name.split(" (")[0] for t in app.session.scenario.territories}
+            assert names == wanted, (size, big, wanted - names)
+        if big and size == (1920, 1080):
+            cities = {lines[1]: r for kind, lines, r in shown if kind == "city"}
+            assert {"Helsinki", "Tallinn"} <= set(cities)

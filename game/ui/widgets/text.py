@@ -17,6 +17,7 @@ STYLES = {
     "soft": ("sans", 0.9, "ink_soft"),
     "small": ("sans", 0.8, "ink_soft"),
     "keycap": ("sans", 0.62, "ink_soft"),   # a key hint squeezed beside a label (large text, narrow button)
+    "map_small": ("sans", 0.68, "ink"),     # a territory's name where the usual size finds no room
     "italic": ("italic", 1.0, "ink_soft"),
     "type": ("type", 0.92, "ink"),
     "type_head": ("type", 1.1, "ink"),
