@@ -178,9 +178,10 @@ class DeskScreen(Screen):
         rw = w - rx - pad
         drafts = game.drafts_for(s.power)
         avail = rw - 3 * theme.px(4)
-        for cap_style in ("small", "keycap"):   # the whole labels with their key caps, the smaller caps if need be
+        # the whole labels with their key caps; the smaller caps, then the smaller type, if need be
+        for style, cap_style in (("strong", "small"), ("strong", "keycap"), ("strong_small", "keycap")):
             cap = theme.font(*STYLES[cap_style][:2])
-            needs = [render(theme, label + (" •" if tid == "treaties" and drafts else ""), "strong").get_width()
+            needs = [render(theme, label + (" •" if tid == "treaties" and drafts else ""), style).get_width()
                      + cap.size(key_label(key))[0] + theme.px(12) + 2 * theme.px(6) + 2 for tid, label, key in TABS]
             if sum(needs) <= avail:
                 break

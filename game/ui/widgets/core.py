@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pygame
 
@@ -116,30 +116,40 @@ SHORT_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | None,
-                room: int) -> tuple[str, str | None]:
-    """The text and the key cap's style ("small", "keycap" or None for none) of a button room pixels wide.
+class Face(NamedTuple):
+    """What a push button shows: its text and style, and its key cap's style (None: no key hint)."""
 
-    The key hint goes last: first a smaller cap, then the shorter labels, then the shortest cut with an
-    ellipsis beside the small cap; only when not even three letters would remain does the hint go."""
-    font = theme.font("bold")
+    text: str
+    cap: str | None
+    style: str = "strong"
+
+
+def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | None, room: int) -> Face:
+    """How a button room pixels wide shows its label and its key hint.
+
+    The key hint goes last: first a smaller cap, then the shorter labels, then the label in a smaller
+    type, then the shortest label cut with an ellipsis beside the small cap; only when not even three
+    letters would remain does the hint go."""
     labels = [label] + [t for t in short if t and t != label]
     if key is None:
-        return fit(theme, label, "strong", room), None
+        return Face(fit(theme, label, "strong", room), None)
     cap = key_label(key)
 
-    def cap_w(style: str) -> int:
+    def width(text: str, style: str) -> int:
         kind, rel, _ = STYLES[style]
-        return theme.font(kind, rel).size(cap)[0] + theme.px(12)
+        return theme.font(kind, rel).size(text)[0]
 
     for text in labels:
         for style in ("small", "keycap"):
-            if font.size(text)[0] + cap_w(style) <= room:
-                return text, style
-    cut = fit(theme, labels[-1], "strong", room - cap_w("keycap"))
+            if width(text, "strong") + width(cap, style) + theme.px(12) <= room:
+                return Face(text, style)
+    for text in labels:
+        if width(text, "strong_small") + width(cap, "keycap") + theme.px(12) <= room:
+            return Face(text, "keycap", "strong_small")
+    cut = fit(theme, labels[-1], "strong_small", room - width(cap, "keycap") - theme.px(12))
     if len(cut.rstrip("…")) >= 3:
-        return cut, "keycap"
-    return fit(theme, labels[-1], "strong", room), None
+        return Face(cut, "keycap", "strong_small")
+    return Face(fit(theme, labels[-1], "strong", room), None)
 
 
 class Button(Widget):
@@ -164,7 +174,7 @@ class Button(Widget):
             return Notice(self.tooltip or "Not available now.", "bad")
         return self.on_press() if self.on_press else None
 
-    def face(self, theme: Theme) -> tuple[str, str | None]:
+    def face(self, theme: Theme) -> Face:
         """What a push button shows: its text and the style of its key cap (None: no key hint)."""
         return button_face(theme, self.label, self.short, self.key_code, self.rect.w - 2 * theme.px(6))
 
@@ -202,8 +212,8 @@ class Button(Widget):
             pygame.draw.rect(surf, bg, r, border_radius=rad)
             if self.style in ("button", "option"):
                 pygame.draw.rect(surf, p.border, r, 1, border_radius=rad)
-            label, cap = self.face(theme)
-            txt = render(theme, label, "strong", fg)
+            label, cap, style = self.face(theme)
+            txt = render(theme, label, style, fg)
             hint = render(theme, key_label(self.key_code), cap, fg) if cap and self.key_code else None
             total = txt.get_width() + (hint.get_width() + theme.px(12) if hint else 0)
             x = r.centerx - total // 2

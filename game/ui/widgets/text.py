@@ -13,6 +13,7 @@ STYLES = {
     "title": ("bold", 1.7, "ink"),
     "head": ("bold", 1.2, "ink"),
     "strong": ("bold", 1.0, "ink"),
+    "strong_small": ("bold", 0.85, "ink"),   # a button's label where the usual size leaves no room for its key
     "body": ("sans", 1.0, "ink"),
     "soft": ("sans", 0.9, "ink_soft"),
     "small": ("sans", 0.8, "ink_soft"),
