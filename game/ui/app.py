@@ -33,6 +33,7 @@ class App:
         self.theme = Theme(self.size, self.settings.text_step, self.settings.high_contrast)
         self.stack: list[Any] = []
         self.session = None
+        self.news: list[Any] = []   # telegrams that arrived when a question was answered, shown before the next
         self.scenario_path = scenario_path
         self.notice: flow.Notice | None = None
         self.notice_until = 0.0
@@ -123,6 +124,11 @@ class App:
 
             fresh = self.session.new_entries()
             self.push(WeekReport(self, fresh))
+        elif action.kind == "choose":
+            # the week's later telegrams wait in the engine until the answer; show them before any next question
+            fresh = self.session.new_entries()
+            if any(e.kind in ("event", "message") for e in fresh):
+                self.news = fresh
         elif action.kind == "act":
             self.notify(f"Done: {self.session.scenario.action(action.target).name}.", "good")
         elif action.kind == "propose":
@@ -139,6 +145,12 @@ class App:
         s = self.session
         if s is None or s.game.over or not isinstance(self.top, DeskScreen):
             return
+        if self.news:
+            from .screens.event import WeekReport
+
+            self.push(WeekReport(self, self.news, later=True))
+            self.news = []
+            return
         waiting = s.game.pending_choices(s.power)
         if waiting:
             self.push(EventDialog(self, waiting[0]))
@@ -149,6 +161,7 @@ class App:
         from .screens.ending import EndingScreen
 
         self.session = session
+        self.news = []
         self.stack = []
         if session.game.over:
             self.push(EndingScreen(self))

@@ -377,3 +377,59 @@ def test_map_names_are_whole_and_never_overprint(app):
         if big and size == (1920, 1080):
             cities = {lines[1]: r for kind, lines, r in shown if kind == "city"}
             assert {"Helsinki", "Tallinn"} <= set(cities)
+
+
+def test_the_first_tab_on_the_desk_goes_to_the_first_action_not_end_week(app):
+    d = to_desk(app)
+    desk = app.top
+    desk.focus = -1
+    d.key(pygame.K_TAB)
+    focused = desk.widgets[desk.focus]
+    assert focused.wid.startswith("act:"), focused.wid
+    turn = app.session.game.state.turn
+    d.key(pygame.K_RETURN)
+    assert app.session.game.state.turn == turn, "Tab, Enter ended the week"
+
+
+def test_telegrams_held_by_a_question_are_shown_before_the_next_question(app):
+    """Later-dated telegrams wait in the engine until the player answers; the desk then shows them first."""
+    import copy
+
+    from game.engine import Action, Game
+    from game.engine.state import GameState
+    from game.ui.screens.event import WeekReport
+
+    to_desk(app)
+    s = app.session
+    game, power = s.game, s.power
+
+    def releases(question) -> bool:
+        probe = Game(s.scenario, GameState.from_dict(copy.deepcopy(game.state.to_dict())), game.humans)
+        before = len(probe.state.log)
+        option = s.scenario.event(question.event).default_choice().id
+        probe.submit(Action("choose", power, question.event, option=option))
+        return any(e.kind == "event" for e in probe.state.log[before:])
+
+    for _ in range(200):
+        assert not game.over, "no question held back any telegram"
+        if game.state.pending:
+            question = game.state.pending[0]
+            if releases(question):
+                break
+            option = s.scenario.event(question.event).default_choice().id
+            game.submit(Action("choose", power, question.event, option=option))
+        else:
+            game.submit(Action("end_turn", power))
+    s.new_entries()                      # the player has read everything so far
+    app.stack = app.stack[:1]            # the desk
+    app.prompt()
+    dialog = app.top
+    assert isinstance(dialog, EventDialog) and dialog.event.id == question.event
+    d = Driver(app, "keys")
+    d.key(pygame.K_1)
+    report = app.top
+    assert isinstance(report, WeekReport), type(report)
+    held = [e for e in report.entries if e.kind == "event"]
+    assert held and all(e.date >= question.date for e in held)
+    d.key(pygame.K_RETURN)
+    assert not isinstance(app.top, WeekReport)

@@ -261,6 +261,8 @@ class Screen:
         if not n:
             return
         i = self.focus
+        if i < 0 and step > 0:   # nothing focused yet: Tab starts where the screen says to start
+            i = self.first_focus() - 1
         for _ in range(n):
             i = (i + step) % n if i >= 0 else (0 if step > 0 else n - 1)
             if self.widgets[i].focusable:

@@ -101,6 +101,11 @@ class DeskScreen(Screen):
             self.focus = next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable),
                               self.focus)
 
+    def first_focus(self) -> int:
+        """The panel's first entry (the week's first action): a stray Enter must not end the week."""
+        panel = next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable), -1)
+        return panel if panel >= 0 else super().first_focus()
+
     def end_week(self) -> Any:
         return Action("end_turn", self.s.power)
 

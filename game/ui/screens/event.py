@@ -90,11 +90,14 @@ class WeekReport(Dialog):
     width, height = 0.7, 0.86
     stamp_text = "Received"
 
-    def __init__(self, app: Any, entries: list):
+    def __init__(self, app: Any, entries: list, later: bool = False):
         self.entries = entries
         st = app.session.game.state
         cal = app.session.scenario.calendar
-        title = f"TELEGRAMS — WEEK {st.turn}, FROM {cal.turn_start(st.turn):%d %B %Y}".upper()
+        if later:   # what arrived after the player's answer, later in the same week
+            title = f"TELEGRAMS — WEEK {st.turn}, LATER THAT WEEK"
+        else:
+            title = f"TELEGRAMS — WEEK {st.turn}, FROM {cal.turn_start(st.turn):%d %B %Y}".upper()
         super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
 
     def body_blocks(self) -> list[Block]:
