@@ -126,3 +126,19 @@ def test_replay_that_no_longer_fits_is_refused(mini, tmp_path):
     with pytest.raises(ScenarioError) as info:
         load_game(path, load_scenario(changed))
     assert "cannot replay" in str(info.value) and "open_talks" in str(info.value)
+
+
+def test_summary_reads_scenario_week_and_outcome_without_loading(mini, tmp_path):
+    from game.engine.saves import summary
+
+    path = tmp_path / "a.json"
+    save_game(played(mini), path)
+    assert summary(path) == ("mini", mini.path, 2, None)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["state"]["turn"] = "two"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert summary(path).week is None
+    del doc["scenario"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ScenarioError, match="does not name its scenario"):
+        summary(path)

@@ -7,7 +7,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
 from ..scenario.model import Scenario
@@ -88,10 +88,33 @@ def read_document(path: str | Path) -> dict[str, Any]:
 
 def scenario_of(path: str | Path) -> tuple[str, str, str]:
     """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save)."""
-    meta = read_document(path).get("scenario")
+    return _scenario_meta(read_document(path), str(path))
+
+
+def _scenario_meta(doc: dict[str, Any], name: str) -> tuple[str, str, str]:
+    meta = doc.get("scenario")
     if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("id", "path", "sha256")):
-        raise _error(str(path), "save file is damaged: it does not name its scenario")
+        raise _error(name, "save file is damaged: it does not name its scenario")
     return meta["id"], meta["path"], meta["sha256"]
+
+
+class SaveSummary(NamedTuple):
+    """What a list of saves shows, read without loading the game (week and outcome None if not readable)."""
+
+    scenario_id: str
+    scenario_path: str
+    week: int | None
+    outcome: str | None
+
+
+def summary(path: str | Path) -> SaveSummary:
+    """A save's scenario, week and outcome (ScenarioError if it is no save or names no scenario)."""
+    doc = read_document(path)
+    sid, stored, _sha = _scenario_meta(doc, str(path))
+    state = doc.get("state") if isinstance(doc.get("state"), dict) else {}
+    week, outcome = state.get("turn"), state.get("outcome")
+    return SaveSummary(sid, stored, week if isinstance(week, int) and not isinstance(week, bool) else None,
+                       outcome if isinstance(outcome, str) else None)
 
 
 def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:

@@ -195,31 +195,23 @@ def _find_scenario(sid: str, stored: str) -> Scenario | None:
 
 def save_info(path: Path) -> SaveInfo:
     """Describe a save for the load screen; never raises: an unreadable file gets a short reason."""
-    from ..engine.saves import read_document
+    from ..engine.saves import summary
 
     info = SaveInfo(path, path.name == paths.autosave_path().name)
     stamp = _mtime(path)
     info.saved = dt.datetime.fromtimestamp(stamp) if stamp else None
     try:
-        doc = read_document(path)
+        found = summary(path)
     except ScenarioError as exc:
         info.problem = _short(_reason(exc.diagnostics[0]) if exc.diagnostics else str(exc))
         return info
     except Exception as exc:  # never let one odd file break the list
         info.problem = _short(f"cannot read: {exc}")
         return info
-    meta = doc.get("scenario")
-    state = doc.get("state")
-    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str):
-        info.problem = "damaged: it does not name its scenario"
-        return info
-    turn = state.get("turn") if isinstance(state, dict) else None
-    if isinstance(turn, int) and not isinstance(turn, bool):
-        info.week = turn
-    stored = meta.get("path") if isinstance(meta.get("path"), str) else ""
-    sc = _find_scenario(meta["id"], stored)
+    info.week = found.week
+    sc = _find_scenario(found.scenario_id, found.scenario_path)
     if sc is None:
-        info.scenario = meta["id"]
+        info.scenario = found.scenario_id
         info.problem = "its scenario is not installed"
         return info
     info.scenario = sc.title
