@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .conditions import Predicate, compile_condition, turn_window
+from .state import GameState, OfferState, TerritoryState
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Compiled:
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
     offers_of: dict[str, list[str]]
+    start: GameState
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
     draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
     names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
@@ -142,4 +144,24 @@ def _build(sc: Scenario) -> Compiled:
         drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
+        start=_start(sc),
+    )
+
+
+def _start(sc: Scenario) -> GameState:
+    """The parts of a new game's state that come from the scenario alone (Game.new copies them)."""
+    return GameState(
+        seed=0,
+        rng=0,
+        turn=1,
+        meters={m.id: m.start for m in sc.meters},
+        trust={p.id: {q.id: p.trust.get(q.id, 50.0) for q in sc.powers if q.id != p.id} for p in sc.powers},
+        territories={t.id: TerritoryState(t.owner, t.sphere) for t in sc.territories},
+        offers={o.id: OfferState("open" if o.open else "closed", list(o.default_draft())) for o in sc.offers},
+        people={p.id: {"leader": [p.leader.name, p.leader.title],
+                       "foreign_minister": [p.foreign_minister.name, p.foreign_minister.title]}
+                for p in sc.powers},
+        reply_weeks={p.id: p.reply_weeks for p in sc.powers},
+        budget={},
+        unlocked=[s.id for s in sc.sources if s.unlocked],
     )

@@ -38,20 +38,19 @@ class Game:
             policies: dict[str, str] | None = None) -> Game:
         """Start a game: set up the state and fire the first week's events."""
         sc = scenario
+        start = compiled(sc).start
         state = GameState(
             seed=seed,
             rng=rng.seed_state(seed),
             turn=1,
-            meters={m.id: m.start for m in sc.meters},
-            trust={p.id: {q.id: p.trust.get(q.id, 50.0) for q in sc.powers if q.id != p.id} for p in sc.powers},
-            territories={t.id: TerritoryState(t.owner, t.sphere) for t in sc.territories},
-            offers={o.id: OfferState("open" if o.open else "closed", list(o.default_draft())) for o in sc.offers},
-            people={p.id: {"leader": [p.leader.name, p.leader.title],
-                           "foreign_minister": [p.foreign_minister.name, p.foreign_minister.title]}
-                    for p in sc.powers},
-            reply_weeks={p.id: p.reply_weeks for p in sc.powers},
+            meters=dict(start.meters),
+            trust={power: dict(row) for power, row in start.trust.items()},
+            territories={t: TerritoryState(place.owner, place.sphere) for t, place in start.territories.items()},
+            offers={o: OfferState(offer.status, list(offer.clauses)) for o, offer in start.offers.items()},
+            people={power: {role: list(who) for role, who in roles.items()} for power, roles in start.people.items()},
+            reply_weeks=dict(start.reply_weeks),
             budget={},
-            unlocked=[s.id for s in sc.sources if s.unlocked],
+            unlocked=list(start.unlocked),
         )
         game = cls(sc, state, humans, policies)
         state.history.append(dict(state.meters))
