@@ -83,10 +83,10 @@ class Compiled:
                 self.change_cache[key] = found
         return found
 
-    def plan_steps(self, plan: Plan, power: str, sc: Scenario, turn: int) -> list[tuple]:
-        """A plan's rules for one power that can apply in that week, ready to run: (when, step, scenario action or
-        None, its `requires`, id, once, cooldown, cost). Rules naming another power's action, or whose `when` or
-        `requires` is bound to other weeks by its dates, are left out."""
+    def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[tuple]]:
+        """For each week, a plan's rules for one power that can apply in that week, ready to run: (when, step,
+        scenario action or None, its `requires`, id, once, cooldown, cost). Rules naming another power's action,
+        or whose `when` or `requires` is bound to other weeks by its dates, are left out."""
         key = (id(plan), power)
         weeks = self.plans.get(key)
         if weeks is None:
@@ -104,7 +104,7 @@ class Compiled:
                     steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
                                                                         defn.id, defn.once, defn.cooldown, defn.cost)))
             weeks = self.plans[key] = _by_week(steps, len(self.starts))
-        return weeks[turn] if 0 <= turn < len(weeks) else []
+        return weeks
 
 
 def _always(st) -> bool:

@@ -42,6 +42,7 @@ class PlanController(Controller):
 
     def __init__(self, plan: Plan):
         self.plan = plan
+        self.weeks: dict[str, list[list[tuple]]] = {}
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         wanted = self.plan.choices.get(event.id)
@@ -52,7 +53,10 @@ class PlanController(Controller):
     def act(self, game: Game, power: str) -> None:
         st = game.st
         taken, budget, turn = st.taken, st.budget, st.turn
-        for holds, do, defn, requires, ident, once, cooldown, cost in game.cx.plan_steps(self.plan, power, game.sc, turn):
+        weeks = self.weeks.get(power)
+        if weeks is None:
+            weeks = self.weeks[power] = game.cx.plan_weeks(self.plan, power, game.sc)
+        for holds, do, defn, requires, ident, once, cooldown, cost in weeks[turn] if 0 <= turn < len(weeks) else ():
             if defn is not None:
                 # cheapest tests first: most weeks most rules fail on cool-down or points
                 last = taken.get(ident)
