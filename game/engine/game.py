@@ -167,17 +167,17 @@ class Game:
         if action.power not in sc.index["powers"]:
             return Result(False, f"There is no power {action.power!r}.")
         power = sc.power(action.power)
-        waiting = self.pending_choices(action.power)
+        waiting = self.pending_choices(action.power) if st.pending else ()
         if action.kind == "choose":
             return self._check_choice(action, waiting)
         if waiting:
             return Result(False, f"First answer ‘{waiting[0].title}’.")
         if action.power in st.ended:
             return Result(False, f"{power.short} has already ended this week.")
-        if action.kind == "end_turn":
-            return OK
         if action.kind == "act":
             return self._check_act(action, explain_why)
+        if action.kind == "end_turn":
+            return OK
         if action.target not in sc.index["offers"]:
             return Result(False, f"There is no offer {action.target!r}.")
         offer = sc.offer(action.target)
@@ -211,13 +211,17 @@ class Game:
         if defn is None or defn.power != action.power:
             return Result(False, f"{self.sc.power(action.power).short} has no action {action.target!r}.")
         refusal = self.act_refusal(defn, explain_why)
-        return OK if refusal is None else Result(False, refusal)
+        if refusal is None:
+            return OK
+        return Result(False, refusal) if explain_why else REFUSED
 
     def act_refusal(self, defn: ActionDef, explain_why: bool = True) -> str | None:
         """Why the power cannot take its scenario action now (None: it can)."""
         st = self.st
         last = st.taken.get(defn.id)
         if last is not None:
+            if not explain_why and (defn.once or last + defn.cooldown >= st.turn):
+                return REFUSED.reason
             if defn.once:
                 return "Already done."
             if last == st.turn:
@@ -227,6 +231,8 @@ class Game:
                 return f"Available again in {weeks} week{'s' if weeks > 1 else ''}."
         left = st.budget.get(defn.power, 0)
         if left < defn.cost:
+            if not explain_why:
+                return REFUSED.reason
             return f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; {left} left this week."
         if not self.cx.requires[defn.id](st):
             if not explain_why:
