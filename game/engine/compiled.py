@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .conditions import Predicate, compile_condition, turn_window
+from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
 
@@ -27,6 +28,7 @@ class Compiled:
     starts: list[str]
     offers_of: dict[str, list[str]]
     start: GameState
+    effects: dict[tuple[str, ...], Bound]
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
     draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
     names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
@@ -57,14 +59,6 @@ class Compiled:
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""
         return self.starts[turn] if turn < len(self.starts) else ""
-
-    def predicate(self, cond, sc: Scenario) -> Predicate:
-        """A compiled condition met at run time (e.g. inside an `if` effect), cached."""
-        key = id(cond)
-        found = self.plans.get(key)
-        if found is None:
-            found = self.plans[key] = compile_condition(cond, sc)
-        return found
 
     def changes(self, offer: Offer, party: str, draft: tuple[str, ...]) -> list[tuple[str, ...]]:
         """One-clause changes of a draft that the party values, best first (cached: a pure function of the data)."""
@@ -145,7 +139,29 @@ def _build(sc: Scenario) -> Compiled:
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
         start=_start(sc),
+        effects=_effects(sc),
     )
+
+
+def _effects(sc: Scenario) -> dict[tuple[str, ...], Bound]:
+    """Every effect list of the scenario, bound (see effects.bind_effects), keyed by its owner: ('action', id),
+    ('hidden', action id), ('event', id), ('choice', event id, option id), ('clause', offer id, clause id),
+    ('offer', id) and ('outcome', id)."""
+    found: dict[tuple[str, ...], Bound] = {}
+    for action in sc.actions:
+        found["action", action.id] = bind_effects(action.effects, sc, action.id)
+        found["hidden", action.id] = bind_effects(action.hidden_effects, sc, action.id)
+    for event in sc.events:
+        found["event", event.id] = bind_effects(event.effects, sc, event.id)
+        for choice in event.choices:
+            found["choice", event.id, choice.id] = bind_effects(choice.effects, sc, event.id)
+    for offer in sc.offers:
+        found["offer", offer.id] = bind_effects(offer.on_sign, sc, offer.id)
+        for clause in offer.clauses:
+            found["clause", offer.id, clause.id] = bind_effects(clause.on_sign, sc, offer.id)
+    for outcome in sc.outcomes:
+        found["outcome", outcome.id] = bind_effects(outcome.effects, sc, outcome.id)
+    return found
 
 
 def _start(sc: Scenario) -> GameState:

@@ -1,29 +1,48 @@
-"""Apply effect statements to a game."""
+"""Effect statements, bound once per scenario to their arguments, and applied to a game."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..scenario.model import Scenario
 from ..scenario.vocabulary import Stmt
+from .conditions import compile_condition
 from .negotiation import edit
 
 if TYPE_CHECKING:
     from .game import Game
 
+Effect = Callable[["Game"], None]
+Bound = tuple[Effect, ...]
+Binder = Callable[[Any, Scenario, str], Effect]
 Origin = dict[str, Any]
 
 
-def apply_effects(game: Game, effects: Iterable[Stmt], origin: Origin) -> None:
-    """Apply effects in order; stop if one of them ends the game (an ending's own effects all apply)."""
-    if not effects:
+def bind_effects(effects: Iterable[Stmt], sc: Scenario, ref: str) -> Bound:
+    """Effects with their arguments resolved once (meter bounds, offers, events, conditions, nested branches),
+    ready to apply in order; `ref` is what their telegrams refer to (the action, event, offer or outcome)."""
+    return tuple(HANDLERS[effect.kind](effect.arg, sc, ref) for effect in effects)
+
+
+def run_effects(game: Game, bound: Bound) -> None:
+    """Apply bound effects in order; stop if one of them ends the game (an ending's own effects all apply)."""
+    if not bound:
         return
     st = game.st
-    ended = st.outcome is not None
-    for effect in effects:
-        if not ended and st.outcome is not None:
+    if st.outcome is not None:
+        for effect in bound:
+            effect(game)
+        return
+    for effect in bound:
+        if st.outcome is not None:
             return
-        HANDLERS[effect.kind](game, effect.arg, origin)
+        effect(game)
+
+
+def apply_effects(game: Game, effects: Iterable[Stmt], origin: Origin) -> None:
+    """Bind and apply effects met outside the scenario's own lists (`origin['ref']`: what telegrams refer to)."""
+    run_effects(game, bind_effects(effects, game.sc, origin.get("ref", "")))
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:
@@ -31,127 +50,216 @@ def _clamp(value: float, lo: float, hi: float) -> float:
     return value if value.__class__ is int else round(value, 4)
 
 
-def _meter(game: Game, arg: dict, origin: Origin) -> None:
-    meter = game.sc.index["meters"][arg["id"]]
-    meters = game.st.meters
-    value = arg["set"] if arg["set"] is not None else meters[meter.id] + arg["add"]
-    meters[meter.id] = _clamp(value, meter.min, meter.max)
+def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
+    meter = sc.index["meters"][arg["id"]]
+    ident, lo, hi, add = meter.id, meter.min, meter.max, arg["add"]
+    if arg["set"] is not None:
+        value = _clamp(arg["set"], lo, hi)
+
+        def set_meter(game: Game) -> None:
+            game.st.meters[ident] = value
+
+        return set_meter
+
+    def add_meter(game: Game) -> None:
+        meters = game.st.meters
+        meters[ident] = _clamp(meters[ident] + add, lo, hi)
+
+    return add_meter
 
 
-def _trust(game: Game, arg: dict, origin: Origin) -> None:
-    trust, src, dst, new = game.st.trust, arg["src"], arg["dst"], arg["set"]
-    trust[src][dst] = _clamp(new if new is not None else trust[src][dst] + arg["add"], 0, 100)
-    if arg["mutual"]:
-        trust[dst][src] = _clamp(new if new is not None else trust[dst][src] + arg["add"], 0, 100)
+def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
+    src, dst, new, add, mutual = arg["src"], arg["dst"], arg["set"], arg["add"], arg["mutual"]
+
+    def trust(game: Game) -> None:
+        rows = game.st.trust
+        rows[src][dst] = _clamp(new if new is not None else rows[src][dst] + add, 0, 100)
+        if mutual:
+            rows[dst][src] = _clamp(new if new is not None else rows[dst][src] + add, 0, 100)
+
+    return trust
 
 
-def _set_flag(game: Game, arg: str, origin: Origin) -> None:
-    game.st.flags.add(arg)
+def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:
+    def set_flag(game: Game) -> None:
+        game.st.flags.add(arg)
+
+    return set_flag
 
 
-def _clear_flag(game: Game, arg: str, origin: Origin) -> None:
-    game.st.flags.discard(arg)
+def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
+    def clear_flag(game: Game) -> None:
+        game.st.flags.discard(arg)
+
+    return clear_flag
 
 
-def _open_offer(game: Game, arg: str, origin: Origin) -> None:
-    ostate = game.st.offers[arg]
-    if ostate.status == "closed":
-        ostate.status = "open"
-        offer = game.sc.offer(arg)
-        ostate.clauses = ostate.clauses or list(offer.default_draft())
-        game.log("offer", f"The {offer.name} is on the table", offer.description, ref=arg,
-                 visible_to=list(offer.parties))
+def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
+    offer = sc.offer(arg)
+
+    def open_offer(game: Game) -> None:
+        ostate = game.st.offers[arg]
+        if ostate.status == "closed":
+            ostate.status = "open"
+            ostate.clauses = ostate.clauses or list(offer.default_draft())
+            game.log("offer", f"The {offer.name} is on the table", offer.description, ref=arg,
+                     visible_to=list(offer.parties))
+
+    return open_offer
 
 
-def _close_offer(game: Game, arg: str, origin: Origin) -> None:
-    ostate = game.st.offers[arg]
-    if ostate.status in ("open", "proposed"):
-        ostate.status, ostate.waiting, ostate.accepted, ostate.proposer = "closed", {}, [], None
-        offer = game.sc.offer(arg)
-        game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=list(offer.parties))
+def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
+    offer = sc.offer(arg)
+
+    def close_offer(game: Game) -> None:
+        ostate = game.st.offers[arg]
+        if ostate.status in ("open", "proposed"):
+            ostate.status, ostate.waiting, ostate.accepted, ostate.proposer = "closed", {}, [], None
+            game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=list(offer.parties))
+
+    return close_offer
 
 
-def _propose(game: Game, arg: dict, origin: Origin) -> None:
-    offer = game.sc.offer(arg["offer"])
-    if game.st.offers[offer.id].status == "signed":
-        return
-    if arg["clauses"]:
-        draft = arg["clauses"]
-    else:
-        draft = edit(offer, game.st.offers[offer.id].clauses, arg["add"] or (), arg["remove"] or ())
-    game.propose(offer, arg["by"], draft)
+def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
+    offer = sc.offer(arg["offer"])
+    clauses, add, remove, by = arg["clauses"], arg["add"] or (), arg["remove"] or (), arg["by"]
+
+    def propose(game: Game) -> None:
+        ostate = game.st.offers[offer.id]
+        if ostate.status != "signed":
+            game.propose(offer, by, clauses or edit(offer, ostate.clauses, add, remove))
+
+    return propose
 
 
-def _change_clause(game: Game, arg: dict, add: bool) -> None:
-    offer = game.sc.offer(arg["offer"])
-    ostate = game.st.offers[offer.id]
-    if ostate.status == "signed":
-        return
-    change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
-    ostate.clauses = list(edit(offer, ostate.clauses, *change))
-    if ostate.status == "proposed":
-        # a changed draft must be accepted again by every party but its proposer
-        turn = game.st.turn
-        ostate.accepted = [ostate.proposer]
-        ostate.waiting = {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer}
+def _clause_change(add: bool) -> Binder:
+    def bind(arg: dict, sc: Scenario, ref: str) -> Effect:
+        offer = sc.offer(arg["offer"])
+        change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
+
+        def change_clause(game: Game) -> None:
+            ostate = game.st.offers[offer.id]
+            if ostate.status == "signed":
+                return
+            ostate.clauses = list(edit(offer, ostate.clauses, *change))
+            if ostate.status == "proposed":
+                # a changed draft must be accepted again by every party but its proposer
+                turn = game.st.turn
+                ostate.accepted = [ostate.proposer]
+                ostate.waiting = {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer}
+
+        return change_clause
+
+    return bind
 
 
-def _sign(game: Game, arg: str, origin: Origin) -> None:
-    game.sign(game.sc.offer(arg))
+def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
+    offer = sc.offer(arg)
+
+    def sign(game: Game) -> None:
+        game.sign(offer)
+
+    return sign
 
 
-def _territory(field: str) -> Callable[[Game, dict, Origin], None]:
-    def handler(game: Game, arg: dict, origin: Origin) -> None:
-        setattr(game.st.territories[arg["territory"]], field, arg["power"])
+def _territory(field: str) -> Binder:
+    def bind(arg: dict, sc: Scenario, ref: str) -> Effect:
+        territory, power = arg["territory"], arg["power"]
 
-    return handler
+        def set_territory(game: Game) -> None:
+            setattr(game.st.territories[territory], field, power)
 
+        return set_territory
 
-def _fire(game: Game, arg: str, origin: Origin) -> None:
-    event = game.sc.event(arg)
-    last = game.st.fired.get(arg)
-    if last is None or (event.repeat and last != game.st.turn):  # at most once a week: no endless chains
-        game.fire(event, game.today)
+    return bind
 
 
-def _end_game(game: Game, arg: str, origin: Origin) -> None:
-    game.end(arg)
+def _fire(arg: str, sc: Scenario, ref: str) -> Effect:
+    event = sc.event(arg)
+
+    def fire(game: Game) -> None:
+        last = game.st.fired.get(arg)
+        if last is None or (event.repeat and last != game.st.turn):  # at most once a week: no endless chains
+            game.fire(event, game.today)
+
+    return fire
 
 
-def _if(game: Game, arg: dict, origin: Origin) -> None:
-    holds = game.cx.predicate(arg["when"], game.sc)(game.st)
-    apply_effects(game, arg["then"] if holds else arg["otherwise"], origin)
+def _end_game(arg: str, sc: Scenario, ref: str) -> Effect:
+    def end_game(game: Game) -> None:
+        game.end(arg)
+
+    return end_game
 
 
-def _chance(game: Game, arg: dict, origin: Origin) -> None:
-    apply_effects(game, arg["then"] if game.random() < arg["p"] else arg["otherwise"], origin)
+def _if(arg: dict, sc: Scenario, ref: str) -> Effect:
+    holds = compile_condition(arg["when"], sc)
+    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
+
+    def if_(game: Game) -> None:
+        run_effects(game, then if holds(game.st) else otherwise)
+
+    return if_
 
 
-def _unlock(game: Game, arg: str, origin: Origin) -> None:
-    game.unlock([arg])
+def _chance(arg: dict, sc: Scenario, ref: str) -> Effect:
+    p = arg["p"]
+    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
+
+    def chance(game: Game) -> None:
+        run_effects(game, then if game.random() < p else otherwise)
+
+    return chance
 
 
-def _reply_weeks(game: Game, arg: dict, origin: Origin) -> None:
-    game.st.reply_weeks[arg["power"]] = arg["set"]
+def _unlock(arg: str, sc: Scenario, ref: str) -> Effect:
+    sources = [arg]
+
+    def unlock(game: Game) -> None:
+        game.unlock(sources)
+
+    return unlock
 
 
-def _appoint(game: Game, arg: dict, origin: Origin) -> None:
-    people = game.st.people[arg["power"]]
-    title = arg["title"] if arg["title"] is not None else people[arg["role"]][1]
-    people[arg["role"]] = [arg["name"], title]
+def _reply_weeks(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, weeks = arg["power"], arg["set"]
+
+    def reply_weeks(game: Game) -> None:
+        game.st.reply_weeks[power] = weeks
+
+    return reply_weeks
 
 
-def _message(game: Game, arg: dict, origin: Origin) -> None:
-    to = list(arg["to"]) if arg["to"] else None
-    game.log("message", arg["title"] or "Telegram", arg["text"], ref=origin.get("ref", ""), visible_to=to)
+def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, role, name, title = arg["power"], arg["role"], arg["name"], arg["title"]
+
+    def appoint(game: Game) -> None:
+        people = game.st.people[power]
+        people[role] = [name, title if title is not None else people[role][1]]
+
+    return appoint
 
 
-def _budget(game: Game, arg: dict, origin: Origin) -> None:
-    budget = game.st.budget
-    budget[arg["power"]] = max(0, budget.get(arg["power"], 0) + arg["add"])
+def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
+    to, title, text = arg["to"], arg["title"] or "Telegram", arg["text"]
+
+    def message(game: Game) -> None:
+        game.log("message", title, text, ref=ref, visible_to=list(to) if to else None)
+
+    return message
 
 
-HANDLERS: dict[str, Callable[[Game, Any, Origin], None]] = {
+def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, add = arg["power"], arg["add"]
+
+    def budget(game: Game) -> None:
+        points = game.st.budget
+        points[power] = max(0, points.get(power, 0) + add)
+
+    return budget
+
+
+HANDLERS: dict[str, Binder] = {
     "meter": _meter,
     "trust": _trust,
     "set_flag": _set_flag,
@@ -159,8 +267,8 @@ HANDLERS: dict[str, Callable[[Game, Any, Origin], None]] = {
     "open_offer": _open_offer,
     "close_offer": _close_offer,
     "propose": _propose,
-    "add_clause": lambda g, a, o: _change_clause(g, a, True),
-    "remove_clause": lambda g, a, o: _change_clause(g, a, False),
+    "add_clause": _clause_change(True),
+    "remove_clause": _clause_change(False),
     "sign": _sign,
     "sphere": _territory("sphere"),
     "owner": _territory("owner"),

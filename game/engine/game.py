@@ -11,7 +11,7 @@ from .actions import OK, REFUSED, Action, Result
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
-from .effects import apply_effects
+from .effects import run_effects
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 
 
@@ -318,9 +318,9 @@ class Game:
                  visible_to=[defn.power], sources=list(defn.sources))
         if defn.sources:
             self.unlock(defn.sources)
-        origin = {"visible_to": [defn.power], "ref": defn.id}
-        apply_effects(self, defn.effects, origin)
-        apply_effects(self, defn.hidden_effects, origin)
+        effects = self.cx.effects
+        run_effects(self, effects["action", defn.id])
+        run_effects(self, effects["hidden", defn.id])
 
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
@@ -371,10 +371,10 @@ class Game:
         if secret:
             self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + ", ".join(secret) + ".",
                      ref=offer.id, visible_to=list(offer.parties))
-        origin = {"visible_to": None, "ref": offer.id}
+        effects = self.cx.effects
         for clause_id in list(ostate.clauses):
-            apply_effects(self, offer.clause(clause_id).on_sign, origin)
-        apply_effects(self, offer.on_sign, origin)
+            run_effects(self, effects["clause", offer.id, clause_id])
+        run_effects(self, effects["offer", offer.id])
         self.check_outcomes()
 
     def respond_as_ai(self, offer: Offer, power: str) -> None:
@@ -412,7 +412,7 @@ class Game:
         self.log("event", event.title, event.text, ref=event.id, visible_to=visible, sources=list(event.sources))
         if event.sources:
             self.unlock(event.sources)
-        apply_effects(self, event.effects, {"visible_to": visible, "ref": event.id})
+        run_effects(self, self.cx.effects["event", event.id])
         if event.choices and not self.over:
             chooser = event.chooser or self.sc.player
             if chooser in self.humans:
@@ -427,7 +427,7 @@ class Game:
         visible = list(event.visible_to) if event.visible_to else None
         self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
                  visible_to=visible)
-        apply_effects(self, choice.effects, {"visible_to": visible, "ref": event.id})
+        run_effects(self, self.cx.effects["choice", event.id, option_id])
 
     def unlock(self, sources: Iterable[str]) -> None:
         """Add source cards to the archive (in the order they were first met)."""
@@ -511,7 +511,7 @@ class Game:
         self.today = st.end_date
         self.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=list(outcome.sources))
         self.unlock(outcome.sources)
-        apply_effects(self, outcome.effects, {"visible_to": None, "ref": outcome_id})
+        run_effects(self, self.cx.effects["outcome", outcome_id])
         st.history.append(dict(st.meters))
 
     def save(self, path) -> None:
