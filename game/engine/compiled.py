@@ -29,6 +29,7 @@ class Compiled:
     offers_of: dict[str, list[str]]
     start: GameState
     effects: dict[tuple[str, ...], Bound]
+    event_dates: dict[str, str]
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
     draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
     names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
@@ -140,6 +141,7 @@ def _build(sc: Scenario) -> Compiled:
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
         start=_start(sc),
         effects=_effects(sc),
+        event_dates={e.id: e.date.isoformat() for e in sc.events if e.date},
     )
 
 

@@ -311,16 +311,16 @@ class Game:
 
     def take(self, defn: ActionDef) -> None:
         """Apply a scenario action that has been checked: pay, log, apply its effects."""
-        st = self.st
-        st.budget[defn.power] -= defn.cost
-        st.taken[defn.id] = st.turn
-        self.log("action", defn.name, defn.text, power=defn.power, ref=defn.id,
-                 visible_to=[defn.power], sources=list(defn.sources))
+        st, power, ident = self.st, defn.power, defn.id
+        st.budget[power] -= defn.cost
+        st.taken[ident] = st.turn
+        st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, [power],
+                               list(defn.sources)))
         if defn.sources:
             self.unlock(defn.sources)
         effects = self.cx.effects
-        run_effects(self, effects["action", defn.id])
-        run_effects(self, effects["hidden", defn.id])
+        run_effects(self, effects["action", ident])
+        run_effects(self, effects["hidden", ident])
 
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
@@ -404,22 +404,23 @@ class Game:
     # ---------------------------------------------------------------- events
     def fire(self, event: EventDef, date: str | None = None) -> None:
         """Fire an event now: log it, unlock its sources, apply its effects, ask for a choice."""
-        st = self.st
-        st.fired[event.id] = st.turn
-        saved = self.today
-        self.today = date or (event.date.isoformat() if event.date else saved)
+        st, ident = self.st, event.id
+        st.fired[ident] = st.turn
+        saved = st.today
+        today = st.today = date or self.cx.event_dates.get(ident, saved)
         visible = list(event.visible_to) if event.visible_to else None
-        self.log("event", event.title, event.text, ref=event.id, visible_to=visible, sources=list(event.sources))
+        st.log.append(LogEntry(st.turn, today, "event", event.title, event.text, None, ident, visible,
+                               list(event.sources)))
         if event.sources:
             self.unlock(event.sources)
-        run_effects(self, self.cx.effects["event", event.id])
-        if event.choices and not self.over:
+        run_effects(self, self.cx.effects["event", ident])
+        if event.choices and st.outcome is None:
             chooser = event.chooser or self.sc.player
             if chooser in self.humans:
-                st.pending.append(Pending(event.id, chooser, self.today))
+                st.pending.append(Pending(ident, chooser, st.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        self.today = self._after(saved)
+        st.today = self._after(saved)
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = next(c for c in event.choices if c.id == option_id)
@@ -492,10 +493,11 @@ class Game:
         self._begin_turn()
 
     def check_outcomes(self) -> None:
-        if self.over:
+        st = self.st
+        if st.outcome is not None:
             return
         for outcome_id, holds in self.cx.outcomes:
-            if holds(self.st):
+            if holds(st):
                 self.end(outcome_id)
                 return
 
