@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..scenario.model import Do, EventDef, Plan, Scenario
+from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from .actions import Action
 from .negotiation import edit, toggle
+from .state import GameState
 
 if TYPE_CHECKING:
     from .game import Game
@@ -102,24 +103,26 @@ class PlanController(Controller):
 class RandomController(Controller):
     """Plays at random: each week it tries a few random actions, drafts and answers, stopping at random."""
 
+    def __init__(self) -> None:
+        self.menus: dict[str, tuple[tuple[Action, ...], tuple[Offer, ...]]] = {}
+
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         return event.choices[int(game.random() * len(event.choices))].id
 
     def act(self, game: Game, power: str) -> None:
-        own = game.sc.actions_of(power)
-        offers = [o for o in game.sc.offers if power in o.parties]
+        own, offers = self._menu(game, power)
         st = game.st
         for _ in range(8):
             if st.outcome is not None or game.random() < 0.3:
                 return
-            answers = game.drafts_for(power)
-            live = [o for o in offers if game.st.offers[o.id].status in ("open", "proposed")]
+            live, proposed = self._live(st, offers)
+            answers = game.drafts_for(power) if proposed else ()
             count = len(own) + 2 * len(answers) + len(live)
             if not count:
                 return
             pick = int(game.random() * count)
             if pick < len(own):
-                action = Action("act", power, own[pick].id)
+                action = own[pick]
             elif pick < len(own) + 2 * len(answers):
                 index = pick - len(own)
                 action = Action(("accept", "reject")[index % 2], power, answers[index // 2])
@@ -127,8 +130,29 @@ class RandomController(Controller):
                 action = self._draft(game, power, live[pick - len(own) - 2 * len(answers)])
             game.perform(action)
 
+    def _menu(self, game: Game, power: str) -> tuple[tuple[Action, ...], tuple[Offer, ...]]:
+        """The power's own scenario actions (as ready Actions) and the offers it is a party to, built once."""
+        menu = self.menus.get(power)
+        if menu is None:
+            own = tuple(Action("act", power, a.id) for a in game.sc.actions_of(power))
+            menu = self.menus[power] = (own, tuple(o for o in game.sc.offers if power in o.parties))
+        return menu
+
     @staticmethod
-    def _draft(game: Game, power: str, offer) -> Action:
+    def _live(st: GameState, offers: tuple[Offer, ...]) -> tuple[list[Offer], bool]:
+        """The offers on the table (open or proposed), and whether any of them is proposed."""
+        live, proposed = [], False
+        for offer in offers:
+            status = st.offers[offer.id].status
+            if status == "proposed":
+                live.append(offer)
+                proposed = True
+            elif status == "open":
+                live.append(offer)
+        return live, proposed
+
+    @staticmethod
+    def _draft(game: Game, power: str, offer: Offer) -> Action:
         """The current draft with one random clause added or taken out."""
         clause = offer.clauses[int(game.random() * len(offer.clauses))].id
         return Action("propose", power, offer.id, toggle(offer, game.st.offers[offer.id].clauses, clause))
