@@ -11,14 +11,16 @@ from .conditions import Predicate, compile_condition, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
+# an event as the week's loop checks it: (id, repeats, `when` predicate, chance, the event)
+EventCheck = tuple[str, bool, Predicate, float, EventDef]
+
 
 @dataclass
 class Compiled:
     """Predicates for every condition in a scenario, built once."""
 
-    events_when: dict[str, Predicate]
-    dated: dict[int, list[EventDef]]
-    undated: list[list[EventDef]]
+    dated: dict[int, list[EventCheck]]
+    undated: list[list[EventCheck]]
     requires: dict[str, Predicate]
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
@@ -34,7 +36,7 @@ class Compiled:
     draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
     names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
 
-    def undated_in(self, turn: int) -> list[EventDef]:
+    def undated_in(self, turn: int) -> list[EventCheck]:
         """Undated events whose condition can hold in that week (in file order)."""
         return self.undated[turn] if 0 <= turn < len(self.undated) else []
 
@@ -124,13 +126,14 @@ def compiled(sc: Scenario) -> Compiled:
 
 
 def _build(sc: Scenario) -> Compiled:
-    dated: dict[int, list[EventDef]] = {}
+    checks = {e.id: (e.id, e.repeat, compile_condition(e.when, sc), e.chance, e) for e in sc.events}
+    dated: dict[int, list[EventCheck]] = {}
     for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
-        dated.setdefault(sc.calendar.turn_of(event.date), []).append(event)
+        dated.setdefault(sc.calendar.turn_of(event.date), []).append(checks[event.id])
+    undated = [(*turn_window(e.when, sc), checks[e.id]) for e in sc.events if not e.date]
     return Compiled(
-        events_when={e.id: compile_condition(e.when, sc) for e in sc.events},
         dated=dated,
-        undated=_by_week([(*turn_window(e.when, sc), e) for e in sc.events if not e.date], sc.calendar.last_turn + 1),
+        undated=_by_week(undated, sc.calendar.last_turn + 1),
         requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],

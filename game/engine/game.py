@@ -450,23 +450,23 @@ class Game:
         """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
         (so that nothing dated later is seen first); then the undated events, once."""
         st, cx = self.st, self.cx
-        fired, when = st.fired, cx.events_when
-        dated = cx.dated.get(st.turn, ())
+        fired, turn = st.fired, st.turn
+        dated = cx.dated.get(turn, ())
         while st.week_step < len(dated):
             if st.outcome is not None or st.pending:
                 return
-            event = dated[st.week_step]
+            ident, _, when, chance, event = dated[st.week_step]
             st.week_step += 1
-            if event.id not in fired and when[event.id](st) and self._lucky(event.chance):
+            if ident not in fired and when(st) and self._lucky(chance):
                 self.fire(event)
         if st.week_step != len(dated) or st.outcome is not None or st.pending:
             return
         st.week_step += 1
-        for event in cx.undated_in(st.turn):
+        for ident, repeat, when, chance, event in cx.undated_in(turn):
             if st.outcome is not None:
                 return
-            last = fired.get(event.id)
-            if (last is None or (event.repeat and last != st.turn)) and when[event.id](st) and self._lucky(event.chance):
+            last = fired.get(ident)
+            if (last is None or (repeat and last != turn)) and when(st) and self._lucky(chance):
                 self.fire(event)
         self.check_outcomes()
 
