@@ -30,6 +30,8 @@ class Compiled:
     starts: list[str]
     offers_of: dict[str, list[str]]
     start: GameState
+    on_take: dict[str, tuple[Bound, Bound]]
+    on_fire: dict[str, Bound]
     effects: dict[tuple[str, ...], Bound]
     event_dates: dict[str, str]
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
@@ -143,21 +145,19 @@ def _build(sc: Scenario) -> Compiled:
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
         start=_start(sc),
+        on_take={a.id: (bind_effects(a.effects, sc, a.id), bind_effects(a.hidden_effects, sc, a.id)) for a in sc.actions},
+        on_fire={e.id: bind_effects(e.effects, sc, e.id) for e in sc.events},
         effects=_effects(sc),
         event_dates={e.id: e.date.isoformat() for e in sc.events if e.date},
     )
 
 
 def _effects(sc: Scenario) -> dict[tuple[str, ...], Bound]:
-    """Every effect list of the scenario, bound (see effects.bind_effects), keyed by its owner: ('action', id),
-    ('hidden', action id), ('event', id), ('choice', event id, option id), ('clause', offer id, clause id),
+    """The scenario's other effect lists (actions' are in on_take, events' in on_fire), bound (see
+    effects.bind_effects), keyed by their owner: ('choice', event id, option id), ('clause', offer id, clause id),
     ('offer', id) and ('outcome', id)."""
     found: dict[tuple[str, ...], Bound] = {}
-    for action in sc.actions:
-        found["action", action.id] = bind_effects(action.effects, sc, action.id)
-        found["hidden", action.id] = bind_effects(action.hidden_effects, sc, action.id)
     for event in sc.events:
-        found["event", event.id] = bind_effects(event.effects, sc, event.id)
         for choice in event.choices:
             found["choice", event.id, choice.id] = bind_effects(choice.effects, sc, event.id)
     for offer in sc.offers:

@@ -31,6 +31,8 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
+        # each power's offers with their (lasting) states, for drafts_for
+        self.offers_of = {power: [(o, state.offers[o]) for o in offers] for power, offers in self.cx.offers_of.items()}
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -89,10 +91,9 @@ class Game:
 
     def drafts_for(self, power: str) -> list[str]:
         """Offers whose current draft has reached this power and awaits its answer."""
-        turn, offers = self.st.turn, self.st.offers
+        turn = self.st.turn
         found = []
-        for oid in self.cx.offers_of.get(power, ()):
-            offer = offers[oid]
+        for oid, offer in self.offers_of.get(power, ()):
             if offer.status == "proposed" and power in offer.waiting and offer.waiting[power] <= turn:
                 found.append(oid)
         return found
@@ -166,14 +167,13 @@ class Game:
             return Result(False, "The game is over.")
         if action.power not in sc.index["powers"]:
             return Result(False, f"There is no power {action.power!r}.")
-        power = sc.power(action.power)
         waiting = self.pending_choices(action.power) if st.pending else ()
         if action.kind == "choose":
             return self._check_choice(action, waiting)
         if waiting:
             return Result(False, f"First answer ‘{waiting[0].title}’.")
         if action.power in st.ended:
-            return Result(False, f"{power.short} has already ended this week.")
+            return Result(False, f"{self._short(action.power)} has already ended this week.")
         if action.kind == "act":
             return self._check_act(action, explain_why)
         if action.kind == "end_turn":
@@ -182,7 +182,7 @@ class Game:
             return Result(False, f"There is no offer {action.target!r}.")
         offer = sc.offer(action.target)
         if action.power not in offer.parties:
-            return Result(False, f"{power.short} is not a party to the {offer.name}.")
+            return Result(False, f"{self._short(action.power)} is not a party to the {offer.name}.")
         ostate = st.offers[offer.id]
         if ostate.status == "signed":
             return Result(False, f"The {offer.name} has already been signed.")
@@ -192,11 +192,15 @@ class Game:
             return self._check_draft(action, offer, explain_why)
         if action.kind in ("accept", "reject", "stall"):
             if ostate.status != "proposed" or action.power not in ostate.waiting:
-                return Result(False, f"No draft of the {offer.name} awaits {power.short}'s answer.")
+                return Result(False, f"No draft of the {offer.name} awaits {self._short(action.power)}'s answer.")
             if ostate.waiting[action.power] > st.turn:
-                return Result(False, f"The latest draft has not yet reached {power.short}.")
+                return Result(False, f"The latest draft has not yet reached {self._short(action.power)}.")
             return OK
         return Result(False, f"Unknown kind of action {action.kind!r}.")
+
+    def _short(self, power: str) -> str:
+        """A power's short name, for messages."""
+        return self.sc.power(power).short
 
     def _check_choice(self, action: Action, waiting: list[EventDef]) -> Result:
         event = next((e for e in waiting if e.id == action.target), None)
@@ -318,9 +322,10 @@ class Game:
                                list(defn.sources)))
         if defn.sources:
             self.unlock(defn.sources)
-        effects = self.cx.effects
-        run_effects(self, effects["action", ident])
-        run_effects(self, effects["hidden", ident])
+        effects, hidden = self.cx.on_take[ident]
+        run_effects(self, effects)
+        if hidden:
+            run_effects(self, hidden)
 
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
@@ -413,7 +418,7 @@ class Game:
                                list(event.sources)))
         if event.sources:
             self.unlock(event.sources)
-        run_effects(self, self.cx.effects["event", ident])
+        run_effects(self, self.cx.on_fire[ident])
         if event.choices and st.outcome is None:
             chooser = event.chooser or self.sc.player
             if chooser in self.humans:
