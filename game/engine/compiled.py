@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..scenario.model import EventDef, Offer, Plan, Scenario
@@ -37,6 +38,9 @@ class Compiled:
     change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
     draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
     names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    edit_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = field(
+        default_factory=dict)
+    normal_cache: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
 
     def undated_in(self, turn: int) -> list[EventCheck]:
         """Undated events whose condition can hold in that week (in file order)."""
@@ -50,6 +54,28 @@ class Compiled:
         found = negotiation.malformed(offer, draft)
         if len(self.draft_cache) < 50_000:
             self.draft_cache[key] = found
+        return found
+
+    def edited(self, offer: Offer, draft: Iterable[str], add: Iterable[str] = (),
+               remove: Iterable[str] = ()) -> tuple[str, ...]:
+        """negotiation.edit of a draft, cached (a pure function of the data)."""
+        key = (offer.id, tuple(draft), tuple(add), tuple(remove))
+        found = self.edit_cache.get(key)
+        if found is None:
+            found = negotiation.edit(offer, key[1], key[2], key[3])
+            if len(self.edit_cache) < 50_000:
+                self.edit_cache[key] = found
+        return found
+
+    def normal_form(self, offer: Offer, clauses: Iterable[str]) -> tuple[str, ...]:
+        """A draft in clause order, with required clauses and every clause the chosen ones need, cached."""
+        key = (offer.id, tuple(clauses))
+        found = self.normal_cache.get(key)
+        if found is None:
+            wanted = negotiation.with_requirements(offer, key[1])
+            found = tuple(c.id for c in offer.clauses if c.id in wanted)
+            if len(self.normal_cache) < 50_000:
+                self.normal_cache[key] = found
         return found
 
     def clause_names(self, offer: Offer, draft: list[str]) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from .actions import Action
-from .negotiation import edit, toggle
+from .negotiation import toggle
 from .state import GameState
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class PlanController(Controller):
             if do.clauses is not None:
                 draft = tuple(game.normalized(offer, do.clauses))
             else:
-                draft = edit(offer, game.st.offers[do.target].clauses, do.add, do.remove)
+                draft = game.cx.edited(offer, game.st.offers[do.target].clauses, do.add, do.remove)
             action = Action("propose", power, do.target, draft)
         else:
             action = Action(do.kind, power, do.target)

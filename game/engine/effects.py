@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import Stmt
 from .conditions import compile_condition
-from .negotiation import edit
 
 if TYPE_CHECKING:
     from .game import Game
@@ -127,7 +126,7 @@ def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     def propose(game: Game) -> None:
         ostate = game.st.offers[offer.id]
         if ostate.status != "signed":
-            game.propose(offer, by, clauses or edit(offer, ostate.clauses, add, remove))
+            game.propose(offer, by, clauses or game.cx.edited(offer, ostate.clauses, add, remove))
 
     return propose
 
@@ -141,7 +140,7 @@ def _clause_change(add: bool) -> Binder:
             ostate = game.st.offers[offer.id]
             if ostate.status == "signed":
                 return
-            ostate.clauses = list(edit(offer, ostate.clauses, *change))
+            ostate.clauses = list(game.cx.edited(offer, ostate.clauses, *change))
             if ostate.status == "proposed":
                 # a changed draft must be accepted again by every party but its proposer
                 turn = game.st.turn

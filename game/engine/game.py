@@ -330,8 +330,7 @@ class Game:
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
         """A draft in clause order, with required clauses and every clause the chosen ones need."""
-        wanted = negotiation.with_requirements(offer, clauses)
-        return [c.id for c in offer.clauses if c.id in wanted]
+        return list(self.cx.normal_form(offer, clauses))
 
     def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
         """Put a draft on the table from `power`; it reaches each other party after its reply time."""
