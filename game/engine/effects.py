@@ -44,9 +44,25 @@ def apply_effects(game: Game, effects: Iterable[Stmt], origin: Origin) -> None:
     run_effects(game, bind_effects(effects, game.sc, origin.get("ref", "")))
 
 
+_ROUNDED: dict[float, float] = {}
+
+
+def round4(value: float) -> float:
+    """round(value, 4), remembered for non-zero floats: a game's gauges take few distinct values, and rounding
+    a float is slow (zero is left out since 0.0 and -0.0 would share a key; ints never enter, as 1 == 1.0)."""
+    if value.__class__ is not float or not value:
+        return round(value, 4)
+    found = _ROUNDED.get(value)
+    if found is None:
+        found = round(value, 4)
+        if len(_ROUNDED) < 100_000:
+            _ROUNDED[value] = found
+    return found
+
+
 def _clamp(value: float, lo: float, hi: float) -> float:
     value = hi if value > hi else lo if value < lo else value
-    return value if value.__class__ is int else round(value, 4)
+    return value if value.__class__ is int else round4(value)
 
 
 def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:

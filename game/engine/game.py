@@ -11,7 +11,7 @@ from .actions import OK, REFUSED, Action, Result
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
-from .effects import run_effects
+from .effects import round4, run_effects
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 
 
@@ -485,7 +485,7 @@ class Game:
             return
         meters = st.meters
         for ident, drift, lo, hi in cx.drifts:
-            meters[ident] = round(min(hi, max(lo, meters[ident] + drift)), 4)
+            meters[ident] = round4(min(hi, max(lo, meters[ident] + drift)))
         st.history.append(dict(st.meters))
         self.check_outcomes()
         if self.over:
