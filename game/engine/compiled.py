@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
+from .actions import Action
 from .conditions import Predicate, compile_condition, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
@@ -110,8 +111,10 @@ class Compiled:
 
     def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[tuple]]:
         """For each week, a plan's rules for one power that can apply in that week, ready to run: (when, step,
-        scenario action or None, its `requires`, id, once, cooldown, cost). Rules naming another power's action,
-        or whose `when` or `requires` is bound to other weeks by its dates, are left out."""
+        scenario action or None, its `requires`, id, once, cooldown, cost, move). `move` is the ready Action of an
+        accept, reject or stall step (None for a scenario action, or a proposal, whose draft depends on the table).
+        Rules naming another power's action, or whose `when` or `requires` is bound to other weeks by its dates,
+        are left out."""
         key = (id(plan), power)
         weeks = self.plans.get(key)
         if weeks is None:
@@ -123,11 +126,13 @@ class Compiled:
                 first, last = turn_window(rule.when, sc)
                 holds = compile_condition(rule.when, sc)
                 if defn is None:
-                    steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0)))
+                    move = None if rule.do.kind == "propose" else Action(rule.do.kind, power, rule.do.target)
+                    steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0, move)))
                 else:
                     since, until = turn_window(defn.requires, sc)
                     steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
-                                                                        defn.id, defn.once, defn.cooldown, defn.cost)))
+                                                                        defn.id, defn.once, defn.cooldown, defn.cost,
+                                                                        None)))
             weeks = self.plans[key] = _by_week(steps, len(self.starts))
         return weeks
 

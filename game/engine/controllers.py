@@ -57,7 +57,7 @@ class PlanController(Controller):
         weeks = self.weeks.get(power)
         if weeks is None:
             weeks = self.weeks[power] = game.cx.plan_weeks(self.plan, power, game.sc)
-        for holds, do, defn, requires, ident, once, cooldown, cost in weeks[turn] if 0 <= turn < len(weeks) else ():
+        for holds, do, defn, requires, ident, once, cooldown, cost, move in weeks[turn] if 0 <= turn < len(weeks) else ():
             if defn is not None:
                 # cheapest tests first: most weeks most rules fail on cool-down or points
                 last = taken.get(ident)
@@ -68,11 +68,9 @@ class PlanController(Controller):
                     if st.outcome is not None:
                         return
             elif holds(st):
-                action = self._action(game, power, do)
-                if action is not None:
-                    game.perform(action)
-                    if st.outcome is not None:
-                        return
+                game.perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
+                if st.outcome is not None:
+                    return
         if self.plan.respond == "stall":
             return
         for offer_id in game.drafts_for(power):
@@ -85,19 +83,14 @@ class PlanController(Controller):
                 game.perform(Action(self.plan.respond, power, offer_id))
 
     @staticmethod
-    def _action(game: Game, power: str, do: Do) -> Action | None:
-        if do.kind == "action":
-            action = Action("act", power, do.target)
-        elif do.kind == "propose":
-            offer = game.sc.offer(do.target)
-            if do.clauses is not None:
-                draft = tuple(game.normalized(offer, do.clauses))
-            else:
-                draft = game.cx.edited(offer, game.st.offers[do.target].clauses, do.add, do.remove)
-            action = Action("propose", power, do.target, draft)
+    def _proposal(game: Game, power: str, do: Do) -> Action:
+        """A proposal step's draft: the rule's clauses, or its changes to the draft on the table."""
+        offer = game.sc.offer(do.target)
+        if do.clauses is not None:
+            draft = tuple(game.normalized(offer, do.clauses))
         else:
-            action = Action(do.kind, power, do.target)
-        return action if game.check(action, False).ok else None
+            draft = game.cx.edited(offer, game.st.offers[do.target].clauses, do.add, do.remove)
+        return Action("propose", power, do.target, draft)
 
 
 class RandomController(Controller):
