@@ -30,6 +30,7 @@ class Compiled:
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
+    last_turn: int
     offers_of: dict[str, list[str]]
     start: GameState
     on_take: dict[str, tuple[Bound, Bound]]
@@ -175,6 +176,7 @@ def _build(sc: Scenario) -> Compiled:
         drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
+        last_turn=sc.calendar.last_turn,
         start=_start(sc),
         on_take={a.id: (bind_effects(a.effects, sc, a.id), bind_effects(a.hidden_effects, sc, a.id)) for a in sc.actions},
         on_fire={e.id: bind_effects(e.effects, sc, e.id) for e in sc.events},

@@ -23,7 +23,8 @@ class Game:
         self.sc = scenario
         self.st = state
         self.cx: Compiled = compiled(scenario)
-        self.humans: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in set(humans))
+        wanted = set(humans)
+        self.humans: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in wanted)
         self.policies = {p.id: (policies or {}).get(p.id, "ai") for p in scenario.powers if p.id not in self.humans}
         self.controllers: dict[str, Controller] = {
             power: make_controller(scenario, power, policy) for power, policy in self.policies.items()
@@ -481,16 +482,16 @@ class Game:
             if st.outcome is not None:
                 return
             controller.act(self, power)
-        if self.over:
+        if st.outcome is not None:
             return
         meters = st.meters
         for ident, drift, lo, hi in cx.drifts:
             meters[ident] = round4(min(hi, max(lo, meters[ident] + drift)))
         st.history.append(dict(st.meters))
         self.check_outcomes()
-        if self.over:
+        if st.outcome is not None:
             return
-        if st.turn >= sc.calendar.last_turn:
+        if st.turn >= cx.last_turn:
             self.end(next(o.id for o in sc.outcomes if o.deadline), sc.calendar.end.isoformat())
             return
         st.turn += 1
