@@ -2,7 +2,7 @@
 
 Effects are written in YAML inside small events added to the mini scenario, so that the loader builds them
 exactly as a modder's file would; the event is then fired with `game.fire`. A few tests also call
-`apply_effects` with a hand-built statement to pin the argument shape the handlers read.
+`bind_effects`/`run_effects` with a hand-built statement to pin the argument shape the handlers read.
 """
 
 from __future__ import annotations
@@ -11,14 +11,18 @@ import pytest
 
 from game.engine import rng
 from game.engine.actions import Action
-from game.engine.effects import apply_effects
+from game.engine.effects import bind_effects, run_effects
 from game.engine.game import Game
 from game.scenario.loader import check_data
 from game.scenario.vocabulary import Stmt
 from tests.conftest import MINI
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
-ORIGIN = {"visible_to": None, "ref": "test"}
+
+
+def apply(game: Game, statements: list[Stmt]) -> None:
+    """Bind hand-built statements as the engine binds a scenario's, and apply them."""
+    run_effects(game, bind_effects(statements, game.sc, "test"))
 
 
 def scenario(events: str = "", offers: str = "", replace: tuple[tuple[str, str], ...] = ()):
@@ -91,7 +95,7 @@ def test_meter_statement_shape_matches_the_loader():
     sc = scenario(event("e", "meter: {id: security, add: 5}"))
     assert sc.event("e").effects == (Stmt("meter", {"id": "security", "add": 5, "set": None}),)
     game = Game.new(sc, seed=1, humans=["red"])
-    apply_effects(game, [Stmt("meter", {"id": "security", "add": None, "set": 3})], ORIGIN)
+    apply(game, [Stmt("meter", {"id": "security", "add": None, "set": 3})])
     assert game.st.meters["security"] == 3
 
 
@@ -351,7 +355,7 @@ def test_the_ending_applies_all_its_own_effects():
 
 def test_end_game_twice_keeps_the_first_outcome():
     game = play("end_game: alone", replace=(), humans=("red",))
-    apply_effects(game, [Stmt("end_game", "pact_signed")], ORIGIN)
+    apply(game, [Stmt("end_game", "pact_signed")])
     assert game.st.outcome == "alone"
 
 

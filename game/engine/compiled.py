@@ -26,7 +26,7 @@ class Compiled:
     requires: dict[str, Predicate]
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
-    plans: dict[int, object]
+    plans: dict[tuple[int, str], list[list[tuple]]]   # (id of a Plan, power) -> plan_weeks
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]

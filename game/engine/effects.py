@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 Effect = Callable[["Game"], None]
 Bound = tuple[Effect, ...]
 Binder = Callable[[Any, Scenario, str], Effect]
-Origin = dict[str, Any]
 
 
 def bind_effects(effects: Iterable[Stmt], sc: Scenario, ref: str) -> Bound:
@@ -37,11 +36,6 @@ def run_effects(game: Game, bound: Bound) -> None:
         if st.outcome is not None:
             return
         effect(game)
-
-
-def apply_effects(game: Game, effects: Iterable[Stmt], origin: Origin) -> None:
-    """Bind and apply effects met outside the scenario's own lists (`origin['ref']`: what telegrams refer to)."""
-    run_effects(game, bind_effects(effects, game.sc, origin.get("ref", "")))
 
 
 _ROUNDED: dict[float, float] = {}

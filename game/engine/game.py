@@ -32,8 +32,6 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
-        # each power's offers with their (lasting) states, for drafts_for
-        self.offers_of = {power: [(o, state.offers[o]) for o in offers] for power, offers in self.cx.offers_of.items()}
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -92,9 +90,10 @@ class Game:
 
     def drafts_for(self, power: str) -> list[str]:
         """Offers whose current draft has reached this power and awaits its answer."""
-        turn = self.st.turn
+        turn, offers = self.st.turn, self.st.offers
         found = []
-        for oid, offer in self.offers_of.get(power, ()):
+        for oid in self.cx.offers_of.get(power, ()):
+            offer = offers[oid]
             if offer.status == "proposed" and power in offer.waiting and offer.waiting[power] <= turn:
                 found.append(oid)
         return found
