@@ -68,21 +68,7 @@ class Session:
         from ..engine.saves import load_game, scenario_of
 
         sid, stored, _sha = scenario_of(save_path)
-        candidates = [scenario_path] if scenario_path else []
-        if stored:
-            candidates.append(Path(stored))
-            candidates.append(ROOT / "scenarios" / Path(stored).name)
-        candidates += scenario_files()
-        scenario = None
-        for cand in candidates:
-            if cand and cand.is_file():
-                try:
-                    sc = read_scenario(cand)
-                except ScenarioError:
-                    continue
-                if sc.id == sid:
-                    scenario = sc
-                    break
+        scenario = find_scenario(sid, stored, scenario_path)
         if scenario is None:
             raise ScenarioError([Diagnostic(str(save_path), 1, 1,
                                             f"the scenario {sid!r} of this save was not found")])
@@ -183,8 +169,12 @@ def _scenario_at(path: Path) -> Scenario | None:
     return _SCENARIO_CACHE[key]
 
 
-def _find_scenario(sid: str, stored: str) -> Scenario | None:
-    candidates = [Path(stored), ROOT / "scenarios" / Path(stored).name] if stored else []
+def find_scenario(sid: str, stored: str, first: Path | None = None) -> Scenario | None:
+    """The scenario a save names: `first` if given, then the path stored in the save, the file of that name in
+    scenarios/, then every offered scenario; the first readable one with that id."""
+    candidates = [first] if first else []
+    if stored:
+        candidates += [Path(stored), ROOT / "scenarios" / Path(stored).name]
     for cand in [*candidates, *scenario_files()]:
         if cand.is_file():
             sc = _scenario_at(cand)
@@ -209,7 +199,7 @@ def save_info(path: Path) -> SaveInfo:
         info.problem = _short(f"cannot read: {exc}")
         return info
     info.week = found.week
-    sc = _find_scenario(found.scenario_id, found.scenario_path)
+    sc = find_scenario(found.scenario_id, found.scenario_path)
     if sc is None:
         info.scenario = found.scenario_id
         info.problem = "its scenario is not installed"
