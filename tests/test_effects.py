@@ -265,7 +265,7 @@ def test_sign_logs_secret_clauses_only_to_the_parties():
     assert len(public) == 1 and "Non-aggression" in public[0].text and "Secret protocol" not in public[0].text
     for party in ("red", "grey"):
         secret = [e for e in game.inbox(party) if e.kind == "sign" and "Secret protocol" in e.text]
-        assert len(secret) == 1 and secret[0].visible_to == ["grey", "red"]
+        assert len(secret) == 1 and secret[0].visible_to == ("grey", "red")
     assert not any("Secret protocol" in e.text for e in game.inbox("blue"))
 
 

@@ -112,7 +112,7 @@ def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
             ostate.status = "open"
             ostate.clauses = ostate.clauses or list(offer.default_draft())
             game.log("offer", f"The {offer.name} is on the table", offer.description, ref=arg,
-                     visible_to=list(offer.parties))
+                     visible_to=offer.parties)
 
     return open_offer
 
@@ -124,7 +124,7 @@ def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
         ostate = game.st.offers[arg]
         if ostate.status in ("open", "proposed"):
             ostate.status, ostate.waiting, ostate.accepted, ostate.proposer = "closed", {}, [], None
-            game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=list(offer.parties))
+            game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=offer.parties)
 
     return close_offer
 
@@ -251,9 +251,10 @@ def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
 
 def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
     to, title, text = arg["to"], arg["title"] or "Telegram", arg["text"]
+    visible = tuple(to) if to else None
 
     def message(game: Game) -> None:
-        game.log("message", title, text, ref=ref, visible_to=list(to) if to else None)
+        game.log("message", title, text, ref=ref, visible_to=visible)
 
     return message
 

@@ -310,7 +310,7 @@ class Game:
         elif kind == "stall":
             offer = self.sc.offer(action.target)
             self.log("stall", f"{self.sc.power(power).short} stalls on the {offer.name}", power=power,
-                     ref=offer.id, visible_to=list(offer.parties))
+                     ref=offer.id, visible_to=offer.parties)
         return OK
 
     def take(self, defn: ActionDef) -> None:
@@ -318,8 +318,8 @@ class Game:
         st, power, ident = self.st, defn.power, defn.id
         st.budget[power] -= defn.cost
         st.taken[ident] = st.turn
-        st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, [power],
-                               list(defn.sources)))
+        st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
+                               defn.sources))
         if defn.sources:
             self.unlock(defn.sources)
         effects, hidden = self.cx.on_take[ident]
@@ -344,14 +344,14 @@ class Game:
         ostate.rounds += 1
         names = self.cx.clause_names(offer, ostate.clauses)
         self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
-                 power=power, ref=offer.id, visible_to=list(offer.parties))
+                 power=power, ref=offer.id, visible_to=offer.parties)
 
     def _accept(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
         del ostate.waiting[power]
         ostate.accepted.append(power)
         self.log("accept", f"{self.sc.power(power).short} accepts the draft of the {offer.name}", power=power,
-                 ref=offer.id, visible_to=list(offer.parties))
+                 ref=offer.id, visible_to=offer.parties)
         if not ostate.waiting:
             self.sign(offer)
 
@@ -359,7 +359,7 @@ class Game:
         ostate = self.st.offers[offer.id]
         ostate.status, ostate.waiting, ostate.accepted = "open", {}, []
         self.log("reject", f"{self.sc.power(power).short} rejects the draft of the {offer.name}", power=power,
-                 ref=offer.id, visible_to=list(offer.parties))
+                 ref=offer.id, visible_to=offer.parties)
 
     def sign(self, offer: Offer) -> None:
         """Sign the current draft: apply its clauses' effects, then the offer's."""
@@ -374,7 +374,7 @@ class Game:
         secret = [offer.clause(c).name for c in ostate.clauses if offer.clause(c).secret]
         if secret:
             self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + ", ".join(secret) + ".",
-                     ref=offer.id, visible_to=list(offer.parties))
+                     ref=offer.id, visible_to=offer.parties)
         effects = self.cx.effects
         for clause_id in list(ostate.clauses):
             run_effects(self, effects["clause", offer.id, clause_id])
@@ -412,9 +412,8 @@ class Game:
         st.fired[ident] = st.turn
         saved = st.today
         today = st.today = date or self.cx.event_dates.get(ident, saved)
-        visible = list(event.visible_to) if event.visible_to else None
-        st.log.append(LogEntry(st.turn, today, "event", event.title, event.text, None, ident, visible,
-                               list(event.sources)))
+        st.log.append(LogEntry(st.turn, today, "event", event.title, event.text, None, ident, event.visible_to or None,
+                               event.sources))
         if event.sources:
             self.unlock(event.sources)
         run_effects(self, self.cx.on_fire[ident])
@@ -429,9 +428,8 @@ class Game:
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = next(c for c in event.choices if c.id == option_id)
         self.st.chosen[event.id] = option_id
-        visible = list(event.visible_to) if event.visible_to else None
         self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
-                 visible_to=visible)
+                 visible_to=event.visible_to or None)
         run_effects(self, self.cx.effects["choice", event.id, option_id])
 
     def unlock(self, sources: Iterable[str]) -> None:
@@ -515,7 +513,7 @@ class Game:
         st.end_date = date or self.today
         st.pending = []
         self.today = st.end_date
-        self.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=list(outcome.sources))
+        self.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
         self.unlock(outcome.sources)
         run_effects(self, self.cx.effects["outcome", outcome_id])
         st.history.append(dict(st.meters))
@@ -560,9 +558,9 @@ class Game:
         return chance >= 1.0 or self.random() < chance
 
     def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
-            visible_to: list[str] | None = None, sources: list[str] | None = None) -> None:
+            visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = ()) -> None:
         st = self.st
-        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources or []))
+        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources))
 
 
 def _sentence(text: str) -> str:

@@ -36,8 +36,8 @@ class LogEntry:
     text: str = ""
     power: str | None = None
     ref: str = ""
-    visible_to: list[str] | None = None
-    sources: list[str] = field(default_factory=list)
+    visible_to: tuple[str, ...] | None = None
+    sources: tuple[str, ...] = ()
 
     def visible(self, power: str | None) -> bool:
         return self.visible_to is None or power is None or power in self.visible_to
@@ -91,7 +91,16 @@ class GameState:
         data["territories"] = {k: TerritoryState(**v) for k, v in data["territories"].items()}
         data["offers"] = {k: OfferState(**v) for k, v in data["offers"].items()}
         data["pending"] = [Pending(**p) for p in data["pending"]]
-        data["log"] = [LogEntry(**e) for e in data["log"]]
+        data["log"] = [_entry(e) for e in data["log"]]
         data["flags"] = set(data["flags"])
         data.setdefault("week_step", 10**6)  # saves from before the field: the week's events had all fired
         return cls(**data)
+
+
+def _entry(data: dict[str, Any]) -> LogEntry:
+    """A log entry read back from JSON (its lists become tuples again)."""
+    entry = LogEntry(**data)
+    if entry.visible_to is not None:
+        entry.visible_to = tuple(entry.visible_to)
+    entry.sources = tuple(entry.sources)
+    return entry
