@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
+from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
 from .actions import Action
 from .negotiation import toggle
 from .state import GameState
@@ -97,7 +97,7 @@ class RandomController(Controller):
     """Plays at random: each week it tries a few random actions, drafts and answers, stopping at random."""
 
     def __init__(self) -> None:
-        self.menus: dict[str, tuple[tuple[Action, ...], tuple[Offer, ...]]] = {}
+        self.menus: dict[str, tuple[tuple[ActionDef, ...], tuple[Offer, ...]]] = {}
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         return event.choices[int(game.random() * len(event.choices))].id
@@ -105,29 +105,35 @@ class RandomController(Controller):
     def act(self, game: Game, power: str) -> None:
         own, offers = self._menu(game, power)
         st = game.st
+        live: list[Offer] | None = None  # the table as last seen; None: look again (something was done)
         for _ in range(8):
             if st.outcome is not None or game.random() < 0.3:
                 return
-            live, proposed = self._live(st, offers)
-            answers = game.drafts_for(power) if proposed else ()
+            if live is None:
+                live, proposed = self._live(st, offers)
+                answers = game.drafts_for(power) if proposed else []
             count = len(own) + 2 * len(answers) + len(live)
             if not count:
                 return
             pick = int(game.random() * count)
             if pick < len(own):
-                action = own[pick]
-            elif pick < len(own) + 2 * len(answers):
+                if game.act_refusal(own[pick], False) is None:
+                    game.take(own[pick])
+                    live = None
+                continue
+            if pick < len(own) + 2 * len(answers):
                 index = pick - len(own)
                 action = Action(("accept", "reject")[index % 2], power, answers[index // 2])
             else:
                 action = self._draft(game, power, live[pick - len(own) - 2 * len(answers)])
             game.perform(action)
+            live = None
 
-    def _menu(self, game: Game, power: str) -> tuple[tuple[Action, ...], tuple[Offer, ...]]:
-        """The power's own scenario actions (as ready Actions) and the offers it is a party to, built once."""
+    def _menu(self, game: Game, power: str) -> tuple[tuple[ActionDef, ...], tuple[Offer, ...]]:
+        """The power's own scenario actions and the offers it is a party to, built once."""
         menu = self.menus.get(power)
         if menu is None:
-            own = tuple(Action("act", power, a.id) for a in game.sc.actions_of(power))
+            own = tuple(game.sc.actions_of(power))
             menu = self.menus[power] = (own, tuple(o for o in game.sc.offers if power in o.parties))
         return menu
 
