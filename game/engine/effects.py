@@ -79,14 +79,26 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
 
 def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     src, dst, new, add, mutual = arg["src"], arg["dst"], arg["set"], arg["add"], arg["mutual"]
+    if new is not None:
+        value = _clamp(new, 0, 100)
 
-    def trust(game: Game) -> None:
+        def set_trust(game: Game) -> None:
+            rows = game.st.trust
+            rows[src][dst] = value
+            if mutual:
+                rows[dst][src] = value
+
+        return set_trust
+
+    def add_trust(game: Game) -> None:
         rows = game.st.trust
-        rows[src][dst] = _clamp(new if new is not None else rows[src][dst] + add, 0, 100)
+        row = rows[src]
+        row[dst] = _clamp(row[dst] + add, 0, 100)
         if mutual:
-            rows[dst][src] = _clamp(new if new is not None else rows[dst][src] + add, 0, 100)
+            row = rows[dst]
+            row[src] = _clamp(row[src] + add, 0, 100)
 
-    return trust
+    return add_trust
 
 
 def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:

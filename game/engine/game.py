@@ -320,7 +320,7 @@ class Game:
         st.taken[ident] = st.turn
         st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
                                defn.sources))
-        if defn.sources:
+        if defn.sources and not self.unlocked.issuperset(defn.sources):
             self.unlock(defn.sources)
         effects, hidden = self.cx.on_take[ident]
         run_effects(self, effects)
@@ -414,7 +414,7 @@ class Game:
         today = st.today = date or self.cx.event_dates.get(ident, saved)
         st.log.append(LogEntry(st.turn, today, "event", event.title, event.text, None, ident, event.visible_to or None,
                                event.sources))
-        if event.sources:
+        if event.sources and not self.unlocked.issuperset(event.sources):
             self.unlock(event.sources)
         run_effects(self, self.cx.on_fire[ident])
         if event.choices and st.outcome is None:
@@ -483,7 +483,8 @@ class Game:
             return
         meters = st.meters
         for ident, drift, lo, hi in cx.drifts:
-            meters[ident] = round4(min(hi, max(lo, meters[ident] + drift)))
+            value = meters[ident] + drift
+            meters[ident] = round4(hi if value > hi else lo if value < lo else value)
         st.history.append(dict(st.meters))
         self.check_outcomes()
         if st.outcome is not None:
