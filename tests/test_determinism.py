@@ -61,6 +61,16 @@ def test_invariants_hold_throughout(mini, seed, picks):
             assert all(c.required is False or c.id in offer.clauses for c in mini.offer(oid).clauses)
         assert 1 <= state.turn <= mini.calendar.last_turn
         assert all(b >= 0 for b in state.budget.values())
+        assert game.awaiting == awaiting(game), "the index of drafts awaiting answers fell out of step"
+
+
+def awaiting(game: Game) -> dict[str, set[str]]:
+    """Each power's offers with a draft waiting for it, read from the offers themselves."""
+    found: dict[str, set[str]] = {p.id: set() for p in game.scenario.powers}
+    for oid, offer in game.state.offers.items():
+        for power in offer.waiting:
+            found[power].add(oid)
+    return found
 
 
 @SETTINGS
@@ -88,6 +98,7 @@ def test_ai_games_are_deterministic_and_always_end(seed):
         two = Game.new(scenario, seed=seed, policies={"red": policy})
         two.run_until_human()
         assert one.over and dumps(one) == dumps(two)
+        assert one.awaiting == awaiting(one)
 
 
 ACTION_KINDS = st.sampled_from(["act", "propose", "accept", "reject", "stall", "choose", "end_turn", "fly"])

@@ -381,6 +381,19 @@ def test_golden_historical_run(sc):
 
 
 @pytest.mark.parametrize("policy", ["historical", "random", "west", "germany", "ai"])
+def test_drafts_awaiting_answers_are_indexed_week_by_week(sc, policy):
+    for seed in range(6):
+        game = Game.new(sc, seed=seed, policies={"ussr": policy})
+        while not game.over:
+            game.resolve_week()
+            found: dict[str, set[str]] = {p.id: set() for p in sc.powers}
+            for oid, offer in game.state.offers.items():
+                for power in offer.waiting:
+                    found[power].add(oid)
+            assert game.awaiting == found, (policy, seed, game.state.turn)
+
+
+@pytest.mark.parametrize("policy", ["historical", "random", "west", "germany", "ai"])
 def test_log_dates_never_go_back(sc, policy):
     for seed in range(8):
         dates = [e.date for e in play(sc, policy, seed).state.log]

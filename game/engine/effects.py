@@ -135,7 +135,8 @@ def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     def close_offer(game: Game) -> None:
         ostate = game.st.offers[arg]
         if ostate.status in ("open", "proposed"):
-            ostate.status, ostate.waiting, ostate.accepted, ostate.proposer = "closed", {}, [], None
+            ostate.status, ostate.accepted, ostate.proposer = "closed", [], None
+            game.set_waiting(arg, {})
             game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=offer.parties)
 
     return close_offer
@@ -167,7 +168,7 @@ def _clause_change(add: bool) -> Binder:
                 # a changed draft must be accepted again by every party but its proposer
                 turn = game.st.turn
                 ostate.accepted = [ostate.proposer]
-                ostate.waiting = {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer}
+                game.set_waiting(offer.id, {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer})
 
         return change_clause
 

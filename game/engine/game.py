@@ -32,6 +32,10 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
+        self.awaiting: dict[str, set[str]] = {p.id: set() for p in scenario.powers}  # see set_waiting
+        for offer_id, offer in state.offers.items():
+            for power in offer.waiting:
+                self.awaiting.setdefault(power, set()).add(offer_id)
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -90,6 +94,8 @@ class Game:
 
     def drafts_for(self, power: str) -> list[str]:
         """Offers whose current draft has reached this power and awaits its answer."""
+        if not self.awaiting.get(power):
+            return []
         turn, offers = self.st.turn, self.st.offers
         found = []
         for oid in self.cx.offers_of.get(power, ()):
@@ -340,7 +346,7 @@ class Game:
         ostate.clauses = self.normalized(offer, clauses)
         ostate.proposer = power
         ostate.accepted = [power]
-        ostate.waiting = {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power}
+        self.set_waiting(offer.id, {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power})
         ostate.rounds += 1
         names = self.cx.clause_names(offer, ostate.clauses)
         self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
@@ -348,7 +354,7 @@ class Game:
 
     def _accept(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
-        del ostate.waiting[power]
+        self.set_waiting(offer.id, {p: turn for p, turn in ostate.waiting.items() if p != power})
         ostate.accepted.append(power)
         self.log("accept", f"{self.sc.power(power).short} accepts the draft of the {offer.name}", power=power,
                  ref=offer.id, visible_to=offer.parties)
@@ -357,9 +363,20 @@ class Game:
 
     def _reject(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
-        ostate.status, ostate.waiting, ostate.accepted = "open", {}, []
+        ostate.status, ostate.accepted = "open", []
+        self.set_waiting(offer.id, {})
         self.log("reject", f"{self.sc.power(power).short} rejects the draft of the {offer.name}", power=power,
                  ref=offer.id, visible_to=offer.parties)
+
+    def set_waiting(self, offer_id: str, waiting: dict[str, int]) -> None:
+        """Set who still has to answer an offer's draft, and from which week: the one way the engine changes it,
+        so that `awaiting` (each power's offers with a draft waiting for it) stays in step."""
+        ostate = self.st.offers[offer_id]
+        for power in ostate.waiting:
+            self.awaiting[power].discard(offer_id)
+        ostate.waiting = waiting
+        for power in waiting:
+            self.awaiting[power].add(offer_id)
 
     def sign(self, offer: Offer) -> None:
         """Sign the current draft: apply its clauses' effects, then the offer's."""
@@ -367,7 +384,8 @@ class Game:
         ostate = st.offers[offer.id]
         if ostate.status == "signed":
             return
-        ostate.status, ostate.waiting, ostate.accepted = "signed", {}, list(offer.parties)
+        ostate.status, ostate.accepted = "signed", list(offer.parties)
+        self.set_waiting(offer.id, {})
         ostate.signed_turn = st.turn
         public = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
         self.log("sign", f"The {offer.name} is signed", "Clauses: " + ", ".join(public) + ".", ref=offer.id)
