@@ -220,14 +220,16 @@ def test_malformed_drafts_are_refused_with_the_reason(mini, clauses, words):
 
 
 def test_requires_and_excludes_are_enforced_in_drafts(mini):
+    from dataclasses import replace
+
     from game.engine.negotiation import malformed
 
     offer = mini.offer("alliance")
-    needy = offer.clauses[1]._replace(requires=("assistance",), excludes=())
-    clashing = offer.clauses[1]._replace(excludes=("assistance",))
-    assert malformed(offer._replace(clauses=(offer.clauses[0]._replace(required=False), needy)), ("passage",)) \
+    needy = replace(offer.clauses[1], requires=("assistance",), excludes=())
+    clashing = replace(offer.clauses[1], excludes=("assistance",))
+    assert malformed(replace(offer, clauses=(replace(offer.clauses[0], required=False), needy)), ("passage",)) \
         == "‘Right of passage’ needs ‘Mutual assistance’."
-    assert malformed(offer._replace(clauses=(offer.clauses[0], clashing)), ("assistance", "passage")) \
+    assert malformed(replace(offer, clauses=(offer.clauses[0], clashing)), ("assistance", "passage")) \
         == "‘Right of passage’ cannot stand with ‘Mutual assistance’."
 
 

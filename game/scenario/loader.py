@@ -77,7 +77,7 @@ def _validate(raw: object, report: Report) -> Scenario | None:
         return None
     player = fields["player"]
     fields["events"] = tuple(
-        e._replace(chooser=e.chooser or player) if e.choices else e for e in fields["events"]
+        dataclasses.replace(e, chooser=e.chooser or player) if e.choices else e for e in fields["events"]
     )
     return Scenario(**fields)
 

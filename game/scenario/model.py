@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from .vocabulary import Stmt
 
 Effects = tuple[Stmt, ...]
 
 
-class Calendar(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Calendar:
     start: dt.date
     end: dt.date
     turn_days: int = 7
@@ -32,12 +33,14 @@ class Calendar(NamedTuple):
         return self.turn_of(self.end)
 
 
-class Person(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Person:
     name: str
     title: str = ""
 
 
-class Meter(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Meter:
     id: str
     name: str
     description: str
@@ -51,7 +54,8 @@ class Meter(NamedTuple):
     good: str
 
 
-class Do(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Do:
     """What a policy rule does: take an action, propose, accept or reject."""
 
     kind: str
@@ -61,20 +65,23 @@ class Do(NamedTuple):
     remove: tuple[str, ...] = ()
 
 
-class Rule(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Rule:
     when: Stmt | None
     do: Do
 
 
-class Plan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Plan:
     """How a controller plays a power: ordered rules, event choices, default answer."""
 
     rules: tuple[Rule, ...] = ()
-    choices: dict[str, str] = {}
+    choices: dict[str, str] = field(default_factory=dict)
     respond: str = "evaluate"
 
 
-class Power(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Power:
     id: str
     name: str
     short: str
@@ -92,7 +99,8 @@ class Power(NamedTuple):
     ai: Plan
 
 
-class Territory(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Territory:
     id: str
     name: str
     owner: str | None
@@ -100,13 +108,15 @@ class Territory(NamedTuple):
     map: str
 
 
-class Perspective(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Perspective:
     id: str
     name: str
     description: str
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Source:
     id: str
     kind: str
     title: str
@@ -118,7 +128,8 @@ class Source(NamedTuple):
     unlocked: bool
 
 
-class Clause(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Clause:
     id: str
     name: str
     text: str
@@ -133,7 +144,8 @@ class Clause(NamedTuple):
     on_sign: Effects
 
 
-class PartyAI(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PartyAI:
     threshold: float = 0.0
     trust_weight: float = 0.0
     urgency: str | None = None
@@ -141,7 +153,8 @@ class PartyAI(NamedTuple):
     counter_min: float | None = None
 
 
-class Offer(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Offer:
     id: str
     name: str
     parties: tuple[str, ...]
@@ -160,7 +173,8 @@ class Offer(NamedTuple):
         return tuple(c.id for c in self.clauses if c.default or c.required)
 
 
-class ActionDef(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ActionDef:
     id: str
     power: str
     name: str
@@ -175,7 +189,8 @@ class ActionDef(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Choice(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Choice:
     id: str
     text: str
     effects: Effects
@@ -183,7 +198,8 @@ class Choice(NamedTuple):
     default: bool
 
 
-class EventDef(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class EventDef:
     id: str
     title: str
     date: dt.date | None
@@ -201,7 +217,8 @@ class EventDef(NamedTuple):
         return next((c for c in self.choices if c.default), self.choices[0])
 
 
-class Outcome(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Outcome:
     id: str
     title: str
     when: Stmt | None
@@ -215,7 +232,8 @@ class Outcome(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Policy(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Policy:
     id: str
     power: str
     description: str

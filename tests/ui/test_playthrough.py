@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.ui.driver import Driver
@@ -25,10 +27,10 @@ def test_play_to_ending(app, mode, ending):
     policy, override = CASES[ending]
     plan = sc.policy(policy).plan if policy else None
     if ending == "non_aggression_only":  # the German plan, but every draft without the secret protocol
-        rules = tuple(r._replace(do=r.do._replace(clauses=("non_aggression", "trade_credit")))
+        rules = tuple(replace(r, do=replace(r.do, clauses=("non_aggression", "trade_credit")))
                       if r.do.kind == "propose" else r for r in plan.rules
                       if r.do.kind != "accept" and r.do.target != "ask_about_spheres")
-        plan = plan._replace(rules=rules)
+        plan = replace(plan, rules=rules)
     choices = dict(plan.choices) if plan else {e.id: e.default_choice().id for e in sc.events if e.choices}
     choices.update(override)
     driver = Driver(app, mode)
