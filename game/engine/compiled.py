@@ -43,6 +43,8 @@ class Compiled:
     edit_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = field(
         default_factory=dict)
     normal_cache: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
+    toggle_cache: dict[tuple[str, tuple[str, ...], str], tuple[str, ...]] = field(default_factory=dict)
+    score_cache: dict[tuple[str, str, tuple[str, ...]], float] = field(default_factory=dict)
 
     def undated_in(self, turn: int) -> list[EventCheck]:
         """Undated events whose condition can hold in that week (in file order)."""
@@ -68,6 +70,26 @@ class Compiled:
             if len(self.edit_cache) < 50_000:
                 self.edit_cache[key] = found
         return found
+
+    def toggled(self, offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
+        """negotiation.toggle of a draft, cached (a pure function of the data)."""
+        key = (offer.id, tuple(draft), clause_id)
+        found = self.toggle_cache.get(key)
+        if found is None:
+            found = negotiation.toggle(offer, key[1], clause_id)
+            if len(self.toggle_cache) < 50_000:
+                self.toggle_cache[key] = found
+        return found
+
+    def score(self, offer: Offer, party: str, draft: Iterable[str], st: GameState) -> float:
+        """negotiation.score, with the part that depends on the draft alone cached."""
+        key = (offer.id, party, tuple(draft))
+        total = self.score_cache.get(key)
+        if total is None:
+            total = negotiation.draft_score(offer, party, key[2])
+            if len(self.score_cache) < 50_000:
+                self.score_cache[key] = total
+        return negotiation.weigh(total, offer, party, st)
 
     def normal_form(self, offer: Offer, clauses: Iterable[str]) -> tuple[str, ...]:
         """A draft in clause order, with required clauses and every clause the chosen ones need, cached."""

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
 from .actions import Action
-from .negotiation import toggle
 from .state import GameState
 
 if TYPE_CHECKING:
@@ -154,7 +153,7 @@ class RandomController(Controller):
     def _draft(game: Game, power: str, offer: Offer) -> Action:
         """The current draft with one random clause added or taken out."""
         clause = offer.clauses[int(game.random() * len(offer.clauses))].id
-        return Action("propose", power, offer.id, toggle(offer, game.st.offers[offer.id].clauses, clause))
+        return Action("propose", power, offer.id, game.cx.toggled(offer, game.st.offers[offer.id].clauses, clause))
 
 
 class PassiveController(Controller):

@@ -301,7 +301,8 @@ class Game:
             saved, self.today = self.today, pending.date
             event = self.sc.event(action.target)
             self.choose(event, action.option, power)
-            self.today = self._after(saved)
+            if saved > st.today:  # a dated event moves the week's clock on, never back
+                st.today = saved
             self._continue_week()
         elif kind == "act":
             self.take(self.sc.action(action.target))
@@ -402,13 +403,13 @@ class Game:
     def respond_as_ai(self, offer: Offer, power: str) -> None:
         """An AI party answers a draft: accept, counter with its best single change, or reject."""
         ostate = self.st.offers[offer.id]
-        value = negotiation.score(offer, power, ostate.clauses, self.st)
+        value = self.cx.score(offer, power, ostate.clauses, self.st)
         if self.random() < negotiation.acceptance(value, offer.spread):
             self.perform(Action("accept", power, offer.id))
             return
         counter = self._best_change(offer, power, ostate.clauses)
         floor = offer.ai[power].counter_min if power in offer.ai else None
-        if counter is not None and floor is not None and negotiation.score(offer, power, counter, self.st) < floor:
+        if counter is not None and floor is not None and self.cx.score(offer, power, counter, self.st) < floor:
             counter = None
         if counter is not None and ostate.rounds < 12:
             self.perform(Action("propose", power, offer.id, counter))
@@ -441,7 +442,8 @@ class Game:
                 st.pending.append(Pending(ident, chooser, st.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        st.today = self._after(saved)
+        if saved > st.today:  # a dated event moves the week's clock on, never back
+            st.today = saved
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = next(c for c in event.choices if c.id == option_id)
@@ -564,10 +566,6 @@ class Game:
     @today.setter
     def today(self, value: str) -> None:
         self.st.today = value
-
-    def _after(self, before: str) -> str:
-        """The date once an event is over: a dated event moves the week's clock on, never back."""
-        return self.today if self.today > before else before
 
     def random(self) -> float:
         self.st.rng, value = rng.draw(self.st.rng)

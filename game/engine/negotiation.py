@@ -13,11 +13,21 @@ NO_AI = PartyAI()
 
 def score(offer: Offer, party: str, clauses: Iterable[str], st: GameState) -> float:
     """The party's net wish to sign this draft (positive: more likely than not)."""
-    ai = offer.ai.get(party, NO_AI)
-    total = -ai.threshold
+    return weigh(draft_score(offer, party, clauses), offer, party, st)
+
+
+def draft_score(offer: Offer, party: str, clauses: Iterable[str]) -> float:
+    """The part of a party's score that depends on the draft alone: its clauses' values less its threshold."""
+    total = -offer.ai.get(party, NO_AI).threshold
     for clause in offer.clauses:
         if clause.id in clauses:
             total += clause.values.get(party, 0.0)
+    return total
+
+
+def weigh(total: float, offer: Offer, party: str, st: GameState) -> float:
+    """A draft's score (see draft_score) with the party's trust in the others and its urgency added."""
+    ai = offer.ai.get(party, NO_AI)
     if ai.trust_weight:
         others = [p for p in offer.parties if p != party]
         mean = sum(st.trust[party][p] for p in others) / len(others)
