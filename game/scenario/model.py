@@ -165,9 +165,13 @@ class Offer:
     clauses: tuple[Clause, ...]
     ai: dict[str, PartyAI]
     on_sign: Effects
+    by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {c.id: c for c in self.clauses})
 
     def clause(self, clause_id: str) -> Clause:
-        return next(c for c in self.clauses if c.id == clause_id)
+        return self.by_id[clause_id]
 
     def default_draft(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.clauses if c.default or c.required)
