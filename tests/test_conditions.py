@@ -320,3 +320,12 @@ def test_every_leaf_condition_is_described_in_words(game):
         assert text and text != kind, kind
         reason = explain(stmt, game.sc, game.st)
         assert reason.startswith("needs ") and text in reason, (kind, reason)
+
+
+def test_needs_treaty_reads_treaty_parts_of_an_all_only(mini):
+    from game.engine.conditions import needs_treaty
+
+    assert needs_treaty(cond({"treaty": "pact"}, mini))
+    assert needs_treaty(cond({"all": [{"flag": "talks"}, {"all": [{"treaty": "pact"}]}]}, mini))
+    assert not needs_treaty(cond({"any": [{"treaty": "pact"}, {"flag": "talks"}]}, mini))
+    assert not needs_treaty(cond({"not": {"treaty": "pact"}}, mini)) and not needs_treaty(None)

@@ -151,3 +151,19 @@ def test_a_human_choice_takes_the_date_of_its_event(mini):
     game.submit(Action("choose", "red", "offer_from_grey", option="listen"))
     entries = [e for e in game.state.log if e.ref in ("offer_from_grey", "pact") and e.kind in ("choice", "offer")]
     assert [e.date for e in entries] == ["1939-05-03", "1939-05-03"]
+
+
+def test_an_ending_that_needs_no_treaty_is_still_checked(tmp_path):
+    """Endings are not looked for before a treaty is signed only when every ending needs one."""
+    from game.scenario import load_scenario
+    from tests.conftest import MINI
+
+    path = tmp_path / "talks_end.yaml"
+    path.write_text(MINI.read_text(encoding="utf-8").replace("when: {treaty: pact}", "when: {flag: talks}"),
+                    encoding="utf-8")
+    sc = load_scenario(path)
+    game = Game.new(sc, seed=1, humans=["red"])
+    for _ in range(2):
+        game.submit(Action("end_turn", "red"))
+    game.submit(Action("choose", "red", "offer_from_grey", option="listen"))
+    assert game.state.outcome == "pact_signed" and not any(o.status == "signed" for o in game.state.offers.values())

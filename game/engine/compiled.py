@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..scenario.model import EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .actions import Action
-from .conditions import Predicate, compile_condition, turn_window
+from .conditions import Predicate, compile_condition, needs_treaty, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
@@ -26,6 +26,7 @@ class Compiled:
     requires: dict[str, Predicate]
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
+    outcomes_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
     plans: dict[tuple[int, str], list[list[tuple]]]   # (id of a Plan, power) -> plan_weeks
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
@@ -193,6 +194,7 @@ def _build(sc: Scenario) -> Compiled:
         requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
+        outcomes_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),
         plans={},
         budgets={p.id: p.actions_per_turn for p in sc.powers},
         drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],

@@ -137,6 +137,13 @@ def turn_window(cond: Stmt | None, sc: Scenario) -> tuple[int, int]:
     return ALWAYS
 
 
+def needs_treaty(cond: Stmt | None) -> bool:
+    """Whether the condition can hold only once some treaty is signed (it is, or an `all` with, a `treaty` part)."""
+    if cond is None:
+        return False
+    return cond.kind == "treaty" or (cond.kind == "all" and any(needs_treaty(c) for c in cond.arg))
+
+
 IMPLEMENTED = frozenset({
     "all", "any", "not", "flag", "meter", "trust", "treaty", "offer", "clause", "date", "turn", "fired",
     "chose", "taken", "sphere", "owner",

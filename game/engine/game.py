@@ -32,6 +32,7 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
+        self.signed = any(offer.status == "signed" for offer in state.offers.values())  # a treaty, ever (see sign)
         self.awaiting: dict[str, set[str]] = {p.id: set() for p in scenario.powers}  # see set_waiting
         for offer_id, offer in state.offers.items():
             for power in offer.waiting:
@@ -388,6 +389,7 @@ class Game:
         ostate.status, ostate.accepted = "signed", list(offer.parties)
         self.set_waiting(offer.id, {})
         ostate.signed_turn = st.turn
+        self.signed = True
         public = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
         self.log("sign", f"The {offer.name} is signed", "Clauses: " + ", ".join(public) + ".", ref=offer.id)
         secret = [offer.clause(c).name for c in ostate.clauses if offer.clause(c).secret]
@@ -517,7 +519,7 @@ class Game:
 
     def check_outcomes(self) -> None:
         st = self.st
-        if st.outcome is not None:
+        if st.outcome is not None or (not self.signed and self.cx.outcomes_need_treaty):
             return
         for outcome_id, holds in self.cx.outcomes:
             if holds(st):
