@@ -107,6 +107,7 @@ def test_not(game):
     game.st.flags.add("a")
     assert not holds(game, {"not": {"flag": "a"}})
     assert holds(game, {"not": {"not": {"flag": "a"}}})
+    assert holds(game, {"not": {"treaty": "pact"}}) and holds(game, {"not": {"taken": "open_talks"}})
 
 
 def test_meter_bounds_are_inclusive(game):

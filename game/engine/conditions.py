@@ -66,6 +66,9 @@ def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
     if kind == "any":
         return _any([compile_condition(c, sc) for c in arg])
     if kind == "not":
+        if arg.kind == "flag":  # the commonest negation, in one step
+            flag = arg.arg
+            return lambda st: flag not in st.flags
         inner = compile_condition(arg, sc)
         return lambda st: not inner(st)
     if kind == "flag":

@@ -70,16 +70,17 @@ class PlanController(Controller):
                 game.perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
                 if st.outcome is not None:
                     return
-        if self.plan.respond == "stall":
+        respond = self.plan.respond
+        if respond == "stall" or not game.awaiting[power]:
             return
         for offer_id in game.drafts_for(power):
             if st.outcome is not None:
                 return
             offer = game.sc.offer(offer_id)
-            if self.plan.respond == "evaluate":
+            if respond == "evaluate":
                 game.respond_as_ai(offer, power)
             else:
-                game.perform(Action(self.plan.respond, power, offer_id))
+                game.perform(Action(respond, power, offer_id))
 
     @staticmethod
     def _proposal(game: Game, power: str, do: Do) -> Action:
