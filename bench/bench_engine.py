@@ -45,7 +45,8 @@ def main() -> int:
     for policy in policies:
         result = simulate(scenario, args.games, 1, policy, scenario.player)
         shares = ", ".join(f"{k} {100 * v:.1f}%" for k, v in result["share"].items() if v)
-        print(f"simulate {policy:<10} {result['games_per_second']:>9.1f} games/s (one core)   {shares}")
+        print(f"simulate {policy:<10} {result['games_per_second']:>9.1f} games/s (one core), "
+              f"mean end week {result['mean_end_turn']:>5.2f}   {shares}")
 
     times = time_process(["check", args.scenario], args.runs)
     print(f"check as a process: median {statistics.median(times):.3f} s, max {max(times):.3f} s "
