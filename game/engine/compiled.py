@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..scenario.model import EventDef, Offer, Plan, Scenario
+from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .actions import Action
 from .conditions import Predicate, compile_condition, needs_treaty, turn_window
@@ -136,7 +136,7 @@ class Compiled:
     def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[tuple]]:
         """For each week, a plan's rules for one power that can apply in that week, ready to run: (when, step,
         scenario action or None, its `requires`, id, once, cooldown, cost, move). `move` is the ready Action of an
-        accept, reject or stall step (None for a scenario action, or a proposal, whose draft depends on the table).
+        answer or a proposal of listed clauses (None for a scenario action, or a change to the draft on the table).
         Rules naming another power's action, or whose `when` or `requires` is bound to other weeks by its dates,
         are left out."""
         key = (id(plan), power)
@@ -150,7 +150,7 @@ class Compiled:
                 first, last = turn_window(rule.when, sc)
                 holds = compile_condition(rule.when, sc)
                 if defn is None:
-                    move = None if rule.do.kind == "propose" else Action(rule.do.kind, power, rule.do.target)
+                    move = self._move(rule.do, power, sc)
                     steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0, move)))
                 else:
                     since, until = turn_window(defn.requires, sc)
@@ -159,6 +159,15 @@ class Compiled:
                                                                         None)))
             weeks = self.plans[key] = _by_week(steps, len(self.starts))
         return weeks
+
+    def _move(self, do: Do, power: str, sc: Scenario) -> Action | None:
+        """A plan step's ready Action, when it does not depend on the table: an answer, or a draft of listed
+        clauses (None for a change to the draft on the table)."""
+        if do.kind != "propose":
+            return Action(do.kind, power, do.target)
+        if do.clauses is None:
+            return None
+        return Action("propose", power, do.target, self.normal_form(sc.offer(do.target), do.clauses))
 
 
 def _always(st) -> bool:

@@ -84,13 +84,10 @@ class PlanController(Controller):
 
     @staticmethod
     def _proposal(game: Game, power: str, do: Do) -> Action:
-        """A proposal step's draft: the rule's clauses, or its changes to the draft on the table."""
+        """A proposal step that changes the draft on the table (one with listed clauses is ready made)."""
         offer = game.sc.offer(do.target)
-        if do.clauses is not None:
-            draft = tuple(game.normalized(offer, do.clauses))
-        else:
-            draft = game.cx.edited(offer, game.st.offers[do.target].clauses, do.add, do.remove)
-        return Action("propose", power, do.target, draft)
+        return Action("propose", power, do.target, game.cx.edited(offer, game.st.offers[do.target].clauses, do.add,
+                                                                  do.remove))
 
 
 class RandomController(Controller):
