@@ -46,7 +46,7 @@ class PlanController(Controller):
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         wanted = self.plan.choices.get(event.id)
-        if wanted and any(c.id == wanted for c in event.choices):
+        if wanted in event.by_id:
             return wanted
         return weighted_choice(game, event)
 

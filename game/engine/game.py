@@ -213,7 +213,7 @@ class Game:
         event = next((e for e in waiting if e.id == action.target), None)
         if event is None:
             return Result(False, "No such question awaits this power.")
-        if action.option not in {c.id for c in event.choices}:
+        if action.option not in event.by_id:
             return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
         return OK
 
@@ -448,7 +448,7 @@ class Game:
             st.today = saved
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
-        choice = next(c for c in event.choices if c.id == option_id)
+        choice = event.by_id[option_id]
         self.st.chosen[event.id] = option_id
         self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
                  visible_to=event.visible_to or None)

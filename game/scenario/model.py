@@ -216,6 +216,10 @@ class EventDef:
     effects: Effects
     chooser: str | None
     choices: tuple[Choice, ...]
+    by_id: dict[str, Choice] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {c.id: c for c in self.choices})
 
     def default_choice(self) -> Choice:
         return next((c for c in self.choices if c.default), self.choices[0])
