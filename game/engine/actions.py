@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 KINDS = ("act", "propose", "accept", "reject", "stall", "choose", "end_turn")
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     """One request by one power. `target` is an action, offer or event id."""
 
     kind: str
