@@ -170,40 +170,41 @@ class Game:
     def check(self, action: Action, explain_why: bool = True) -> Result:
         """Whether the action is legal now; if not, a reason a player can read (`explain_why=False`: skip the wording)."""
         st, sc = self.st, self.sc
+        kind, power, target = action.kind, action.power, action.target
         if st.outcome is not None:
             return Result(False, "The game is over.")
-        if action.power not in sc.index["powers"]:
-            return Result(False, f"There is no power {action.power!r}.")
-        waiting = self.pending_choices(action.power) if st.pending else ()
-        if action.kind == "choose":
+        if power not in sc.index["powers"]:
+            return Result(False, f"There is no power {power!r}.")
+        waiting = self.pending_choices(power) if st.pending else ()
+        if kind == "choose":
             return self._check_choice(action, waiting)
         if waiting:
             return Result(False, f"First answer ‘{waiting[0].title}’.")
-        if action.power in st.ended:
-            return Result(False, f"{self._short(action.power)} has already ended this week.")
-        if action.kind == "act":
+        if power in st.ended:
+            return Result(False, f"{self._short(power)} has already ended this week.")
+        if kind == "act":
             return self._check_act(action, explain_why)
-        if action.kind == "end_turn":
+        if kind == "end_turn":
             return OK
-        if action.target not in sc.index["offers"]:
-            return Result(False, f"There is no offer {action.target!r}.")
-        offer = sc.offer(action.target)
-        if action.power not in offer.parties:
-            return Result(False, f"{self._short(action.power)} is not a party to the {offer.name}.")
-        ostate = st.offers[offer.id]
+        offer = sc.index["offers"].get(target)
+        if offer is None:
+            return Result(False, f"There is no offer {target!r}.")
+        if power not in offer.parties:
+            return Result(False, f"{self._short(power)} is not a party to the {offer.name}.")
+        ostate = st.offers[target]
         if ostate.status == "signed":
             return Result(False, f"The {offer.name} has already been signed.")
         if ostate.status == "closed":
             return Result(False, f"The {offer.name} is not on the table.")
-        if action.kind == "propose":
+        if kind == "propose":
             return self._check_draft(action, offer, explain_why)
-        if action.kind in ("accept", "reject", "stall"):
-            if ostate.status != "proposed" or action.power not in ostate.waiting:
-                return Result(False, f"No draft of the {offer.name} awaits {self._short(action.power)}'s answer.")
-            if ostate.waiting[action.power] > st.turn:
-                return Result(False, f"The latest draft has not yet reached {self._short(action.power)}.")
+        if kind in ("accept", "reject", "stall"):
+            if ostate.status != "proposed" or power not in ostate.waiting:
+                return Result(False, f"No draft of the {offer.name} awaits {self._short(power)}'s answer.")
+            if ostate.waiting[power] > st.turn:
+                return Result(False, f"The latest draft has not yet reached {self._short(power)}.")
             return OK
-        return Result(False, f"Unknown kind of action {action.kind!r}.")
+        return Result(False, f"Unknown kind of action {kind!r}.")
 
     def _short(self, power: str) -> str:
         """A power's short name, for messages."""
@@ -255,7 +256,7 @@ class Game:
         clauses = tuple(action.clauses)
         malformed = self.cx.draft_refusal(offer, clauses)
         if malformed is not None:
-            return Result(False, malformed)
+            return Result(False, malformed) if explain_why else REFUSED
         ostate = self.st.offers[offer.id]
         available, current = self.cx.available, ostate.clauses
         for clause_id in clauses:
@@ -265,9 +266,11 @@ class Game:
                 name = offer.clause(clause_id).name
                 return Result(False, f"‘{name}’ cannot be raised yet. {self.clause_refusal(offer.id, clause_id)}")
         if ostate.status == "proposed" and ostate.proposer == action.power and set(current) == set(clauses):
-            return Result(False, "This draft is already on its way.")
+            return ON_ITS_WAY
         cost = self.propose_cost(action.power, offer)
         if self.st.budget.get(action.power, 0) < cost:
+            if not explain_why:
+                return REFUSED
             return Result(False, f"Sending a draft needs {cost} action point{'s' if cost != 1 else ''}.")
         return OK
 
@@ -580,6 +583,9 @@ class Game:
             visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = ()) -> None:
         st = self.st
         st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources))
+
+
+ON_ITS_WAY = Result(False, "This draft is already on its way.")
 
 
 def _sentence(text: str) -> str:
