@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from .diagnostics import NOWHERE, Diagnostic, Report, ScenarioError
+from .diagnostics import NOWHERE, Report, ScenarioError
 from .format import BUILTIN_POLICIES, FORMAT_VERSION, SCENARIO
 from .model import Scenario
 from .spec import INVALID, Context
@@ -131,8 +131,3 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
 
 def _unlocked_by_effects(fields: dict) -> set[str]:
     return {e.arg for e in effects_in(fields) if e.kind == "unlock"}
-
-
-def diagnostics_of(path: str | Path) -> list[Diagnostic]:
-    """All diagnostics for a file (errors and warnings)."""
-    return check_scenario(path)[1].items

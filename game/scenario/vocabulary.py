@@ -126,11 +126,6 @@ def _add_or_set(arg: dict, pos: Pos, ctx: Context) -> None:
         ctx.error(pos, "give exactly one of 'add' and 'set'")
 
 
-def _two_powers(arg: dict, pos: Pos, ctx: Context) -> None:
-    if arg.get("from") == arg.get("to"):
-        ctx.error(pos, "'from' and 'to' must be different powers")
-
-
 def _draft(arg: dict, pos: Pos, ctx: Context) -> None:
     given = [k for k in ("clauses", "add", "remove") if arg.get(k)]
     if "clauses" in given and len(given) > 1:

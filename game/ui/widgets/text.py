@@ -154,9 +154,3 @@ def paragraphs(text: str, style: str = "body", indent: int = 0) -> list[Block]:
                 out.append(Block("gap", ""))
             out.append(Block(style, para, indent))
     return out
-
-
-def text_height(theme: Theme, text: str, style: str, width: int) -> int:
-    kind, rel, _ = STYLES[style]
-    font = theme.font(kind, rel)
-    return len(wrap(font, text, width)) * font.get_linesize()
