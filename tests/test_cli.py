@@ -107,3 +107,18 @@ def test_modding_guide_reference_is_generated_from_the_registry():
 
     text = (ROOT / "docs" / "MODDING.md").read_text(encoding="utf-8")
     assert update_markdown(text) == text, "run: python tools/update_reference.py"
+
+
+def test_a_run_gives_the_same_bytes_whatever_the_string_hash_seed():
+    """Python randomises string hashing per process, and with it the order of sets: nothing a game does may
+    depend on that order."""
+    import os
+
+    outputs = []
+    for hash_seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", "--policy", "random", "--seed", "7",
+                              "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+        assert out.returncode == 0, out.stderr
+        outputs.append(out.stdout)
+    assert outputs[0] == outputs[1] == outputs[2] and json.loads(outputs[0])["outcome"]
