@@ -116,6 +116,24 @@ def test_changed_scenario_replays_the_actions(mini, tmp_path):
     assert loaded.state.turn == game.state.turn and loaded.state.meters["security"] == 24
 
 
+def test_a_save_from_before_the_new_dice_still_loads(mini, tmp_path):
+    """Version 1 saves were written before the random generator changed: their stored state loads as it is;
+    if the actions must be replayed, the player is told that chance may fall differently."""
+    game = played(mini)
+    path = tmp_path / "a.json"
+    save_game(game, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"] = 1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded, notes = load_game(path, mini)
+    assert notes == [] and dumps(loaded) == dumps(game)
+    doc["scenario"]["sha256"] = "0" * 64
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded, notes = load_game(path, mini)
+    assert "replayed" in notes[0] and "earlier version" in notes[1]
+    assert loaded.state.turn == game.state.turn
+
+
 def test_replay_that_no_longer_fits_is_refused(mini, tmp_path):
     game = played(mini)
     path = tmp_path / "a.json"

@@ -16,7 +16,8 @@ from .game import Game
 from .state import GameState
 
 SAVE_FORMAT = "moscow1939-save"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # 1: saved before the random generator changed (a replay rolls different dice)
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 
 
@@ -81,8 +82,9 @@ def read_document(path: str | Path) -> dict[str, Any]:
         raise _error(name, "save file is damaged: nesting too deep") from None
     if not isinstance(doc, dict) or doc.get("format") != SAVE_FORMAT:
         raise _error(name, "not a Moscow 1939 save file")
-    if doc.get("version") != SAVE_VERSION:
-        raise _error(name, f"save version {doc.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
+    if doc.get("version") not in READABLE_VERSIONS:
+        raise _error(name, f"save version {doc.get('version')!r} is not supported (this game reads "
+                           f"{' and '.join(map(str, READABLE_VERSIONS))})")
     return doc
 
 
@@ -148,6 +150,9 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
             notes.append(f"the stored state was unreadable ({exc}); the game was rebuilt from its actions")
     else:
         notes.append("the scenario has changed since this game was saved; its actions were replayed on the new version")
+    if doc.get("version") == 1:
+        notes.append("it was saved by an earlier version of the game, whose dice fell differently: chance events "
+                     "and the other powers' choices may not be the same as before")
     try:
         game = replay(scenario, seed, humans, policies, actions)
     except ValueError as exc:
