@@ -62,3 +62,4 @@ class Result:
 
 OK = Result(True)
 REFUSED = Result(False, "Not possible now.")
+ON_ITS_WAY = Result(False, "This draft is already on its way.")

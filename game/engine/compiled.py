@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
@@ -56,10 +57,7 @@ class Compiled:
         key = (offer.id, draft)
         if key in self.draft_cache:
             return self.draft_cache[key]
-        found = negotiation.malformed(offer, draft)
-        if len(self.draft_cache) < 50_000:
-            self.draft_cache[key] = found
-        return found
+        return _keep(self.draft_cache, key, negotiation.malformed(offer, draft))
 
     def edited(self, offer: Offer, draft: Iterable[str], add: Iterable[str] = (),
                remove: Iterable[str] = ()) -> tuple[str, ...]:
@@ -67,9 +65,7 @@ class Compiled:
         key = (offer.id, tuple(draft), tuple(add), tuple(remove))
         found = self.edit_cache.get(key)
         if found is None:
-            found = negotiation.edit(offer, key[1], key[2], key[3])
-            if len(self.edit_cache) < 50_000:
-                self.edit_cache[key] = found
+            found = _keep(self.edit_cache, key, negotiation.edit(offer, key[1], key[2], key[3]))
         return found
 
     def toggled(self, offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
@@ -77,9 +73,7 @@ class Compiled:
         key = (offer.id, tuple(draft), clause_id)
         found = self.toggle_cache.get(key)
         if found is None:
-            found = negotiation.toggle(offer, key[1], clause_id)
-            if len(self.toggle_cache) < 50_000:
-                self.toggle_cache[key] = found
+            found = _keep(self.toggle_cache, key, negotiation.toggle(offer, key[1], clause_id))
         return found
 
     def score(self, offer: Offer, party: str, draft: Iterable[str], st: GameState) -> float:
@@ -87,9 +81,7 @@ class Compiled:
         key = (offer.id, party, tuple(draft))
         total = self.score_cache.get(key)
         if total is None:
-            total = negotiation.draft_score(offer, party, key[2])
-            if len(self.score_cache) < 50_000:
-                self.score_cache[key] = total
+            total = _keep(self.score_cache, key, negotiation.draft_score(offer, party, key[2]))
         return negotiation.weigh(total, offer, party, st)
 
     def normal_form(self, offer: Offer, clauses: Iterable[str]) -> tuple[str, ...]:
@@ -98,9 +90,7 @@ class Compiled:
         found = self.normal_cache.get(key)
         if found is None:
             wanted = negotiation.with_requirements(offer, key[1])
-            found = tuple(c.id for c in offer.clauses if c.id in wanted)
-            if len(self.normal_cache) < 50_000:
-                self.normal_cache[key] = found
+            found = _keep(self.normal_cache, key, tuple(c.id for c in offer.clauses if c.id in wanted))
         return found
 
     def clause_names(self, offer: Offer, draft: list[str]) -> str:
@@ -108,8 +98,7 @@ class Compiled:
         key = (offer.id, tuple(draft))
         found = self.names_cache.get(key)
         if found is None:
-            by_id = {c.id: c.name for c in offer.clauses}
-            found = self.names_cache[key] = ", ".join(by_id[c] for c in draft)
+            found = _keep(self.names_cache, key, ", ".join(offer.clause(c).name for c in draft))
         return found
 
     def week_start(self, turn: int) -> str:
@@ -128,9 +117,7 @@ class Compiled:
                 gain = negotiation.draft_value(offer, party, trial) - now
                 if gain > 0:
                     scored.append((-gain, len(scored), trial))
-            found = [trial for _, _, trial in sorted(scored)]
-            if len(self.change_cache) < 50_000:
-                self.change_cache[key] = found
+            found = _keep(self.change_cache, key, [trial for _, _, trial in sorted(scored)])
         return found
 
     def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[tuple]]:
@@ -168,6 +155,16 @@ class Compiled:
         if do.clauses is None:
             return None
         return Action("propose", power, do.target, self.normal_form(sc.offer(do.target), do.clauses))
+
+
+CACHE_LIMIT = 50_000  # entries per cache: far more than one scenario's drafts need; a bound on memory for any mod
+
+
+def _keep(cache: dict, key: tuple, value: Any) -> Any:
+    """Remember a computed value unless the cache is full; return the value."""
+    if len(cache) < CACHE_LIMIT:
+        cache[key] = value
+    return value
 
 
 def _always(st) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..scenario.model import ActionDef, EventDef, Offer, Scenario
 from . import negotiation, rng
-from .actions import OK, REFUSED, Action, Result
+from .actions import OK, ON_ITS_WAY, REFUSED, Action, Result
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
@@ -32,7 +32,7 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
-        self.signed = any(offer.status == "signed" for offer in state.offers.values())  # a treaty, ever (see sign)
+        self.any_treaty_signed = any(offer.status == "signed" for offer in state.offers.values())  # never undone
         self.awaiting: dict[str, set[str]] = {p.id: set() for p in scenario.powers}  # see set_waiting
         for offer_id, offer in state.offers.items():
             for power in offer.waiting:
@@ -305,8 +305,7 @@ class Game:
             saved, self.today = self.today, pending.date
             event = self.sc.event(action.target)
             self.choose(event, action.option, power)
-            if saved > st.today:  # a dated event moves the week's clock on, never back
-                st.today = saved
+            self._clock_on(saved)
             self._continue_week()
         elif kind == "act":
             self.take(self.sc.action(action.target))
@@ -392,7 +391,7 @@ class Game:
         ostate.status, ostate.accepted = "signed", list(offer.parties)
         self.set_waiting(offer.id, {})
         ostate.signed_turn = st.turn
-        self.signed = True
+        self.any_treaty_signed = True
         public = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
         self.log("sign", f"The {offer.name} is signed", "Clauses: " + ", ".join(public) + ".", ref=offer.id)
         secret = [offer.clause(c).name for c in ostate.clauses if offer.clause(c).secret]
@@ -447,8 +446,7 @@ class Game:
                 st.pending.append(Pending(ident, chooser, st.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        if saved > st.today:  # a dated event moves the week's clock on, never back
-            st.today = saved
+        self._clock_on(saved)
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = event.by_id[option_id]
@@ -508,8 +506,7 @@ class Game:
             return
         meters = st.meters
         for ident, drift, lo, hi in cx.drifts:
-            value = meters[ident] + drift
-            meters[ident] = round4(hi if value > hi else lo if value < lo else value)
+            meters[ident] = round4(min(hi, max(lo, meters[ident] + drift)))
         st.history.append(dict(st.meters))
         self.check_outcomes()
         if st.outcome is not None:
@@ -522,7 +519,7 @@ class Game:
 
     def check_outcomes(self) -> None:
         st = self.st
-        if st.outcome is not None or (not self.signed and self.cx.outcomes_need_treaty):
+        if st.outcome is not None or (not self.any_treaty_signed and self.cx.outcomes_need_treaty):
             return
         for outcome_id, holds in self.cx.outcomes:
             if holds(st):
@@ -572,6 +569,12 @@ class Game:
     def today(self, value: str) -> None:
         self.st.today = value
 
+    def _clock_on(self, before: str) -> None:
+        """Once an event is over, the date is the later of its own and the one before: a dated event moves the
+        week's clock on, never back."""
+        if before > self.st.today:
+            self.st.today = before
+
     def random(self) -> float:
         self.st.rng, value = rng.draw(self.st.rng)
         return value
@@ -583,9 +586,6 @@ class Game:
             visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = ()) -> None:
         st = self.st
         st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources))
-
-
-ON_ITS_WAY = Result(False, "This draft is already on its way.")
 
 
 def _sentence(text: str) -> str:

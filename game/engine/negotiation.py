@@ -17,7 +17,8 @@ def score(offer: Offer, party: str, clauses: Iterable[str], st: GameState) -> fl
 
 
 def draft_score(offer: Offer, party: str, clauses: Iterable[str]) -> float:
-    """The part of a party's score that depends on the draft alone: its clauses' values less its threshold."""
+    """The part of a party's score that depends on the draft alone: its clauses' values less its threshold.
+    (Not draft_value less the threshold: the sum starts from the threshold, so the float is the same as ever.)"""
     total = -offer.ai.get(party, NO_AI).threshold
     for clause in offer.clauses:
         if clause.id in clauses:
