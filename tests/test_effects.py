@@ -240,6 +240,7 @@ def test_a_changed_draft_is_not_signed_without_every_party():
     game.fire(sc.event("e"))
     ostate = game.st.offers["triple"]
     assert ostate.accepted == ["red"] and set(ostate.waiting) == {"blue", "grey"}
+    assert game.drafts_for("blue") == ["triple"]  # blue is asked again (it had answered the old draft)
     assert game.submit(Action("accept", "grey", "triple")).ok
     assert ostate.status == "proposed"  # blue has not accepted 'extra' yet
     assert game.submit(Action("accept", "blue", "triple")).ok
