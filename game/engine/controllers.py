@@ -71,7 +71,7 @@ class PlanController(Controller):
                 if st.outcome is not None:
                     return
         respond = self.plan.respond
-        if respond == "stall":
+        if respond == "stall" or not game.awaiting[power]:  # most weeks nothing waits for an answer
             return
         for offer_id in game.drafts_for(power):
             if st.outcome is not None:
