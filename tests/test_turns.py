@@ -85,9 +85,9 @@ def test_meters_drift_after_the_powers_act_and_stay_in_range(mini):
     game.submit(Action("end_turn", "red"))
     assert game.state.meters["security"] == 19 and game.state.meters["urgency"] == 5
     assert game.state.history[0]["security"] == 20 and game.state.history[1]["security"] == 19
-    game.state.meters["security"] = 0
-    game.submit(Action("end_turn", "red"))
-    assert game.state.meters["security"] == 0
+    game.state.meters["security"] = 1.0  # lands exactly on the floor: the floor itself (0, not 0.0) is kept
+    assert game.submit(Action("end_turn", "red")).ok and game.state.turn == 3
+    assert game.state.meters["security"] == 0 and type(game.state.meters["security"]) is int
 
 
 def test_ai_powers_act_when_the_week_resolves(mini):
