@@ -176,8 +176,9 @@ class App:
             self.push(BriefingScreen(self))
         else:
             self.prompt()
-        for note in session.notes:
-            self.notify(note, "info", 8.0)
+        if session.notes:  # every note in one notice (a second notice would replace the first)
+            self.notify(" ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in session.notes),
+                        "info", 6.0 + 4.0 * len(session.notes))
 
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:

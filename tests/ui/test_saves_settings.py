@@ -49,6 +49,24 @@ def test_save_and_load_midway(app):
     assert app.session.last_save == files[0]
 
 
+def test_every_note_about_a_loaded_save_is_shown(app):
+    """A save from before the dice changed, whose scenario has changed since: both notes reach the player."""
+    import json
+
+    d = start(app)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)            # save
+    path = next(p for p in saves_dir().glob("*.json") if p.name != "autosave.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"], doc["scenario"]["sha256"] = 1, "0" * 64
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_l)            # load screen
+    d.press(lambda w: w.wid == str(path))
+    text = app.notice.text
+    assert text.startswith("The scenario has changed") and "It was saved by an earlier version" in text
+
+
 def test_bad_save_shows_located_error(app):
     saves_dir().mkdir(parents=True, exist_ok=True)
     bad = saves_dir() / "broken.json"

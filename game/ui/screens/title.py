@@ -87,8 +87,8 @@ class TitleScreen(Screen):
                                  "The save file could not be read. Your other saves are untouched.")
             self.app.apply(Push(result))
             return None
-        self.app.start_session(session, briefing=False)
         self.app.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
+        self.app.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
         return None
 
     def continue_game(self) -> Any:
