@@ -89,6 +89,25 @@ def test_run_script_errors_are_located(tmp_path):
     assert out.returncode == 1 and "not allowed" in out.stdout and "hacked" not in out.stdout
 
 
+def test_a_step_blocked_by_a_question_says_how_to_answer_it(tmp_path):
+    script = tmp_path / "s.yaml"
+    script.write_text("actions:\n  - {turn: 3, kind: act, target: speech}\n", encoding="utf-8")
+    out = main_py("run", str(MINI), "--script", str(script))
+    assert out.returncode == 1 and f"{script}:2:5: error: week 3: act speech refused: First answer" in out.stdout
+    assert "{turn: 3, kind: choose, target: offer_from_grey, option: ...} (options: listen, ignore)" in out.stdout
+
+
+def test_the_readme_script_example_runs(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A script for `run --script`")[1].split("```yaml\n")[1].split("```")[0]
+    script = tmp_path / "example.yaml"
+    script.write_text(example, encoding="utf-8")
+    out = main_py("run", "--script", str(script), "--json")
+    assert out.returncode == 0, out.stdout + out.stderr
+    data = json.loads(out.stdout)
+    assert data["seed"] == 3 and any(e["ref"] == "litvinov_question" and e["kind"] == "choice" for e in data["log"])
+
+
 def test_schema_command_matches_the_shipped_file_and_is_valid():
     jsonschema = pytest.importorskip("jsonschema")
     out = main_py("schema")

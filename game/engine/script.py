@@ -45,6 +45,17 @@ def play_script(game: Game, power: str, steps: list[Step]) -> None:
         result = game.submit(step.action)
         if not result.ok:
             raise ScriptError(step.where, f"week {game.state.turn}: {step.action.kind} "
-                                          f"{step.action.target} refused: {result.reason}")
+                                          f"{step.action.target} refused: {result.reason}{_hint(game, power)}")
     while not game.over:
         finish_week(game, power)
+
+
+def _hint(game: Game, power: str) -> str:
+    """How to answer a question that blocks the step (questions are answered by `choose` steps)."""
+    waiting = game.pending_choices(power)
+    if not waiting:
+        return ""
+    event = waiting[0]
+    options = ", ".join(c.id for c in event.choices)
+    return (f" Answer it first with a step {{turn: {game.state.turn}, kind: choose, target: {event.id}, "
+            f"option: ...}} (options: {options}).")
