@@ -86,6 +86,12 @@ def test_meter_clamps_to_a_custom_range():
     assert play("meter: {id: security, add: -50}", replace=replace).st.meters["security"] == -10
 
 
+def test_a_meter_that_reaches_a_bound_exactly_takes_the_bound_itself():
+    """An effect and the weekly drift clamp alike: 99.5 + 0.5 is the bound 100 (an int), not 100.0."""
+    game = play("meter: {id: security, set: 99.5}", "meter: {id: security, add: 0.5}")
+    assert game.st.meters["security"] == 100 and type(game.st.meters["security"]) is int
+
+
 def test_fractional_meter_changes_do_not_accumulate_float_noise():
     game = play("meter: {id: security, add: 0.1}", "meter: {id: security, add: 0.1}", "meter: {id: security, add: 0.1}")
     assert game.st.meters["security"] == 20.3

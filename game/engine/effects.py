@@ -54,8 +54,10 @@ def round4(value: float) -> float:
     return found
 
 
-def _clamp(value: float, lo: float, hi: float) -> float:
-    value = hi if value > hi else lo if value < lo else value
+def clamp(value: float, lo: float, hi: float) -> float:
+    """The value within [lo, hi] (a bound itself once reached, as min(hi, max(lo, value)) gives), rounded to 4
+    places."""
+    value = hi if value >= hi else lo if value <= lo else value
     return value if value.__class__ is int else round4(value)
 
 
@@ -63,7 +65,7 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
     meter = sc.index["meters"][arg["id"]]
     ident, lo, hi, add = meter.id, meter.min, meter.max, arg["add"]
     if arg["set"] is not None:
-        value = _clamp(arg["set"], lo, hi)
+        value = clamp(arg["set"], lo, hi)
 
         def set_meter(game: Game) -> None:
             game.st.meters[ident] = value
@@ -72,7 +74,7 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
 
     def add_meter(game: Game) -> None:
         meters = game.st.meters
-        meters[ident] = _clamp(meters[ident] + add, lo, hi)
+        meters[ident] = clamp(meters[ident] + add, lo, hi)
 
     return add_meter
 
@@ -80,7 +82,7 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
 def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     src, dst, new, add, mutual = arg["src"], arg["dst"], arg["set"], arg["add"], arg["mutual"]
     if new is not None:
-        value = _clamp(new, 0, 100)
+        value = clamp(new, 0, 100)
 
         def set_trust(game: Game) -> None:
             rows = game.st.trust
@@ -93,10 +95,10 @@ def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     def add_trust(game: Game) -> None:
         rows = game.st.trust
         row = rows[src]
-        row[dst] = _clamp(row[dst] + add, 0, 100)
+        row[dst] = clamp(row[dst] + add, 0, 100)
         if mutual:
             row = rows[dst]
-            row[src] = _clamp(row[src] + add, 0, 100)
+            row[src] = clamp(row[src] + add, 0, 100)
 
     return add_trust
 

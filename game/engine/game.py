@@ -11,7 +11,7 @@ from .actions import OK, ON_ITS_WAY, REFUSED, Action, Result
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
-from .effects import round4, run_effects
+from .effects import clamp, run_effects
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 
 
@@ -506,8 +506,7 @@ class Game:
             return
         meters = st.meters
         for ident, drift, lo, hi in cx.drifts:
-            value = meters[ident] + drift  # clamped as min(hi, max(lo, value)) would, a bound itself when reached,
-            meters[ident] = round4(hi if value >= hi else lo if value <= lo else value)  # without their slow calls
+            meters[ident] = clamp(meters[ident] + drift, lo, hi)
         st.history.append(dict(st.meters))
         self.check_outcomes()
         if st.outcome is not None:
