@@ -167,3 +167,17 @@ def test_an_ending_that_needs_no_treaty_is_still_checked(tmp_path):
         game.submit(Action("end_turn", "red"))
     game.submit(Action("choose", "red", "offer_from_grey", option="listen"))
     assert game.state.outcome == "pact_signed" and not any(o.status == "signed" for o in game.state.offers.values())
+
+
+def test_plan_weeks_are_never_those_of_an_earlier_plan_with_the_same_id(mini):
+    """Plans are cached by id; a plan made later (a test's or a tool's variant) may reuse a freed id."""
+    from dataclasses import replace
+
+    from game.engine.compiled import compiled
+
+    cx = compiled(mini)
+    plan = mini.policy("eager").plan
+    idle = replace(plan, rules=())
+    cx.plans[(id(idle), "red")] = (plan, cx.plan_weeks(plan, "red", mini))  # as if `plan` had had idle's id
+    assert all(week == [] for week in cx.plan_weeks(idle, "red", mini))
+    assert any(cx.plan_weeks(plan, "red", mini))

@@ -20,7 +20,8 @@ EventCheck = tuple[str, bool, Predicate, float, EventDef]
 
 @dataclass
 class Compiled:
-    """Predicates for every condition in a scenario, built once."""
+    """What the engine derives from a scenario once: compiled conditions, bound effects, the event calendar,
+    the AI plans week by week, the starting state, and caches of pure functions of the data."""
 
     dated: dict[int, list[EventCheck]]
     undated: list[list[EventCheck]]
@@ -28,7 +29,7 @@ class Compiled:
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
     outcomes_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
-    plans: dict[tuple[int, str], list[list[tuple]]]   # (id of a Plan, power) -> plan_weeks
+    plans: dict[tuple[int, str], tuple[Plan, list[list[tuple]]]]   # (id of a Plan, power) -> (it, plan_weeks)
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
@@ -127,24 +128,26 @@ class Compiled:
         Rules naming another power's action, or whose `when` or `requires` is bound to other weeks by its dates,
         are left out."""
         key = (id(plan), power)
-        weeks = self.plans.get(key)
-        if weeks is None:
-            steps = []
-            for rule in plan.rules:
-                defn = sc.action(rule.do.target) if rule.do.kind == "action" else None
-                if defn is not None and defn.power != power:
-                    continue
-                first, last = turn_window(rule.when, sc)
-                holds = compile_condition(rule.when, sc)
-                if defn is None:
-                    move = self._move(rule.do, power, sc)
-                    steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0, move)))
-                else:
-                    since, until = turn_window(defn.requires, sc)
-                    steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
-                                                                        defn.id, defn.once, defn.cooldown, defn.cost,
-                                                                        None)))
-            weeks = self.plans[key] = _by_week(steps, len(self.starts))
+        found = self.plans.get(key)
+        if found is not None and found[0] is plan:  # the plan itself, not a later one given the same id
+            return found[1]
+        steps = []
+        for rule in plan.rules:
+            defn = sc.action(rule.do.target) if rule.do.kind == "action" else None
+            if defn is not None and defn.power != power:
+                continue
+            first, last = turn_window(rule.when, sc)
+            holds = compile_condition(rule.when, sc)
+            if defn is None:
+                move = self._move(rule.do, power, sc)
+                steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0, move)))
+            else:
+                since, until = turn_window(defn.requires, sc)
+                steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
+                                                                    defn.id, defn.once, defn.cooldown, defn.cost,
+                                                                    None)))
+        weeks = _by_week(steps, len(self.starts))
+        _keep(self.plans, key, (plan, weeks))
         return weeks
 
     def _move(self, do: Do, power: str, sc: Scenario) -> Action | None:
