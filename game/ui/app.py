@@ -33,7 +33,7 @@ class App:
         self.theme = Theme(self.size, self.settings.text_step, self.settings.high_contrast)
         self.stack: list[Any] = []
         self.session = None
-        self.news: list[Any] = []   # telegrams that arrived when a question was answered, shown before the next
+        self.answered = False   # a question was just answered: the telegrams it released come before the next
         self.scenario_path = scenario_path
         self.notice: flow.Notice | None = None
         self.notice_until = 0.0
@@ -71,13 +71,17 @@ class App:
         self.dirty = True
 
     def apply(self, result: Any) -> None:
-        """Apply what a screen returned."""
+        """Apply what a screen returned (all of a Many), then ask any question the player now owes."""
         if result is None:
             return
         self.dirty = True
+        self._apply_one(result)
+        self.prompt()
+
+    def _apply_one(self, result: Any) -> None:
         if isinstance(result, flow.Many):
             for item in result.items:
-                self.apply(item)
+                self._apply_one(item)
             return
         if type(result).__name__ == "Action":   # an engine action (imported lazily: a fast first frame)
             self.submit(result)
@@ -102,7 +106,6 @@ class App:
             self.running = False
         elif hasattr(result, "handle"):
             self.push(result)
-        self.prompt()
 
     def submit(self, action: Any) -> None:
         if self.session is None:
@@ -125,10 +128,7 @@ class App:
             fresh = self.session.new_entries()
             self.push(WeekReport(self, fresh))
         elif action.kind == "choose":
-            # the week's later telegrams wait in the engine until the answer; show them before any next question
-            fresh = self.session.new_entries()
-            if any(e.kind in ("event", "message") for e in fresh):
-                self.news = fresh
+            self.answered = True
         elif action.kind == "act":
             self.notify(f"Done: {self.session.scenario.action(action.target).name}.", "good")
         elif action.kind == "propose":
@@ -145,11 +145,13 @@ class App:
         s = self.session
         if s is None or s.game.over or not isinstance(self.top, DeskScreen):
             return
-        if self.news:
+        answered, self.answered = self.answered, False
+        if answered and any(e.kind in ("event", "message") for e in s.unseen()):
+            # the week's later events wait in the engine until the answer: shown (with all else unseen) before
+            # any next question; otherwise what the answer caused waits for the week's report
             from .screens.event import WeekReport
 
-            self.push(WeekReport(self, self.news, later=True))
-            self.news = []
+            self.push(WeekReport(self, s.new_entries(), later=True))
             return
         waiting = s.game.pending_choices(s.power)
         if waiting:
@@ -161,7 +163,7 @@ class App:
         from .screens.ending import EndingScreen
 
         self.session = session
-        self.news = []
+        self.answered = False
         self.stack = []
         if session.game.over:
             self.push(EndingScreen(self))

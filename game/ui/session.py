@@ -91,11 +91,14 @@ class Session:
             self.autosave()
         return result
 
+    def unseen(self) -> list:
+        """Log entries visible to the player that have not been shown yet."""
+        return self.game.inbox(self.power)[self.seen:]
+
     def new_entries(self) -> list:
         """Log entries visible to the player that have not been shown yet; marks them shown."""
-        inbox = self.game.inbox(self.power)
-        fresh = inbox[self.seen:]
-        self.seen = len(inbox)
+        fresh = self.unseen()
+        self.seen += len(fresh)
         return fresh
 
     # --------------------------------------------------------------- saves

@@ -433,3 +433,56 @@ def test_telegrams_held_by_a_question_are_shown_before_the_next_question(app):
     assert held and all(e.date >= question.date for e in held)
     d.key(pygame.K_RETURN)
     assert not isinstance(app.top, WeekReport)
+
+
+def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
+    """An answer whose consequences are only treaty news (a draft, an offer on the table, a signature) shows no
+    report of its own; those entries come with the end of the week, not never."""
+    import copy
+
+    from game.engine import Action, Game
+    from game.engine.state import GameState
+    from game.ui.screens.event import WeekReport
+
+    to_desk(app)
+    s = app.session
+    game, power = s.game, s.power
+
+    def caused(question, option) -> list:
+        probe = Game(s.scenario, GameState.from_dict(copy.deepcopy(game.state.to_dict())), game.humans)
+        before = len(probe.state.log)
+        probe.submit(Action("choose", power, question.event, option=option))
+        return [e for e in probe.state.log[before:] if e.visible(power)]
+
+    found = None
+    for _ in range(300):
+        assert not game.over, "no answer caused treaty news alone"
+        if game.state.pending:
+            question = game.state.pending[0]
+            for choice in s.scenario.event(question.event).choices:
+                news = caused(question, choice.id)
+                kinds = {e.kind for e in news}
+                if kinds & {"propose", "sign", "offer"} and not kinds & {"event", "message"}:
+                    found = (question, choice, news)
+                    break
+            if found:
+                break
+            option = s.scenario.event(question.event).default_choice().id
+            game.submit(Action("choose", power, question.event, option=option))
+        else:
+            game.submit(Action("end_turn", power))
+    question, choice, news = found
+    s.new_entries()
+    app.stack = app.stack[:1]
+    app.prompt()
+    d = Driver(app, "keys")
+    index = [c.id for c in s.scenario.event(question.event).choices].index(choice.id)
+    d.key(pygame.K_1 + index)
+    assert not isinstance(app.top, WeekReport)       # nothing to report at once
+    while app.top.__class__.__name__ == "EventDialog":
+        d.key(pygame.K_1)
+    d.key(pygame.K_e)                                 # end the week
+    report = app.top
+    assert isinstance(report, WeekReport)
+    shown = {(e.kind, e.title) for e in report.entries}
+    assert {(e.kind, e.title) for e in news if e.kind in ("propose", "sign", "offer")} <= shown

@@ -67,9 +67,8 @@ class EventDialog(Dialog):
         keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
         for i, (c, sub, h) in enumerate(items):
             action = Action("choose", power, self.event.id, option=c.id)
-            # the answer first, then close: closing first would let the desk ask the same question again
             self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), f"{i + 1}. {c.text}",
-                            (lambda a=action: Many((a, Pop()))), style="item", sub=sub,
+                            (lambda a=action: Many((Pop(), a))), style="item", sub=sub,
                             key=keys[i] if i < len(keys) else None, wid=c.id, scroller=scroll))
             y += h
 
