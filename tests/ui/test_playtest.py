@@ -486,3 +486,36 @@ def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
     assert isinstance(report, WeekReport)
     shown = {(e.kind, e.title) for e in report.entries}
     assert {(e.kind, e.title) for e in news if e.kind in ("propose", "sign", "offer")} <= shown
+
+
+def test_an_action_taken_in_an_earlier_week_is_not_called_done(app):
+    """In the week's stable list an action that is off says 'done' only if it was taken this week."""
+    from game.engine import Action
+
+    to_desk(app)
+    s, g = app.session, app.session.game
+    legal = [a.target for a in g.legal_actions(s.power) if a.kind == "act"]
+    target = next(t for t in legal if s.scenario.action(t).cooldown and not s.scenario.action(t).once)
+    assert g.submit(Action("act", s.power, target)).ok
+    for _ in range(12):
+        g.submit(Action("end_turn", s.power))
+        while g.pending_choices(s.power):
+            e = g.pending_choices(s.power)[0]
+            g.submit(Action("choose", s.power, e.id, option=e.default_choice().id))
+        if target in {a.target for a in g.legal_actions(s.power) if a.kind == "act"}:
+            break
+    s.new_entries()
+    app.stack = app.stack[:1]
+    desk = app.top
+    desk.stale = True
+    desk.ensure_layout()                 # the week's order is fixed now, with the action available
+    for _ in range(6):                   # spend the points elsewhere until it is off
+        legal = [a.target for a in g.legal_actions(s.power) if a.kind == "act"]
+        if target not in legal:
+            break
+        g.submit(Action("act", s.power, next(x for x in legal if x != target)))
+    desk.stale = True
+    desk.ensure_layout()
+    button = next(w for w in desk.widgets if getattr(w, "wid", "") == f"act:{target}")
+    assert not button.enabled and g.state.taken[target] < g.state.turn
+    assert button.note == "not now"

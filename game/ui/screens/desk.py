@@ -340,7 +340,7 @@ class DeskScreen(Screen):
             for it in items:
                 if it["wid"] in order and not it.get("enabled", True) and it["wid"].startswith("act:"):
                     d = sc.action(it["wid"][4:])   # keep its text (and height) and say why in the note
-                    it["note"] = "done" if d.id in game.state.taken else "not now"
+                    it["note"] = "done" if game.state.taken.get(d.id) == game.state.turn else "not now"
                     it["sub"] = text_of(d).strip()
         if not items:
             items.append({"label": "No actions in this scenario.", "enabled": False})
