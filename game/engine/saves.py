@@ -120,7 +120,7 @@ def summary(path: str | Path) -> SaveSummary:
 
 
 def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
-    """Resume a save against a scenario; return the game and notes for the player.
+    """Resume a save against a scenario; return the game and notes for the player (whole sentences).
 
     If the scenario file changed since the save (a modder edited it), the action log is replayed
     on the new version instead of restoring the stored state.
@@ -147,12 +147,12 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
             _sanity(game)
             return game, notes
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            notes.append(f"the stored state was unreadable ({exc}); the game was rebuilt from its actions")
+            notes.append(f"The stored state was unreadable ({exc}); the game was rebuilt from its actions.")
     else:
-        notes.append("the scenario has changed since this game was saved; its actions were replayed on the new version")
+        notes.append("The scenario has changed since this game was saved; its actions were replayed on the new version.")
     if doc.get("version") == 1:
-        notes.append("it was saved by an earlier version of the game, whose dice fell differently: chance events "
-                     "and the other powers' choices may not be the same as before")
+        notes.append("It was saved by an earlier version of the game, whose dice fell differently: chance events "
+                     "and the other powers' choices may not be the same as before.")
     try:
         game = replay(scenario, seed, humans, policies, actions)
     except ValueError as exc:

@@ -179,8 +179,7 @@ class App:
         else:
             self.prompt()
         if session.notes:  # every note in one notice (a second notice would replace the first)
-            self.notify(" ".join(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in session.notes),
-                        "info", 6.0 + 4.0 * len(session.notes))
+            self.notify(" ".join(session.notes), "info", 6.0 + 4.0 * len(session.notes))
 
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:
