@@ -47,17 +47,16 @@ def test_play_with_a_broken_save_shows_the_error(monkeypatch, tmp_path):
     pygame.init()
 
 
-def test_hostile_save_is_rebuilt_or_refused_without_closing_the_window(monkeypatch, tmp_path):
-    """A save whose stored state has the right shape but wrong types: the window stays open, and either the
-    game is rebuilt from the save's actions (the engine does so since saves keep their action log) or the
-    title shows the error."""
+def test_hostile_save_is_rebuilt_without_closing_the_window(monkeypatch, tmp_path):
+    """A save whose stored state has the right shape but wrong types: the window stays open, the game is rebuilt
+    from the save's actions, and the player is told so."""
     import json
 
     import pygame
 
     from game.ui import app as app_module
+    from game.ui.screens.desk import DeskScreen
     from game.ui.screens.dialog import ErrorDialog
-    from game.ui.screens.title import TitleScreen
     from game.ui.session import Session
 
     good = tmp_path / "good.json"
@@ -71,18 +70,15 @@ def test_hostile_save_is_rebuilt_or_refused_without_closing_the_window(monkeypat
 
     def run(self, max_frames=None, safe=False):
         original(self, max_frames=6, safe=safe)
-        seen["stack"] = list(self.stack)
+        seen["stack"], seen["notice"] = list(self.stack), self.notice
         return 0
 
     monkeypatch.setattr(app_module.App, "run", run)
     assert app_module.run_app(None, 1, hostile, False) == 0
     stack = seen["stack"]
-    if isinstance(stack[0], TitleScreen):
-        assert isinstance(stack[-1], ErrorDialog)
-    else:
-        from game.ui.screens.desk import DeskScreen
-
-        assert isinstance(stack[0], DeskScreen)
-        game = stack[0].app.session.game
-        assert all(isinstance(v, (int, float)) for v in game.state.meters.values())
+    assert isinstance(stack[0], DeskScreen) and not any(isinstance(s, ErrorDialog) for s in stack)
+    game = stack[0].app.session.game
+    assert all(isinstance(v, (int, float)) for v in game.state.meters.values())
+    assert seen["notice"] is not None and "rebuilt from its actions" in seen["notice"].text
+    assert not list(log_dir().glob("crash-*.log"))
     pygame.init()
