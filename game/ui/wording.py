@@ -18,6 +18,21 @@ def effect_lines(effects, sc: Scenario, player: str | None = None) -> list[str]:
         return []
 
 
+def consequences(effects, sc: Scenario, player: str | None = None) -> str:
+    """'Known consequences: ...' for a choice or an action ('' if none is known)."""
+    known = effect_lines(effects, sc, player)
+    return "Known consequences: " + "; ".join(known) + "." if known else ""
+
+
+# Shorter wordings a button falls back to when its whole label and its key hint do not fit (large text).
+SHORT_LABELS: dict[str, tuple[str, ...]] = {
+    "Propose this draft": ("Propose draft", "Propose"), "Export debrief (HTML)": ("Export debrief", "Export"),
+    "Reset draft": ("Reset",), "Back to title": ("To title", "Title"), "Quit to title": ("Quit",),
+    "Save the game": ("Save",), "Load a game": ("Load",), "Sources and credits": ("Credits",),
+    "To the desk": ("Desk",),
+}
+
+
 def trust_word(value: float) -> str:
     if value < 20:
         return "hostile"

@@ -13,7 +13,7 @@ from ..theme import Theme, parse_color
 from ..widgets.core import Button, Widget, focus_ring, key_label
 from ..widgets.paper import calendar_leaf, gauge, sheet
 from ..widgets.text import STYLES, Block, fit, paragraphs, render
-from ..wording import STATUS, effect_lines, trust_word
+from ..wording import STATUS, consequences, trust_word
 from .base import Screen
 from .dialog import Dialog
 
@@ -317,8 +317,7 @@ class DeskScreen(Screen):
         legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
         reasons = {d.id: r for d, r in game.unavailable(s.power)}
         def text_of(d) -> str:
-            known = effect_lines(d.effects, sc, s.power)
-            return f"{d.text.strip()} " + ("Known consequences: " + "; ".join(known) + "." if known else "")
+            return f"{d.text.strip()} {consequences(d.effects, sc, s.power)}"
 
         for d in sc.actions_of(s.power):
             cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")

@@ -11,7 +11,7 @@ from ..flow import Many, Pop
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
 from ..widgets.text import Block, paragraphs
-from ..wording import effect_lines
+from ..wording import consequences
 from .dialog import Dialog
 
 
@@ -55,8 +55,7 @@ class EventDialog(Dialog):
         power = self.app.session.power
         items = []
         for c in self.event.choices:
-            known = effect_lines(c.effects, sc, power)
-            sub = ("Known consequences: " + "; ".join(known) + ".") if known else "No consequences known in advance."
+            sub = consequences(c.effects, sc, power) or "No consequences known in advance."
             items.append((c, sub, Button.item_height(theme, body.w, c.text, sub)))
         choices_h = min(sum(h for *_, h in items), int(body.h * 0.6))
         text_rect = pygame.Rect(body.x, body.y, body.w, body.h - choices_h - theme.pad)

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import pygame
 
 from ..theme import Theme
+from ..wording import SHORT_LABELS
 from .text import STYLES, Block, Line, draw_lines, fit, layout_blocks, render, wrap
 
 
@@ -107,15 +108,6 @@ def key_label(key: int) -> str:
     return KEY_NAMES.get(key) or pygame.key.name(key).upper()
 
 
-# Shorter wordings a button falls back to when its whole label and its key hint do not fit (large text).
-SHORT_LABELS: dict[str, tuple[str, ...]] = {
-    "Propose this draft": ("Propose draft", "Propose"), "Export debrief (HTML)": ("Export debrief", "Export"),
-    "Reset draft": ("Reset",), "Back to title": ("To title", "Title"), "Quit to title": ("Quit",),
-    "Save the game": ("Save",), "Load a game": ("Load",), "Sources and credits": ("Credits",),
-    "To the desk": ("Desk",),
-}
-
-
 class Face(NamedTuple):
     """What a push button shows: its text and style, and its key cap's style (None: no key hint)."""
 
@@ -158,11 +150,10 @@ class Button(Widget):
     def __init__(self, rect: pygame.Rect, label: str, on_press: Callable[[], Any] | None, *, key: int | None = None,
                  enabled: bool = True, tooltip: str = "", style: str = "button", selected: bool = False,
                  sub: str = "", note: str = "", wid: str = "", scroller: Scroller | None = None,
-                 swatch: tuple[int, int, int] | None = None, check: bool | None = None,
-                 short: tuple[str, ...] = ()):
+                 swatch: tuple[int, int, int] | None = None, check: bool | None = None):
         super().__init__(rect, wid=wid or label, tooltip=tooltip, scroller=scroller)
         self.label, self.on_press, self.enabled = label, on_press, enabled
-        self.short = short or SHORT_LABELS.get(label, ())   # shorter wordings, for a narrow button
+        self.short = SHORT_LABELS.get(label, ())   # shorter wordings, for a narrow button
         self.key_code = key
         self.style, self.selected, self.sub, self.note, self.swatch = style, selected, sub, note, swatch
         self.check = check
