@@ -149,10 +149,11 @@ class SaveInfo:
 
     @property
     def name(self) -> str:
-        """The file's name, unless the game chose it (scenario-weekNN-date-time): that says nothing new."""
-        if self.autosave:
-            return "Autosave"
-        return "Saved game" if re.fullmatch(r".+-week\d+-\d{8}-\d{6}", self.path.stem) else self.path.stem
+        """The file's name, unless the game chose it (see Session.save_new): that says nothing new."""
+        return "Saved game" if GAME_NAMED.fullmatch(self.path.stem) else self.path.stem
+
+
+GAME_NAMED = re.compile(r".+-week\d+-\d{8}-\d{6}")   # the names Session.save_new gives
 
 
 _SCENARIO_CACHE: dict[tuple[str, int], Scenario | None] = {}

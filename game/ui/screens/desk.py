@@ -98,13 +98,18 @@ class DeskScreen(Screen):
         super().ensure_layout()
         if relayout and getattr(self, "focus_panel", False):
             self.focus_panel = False
-            self.focus = next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable),
-                              self.focus)
+            entry = self._first_entry()
+            if entry >= 0:
+                self.focus = entry
 
     def first_focus(self) -> int:
         """The panel's first entry (the week's first action): a stray Enter must not end the week."""
-        panel = next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable), -1)
-        return panel if panel >= 0 else super().first_focus()
+        entry = self._first_entry()
+        return entry if entry >= 0 else super().first_focus()
+
+    def _first_entry(self) -> int:
+        """The index of the panel's first focusable entry (-1 if it has none)."""
+        return next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable), -1)
 
     def end_week(self) -> Any:
         return Action("end_turn", self.s.power)
