@@ -15,7 +15,7 @@ import pygame
 from ..scenario.model import Scenario
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
-from .widgets.text import STYLES, fit, render
+from .widgets.text import fit, font_of, render
 
 _map_cache: list[Any] = []
 _RENDERED: dict[tuple, tuple] = {}
@@ -207,7 +207,7 @@ class MapView(Widget):
         out: list[tuple[str, list, pygame.Rect, str]] = []
 
         def box_of(lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
-            font = theme.font(*STYLES[style][:2])
+            font = font_of(theme, style)
             r = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 4, font.get_linesize() * len(lines))
             r.center = (round(center[0]), round(center[1]))
             return r
@@ -256,7 +256,7 @@ class MapView(Widget):
             else:
                 out.append(("territory", [name], pygame.Rect(0, 0, 0, 0), "small"))
         # north to south: a city's name takes the first free place beside its dot, its southern neighbours adapt
-        font = theme.font(*STYLES["small"][:2])
+        font = font_of(theme, "small")
         for i in sorted(range(len(self._cities)), key=lambda i: (self._cities[i][1][1], self._cities[i][1][0])):
             name, (cx, cy) = self._cities[i]
             x, y = round(cx - ox), round(cy - oy)
@@ -302,7 +302,7 @@ class MapView(Widget):
 
     def _legend_layout(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], pygame.Rect]:
         """The legend's entries (a power and its box) at the bottom left, and the note at the bottom right."""
-        font = theme.font(*STYLES["small"][:2])
+        font = font_of(theme, "small")
         powers = [q for q in self.sc.powers if any(
             (v.owner == q.id or v.sphere == q.id) for v in self.state.values())]
         x, y = self.rect.x + theme.px(6), self.rect.bottom - theme.px(6)

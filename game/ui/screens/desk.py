@@ -10,9 +10,9 @@ from ...engine import Action
 from ..flow import Push
 from ..map_view import MapView
 from ..theme import Theme, parse_color
-from ..widgets.core import Button, Widget, focus_ring, key_label
+from ..widgets.core import Button, Widget, focus_ring, label_width
 from ..widgets.paper import calendar_leaf, gauge, sheet
-from ..widgets.text import STYLES, Block, fit, paragraphs, render
+from ..widgets.text import Block, fit, paragraphs, render
 from ..wording import STATUS, consequences, trust_word
 from .base import Screen
 from .dialog import Dialog
@@ -152,9 +152,7 @@ class DeskScreen(Screen):
         if sum(widths) + gap * (len(labels) - 1) > room:
             # large text on a small window: each button as wide as its label and key cap, on two rows if need be
             # (the top band is two buttons high), so that no label or key hint is lost
-            cap = theme.font(*STYLES["small"][:2])
-            widths = [render(theme, label, "strong").get_width() + cap.size(key_label(key))[0] + theme.px(12)
-                      + 2 * theme.px(10) for label, _fn, key, _tip in labels]
+            widths = [label_width(theme, label, key) + 2 * theme.px(10) for label, _fn, key, _tip in labels]
             if sum(widths) + gap * (len(labels) - 1) > room:
                 rows = [[0, 1], list(range(2, len(labels)))]
                 for row in rows:   # still too wide: the row's buttons share its room
@@ -190,9 +188,8 @@ class DeskScreen(Screen):
         avail = rw - 3 * theme.px(4)
         # the whole labels with their key caps; the smaller caps, then the smaller type, if need be
         for style, cap_style in (("strong", "small"), ("strong", "keycap"), ("strong_small", "keycap")):
-            cap = theme.font(*STYLES[cap_style][:2])
-            needs = [render(theme, label + (" •" if tid == "treaties" and drafts else ""), style).get_width()
-                     + cap.size(key_label(key))[0] + theme.px(12) + 2 * theme.px(6) + 2 for tid, label, key in TABS]
+            needs = [label_width(theme, label + (" •" if tid == "treaties" and drafts else ""), key, style, cap_style)
+                     + 2 * theme.px(6) + 2 for tid, label, key in TABS]
             if sum(needs) <= avail:
                 break
         if sum(needs) <= avail:   # equal tabs if they all fit so; else each as wide as its label needs

@@ -10,8 +10,8 @@ from ..flow import Many, Notice, Pop, Reset
 from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
-from ..widgets.core import Button, key_label
-from ..widgets.text import STYLES, render
+from ..widgets.core import Button, label_width
+from ..widgets.text import render
 from .dialog import Dialog
 
 
@@ -76,10 +76,8 @@ class SettingsScreen(Dialog):
             y += label_h
             n = len(options)
             w = min(theme.px(200), (body.w - gap * (n - 1)) // max(1, n))
-            cap = theme.font(*STYLES["small"][:2])
             # a button wider than the others if its label and key cap need it and the row has room
-            widths = [max(w, render(theme, label, "strong").get_width() + theme.px(24)
-                          + (cap.size(key_label(key))[0] + theme.px(12) if key else 0))
+            widths = [max(w, label_width(theme, label, key) + theme.px(24))
                       for (label, *_), key in zip(options, keys, strict=False)]
             if sum(widths) + gap * (n - 1) > body.w:
                 widths = [w] * n

@@ -9,7 +9,7 @@ import pygame
 
 from ..theme import Theme
 from ..wording import SHORT_LABELS
-from .text import STYLES, Block, Line, draw_lines, fit, layout_blocks, render, wrap
+from .text import Block, Line, draw_lines, fit, font_of, layout_blocks, render, wrap
 
 
 class Scroller:
@@ -116,6 +116,12 @@ class Face(NamedTuple):
     style: str = "strong"
 
 
+def label_width(theme: Theme, label: str, key: int | None, style: str = "strong", cap_style: str = "small") -> int:
+    """The width a button's label and its key cap (with the gap between them) need, without the button's padding."""
+    width = font_of(theme, style).size(label)[0]
+    return width + font_of(theme, cap_style).size(key_label(key))[0] + theme.px(12) if key is not None else width
+
+
 def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | None, room: int) -> Face:
     """How a button room pixels wide shows its label and its key hint.
 
@@ -125,20 +131,14 @@ def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | Non
     labels = [label] + [t for t in short if t and t != label]
     if key is None:
         return Face(fit(theme, label, "strong", room), None)
-    cap = key_label(key)
-
-    def width(text: str, style: str) -> int:
-        kind, rel, _ = STYLES[style]
-        return theme.font(kind, rel).size(text)[0]
-
     for text in labels:
         for style in ("small", "keycap"):
-            if width(text, "strong") + width(cap, style) + theme.px(12) <= room:
+            if label_width(theme, text, key, "strong", style) <= room:
                 return Face(text, style)
     for text in labels:
-        if width(text, "strong_small") + width(cap, "keycap") + theme.px(12) <= room:
+        if label_width(theme, text, key, "strong_small", "keycap") <= room:
             return Face(text, "keycap", "strong_small")
-    cut = fit(theme, labels[-1], "strong_small", room - width(cap, "keycap") - theme.px(12))
+    cut = fit(theme, labels[-1], "strong_small", room - label_width(theme, "", key, "strong_small", "keycap"))
     if len(cut.rstrip("…")) >= 3:
         return Face(cut, "keycap", "strong_small")
     return Face(fit(theme, labels[-1], "strong", room), None)

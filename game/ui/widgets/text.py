@@ -33,6 +33,12 @@ STYLES = {
 _cache: dict[tuple, pygame.Surface] = {}
 
 
+def font_of(theme: Theme, style: str) -> pygame.font.Font:
+    """The font of a text style."""
+    kind, rel, _ = STYLES[style]
+    return theme.font(kind, rel)
+
+
 def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.Surface:
     kind, rel, cname = STYLES[style]
     font = theme.font(kind, rel)
