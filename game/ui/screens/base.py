@@ -19,6 +19,7 @@ ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 class Screen:
     modal = False      # drawn over the screen below it
     title = ""
+    focus_first = False   # a control has the focus from the start, however the screen was opened (dialogs)
 
     def __init__(self, app: Any):
         self.app = app
@@ -26,8 +27,7 @@ class Screen:
         self.scrollers: list[Scroller] = []
         self.focus = -1
         self.hover = -1
-        self.keyboard_used = False
-        self.typed = False         # a key was pressed here since the mouse last moved: the focus shows its tooltip
+        self.keyboard_used = False   # a key was pressed here since the mouse last moved: focus shows, with its tooltip
         self.stale = True
         self.generation = 0
         self.overlay_only = False   # set by the app while it renders the cached, state-free frame
@@ -49,7 +49,7 @@ class Screen:
         self.focus = -1
         if focused is not None:
             self.focus = next((i for i, w in enumerate(self.widgets) if w.wid == focused and w.focusable), -1)
-        if self.focus < 0 and self.keyboard_used:
+        if self.focus < 0 and (self.keyboard_used or self.focus_first):
             self.focus = self.first_focus()
         self.hover = -1
         self.stale = False
@@ -145,7 +145,7 @@ class Screen:
             self.draw_tooltip(surf, *tip)
 
     def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
-        for idx in (self.hover, self.focus if self.keyboard_used and self.typed else -1):
+        for idx in (self.hover, self.focus if self.keyboard_used else -1):
             if 0 <= idx < len(self.widgets) and self.widgets[idx].tip() and self.shown(self.widgets[idx]):
                 return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
         return None
@@ -181,7 +181,7 @@ class Screen:
         """Handle one event; return (needs redraw, result)."""
         self.ensure_layout()
         if event.type == pygame.MOUSEMOTION:
-            self.keyboard_used = self.typed = False
+            self.keyboard_used = False
             idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
             changed = idx >= 0 and self.widgets[idx].point(event.pos)
             if idx != self.hover or changed:
@@ -222,7 +222,7 @@ class Screen:
         return Pop()
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
-        self.keyboard_used = self.typed = True
+        self.keyboard_used = True
         custom = self.on_key(event)
         if custom is not None:
             return custom

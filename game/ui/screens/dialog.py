@@ -22,6 +22,7 @@ class Dialog(Screen):
     paper = "paper"
     width = 0.62
     height = 0.8
+    focus_first = True
     stamp_text = ""
 
     def __init__(self, app: Any, title: str = "", blocks: list[Block] | None = None,
@@ -30,7 +31,6 @@ class Dialog(Screen):
         self.title = title
         self.blocks = blocks or []
         self.buttons = buttons if buttons is not None else [("Close", lambda: Pop(), pygame.K_ESCAPE)]
-        self.keyboard_used = True
 
     def panel(self, size: tuple[int, int]) -> pygame.Rect:
         w, h = size
