@@ -431,6 +431,9 @@ class App:
         from .screens.title import TitleScreen
 
         where = write_crash_log(exc, self)
+        surf = pygame.display.get_surface()
+        if surf is not None:   # drawing state a failed frame may have left behind
+            surf.set_clip(None)
         self.session = None
         self.stack = [TitleScreen(self)]
         self.push(ErrorDialog(self, "Something went wrong", [f"{type(exc).__name__}: {exc}"],

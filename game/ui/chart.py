@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .theme import Theme
+from .widgets.clip import clipped
 from .widgets.text import fit, render
 
 SERIES_COLORS = [(44, 84, 140), (170, 60, 40), (40, 120, 70), (130, 80, 150), (190, 130, 20), (60, 60, 60),
@@ -43,23 +44,21 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
     n = len(history)
     week = render(theme, f"weeks 0–{n - 1}", "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
-    clip = surf.get_clip()
-    surf.set_clip(rect.inflate(-2, -2).clip(clip) if clip else rect.inflate(-2, -2))
-    ends: list[tuple[float, int]] = []
-    for i, m in enumerate(meters):
-        col = SERIES_COLORS[i % len(SERIES_COLORS)]
-        pts = []
-        for t, row in enumerate(history):
-            v = row.get(m.id, m.start)
-            x = plot.x + (plot.w * t // max(1, n - 1))
-            y = plot.bottom - int(plot.h * (v - lo) / span)
-            pts.append((x, y))
-        if len(pts) > 1:
-            pygame.draw.lines(surf, col, False, pts, max(2, theme.px(2)))
-        ends.append((pts[-1][1], i))
-    lh = theme.line_height("sans", 0.8)
-    for y, i in spread(ends, lh, rect.y + lh / 2 + 1, rect.bottom - lh / 2 - 1):   # no two labels overprint
-        col = SERIES_COLORS[i % len(SERIES_COLORS)]
-        lab = render(theme, fit(theme, meters[i].name, "small", rect.right - plot.right - 10), "small", col)
-        surf.blit(lab, (plot.right + 6, int(y - lab.get_height() / 2)))
-    surf.set_clip(clip)
+    with clipped(surf, rect.inflate(-2, -2)):
+        ends: list[tuple[float, int]] = []
+        for i, m in enumerate(meters):
+            col = SERIES_COLORS[i % len(SERIES_COLORS)]
+            pts = []
+            for t, row in enumerate(history):
+                v = row.get(m.id, m.start)
+                x = plot.x + (plot.w * t // max(1, n - 1))
+                y = plot.bottom - int(plot.h * (v - lo) / span)
+                pts.append((x, y))
+            if len(pts) > 1:
+                pygame.draw.lines(surf, col, False, pts, max(2, theme.px(2)))
+            ends.append((pts[-1][1], i))
+        lh = theme.line_height("sans", 0.8)
+        for y, i in spread(ends, lh, rect.y + lh / 2 + 1, rect.bottom - lh / 2 - 1):   # no two labels overprint
+            col = SERIES_COLORS[i % len(SERIES_COLORS)]
+            lab = render(theme, fit(theme, meters[i].name, "small", rect.right - plot.right - 10), "small", col)
+            surf.blit(lab, (plot.right + 6, int(y - lab.get_height() / 2)))

@@ -67,7 +67,7 @@ class Settings:
         s = cls()
         try:
             data = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):   # RecursionError: nested too deep to decode
             return s
         if not isinstance(data, dict):
             return s

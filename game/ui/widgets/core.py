@@ -9,6 +9,7 @@ import pygame
 
 from ..theme import Theme
 from ..wording import SHORT_LABELS
+from .clip import clipped
 from .text import Block, Line, draw_lines, fit, font_of, layout_blocks, render, wrap
 
 
@@ -181,11 +182,12 @@ class Button(Widget):
         return h + 2 * pad
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        with clipped(surf, self.scroller.view if self.scroller else None):
+            self.draw_clipped(surf, theme, focused, hovered)
+
+    def draw_clipped(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         p = theme.palette
         r = self.screen_rect()
-        clip = surf.get_clip()
-        if self.scroller:
-            surf.set_clip(self.scroller.view)
         rad = theme.px(4)
         if self.style in ("button", "tab", "option"):
             if self.style == "option":   # one of several choices on paper: the chosen one is filled
@@ -257,7 +259,6 @@ class Button(Widget):
                     y += sfont.get_linesize()
         if focused:
             focus_ring(surf, theme, r.inflate(-theme.px(2), -theme.px(2)) if self.style == "item" else r)
-        surf.set_clip(clip)
 
 
 class ScrollText(Widget):
@@ -302,12 +303,9 @@ class ScrollText(Widget):
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         if self.bg:
             pygame.draw.rect(surf, getattr(theme.palette, self.bg), self.rect)
-        clip = surf.get_clip()
-        inner = self.rect.inflate(-2, -2)
-        surf.set_clip(inner.clip(clip) if clip else inner)
-        draw_lines(surf, theme, self.lines, self.rect.x + theme.pad, self.rect.y + theme.pad - self.offset,
-                   self.rect)
-        surf.set_clip(clip)
+        with clipped(surf, self.rect.inflate(-2, -2)):
+            draw_lines(surf, theme, self.lines, self.rect.x + theme.pad, self.rect.y + theme.pad - self.offset,
+                       self.rect)
         if self.limit > 0:
             w = theme.px(5)
             track = pygame.Rect(self.rect.right - w - 2, self.rect.top + 2, w, self.rect.h - 4)
