@@ -34,12 +34,12 @@ def test_failed_write_keeps_the_previous_save(mini, tmp_path, monkeypatch):
     path = tmp_path / "a.json"
     save_game(played(mini), path)
     before = path.read_bytes()
-    import game.engine.saves as saves
+    import game.files as files
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(saves.os, "replace", broken)
+    monkeypatch.setattr(files.os, "replace", broken)
     with pytest.raises(OSError):
         save_game(Game.new(mini, seed=1, humans=["red"]), path)
     assert path.read_bytes() == before

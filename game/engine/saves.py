@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..files import write_atomic
 from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
 from ..scenario.model import Scenario
 from .actions import Action
@@ -37,21 +36,6 @@ def to_document(game: Game) -> dict[str, Any]:
 
 def dumps(game: Game) -> str:
     return json.dumps(to_document(game), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_game(game: Game, path: str | Path) -> None:

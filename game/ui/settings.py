@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from ..files import write_atomic
 
 APP = "moscow1939"
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
@@ -87,10 +90,5 @@ class Settings:
 
     def save(self) -> None:
         path = config_dir() / "settings.json"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass  # settings are a convenience: never fail the game over them
+        with contextlib.suppress(OSError):   # settings are a convenience: never fail the game over them
+            write_atomic(path, json.dumps(asdict(self), indent=1))

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ...engine import debrief
+from ...files import write_atomic
 from ..chart import draw_chart
 from ..debrief_html import build_html
 from ..flow import Notice, Reset
@@ -34,13 +35,9 @@ class EndingScreen(Screen):
     def export(self) -> Any:
         s = self.app.session
         try:
-            folder = debrief_dir()
-            folder.mkdir(parents=True, exist_ok=True)
             name = re.sub(r"[^a-z0-9]+", "-", f"{s.scenario.id}-{self.data.get('outcome') or 'end'}-seed{s.game.state.seed}".lower())
-            path = folder / f"debrief-{name}.html"
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(build_html(self.data, s.scenario, s.power), encoding="utf-8")
-            tmp.replace(path)
+            path = debrief_dir() / f"debrief-{name}.html"
+            write_atomic(path, build_html(self.data, s.scenario, s.power))
         except OSError as exc:
             return Notice(f"Could not write the debrief: {exc}", "bad")
         self.exported = str(path)
