@@ -3,6 +3,8 @@ over-long words and names, and strange things in the mods folder. The window nev
 
 from __future__ import annotations
 
+import itertools
+
 import pygame
 import pytest
 
@@ -70,3 +72,26 @@ def test_recovery_from_a_crash_resets_the_clip(app):
     surf = pygame.display.get_surface()
     assert isinstance(app.top, ErrorDialog)
     assert surf.get_clip() == surf.get_rect()
+
+
+@pytest.mark.parametrize("word", ["ш" * 20_000, "iW" * 10_000])
+def test_a_20000_character_word_is_cut_into_lines_that_fit(app, word):
+    """Every line fits, none could take the next character, and nothing is lost."""
+    from game.ui.widgets.text import _wrap
+
+    font = app.theme.font("sans")
+    width = 400
+    lines = _wrap(font, f"Before {word} after", width)
+    pieces = lines[1:-1] if lines[-1] == "after" else [*lines[1:-1], lines[-1].removesuffix(" after")]
+    assert lines[0] == "Before" and "".join(pieces) == word
+    for line, following in itertools.pairwise(pieces):
+        assert font.size(line)[0] <= width < font.size(line + following[0])[0]
+
+
+def test_fit_ellipsizes_a_20000_character_text(app):
+    from game.ui.widgets.text import fit
+
+    font = app.theme.font("bold")
+    short = fit(app.theme, "Molotov" * 3000, "strong", 300)
+    assert short.endswith("…") and font.size(short)[0] <= 300 < font.size(short[:-1] + "ov…")[0]
+    assert fit(app.theme, "Molotov", "strong", 300) == "Molotov"

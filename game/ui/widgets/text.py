@@ -82,15 +82,43 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word)
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1:   # an over-long word is cut where it must be
+                cut = max(1, fitting(font, word, width))
+                if cut == len(word):
+                    break
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
         lines.append(line)
     return lines
+
+
+def fitting(font: pygame.font.Font, text: str, width: int, suffix: str = "") -> int:
+    """How many of text's first characters, followed by suffix, fit in width (the suffix alone is taken to fit).
+
+    Probes double in length until one is too wide, then a binary search finds the cut: each probe is at most
+    twice the answer's length, so cutting a long text into lines costs time in proportion to its length."""
+    def fits(n: int) -> bool:
+        return font.size(text[:n] + suffix)[0] <= width
+
+    good, bad = 0, None
+    probe = 8
+    while bad is None:
+        if probe >= len(text):
+            if fits(len(text)):
+                return len(text)
+            bad = len(text)
+        elif fits(probe):
+            good, probe = probe, probe * 2
+        else:
+            bad = probe
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if fits(mid):
+            good = mid
+        else:
+            bad = mid
+    return good
 
 
 class Block(NamedTuple):
@@ -141,13 +169,12 @@ def draw_lines(surf: pygame.Surface, theme: Theme, lines: list[Line], x: int, y:
 
 def fit(theme: Theme, text: str, style: str, width: int) -> str:
     """The text, shortened with an ellipsis if it is wider than width."""
-    kind, rel, _ = STYLES[style]
-    font = theme.font(kind, rel)
+    font = font_of(theme, style)
     if font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text + "…"
+    if font.size("…")[0] > width:
+        return "…"
+    return text[:fitting(font, text, width, "…")] + "…"
 
 
 def paragraphs(text: str, style: str = "body", indent: int = 0) -> list[Block]:
