@@ -11,12 +11,12 @@ import datetime as dt
 import pytest
 
 from game.engine.actions import Action
-from game.engine.conditions import IMPLEMENTED, compile_condition, describe, explain
-from game.engine.effects import HANDLERS
+from game.engine.conditions import ALWAYS, CONDITIONS, compile_condition, condition, describe, explain, needs_treaty, turn_window
+from game.engine.effects import EFFECTS, effect
 from game.engine.game import Game
 from game.scenario.diagnostics import Pos, Report
 from game.scenario.spec import Context
-from game.scenario.vocabulary import CONDITION, EFFECT, Stmt
+from game.scenario.vocabulary import CONDITION, EFFECT, Stmt, Vocabulary
 
 D = dt.date
 
@@ -28,15 +28,21 @@ def game(mini):
 
 def cond(value: dict, sc) -> Stmt:
     """Validate a condition written as YAML data would be, with its references resolved against `sc`."""
+    return statement(CONDITION, value, sc)
+
+
+def statement(vocabulary: Vocabulary, value: dict, sc) -> Stmt:
+    """Validate a condition or effect written as YAML data would be, with its references resolved against `sc`."""
     ctx = Context(Report("test"))
     for kind, section in (("meter", "meters"), ("power", "powers"), ("territory", "territories"), ("offer", "offers"),
                           ("action", "actions"), ("event", "events"), ("outcome", "outcomes"), ("source", "sources")):
         ctx.defined[kind] = {ident: Pos(1, 1) for ident in sc.index[section]}
     for offer in sc.offers:
         ctx.defined[f"clause:{offer.id}"] = {c.id: Pos(1, 1) for c in offer.clauses}
+        ctx.defined[f"party:{offer.id}"] = {p: Pos(1, 1) for p in offer.parties}
     for event in sc.events:
         ctx.defined[f"option:{event.id}"] = {c.id: Pos(1, 1) for c in event.choices}
-    stmt = CONDITION.check(value, Pos(1, 1), ctx)
+    stmt = vocabulary.check(value, Pos(1, 1), ctx)
     ctx.resolve_refs()
     assert not ctx.report.errors, [str(d) for d in ctx.report.errors]
     return stmt
@@ -46,9 +52,17 @@ def holds(game: Game, value: dict) -> bool:
     return compile_condition(cond(value, game.sc), game.sc)(game.st)
 
 
-def test_registry_and_engine_cannot_drift():
-    assert set(CONDITION.entries) == set(IMPLEMENTED)
-    assert set(EFFECT.entries) == set(HANDLERS)
+def test_the_engine_has_one_entry_per_kind_of_the_format():
+    assert set(CONDITIONS) == set(CONDITION.entries)
+    assert set(EFFECTS) == set(EFFECT.entries)
+
+
+def test_a_kind_outside_the_format_cannot_be_registered():
+    with pytest.raises(KeyError, match="not in the format's vocabulary"):
+        condition("bogus", lambda arg, sc, st: "bogus")
+    with pytest.raises(KeyError, match="not in the format's vocabulary"):
+        effect("bogus", lambda arg, sc: [])
+    assert "bogus" not in CONDITIONS and "bogus" not in EFFECTS
 
 
 def test_unknown_condition_kind_is_refused_by_the_compiler(mini):
@@ -324,9 +338,19 @@ def test_every_leaf_condition_is_described_in_words(game):
 
 
 def test_needs_treaty_reads_treaty_parts_of_an_all_only(mini):
-    from game.engine.conditions import needs_treaty
-
     assert needs_treaty(cond({"treaty": "pact"}, mini))
     assert needs_treaty(cond({"all": [{"flag": "talks"}, {"all": [{"treaty": "pact"}]}]}, mini))
     assert not needs_treaty(cond({"any": [{"treaty": "pact"}, {"flag": "talks"}]}, mini))
     assert not needs_treaty(cond({"not": {"treaty": "pact"}}, mini)) and not needs_treaty(None)
+
+
+def test_turn_window_reads_date_and_turn_parts(mini):
+    def window(value: dict) -> tuple[int, int]:
+        return turn_window(cond(value, mini), mini)
+
+    assert window({"date": {"from": D(1939, 5, 1), "to": D(1939, 6, 1)}}) == (3, 7)
+    assert window({"turn": {"min": 3}}) == (3, ALWAYS[1])
+    assert window({"all": [{"turn": {"min": 3}}, {"turn": {"max": 6}}, {"flag": "x"}]}) == (3, 6)
+    assert window({"any": [{"turn": {"min": 3, "max": 4}}, {"turn": {"min": 6, "max": 7}}]}) == (3, 7)
+    assert window({"any": [{"turn": {"min": 3}}, {"flag": "x"}]}) == ALWAYS
+    assert window({"not": {"turn": {"min": 3}}}) == ALWAYS and turn_window(None, mini) == ALWAYS

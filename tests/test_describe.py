@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.engine import Action, Game
-from game.engine.describe import WORDS, describe_effects
+from game.engine.effects import describe_effects
 from game.engine.saves import save_game, scenario_of
 from game.scenario.vocabulary import EFFECT
+from tests.test_conditions import statement
+
+# One sample of each effect kind with its wording (an empty list: the player is told nothing).
+WORDED = {
+    "meter": ({"meter": {"id": "security", "add": -3}}, ["Security -3"]),
+    "trust": ({"trust": {"from": "blue", "to": "red", "set": 60, "mutual": True}},
+              ["Blue Kingdom's trust in Red Republic set to 60 (both ways)"]),
+    "set_flag": ({"set_flag": "talks"}, []),
+    "clear_flag": ({"clear_flag": "talks"}, []),
+    "open_offer": ({"open_offer": "pact"}, ["Puts the Red-Grey pact on the table"]),
+    "close_offer": ({"close_offer": "pact"}, ["Takes the Red-Grey pact off the table"]),
+    "propose": ({"propose": {"offer": "pact", "by": "grey"}}, ["Grey Empire sends a draft of the Red-Grey pact"]),
+    "add_clause": ({"add_clause": {"offer": "alliance", "clause": "passage"}}, ["Adds ‘Right of passage’ to the draft"]),
+    "remove_clause": ({"remove_clause": {"offer": "alliance", "clause": "passage"}},
+                      ["Drops ‘Right of passage’ from the draft"]),
+    "sign": ({"sign": "alliance"}, ["Signs the Red-Blue alliance"]),
+    "sphere": ({"sphere": {"territory": "buffer", "power": "grey"}}, ["Buffer State into the sphere of Grey Empire"]),
+    "owner": ({"owner": {"territory": "buffer", "power": None}}, ["Buffer State held by nobody"]),
+    "fire": ({"fire": "leak"}, ["Leads to: A leak"]),
+    "end_game": ({"end_game": "alone"}, ["Ends the game: Alone"]),
+    "if": ({"if": {"when": {"flag": "talks"}, "then": [{"meter": {"id": "security", "add": 1}}, {"meter": {"id": "urgency", "add": 1}},
+                                                      {"budget": {"power": "red", "add": -1}}]}},
+           ["If conditions allow: Security +1; Red Republic action points -1 this week"]),
+    "chance": ({"chance": {"p": 0.25, "then": [{"open_offer": "pact"}]}}, ["Perhaps (25%): Puts the Red-Grey pact on the table"]),
+    "unlock": ({"unlock": "card_one"}, ["New source in the archive: A speech"]),
+    "reply_weeks": ({"reply_weeks": {"power": "blue", "set": 1}}, ["Blue Kingdom now answers in 1 week"]),
+    "appoint": ({"appoint": {"power": "red", "role": "foreign_minister", "name": "New Minister"}},
+                ["New Minister appointed (Red Republic)"]),
+    "message": ({"message": {"text": "Hello."}}, []),
+    "budget": ({"budget": {"power": "red", "add": 2}}, ["Red Republic action points +2 this week"]),
+}
 
 
-def test_every_effect_type_has_a_wording():
-    assert set(WORDS) == set(EFFECT.entries)
+def test_every_effect_kind_has_a_sample_wording():
+    assert set(WORDED) == set(EFFECT.entries)
+
+
+@pytest.mark.parametrize("kind", sorted(WORDED))
+def test_effect_wording(mini, kind):
+    value, words = WORDED[kind]
+    assert describe_effects([statement(EFFECT, value, mini)], mini) == words
+
+
+def test_a_branch_of_unseen_effects_says_nothing(mini):
+    hidden = [{"chance": {"p": 0.5, "then": [{"set_flag": "x"}, {"meter": {"id": "urgency", "add": 1}}]}}]
+    assert describe_effects([statement(EFFECT, value, mini) for value in hidden], mini) == []
+    assert describe_effects([statement(EFFECT, {"reply_weeks": {"power": "blue", "set": 3}}, mini)], mini) == [
+        "Blue Kingdom now answers in 3 weeks"]
 
 
 def test_actions_are_described_without_hidden_effects_or_meters(mini):

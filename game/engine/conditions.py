@@ -1,17 +1,142 @@
-"""Compile condition statements into fast predicates, and explain them in words."""
+"""Condition kinds: how each one compiles to a fast predicate, how it reads to the player, what it depends on.
+
+There is one entry per condition kind of the format's vocabulary (scenario.vocabulary.CONDITION), registered
+with `@condition` next to its compiler; a test checks that the two sets of kinds are the same.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from ..scenario.model import Scenario
-from ..scenario.vocabulary import Stmt
+from ..scenario.vocabulary import CONDITION, Stmt
 from .state import GameState
 
 Predicate = Callable[[GameState], bool]
+Window = tuple[int, int]
+Describe = Callable[[Any, Scenario, "GameState | None"], str]
+Explain = Callable[[Any, Scenario, GameState, bool], str]
+
+ALWAYS: Window = (-10**9, 10**9)
 
 
-def _all(parts: list[Predicate]) -> Predicate:
+class ConditionKind(NamedTuple):
+    """The engine's side of one condition kind; every function takes the kind's validated argument first."""
+
+    compile: Callable[[Any, Scenario], Predicate]
+    describe: Describe
+    explain: Explain  # why it does not hold (holds=True) or why it does (holds=False)
+    window: Callable[[Any, Scenario], Window]  # the weeks outside which it can never hold
+    needs_treaty: Callable[[Any], bool]  # whether it can hold only once some treaty is signed
+
+
+CONDITIONS: dict[str, ConditionKind] = {}
+
+
+def condition(name: str, describe: Describe, *, explain: Explain | None = None,
+              window: Callable[[Any, Scenario], Window] | None = None,
+              needs_treaty: Callable[[Any], bool] | None = None) -> Callable:
+    """Register the decorated `compile(arg, scenario) -> predicate` as the vocabulary's condition `name`, with its
+    wording `describe(arg, scenario, state or None)`; a kind that leaves out `explain` is explained as 'needs
+    <description>', one that leaves out `window` or `needs_treaty` may hold in any week, treaty or none."""
+    if name not in CONDITION.entries:
+        raise KeyError(f"condition {name!r} is not in the format's vocabulary (scenario/vocabulary.py)")
+
+    def register(compile_: Callable[[Any, Scenario], Predicate]) -> Callable[[Any, Scenario], Predicate]:
+        CONDITIONS[name] = ConditionKind(compile_, describe, explain or _in_words(describe),
+                                         window or (lambda arg, sc: ALWAYS), needs_treaty or (lambda arg: False))
+        return compile_
+
+    return register
+
+
+# ------------------------------------------------------------------------------------------ the analyses
+
+def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
+    """Turn a condition into a function of the state (None: always true)."""
+    if cond is None:
+        return lambda st: True
+    kind = CONDITIONS.get(cond.kind)
+    if kind is None:
+        raise ValueError(f"no implementation for condition {cond.kind!r}")
+    return kind.compile(cond.arg, sc)
+
+
+def turn_window(cond: Stmt | None, sc: Scenario) -> Window:
+    """Weeks outside which the condition can never hold, read from its `date` and `turn` parts (a shortcut for
+    callers that test a condition every week; inside the window the condition must still be tested)."""
+    return ALWAYS if cond is None else CONDITIONS[cond.kind].window(cond.arg, sc)
+
+
+def needs_treaty(cond: Stmt | None) -> bool:
+    """Whether the condition can hold only once some treaty is signed (it is, or an `all` with, a `treaty` part)."""
+    return cond is not None and CONDITIONS[cond.kind].needs_treaty(cond.arg)
+
+
+def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True) -> str | None:
+    """Say in words why a condition is not met (None if it is); with holds=False, why it is met."""
+    if compile_condition(cond, sc)(st) == holds:
+        return None
+    return CONDITIONS[cond.kind].explain(cond.arg, sc, st, holds)
+
+
+def describe(cond: Stmt, sc: Scenario, st: GameState | None = None) -> str:
+    """A short human description of a single condition (with the current value of a gauge, given a state)."""
+    return CONDITIONS[cond.kind].describe(cond.arg, sc, st)
+
+
+def _in_words(describe_: Describe) -> Explain:
+    def in_words(arg: Any, sc: Scenario, st: GameState, holds: bool) -> str:
+        return f"{'needs' if holds else 'not possible while'} {describe_(arg, sc, st)}"
+
+    return in_words
+
+
+def _bounds_text(arg: dict) -> str:
+    lo, hi = arg.get("min"), arg.get("max")
+    if lo is not None and hi is not None:
+        return f"between {lo:g} and {hi:g}"
+    return f"at least {lo:g}" if lo is not None else f"at most {hi:g}"
+
+
+def _bounded(value: Callable[[GameState], float], lo: float | None, hi: float | None) -> Predicate:
+    """A predicate `lo <= value(st) <= hi`, specialised for one-sided bounds."""
+    if hi is None:
+        return lambda st: value(st) >= lo
+    if lo is None:
+        return lambda st: value(st) <= hi
+    return lambda st: lo <= value(st) <= hi
+
+
+# ------------------------------------------------------------------------------------- combining kinds
+
+def _first_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool) -> str:
+    return next(r for c in parts if (r := explain(c, sc, st, holds)) is not None)
+
+
+def _every_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool) -> str:
+    return "; or ".join(r for c in parts if (r := explain(c, sc, st, holds)) is not None)
+
+
+def _narrowest(parts: list[Stmt], sc: Scenario) -> Window:
+    windows = [turn_window(c, sc) for c in parts]
+    return max(w[0] for w in windows), min(w[1] for w in windows)
+
+
+def _widest(parts: list[Stmt], sc: Scenario) -> Window:
+    windows = [turn_window(c, sc) for c in parts]
+    return min(w[0] for w in windows), max(w[1] for w in windows)
+
+
+@condition(
+    "all", lambda arg, sc, st: " and ".join(describe(c, sc, st) for c in arg),
+    explain=lambda arg, sc, st, holds: (_first_reason if holds else _every_reason)(arg, sc, st, holds),
+    window=_narrowest,
+    needs_treaty=lambda arg: any(needs_treaty(c) for c in arg),
+)
+def _all(arg: list[Stmt], sc: Scenario) -> Predicate:
+    parts = [compile_condition(c, sc) for c in arg]
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
@@ -31,7 +156,13 @@ def _all(parts: list[Predicate]) -> Predicate:
     return every
 
 
-def _any(parts: list[Predicate]) -> Predicate:
+@condition(
+    "any", lambda arg, sc, st: " or ".join(describe(c, sc, st) for c in arg),
+    explain=lambda arg, sc, st, holds: (_every_reason if holds else _first_reason)(arg, sc, st, holds),
+    window=_widest,
+)
+def _any(arg: list[Stmt], sc: Scenario) -> Predicate:
+    parts = [compile_condition(c, sc) for c in arg]
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
@@ -47,172 +178,130 @@ def _any(parts: list[Predicate]) -> Predicate:
     return some
 
 
-def _bounded(value: Callable[[GameState], float], lo: float | None, hi: float | None) -> Predicate:
-    """A predicate `lo <= value(st) <= hi`, specialised for one-sided bounds."""
-    if hi is None:
-        return lambda st: value(st) >= lo
-    if lo is None:
-        return lambda st: value(st) <= hi
-    return lambda st: lo <= value(st) <= hi
+@condition("not", lambda arg, sc, st: f"not {describe(arg, sc, st)}",
+           explain=lambda arg, sc, st, holds: explain(arg, sc, st, not holds))
+def _not(arg: Stmt, sc: Scenario) -> Predicate:
+    if arg.kind == "flag":  # the commonest negation, in one step
+        flag = arg.arg
+        return lambda st: flag not in st.flags
+    inner = compile_condition(arg, sc)
+    return lambda st: not inner(st)
 
 
-def compile_condition(cond: Stmt | None, sc: Scenario) -> Predicate:
-    """Turn a condition into a function of the state (None: always true)."""
-    if cond is None:
-        return lambda st: True
-    kind, arg = cond.kind, cond.arg
-    if kind == "all":
-        return _all([compile_condition(c, sc) for c in arg])
-    if kind == "any":
-        return _any([compile_condition(c, sc) for c in arg])
-    if kind == "not":
-        if arg.kind == "flag":  # the commonest negation, in one step
-            flag = arg.arg
-            return lambda st: flag not in st.flags
-        inner = compile_condition(arg, sc)
-        return lambda st: not inner(st)
-    if kind == "flag":
-        return lambda st: arg in st.flags
-    if kind == "meter":
-        ident = arg["id"]
-        lo, hi = arg["min"], arg["max"]
-        if hi is None:
-            return lambda st: st.meters[ident] >= lo
-        if lo is None:
-            return lambda st: st.meters[ident] <= hi
-        return lambda st: lo <= st.meters[ident] <= hi
-    if kind == "trust":
-        src, dst = arg["src"], arg["dst"]
-        return _bounded(lambda st: st.trust[src][dst], arg["min"], arg["max"])
-    if kind == "treaty":
-        return lambda st: st.offers[arg].status == "signed"
-    if kind == "offer":
-        ident, status = arg["id"], arg["status"]
-        return lambda st: st.offers[ident].status == status
-    if kind == "clause":
-        offer, clause = arg["offer"], arg["clause"]
-        return lambda st: clause in st.offers[offer].clauses
-    if kind == "date":
-        first, last = _date_turns(arg, sc)
-        return lambda st: first <= st.turn <= last
-    if kind == "turn":
-        return _bounded(lambda st: st.turn, arg["min"], arg["max"])
-    if kind == "fired":
-        return lambda st: arg in st.fired
-    if kind == "chose":
-        event, option = arg["event"], arg["option"]
-        return lambda st: st.chosen.get(event) == option
-    if kind == "taken":
-        return lambda st: arg in st.taken
-    if kind == "sphere":
-        territory, power = arg["territory"], arg["power"]
-        return lambda st: st.territories[territory].sphere == power
-    if kind == "owner":
-        territory, power = arg["territory"], arg["power"]
-        return lambda st: st.territories[territory].owner == power
-    raise ValueError(f"no implementation for condition {kind!r}")
+# ------------------------------------------------------------------------------------------ plain kinds
+
+@condition("flag", lambda arg, sc, st: f"‘{arg.replace('_', ' ')}’")
+def _flag(arg: str, sc: Scenario) -> Predicate:
+    return lambda st: arg in st.flags
 
 
-def _date_turns(arg: dict, sc: Scenario) -> tuple[int, int]:
-    cal = sc.calendar
-    return (cal.turn_of(arg["start"]) if arg["start"] else -10**9, cal.turn_of(arg["end"]) if arg["end"] else 10**9)
+def _describe_meter(arg: dict, sc: Scenario, st: GameState | None) -> str:
+    now = f" (now {st.meters[arg['id']]:g})" if st else ""
+    return f"{sc.meter(arg['id']).name} {_bounds_text(arg)}{now}"
 
 
-ALWAYS = (-10**9, 10**9)
-
-
-def turn_window(cond: Stmt | None, sc: Scenario) -> tuple[int, int]:
-    """Weeks outside which the condition can never hold, read from its `date` and `turn` parts (a shortcut for
-    callers that test a condition every week; inside the window the condition must still be tested)."""
-    if cond is None:
-        return ALWAYS
-    kind, arg = cond.kind, cond.arg
-    if kind == "date":
-        return _date_turns(arg, sc)
-    if kind == "turn":
-        return (ALWAYS[0] if arg["min"] is None else arg["min"], ALWAYS[1] if arg["max"] is None else arg["max"])
-    if kind == "all" and arg:
-        windows = [turn_window(c, sc) for c in arg]
-        return max(w[0] for w in windows), min(w[1] for w in windows)
-    if kind == "any" and arg:
-        windows = [turn_window(c, sc) for c in arg]
-        return min(w[0] for w in windows), max(w[1] for w in windows)
-    return ALWAYS
-
-
-def needs_treaty(cond: Stmt | None) -> bool:
-    """Whether the condition can hold only once some treaty is signed (it is, or an `all` with, a `treaty` part)."""
-    if cond is None:
-        return False
-    return cond.kind == "treaty" or (cond.kind == "all" and any(needs_treaty(c) for c in cond.arg))
-
-
-IMPLEMENTED = frozenset({
-    "all", "any", "not", "flag", "meter", "trust", "treaty", "offer", "clause", "date", "turn", "fired",
-    "chose", "taken", "sphere", "owner",
-})
-
-
-def _bounds_text(arg: dict) -> str:
-    lo, hi = arg.get("min"), arg.get("max")
-    if lo is not None and hi is not None:
-        return f"between {lo:g} and {hi:g}"
-    return f"at least {lo:g}" if lo is not None else f"at most {hi:g}"
-
-
-def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True) -> str | None:
-    """Say in words why a condition is not met (None if it is)."""
-    if compile_condition(cond, sc)(st) == holds:
-        return None
-    kind, arg = cond.kind, cond.arg
-    if kind == "all" and holds:
-        return next(r for c in arg if (r := explain(c, sc, st)) is not None)
-    if kind == "any" and not holds:
-        return next(r for c in arg if (r := explain(c, sc, st, False)) is not None)
-    if kind == "not":
-        return explain(arg, sc, st, not holds)
-    if kind in ("all", "any"):
-        return "; or ".join(r for c in arg if (r := explain(c, sc, st, holds)) is not None)
-    if kind == "meter" and sc.meter(arg["id"]).hidden:
+def _explain_meter(arg: dict, sc: Scenario, st: GameState, holds: bool) -> str:
+    if sc.meter(arg["id"]).hidden:
         return "not possible yet"  # a hidden gauge: say nothing of its name or value
-    want = "needs" if holds else "not possible while"
-    return f"{want} {describe(cond, sc, st)}"
+    return _in_words(_describe_meter)(arg, sc, st, holds)
 
 
-def describe(cond: Stmt, sc: Scenario, st: GameState | None = None) -> str:
-    """A short human description of a single condition."""
-    kind, arg = cond.kind, cond.arg
-    if kind == "flag":
-        return f"‘{arg.replace('_', ' ')}’"
-    if kind == "meter":
-        now = f" (now {st.meters[arg['id']]:g})" if st else ""
-        return f"{sc.meter(arg['id']).name} {_bounds_text(arg)}{now}"
-    if kind == "trust":
-        now = f" (now {st.trust[arg['src']][arg['dst']]:g})" if st else ""
-        return (f"{sc.power(arg['src']).short}'s trust in {sc.power(arg['dst']).short} "
-                f"{_bounds_text(arg)}{now}")
-    if kind == "treaty":
-        return f"the {sc.offer(arg).name} signed"
-    if kind == "offer":
-        return f"the {sc.offer(arg['id']).name} {arg['status']}"
-    if kind == "clause":
-        return f"‘{sc.offer(arg['offer']).clause(arg['clause']).name}’ in the draft"
-    if kind == "date":
-        parts = []
-        if arg["start"]:
-            parts.append(f"from {arg['start']:%d %B %Y}")
-        if arg["end"]:
-            parts.append(f"until {arg['end']:%d %B %Y}")
-        return " ".join(parts)
-    if kind == "turn":
-        return f"week {_bounds_text(arg)}"
-    if kind == "fired":
-        return f"‘{sc.event(arg).title}’ to have happened"
-    if kind == "chose":
-        return f"the choice ‘{arg['option'].replace('_', ' ')}’ at ‘{sc.event(arg['event']).title}’"
-    if kind == "taken":
-        return f"‘{sc.action(arg).name}’ done first"
-    if kind in ("sphere", "owner"):
+@condition("meter", _describe_meter, explain=_explain_meter)
+def _meter(arg: dict, sc: Scenario) -> Predicate:
+    ident = arg["id"]
+    lo, hi = arg["min"], arg["max"]
+    if hi is None:
+        return lambda st: st.meters[ident] >= lo
+    if lo is None:
+        return lambda st: st.meters[ident] <= hi
+    return lambda st: lo <= st.meters[ident] <= hi
+
+
+def _describe_trust(arg: dict, sc: Scenario, st: GameState | None) -> str:
+    now = f" (now {st.trust[arg['src']][arg['dst']]:g})" if st else ""
+    return f"{sc.power(arg['src']).short}'s trust in {sc.power(arg['dst']).short} {_bounds_text(arg)}{now}"
+
+
+@condition("trust", _describe_trust)
+def _trust(arg: dict, sc: Scenario) -> Predicate:
+    src, dst = arg["src"], arg["dst"]
+    return _bounded(lambda st: st.trust[src][dst], arg["min"], arg["max"])
+
+
+@condition("treaty", lambda arg, sc, st: f"the {sc.offer(arg).name} signed", needs_treaty=lambda arg: True)
+def _treaty(arg: str, sc: Scenario) -> Predicate:
+    return lambda st: st.offers[arg].status == "signed"
+
+
+@condition("offer", lambda arg, sc, st: f"the {sc.offer(arg['id']).name} {arg['status']}")
+def _offer(arg: dict, sc: Scenario) -> Predicate:
+    ident, status = arg["id"], arg["status"]
+    return lambda st: st.offers[ident].status == status
+
+
+@condition("clause", lambda arg, sc, st: f"‘{sc.offer(arg['offer']).clause(arg['clause']).name}’ in the draft")
+def _clause(arg: dict, sc: Scenario) -> Predicate:
+    offer, clause = arg["offer"], arg["clause"]
+    return lambda st: clause in st.offers[offer].clauses
+
+
+def _date_turns(arg: dict, sc: Scenario) -> Window:
+    cal = sc.calendar
+    return (cal.turn_of(arg["start"]) if arg["start"] else ALWAYS[0], cal.turn_of(arg["end"]) if arg["end"] else ALWAYS[1])
+
+
+def _describe_dates(arg: dict, sc: Scenario, st: GameState | None) -> str:
+    parts = []
+    if arg["start"]:
+        parts.append(f"from {arg['start']:%d %B %Y}")
+    if arg["end"]:
+        parts.append(f"until {arg['end']:%d %B %Y}")
+    return " ".join(parts)
+
+
+@condition("date", _describe_dates, window=_date_turns)
+def _date(arg: dict, sc: Scenario) -> Predicate:
+    first, last = _date_turns(arg, sc)
+    return lambda st: first <= st.turn <= last
+
+
+@condition("turn", lambda arg, sc, st: f"week {_bounds_text(arg)}",
+           window=lambda arg, sc: (ALWAYS[0] if arg["min"] is None else arg["min"], ALWAYS[1] if arg["max"] is None else arg["max"]))
+def _turn(arg: dict, sc: Scenario) -> Predicate:
+    return _bounded(lambda st: st.turn, arg["min"], arg["max"])
+
+
+@condition("fired", lambda arg, sc, st: f"‘{sc.event(arg).title}’ to have happened")
+def _fired(arg: str, sc: Scenario) -> Predicate:
+    return lambda st: arg in st.fired
+
+
+@condition("chose", lambda arg, sc, st: f"the choice ‘{arg['option'].replace('_', ' ')}’ at ‘{sc.event(arg['event']).title}’")
+def _chose(arg: dict, sc: Scenario) -> Predicate:
+    event, option = arg["event"], arg["option"]
+    return lambda st: st.chosen.get(event) == option
+
+
+@condition("taken", lambda arg, sc, st: f"‘{sc.action(arg).name}’ done first")
+def _taken(arg: str, sc: Scenario) -> Predicate:
+    return lambda st: arg in st.taken
+
+
+def _territory_words(relation: str) -> Describe:
+    def words(arg: dict, sc: Scenario, st: GameState | None) -> str:
         who = sc.power(arg["power"]).short if arg["power"] else "nobody"
-        return f"{sc.territory(arg['territory']).name} {'in the sphere of' if kind == 'sphere' else 'held by'} {who}"
-    return kind
+        return f"{sc.territory(arg['territory']).name} {relation} {who}"
+
+    return words
+
+
+@condition("sphere", _territory_words("in the sphere of"))
+def _sphere(arg: dict, sc: Scenario) -> Predicate:
+    territory, power = arg["territory"], arg["power"]
+    return lambda st: st.territories[territory].sphere == power
+
+
+@condition("owner", _territory_words("held by"))
+def _owner(arg: dict, sc: Scenario) -> Predicate:
+    territory, power = arg["territory"], arg["power"]
+    return lambda st: st.territories[territory].owner == power

@@ -1,12 +1,17 @@
-"""Effect statements, bound once per scenario to their arguments, and applied to a game."""
+"""Effect kinds: how each one is bound once per scenario and applied to a game, and how it reads to the player.
+
+There is one entry per effect kind of the format's vocabulary (scenario.vocabulary.EFFECT), registered with
+`@effect` next to its binder; a test checks that the two sets of kinds are the same. Hidden meters are never
+put into words, so the player learns nothing from them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..scenario.model import Scenario
-from ..scenario.vocabulary import Stmt
+from ..scenario.vocabulary import EFFECT, Stmt
 from .conditions import compile_condition
 
 if TYPE_CHECKING:
@@ -15,12 +20,36 @@ if TYPE_CHECKING:
 Effect = Callable[["Game"], None]
 Bound = tuple[Effect, ...]
 Binder = Callable[[Any, Scenario, str], Effect]
+Words = Callable[[Any, Scenario], list[str]]
+
+
+class EffectKind(NamedTuple):
+    """The engine's side of one effect kind; both functions take the kind's validated argument first."""
+
+    bind: Binder  # (arg, scenario, ref) -> the effect, with its argument resolved once
+    words: Words  # (arg, scenario) -> its visible consequences, one line each (none for what the player may not see)
+
+
+EFFECTS: dict[str, EffectKind] = {}
+
+
+def effect(name: str, words: Words) -> Callable[[Binder], Binder]:
+    """Register the decorated `bind(arg, scenario, ref) -> effect` as the vocabulary's effect `name`, with its
+    wording `words(arg, scenario)`."""
+    if name not in EFFECT.entries:
+        raise KeyError(f"effect {name!r} is not in the format's vocabulary (scenario/vocabulary.py)")
+
+    def register(bind: Binder) -> Binder:
+        EFFECTS[name] = EffectKind(bind, words)
+        return bind
+
+    return register
 
 
 def bind_effects(effects: Iterable[Stmt], sc: Scenario, ref: str) -> Bound:
     """Effects with their arguments resolved once (meter bounds, offers, events, conditions, nested branches),
     ready to apply in order; `ref` is what their telegrams refer to (the action, event, offer or outcome)."""
-    return tuple(HANDLERS[effect.kind](effect.arg, sc, ref) for effect in effects)
+    return tuple(EFFECTS[stmt.kind].bind(stmt.arg, sc, ref) for stmt in effects)
 
 
 def run_effects(game: Game, bound: Bound) -> None:
@@ -29,13 +58,21 @@ def run_effects(game: Game, bound: Bound) -> None:
         return
     st = game.st
     if st.outcome is not None:
-        for effect in bound:
-            effect(game)
+        for apply in bound:
+            apply(game)
         return
-    for effect in bound:
+    for apply in bound:
         if st.outcome is not None:
             return
-        effect(game)
+        apply(game)
+
+
+def describe_effects(effects: Iterable[Stmt], sc: Scenario) -> list[str]:
+    """One line per visible consequence (flags, messages and hidden meters say nothing)."""
+    lines: list[str] = []
+    for stmt in effects:
+        lines.extend(EFFECTS[stmt.kind].words(stmt.arg, sc))
+    return lines
 
 
 _ROUNDED: dict[float, float] = {}
@@ -61,6 +98,26 @@ def clamp(value: float, lo: float, hi: float) -> float:
     return value if value.__class__ is int else round4(value)
 
 
+def signed(x: float) -> str:
+    return f"+{x:g}" if x > 0 else f"{x:g}"
+
+
+def _amount(arg: dict) -> str:
+    return signed(arg["add"]) if arg.get("set") is None else f"set to {arg['set']:g}"
+
+
+def _silent(arg: Any, sc: Scenario) -> list[str]:
+    return []
+
+
+# ------------------------------------------------------------------------------------- gauges and flags
+
+def _meter_words(arg: dict, sc: Scenario) -> list[str]:
+    meter = sc.meter(arg["id"])
+    return [] if meter.hidden else [f"{meter.name} {_amount(arg)}"]
+
+
+@effect("meter", _meter_words)
 def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
     meter = sc.index["meters"][arg["id"]]
     ident, lo, hi, add = meter.id, meter.min, meter.max, arg["add"]
@@ -79,6 +136,12 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
     return add_meter
 
 
+def _trust_words(arg: dict, sc: Scenario) -> list[str]:
+    both = " (both ways)" if arg.get("mutual") else ""
+    return [f"{sc.power(arg['src']).short}'s trust in {sc.power(arg['dst']).short} {_amount(arg)}{both}"]
+
+
+@effect("trust", _trust_words)
 def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     src, dst, new, add, mutual = arg["src"], arg["dst"], arg["set"], arg["add"], arg["mutual"]
     if new is not None:
@@ -103,6 +166,7 @@ def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     return add_trust
 
 
+@effect("set_flag", _silent)
 def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:
     def set_flag(game: Game) -> None:
         game.st.flags.add(arg)
@@ -110,6 +174,7 @@ def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:
     return set_flag
 
 
+@effect("clear_flag", _silent)
 def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
     def clear_flag(game: Game) -> None:
         game.st.flags.discard(arg)
@@ -117,6 +182,20 @@ def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
     return clear_flag
 
 
+@effect("budget", lambda arg, sc: [f"{sc.power(arg['power']).short} action points {signed(arg['add'])} this week"])
+def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, add = arg["power"], arg["add"]
+
+    def budget(game: Game) -> None:
+        points = game.st.budget
+        points[power] = max(0, points.get(power, 0) + add)
+
+    return budget
+
+
+# ---------------------------------------------------------------------------------------------- offers
+
+@effect("open_offer", lambda arg, sc: [f"Puts the {sc.offer(arg).name} on the table"])
 def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
@@ -131,6 +210,7 @@ def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     return open_offer
 
 
+@effect("close_offer", lambda arg, sc: [f"Takes the {sc.offer(arg).name} off the table"])
 def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
@@ -144,6 +224,7 @@ def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     return close_offer
 
 
+@effect("propose", lambda arg, sc: [f"{sc.power(arg['by']).short} sends a draft of the {sc.offer(arg['offer']).name}"])
 def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg["offer"])
     clauses, add, remove, by = arg["clauses"], arg["add"] or (), arg["remove"] or (), arg["by"]
@@ -156,27 +237,39 @@ def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     return propose
 
 
-def _clause_change(add: bool) -> Binder:
-    def bind(arg: dict, sc: Scenario, ref: str) -> Effect:
-        offer = sc.offer(arg["offer"])
-        change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
+def _change_clause(arg: dict, sc: Scenario, add: bool) -> Effect:
+    offer = sc.offer(arg["offer"])
+    change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
 
-        def change_clause(game: Game) -> None:
-            ostate = game.st.offers[offer.id]
-            if ostate.status == "signed":
-                return
-            ostate.clauses = list(game.cx.edited(offer, ostate.clauses, *change))
-            if ostate.status == "proposed":
-                # a changed draft must be accepted again by every party but its proposer
-                turn = game.st.turn
-                ostate.accepted = [ostate.proposer]
-                game.set_waiting(offer.id, {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer})
+    def change_clause(game: Game) -> None:
+        ostate = game.st.offers[offer.id]
+        if ostate.status == "signed":
+            return
+        ostate.clauses = list(game.cx.edited(offer, ostate.clauses, *change))
+        if ostate.status == "proposed":
+            # a changed draft must be accepted again by every party but its proposer
+            turn = game.st.turn
+            ostate.accepted = [ostate.proposer]
+            game.set_waiting(offer.id, {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer})
 
-        return change_clause
-
-    return bind
+    return change_clause
 
 
+def _clause_name(arg: dict, sc: Scenario) -> str:
+    return sc.offer(arg["offer"]).clause(arg["clause"]).name
+
+
+@effect("add_clause", lambda arg, sc: [f"Adds ‘{_clause_name(arg, sc)}’ to the draft"])
+def _add_clause(arg: dict, sc: Scenario, ref: str) -> Effect:
+    return _change_clause(arg, sc, add=True)
+
+
+@effect("remove_clause", lambda arg, sc: [f"Drops ‘{_clause_name(arg, sc)}’ from the draft"])
+def _remove_clause(arg: dict, sc: Scenario, ref: str) -> Effect:
+    return _change_clause(arg, sc, add=False)
+
+
+@effect("sign", lambda arg, sc: [f"Signs the {sc.offer(arg).name}"])
 def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
@@ -186,18 +279,59 @@ def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
     return sign
 
 
-def _territory(field: str) -> Binder:
-    def bind(arg: dict, sc: Scenario, ref: str) -> Effect:
-        territory, power = arg["territory"], arg["power"]
+@effect("reply_weeks", lambda arg, sc: [f"{sc.power(arg['power']).short} now answers in {arg['set']} week{'s' if arg['set'] != 1 else ''}"])
+def _reply_weeks(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, weeks = arg["power"], arg["set"]
 
-        def set_territory(game: Game) -> None:
-            setattr(game.st.territories[territory], field, power)
+    def reply_weeks(game: Game) -> None:
+        game.st.reply_weeks[power] = weeks
 
-        return set_territory
-
-    return bind
+    return reply_weeks
 
 
+# -------------------------------------------------------------------------------- territories and people
+
+def _territory_words(relation: str) -> Words:
+    def words(arg: dict, sc: Scenario) -> list[str]:
+        who = sc.power(arg["power"]).short if arg.get("power") else "nobody"
+        return [f"{sc.territory(arg['territory']).name} {relation} {who}"]
+
+    return words
+
+
+def _set_territory(arg: dict, field: str) -> Effect:
+    territory, power = arg["territory"], arg["power"]
+
+    def set_territory(game: Game) -> None:
+        setattr(game.st.territories[territory], field, power)
+
+    return set_territory
+
+
+@effect("sphere", _territory_words("into the sphere of"))
+def _sphere(arg: dict, sc: Scenario, ref: str) -> Effect:
+    return _set_territory(arg, "sphere")
+
+
+@effect("owner", _territory_words("held by"))
+def _owner(arg: dict, sc: Scenario, ref: str) -> Effect:
+    return _set_territory(arg, "owner")
+
+
+@effect("appoint", lambda arg, sc: [f"{arg['name']} appointed ({sc.power(arg['power']).short})"])
+def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
+    power, role, name, title = arg["power"], arg["role"], arg["name"], arg["title"]
+
+    def appoint(game: Game) -> None:
+        people = game.st.people[power]
+        people[role] = [name, title if title is not None else people[role][1]]
+
+    return appoint
+
+
+# ------------------------------------------------------------------------------ events, news and the end
+
+@effect("fire", lambda arg, sc: [f"Leads to: {sc.event(arg).title}"])
 def _fire(arg: str, sc: Scenario, ref: str) -> Effect:
     event = sc.event(arg)
 
@@ -209,6 +343,7 @@ def _fire(arg: str, sc: Scenario, ref: str) -> Effect:
     return fire
 
 
+@effect("end_game", lambda arg, sc: [f"Ends the game: {sc.outcome(arg).title}"])
 def _end_game(arg: str, sc: Scenario, ref: str) -> Effect:
     def end_game(game: Game) -> None:
         game.end(arg)
@@ -216,26 +351,7 @@ def _end_game(arg: str, sc: Scenario, ref: str) -> Effect:
     return end_game
 
 
-def _if(arg: dict, sc: Scenario, ref: str) -> Effect:
-    holds = compile_condition(arg["when"], sc)
-    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
-
-    def if_(game: Game) -> None:
-        run_effects(game, then if holds(game.st) else otherwise)
-
-    return if_
-
-
-def _chance(arg: dict, sc: Scenario, ref: str) -> Effect:
-    p = arg["p"]
-    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
-
-    def chance(game: Game) -> None:
-        run_effects(game, then if game.random() < p else otherwise)
-
-    return chance
-
-
+@effect("unlock", lambda arg, sc: [f"New source in the archive: {sc.source(arg).title}"])
 def _unlock(arg: str, sc: Scenario, ref: str) -> Effect:
     sources = [arg]
 
@@ -245,25 +361,7 @@ def _unlock(arg: str, sc: Scenario, ref: str) -> Effect:
     return unlock
 
 
-def _reply_weeks(arg: dict, sc: Scenario, ref: str) -> Effect:
-    power, weeks = arg["power"], arg["set"]
-
-    def reply_weeks(game: Game) -> None:
-        game.st.reply_weeks[power] = weeks
-
-    return reply_weeks
-
-
-def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
-    power, role, name, title = arg["power"], arg["role"], arg["name"], arg["title"]
-
-    def appoint(game: Game) -> None:
-        people = game.st.people[power]
-        people[role] = [name, title if title is not None else people[role][1]]
-
-    return appoint
-
-
+@effect("message", _silent)
 def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
     to, title, text = arg["to"], arg["title"] or "Telegram", arg["text"]
     visible = tuple(to) if to else None
@@ -274,36 +372,33 @@ def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
     return message
 
 
-def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
-    power, add = arg["power"], arg["add"]
+# ------------------------------------------------------------------------------------------- branches
 
-    def budget(game: Game) -> None:
-        points = game.st.budget
-        points[power] = max(0, points.get(power, 0) + add)
+def _branch_words(label: Callable[[dict], str]) -> Words:
+    def words(arg: dict, sc: Scenario) -> list[str]:
+        inner = describe_effects(arg.get("then") or (), sc)
+        return [label(arg) + "; ".join(inner)] if inner else []
 
-    return budget
+    return words
 
 
-HANDLERS: dict[str, Binder] = {
-    "meter": _meter,
-    "trust": _trust,
-    "set_flag": _set_flag,
-    "clear_flag": _clear_flag,
-    "open_offer": _open_offer,
-    "close_offer": _close_offer,
-    "propose": _propose,
-    "add_clause": _clause_change(True),
-    "remove_clause": _clause_change(False),
-    "sign": _sign,
-    "sphere": _territory("sphere"),
-    "owner": _territory("owner"),
-    "fire": _fire,
-    "end_game": _end_game,
-    "if": _if,
-    "chance": _chance,
-    "unlock": _unlock,
-    "reply_weeks": _reply_weeks,
-    "appoint": _appoint,
-    "message": _message,
-    "budget": _budget,
-}
+@effect("if", _branch_words(lambda arg: "If conditions allow: "))
+def _if(arg: dict, sc: Scenario, ref: str) -> Effect:
+    holds = compile_condition(arg["when"], sc)
+    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
+
+    def if_(game: Game) -> None:
+        run_effects(game, then if holds(game.st) else otherwise)
+
+    return if_
+
+
+@effect("chance", _branch_words(lambda arg: f"Perhaps ({arg['p'] * 100:.0f}%): "))
+def _chance(arg: dict, sc: Scenario, ref: str) -> Effect:
+    p = arg["p"]
+    then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
+
+    def chance(game: Game) -> None:
+        run_effects(game, then if game.random() < p else otherwise)
+
+    return chance

@@ -1,6 +1,6 @@
 """Words for numbers and effects: presentation of engine data, not rules.
 
-Effects are worded by the engine (game.engine.describe), which leaves out hidden meters.
+Effects are worded by the engine (game.engine.effects), which leaves out hidden meters.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from ..scenario.model import Scenario
 
 def effect_lines(effects, sc: Scenario, player: str | None = None) -> list[str]:
     """The visible consequences, worded by the engine's effect registry (hidden meters say nothing)."""
-    from ..engine.describe import describe_effects
+    from ..engine.effects import describe_effects
 
     try:
         return describe_effects(effects, sc)
