@@ -354,3 +354,9 @@ def test_turn_window_reads_date_and_turn_parts(mini):
     assert window({"any": [{"turn": {"min": 3, "max": 4}}, {"turn": {"min": 6, "max": 7}}]}) == (3, 7)
     assert window({"any": [{"turn": {"min": 3}}, {"flag": "x"}]}) == ALWAYS
     assert window({"not": {"turn": {"min": 3}}}) == ALWAYS and turn_window(None, mini) == ALWAYS
+
+
+def test_combined_conditions_are_described_by_their_parts(mini):
+    assert describe(cond({"all": [{"flag": "a_b"}, {"turn": {"min": 3}}]}, mini), mini) == "‘a b’ and week at least 3"
+    assert describe(cond({"any": [{"flag": "a"}, {"fired": "leak"}]}, mini), mini) == "‘a’ or ‘A leak’ to have happened"
+    assert describe(cond({"not": {"flag": "a"}}, mini), mini) == "not ‘a’"
