@@ -1,8 +1,9 @@
 """The window and its loop: a stack of screens, redrawn only when something changed.
 
 The loop polls events, sleeps with Clock.tick(30), and draws only when a handler says the picture
-changed, so an idle window costs almost nothing. Results returned by screens (flow.*, or an engine
-Action) are applied here; actions go to the engine through the session, which accepts or refuses them.
+changed, so an idle window costs almost nothing. The requests screens return (game.ui.flow) are carried
+out here: screens are opened by their registered name, and actions go to the engine through the session,
+which accepts or refuses them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from typing import Any
 import pygame
 
 from . import flow
+from .screens import screen_class
+from .screens.dialog import error_lines
 from .settings import Settings, autosave_path, log_dir
 from .theme import TEXT_STEPS, Theme, reset_caches
+from .widgets.core import Button
 from .widgets.text import render, wrap
+from .wording import done_notice
 
 MIN_SIZE = (960, 540)
 
@@ -70,42 +75,54 @@ class App:
         self.notice_until = time.monotonic() + seconds
         self.dirty = True
 
-    def apply(self, result: Any) -> None:
-        """Apply what a screen returned (all of a Many), then ask any question the player now owes."""
-        if result is None:
+    # ------------------------------------------------------------- requests
+    def open(self, name: str, **args: Any) -> Any:
+        """Build the screen registered under name and put it on top of the stack."""
+        screen = screen_class(name)(self, **args)
+        self.push(screen)
+        return screen
+
+    def top_is(self, name: str) -> bool:
+        return self.top is not None and self.top.name == name
+
+    def apply(self, request: Any) -> None:
+        """Carry out what a screen asked for (all of a Many), then ask any question the player now owes."""
+        if request is None:
             return
         self.dirty = True
-        self._apply_one(result)
+        self._apply_one(request)
         self.prompt()
 
-    def _apply_one(self, result: Any) -> None:
-        if isinstance(result, flow.Many):
-            for item in result.items:
+    def _apply_one(self, request: Any) -> None:
+        if isinstance(request, flow.Many):
+            for item in request.items:
                 self._apply_one(item)
-            return
-        if type(result).__name__ == "Action":   # an engine action (imported lazily: a fast first frame)
-            self.submit(result)
-            return
-        if isinstance(result, flow.Push):
-            self.push(result.screen)
-        elif isinstance(result, flow.Replace):
-            if self.stack:
-                self.stack.pop()
-            self.push(result.screen)
-        elif isinstance(result, flow.Reset):
-            self.stack = []
-            self.push(result.screen)
-        elif isinstance(result, flow.Pop):
-            for _ in range(result.count):
-                if len(self.stack) > 1:
-                    self.stack.pop()
-            self.invalidate()
-        elif isinstance(result, flow.Notice):
-            self.notify(result.text, result.kind)
-        elif isinstance(result, flow.Quit):
+        elif isinstance(request, flow.Open):
+            self.open(request.name, **request.args)
+        elif isinstance(request, flow.Pop):
+            self.back(request.count)
+        elif isinstance(request, flow.Submit):
+            self.submit(request.action)
+        elif isinstance(request, flow.NewGame):
+            self.new_game(request.scenario_path, request.seed)
+        elif isinstance(request, flow.LoadSave):
+            self.load_save(request.path)
+        elif isinstance(request, flow.SaveGame):
+            self.save_game()
+        elif isinstance(request, flow.ToTitle):
+            self.to_title()
+        elif isinstance(request, flow.Notice):
+            self.notify(request.text, request.kind)
+        elif isinstance(request, flow.Quit):
             self.running = False
-        elif hasattr(result, "handle"):
-            self.push(result)
+        else:
+            raise TypeError(f"a screen returned {request!r}, which is not a request (game.ui.flow)")
+
+    def back(self, count: int = 1) -> None:
+        for _ in range(count):
+            if len(self.stack) > 1:
+                self.stack.pop()
+        self.invalidate()
 
     def submit(self, action: Any) -> None:
         if self.session is None:
@@ -115,67 +132,87 @@ class App:
             self.notify(result.reason, "bad", 6.0)
             return
         self.invalidate()
-        game = self.session.game
-        if game.over:
-            from .screens.ending import EndingScreen
-
+        if self.session.game.over:
             self.stack = []
-            self.push(EndingScreen(self))
+            self.open("ending")
             return
         if action.kind == "end_turn":
-            from .screens.event import WeekReport
-
-            fresh = self.session.new_entries()
-            self.push(WeekReport(self, fresh))
+            self.open("week_report", entries=self.session.new_entries())
         elif action.kind == "choose":
             self.answered = True
-        elif action.kind == "act":
-            self.notify(f"Done: {self.session.scenario.action(action.target).name}.", "good")
-        elif action.kind == "propose":
-            self.notify(f"Draft of the {self.session.scenario.offer(action.target).name} sent.", "good")
-        elif action.kind in ("accept", "reject", "stall"):
-            words = {"accept": "accepted", "reject": "rejected", "stall": "left unanswered this week"}
-            self.notify(f"The draft is {words[action.kind]}.", "good")
+        elif done_notice(action, self.session.scenario):
+            self.notify(done_notice(action, self.session.scenario), "good")
 
     def prompt(self) -> None:
         """If the player owes the engine a choice and the desk is on top, show the question."""
-        from .screens.desk import DeskScreen
-        from .screens.event import EventDialog
-
         s = self.session
-        if s is None or s.game.over or not isinstance(self.top, DeskScreen):
+        if s is None or s.game.over or not self.top_is("desk"):
             return
         answered, self.answered = self.answered, False
         if answered and any(e.kind in ("event", "message") for e in s.unseen()):
             # the week's later events wait in the engine until the answer: shown (with all else unseen) before
             # any next question; otherwise what the answer caused waits for the week's report
-            from .screens.event import WeekReport
-
-            self.push(WeekReport(self, s.new_entries(), later=True))
+            self.open("week_report", entries=s.new_entries(), later=True)
             return
         waiting = s.game.pending_choices(s.power)
         if waiting:
-            self.push(EventDialog(self, waiting[0]))
+            self.open("event", event=waiting[0])
+
+    # -------------------------------------------------------------- session
+    def new_game(self, scenario_path: Path, seed: int | None) -> None:
+        """Start a game (the engine is imported here, with the first game, so that the title shows at once)."""
+        from .session import Session
+
+        try:
+            session = Session.new(scenario_path, seed)
+        except Exception as exc:
+            self.open("error", title="This scenario cannot be played", lines=error_lines(exc),
+                      intro="The scenario file has errors. Fix them (or choose another scenario):")
+            return
+        self.start_session(session)
+
+    def load_save(self, path: Path) -> None:
+        from .session import Session
+
+        try:
+            session = Session.load(path, None)
+        except Exception as exc:
+            self.open("error", title="This save cannot be loaded", lines=error_lines(exc),
+                      intro="The save file could not be read. Your other saves are untouched.")
+            return
+        self.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
+        self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
+
+    def save_game(self) -> None:
+        """Write a new save; if that works, close the menu that asked and say where it went."""
+        try:
+            path = self.session.save_new()
+        except OSError as exc:
+            self.notify(f"Could not save: {exc}", "bad")
+            return
+        self.back()
+        self.notify(f"Saved: {path}", "good")
+
+    def to_title(self) -> None:
+        if self.session is not None and not self.session.game.over:
+            self.session.autosave()
+        self.session = None
+        self.stack = []
+        self.open("title")
 
     def start_session(self, session: Any, briefing: bool = True) -> None:
-        from .screens.briefing import BriefingScreen
-        from .screens.desk import DeskScreen
-        from .screens.ending import EndingScreen
-
         self.session = session
         self.answered = False
         self.stack = []
         if session.game.over:
-            self.push(EndingScreen(self))
+            self.open("ending")
             return
-        self.push(DeskScreen(self))
+        self.open("desk")
         if briefing:   # a new game: the briefing, then the first week's telegrams, then any question
-            from .screens.event import WeekReport
-
             fresh = session.new_entries()
             if fresh:
-                self.push(WeekReport(self, fresh))
-            self.push(BriefingScreen(self))
+                self.open("week_report", entries=fresh)
+            self.open("briefing")
         else:
             self.prompt()
         if session.notes:  # every note in one notice (a second notice would replace the first)
@@ -214,10 +251,8 @@ class App:
     def global_key(self, event: pygame.event.Event) -> bool:
         ctrl = event.mod & pygame.KMOD_CTRL
         if event.key == pygame.K_F1:
-            from .screens.dialog import HelpDialog
-
-            if not isinstance(self.top, HelpDialog):
-                self.push(HelpDialog(self))
+            if not self.top_is("help"):
+                self.open("help")
             return True
         if event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
@@ -342,8 +377,6 @@ class App:
 
     def controls(self) -> list[pygame.Rect]:
         """Where the top screen's buttons are visible (in a scrolled list: the part inside its view)."""
-        from .widgets.core import Button
-
         top = self.top
         if top is None:
             return []
@@ -427,18 +460,16 @@ class App:
 
     def recover(self, exc: Exception) -> None:
         """Log the error, keep the autosave, and show what happened over the title screen."""
-        from .screens.dialog import ErrorDialog
-        from .screens.title import TitleScreen
-
         where = write_crash_log(exc, self)
         surf = pygame.display.get_surface()
         if surf is not None:   # drawing state a failed frame may have left behind
             surf.set_clip(None)
         self.session = None
-        self.stack = [TitleScreen(self)]
-        self.push(ErrorDialog(self, "Something went wrong", [f"{type(exc).__name__}: {exc}"],
-                              "The game met an error it did not expect (a damaged save, or a bug). Your autosave "
-                              "is kept." + (f" Details are in {where}." if where else "")))
+        self.stack = []
+        self.open("title")
+        self.open("error", title="Something went wrong", lines=[f"{type(exc).__name__}: {exc}"],
+                  intro="The game met an error it did not expect (a damaged save, or a bug). Your autosave "
+                        "is kept." + (f" Details are in {where}." if where else ""))
         self.invalidate()
 
 
@@ -483,11 +514,9 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
         app.open_window()
         app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
         pygame.key.set_repeat(350, 40)
-        from .screens.title import TitleScreen
-
-        app.push(TitleScreen(app, seed=seed))
+        app.open("title", seed=seed)
         if load is not None:
-            app.tasks.append(lambda: app.top.load_file(load))
+            app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
         return app.run(safe=True)
     except KeyboardInterrupt:
         return 130

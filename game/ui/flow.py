@@ -1,31 +1,65 @@
-"""What a screen's handler returns: the next screen, a change of the stack, a notice, or an engine Action."""
+"""What a screen's handler returns: a request that the app carries out.
+
+Screens never build one another nor touch the session's life cycle: they ask the app to open a screen by its
+registered name (see screens/__init__.py), to go back, to submit an engine action, to start, load or save a game,
+or to return to the title; the app does it (app.App.apply).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
-@dataclass
-class Push:
-    screen: Any
+@dataclass(init=False)
+class Open:
+    """Open the screen registered under name on top of the stack, built with these keyword arguments."""
 
+    name: str
+    args: dict[str, Any] = field(default_factory=dict)
 
-@dataclass
-class Replace:
-    screen: Any
-
-
-@dataclass
-class Reset:
-    """Clear the stack down to this screen (e.g. back to the title)."""
-
-    screen: Any
+    def __init__(self, name: str, /, **args: Any):
+        self.name, self.args = name, args
 
 
 @dataclass
 class Pop:
+    """Go back: close the top screen (count of them; the bottom one stays)."""
+
     count: int = 1
+
+
+@dataclass
+class Submit:
+    """Hand an engine action to the session; the engine accepts it or says why not."""
+
+    action: Any
+
+
+@dataclass
+class NewGame:
+    """Start the scenario at path from its first week (seed None: a random one)."""
+
+    scenario_path: Path
+    seed: int | None = None
+
+
+@dataclass
+class LoadSave:
+    """Resume the game saved at path."""
+
+    path: Path
+
+
+@dataclass
+class SaveGame:
+    """Write a new save file of the game being played."""
+
+
+@dataclass
+class ToTitle:
+    """Leave the game (autosaving it if it is not over) and return to the title screen."""
 
 
 @dataclass
@@ -41,6 +75,6 @@ class Quit:
 
 @dataclass
 class Many:
-    """Several results in order (e.g. submit an action, then close the dialog)."""
+    """Several requests in order (e.g. submit an action, then close the dialog)."""
 
     items: tuple

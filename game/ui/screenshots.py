@@ -66,13 +66,6 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
 
     from . import flow
     from .app import App
-    from .screens.archive import ArchiveScreen
-    from .screens.desk import DeskScreen
-    from .screens.ending import EndingScreen
-    from .screens.event import EventDialog, WeekReport
-    from .screens.negotiation import NegotiationScreen
-    from .screens.pause import LoadScreen, PauseScreen, SettingsScreen
-    from .screens.title import TitleScreen
     from .session import Session
     from .settings import Settings
 
@@ -94,8 +87,7 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
         written.append(path)
 
     app = App(Settings(), scenario_path, size=(1920, 1080), window=False)
-    title = TitleScreen(app)
-    app.push(title)
+    title = app.open("title")
     app.tasks.clear()
     title.load_meta()
     shot(app, "title")
@@ -107,7 +99,7 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     _advance(session, 3)
     app.invalidate()
     desk = app.stack[0]
-    assert isinstance(desk, DeskScreen)
+    assert desk.name == "desk"
     app.stack = [desk]
     for tab in ("actions", "treaties", "powers", "telegrams"):
         desk.set_tab(tab)
@@ -118,27 +110,30 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     offer = next((o.id for o in sc.offers if session.power in o.parties
                   and game.state.offers[o.id].status in ("open", "proposed")),
                  next(o.id for o in sc.offers if session.power in o.parties))
-    app.push(NegotiationScreen(app, offer))
+    app.open("negotiation", offer_id=offer)
     shot(app, "negotiation")
     app.stack = [desk]
 
     event = next((e for e in game.pending_choices(session.power)), None) or next(
         (e for e in sc.events if e.choices), None)
     if event is not None:
-        app.push(EventDialog(app, event))
+        app.open("event", event=event)
         shot(app, "event")
         app.stack = [desk]
-    app.push(WeekReport(app, game.inbox(session.power)[-6:]))
+    app.open("week_report", entries=game.inbox(session.power)[-6:])
     shot(app, "week-report")
     app.stack = [desk]
-    app.push(ArchiveScreen(app))
+    app.open("archive")
     shot(app, "archive")
-    app.stack = [desk, PauseScreen(app)]
+    app.stack = [desk]
+    app.open("pause")
     shot(app, "pause")
-    app.push(SettingsScreen(app))
+    app.open("settings")
     shot(app, "settings")
     with _sample_saves(session):
-        app.stack = [desk, PauseScreen(app), LoadScreen(app)]
+        app.stack = [desk]
+        app.open("pause")
+        app.open("load")
     shot(app, "load")
     app.stack = [desk]
     shot(app, "desk-1280x720", (1280, 720))
@@ -159,10 +154,9 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     else:
         _advance(end, 40)
     app.session = end
-    app.stack = [EndingScreen(app)]
+    app.stack = []
+    app.open("ending")
     shot(app, "ending")
-    from .screens.map_screen import MapScreen
-
-    app.push(MapScreen(app))
+    app.open("map")
     shot(app, "map-at-the-end")
     return written

@@ -1,1 +1,35 @@
-"""The screens: handlers in a stack that return the next handler, a stack change, or an action."""
+"""The screens, registered by name: handlers in a stack that return requests (game.ui.flow) to the app.
+
+A screen's module is imported when the screen is first opened, so that the title appears before the engine
+is loaded. Each screen class names itself with the same key (its `name` attribute).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+SCREENS: dict[str, str] = {
+    "title": "title:TitleScreen",
+    "scenarios": "title:ScenarioChooser",
+    "desk": "desk:DeskScreen",
+    "negotiation": "negotiation:NegotiationScreen",
+    "briefing": "briefing:BriefingScreen",
+    "archive": "archive:ArchiveScreen",
+    "map": "map_screen:MapScreen",
+    "pause": "pause:PauseScreen",
+    "settings": "pause:SettingsScreen",
+    "load": "pause:LoadScreen",
+    "event": "event:EventDialog",
+    "week_report": "event:WeekReport",
+    "ending": "ending:EndingScreen",
+    "dialog": "dialog:Dialog",
+    "error": "dialog:ErrorDialog",
+    "help": "dialog:HelpDialog",
+}
+
+
+def screen_class(name: str) -> Any:
+    """The class of the screen registered under name (KeyError for a name nobody registered)."""
+    module, cls = SCREENS[name].split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)

@@ -15,6 +15,8 @@ from .base import Screen
 
 
 class ArchiveScreen(Screen):
+    name = "archive"
+
     def __init__(self, app: Any):
         super().__init__(app)
         self.filter = ""      # perspective id, "" for all

@@ -8,7 +8,7 @@ import pygame
 
 from ..flow import Pop
 from ..theme import Theme
-from ..widgets.core import Scroller, Widget
+from ..widgets.core import Button, Scroller, Widget
 from ..widgets.text import render, wrap
 
 NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
@@ -17,6 +17,7 @@ ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 class Screen:
+    name = ""          # the key it is registered under (screens/__init__.py)
     modal = False      # drawn over the screen below it
     title = ""
     focus_first = False   # a control has the focus from the start, however the screen was opened (dialogs)
@@ -68,8 +69,6 @@ class Screen:
     def button_column(self, area: pygame.Rect, entries: list[tuple], bh: int, gap: int) -> None:
         """Menu buttons (label, fn, key, enabled, tooltip) stacked in area: the gaps shrink, then a second column
         opens, so that no entry is left out on a small window with large text."""
-        from ..widgets.core import Button
-
         n = len(entries)
         if not n:
             return

@@ -42,6 +42,7 @@ def briefing_blocks(app: Any) -> list[Block]:
 
 
 class BriefingScreen(Dialog):
+    name = "briefing"
     width, height = 0.72, 0.9
     stamp_text = "Briefing"
 

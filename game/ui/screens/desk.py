@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
-from ..flow import Push
+from ..flow import Open, Submit
 from ..map_view import MapView
 from ..theme import Theme, parse_color
 from ..widgets.core import Button, Widget, focus_ring, label_width
@@ -15,7 +15,7 @@ from ..widgets.paper import calendar_leaf, gauge, sheet
 from ..widgets.text import Block, fit, paragraphs, render
 from ..wording import STATUS, consequences, trust_word
 from .base import Screen
-from .dialog import Dialog
+from .event import source_blocks
 
 TABS = (("actions", "Actions", pygame.K_1), ("treaties", "Treaties", pygame.K_2),
         ("powers", "Powers", pygame.K_3), ("telegrams", "Telegrams", pygame.K_4))
@@ -77,6 +77,7 @@ class TrustWidget(Widget):
 
 
 class DeskScreen(Screen):
+    name = "desk"
     tab = "actions"
 
     def __init__(self, app: Any):
@@ -112,14 +113,10 @@ class DeskScreen(Screen):
         return next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable), -1)
 
     def end_week(self) -> Any:
-        return Action("end_turn", self.s.power)
+        return Submit(Action("end_turn", self.s.power))
 
     # --------------------------------------------------------------- layout
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
-        from .archive import ArchiveScreen
-        from .briefing import BriefingScreen
-        from .pause import PauseScreen
-
         w, h = size
         pad = theme.px(10)
         s = self.s
@@ -129,15 +126,13 @@ class DeskScreen(Screen):
         self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width() + theme.px(12)),
                                 top_h)
         # top-right buttons
-        from .map_screen import MapScreen
-
         labels = [("End week", self.end_week, pygame.K_e,
                    "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
                    "Unused action points are lost."),
-                  ("Menu", lambda: PauseScreen(self.app), pygame.K_ESCAPE, "Save, load, settings, quit."),
-                  ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Source cards unlocked so far."),
-                  ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, "Your situation and objectives."),
-                  ("Map", lambda: MapScreen(self.app), pygame.K_m, "The map on the whole window.")]
+                  ("Menu", lambda: Open("pause"), pygame.K_ESCAPE, "Save, load, settings, quit."),
+                  ("Archive", lambda: Open("archive"), pygame.K_a, "Source cards unlocked so far."),
+                  ("Briefing", lambda: Open("briefing"), pygame.K_b, "Your situation and objectives."),
+                  ("Map", lambda: Open("map"), pygame.K_m, "The map on the whole window.")]
         bw = theme.px(150)
         x = w - pad
         cal = self.s.scenario.calendar
@@ -310,11 +305,9 @@ class DeskScreen(Screen):
         items = []
         for oid in game.drafts_for(s.power):
             offer = sc.offer(oid)
-            from .negotiation import NegotiationScreen
-
             items.append({"label": f"Answer the draft of the {offer.name}", "note": "waiting",
                           "sub": "A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                                 "(free of charge).", "fn": (lambda o=oid: NegotiationScreen(self.app, o)),
+                                 "(free of charge).", "fn": (lambda o=oid: Open("negotiation", offer_id=o)),
                           "wid": f"answer:{oid}"})
         legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
         reasons = {d.id: r for d, r in game.unavailable(s.power)}
@@ -325,7 +318,7 @@ class DeskScreen(Screen):
             cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
             if d.id in legal:
                 items.append({"label": d.name, "note": cost, "sub": text_of(d).strip(),
-                              "fn": (lambda did=d.id: Action("act", self.s.power, did)), "wid": f"act:{d.id}",
+                              "fn": (lambda did=d.id: Submit(Action("act", self.s.power, did))), "wid": f"act:{d.id}",
                               "tip": "Press to take this action now."})
             else:
                 reason = reasons.get(d.id, "Not possible now.")
@@ -348,8 +341,6 @@ class DeskScreen(Screen):
         self.list_items(theme, box, items)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
-        from .negotiation import NegotiationScreen
-
         s = self.s
         game, sc = s.game, s.scenario
         drafts = set(game.drafts_for(s.power))
@@ -367,7 +358,7 @@ class DeskScreen(Screen):
             sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and os_.status != "closed" else
                                         offer.description.strip())
             items.append({"label": offer.name, "note": status, "sub": sub,
-                          "fn": (lambda o=offer.id: NegotiationScreen(self.app, o)), "wid": f"offer:{offer.id}",
+                          "fn": (lambda o=offer.id: Open("negotiation", offer_id=o)), "wid": f"offer:{offer.id}",
                           "tip": "Open the negotiation table."})
         if not items:
             items.append({"label": "No treaties concern you.", "enabled": False})
@@ -397,7 +388,7 @@ class DeskScreen(Screen):
             b += [Block("gap", ""), Block("head", "Recent messages")]
             for e in reversed(recent):
                 b.append(Block("body", f"{e.date}: {e.title}", 10))
-        return Dialog(self.app, f"Dossier: {p.short}", b)
+        return Open("dialog", title=f"Dossier: {p.short}", blocks=b)
 
     def panel_powers(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
@@ -432,14 +423,10 @@ class DeskScreen(Screen):
             short = text if len(text) < 160 else text[:157] + "…"
 
             def read(e=e):
-                from .event import source_blocks
-
                 b = [Block("soft", f"{e.date} — week {e.turn}")]
                 b += paragraphs(e.text, "type")
                 b += source_blocks(sc, e.sources)
-                d = Dialog(self.app, e.title, b)
-                d.paper = "telegram"
-                return d
+                return Open("dialog", title=e.title, blocks=b, paper="telegram")
 
             items.append({"label": e.title, "note": e.date, "sub": short, "fn": read, "wid": f"log:{len(entries) - i}"})
         if not items:
@@ -480,6 +467,4 @@ class DeskScreen(Screen):
         self.draw_widgets(surf)
 
     def escape(self) -> Any:
-        from .pause import PauseScreen
-
-        return Push(PauseScreen(self.app))
+        return Open("pause")

@@ -18,6 +18,7 @@ from .base import Screen
 class Dialog(Screen):
     """A centred sheet with a title, a scrolling text and a row of buttons."""
 
+    name = "dialog"
     modal = True
     paper = "paper"
     width = 0.62
@@ -26,9 +27,10 @@ class Dialog(Screen):
     stamp_text = ""
 
     def __init__(self, app: Any, title: str = "", blocks: list[Block] | None = None,
-                 buttons: list[tuple[str, Callable[[], Any], int | None]] | None = None):
+                 buttons: list[tuple[str, Callable[[], Any], int | None]] | None = None, paper: str = ""):
         super().__init__(app)
         self.title = title
+        self.paper = paper or self.paper
         self.blocks = blocks or []
         self.buttons = buttons if buttons is not None else [("Close", lambda: Pop(), pygame.K_ESCAPE)]
 
@@ -85,6 +87,7 @@ class Dialog(Screen):
 class ErrorDialog(Dialog):
     """Located errors (PATH:LINE:COL: error: message), one a line, in the typewriter face."""
 
+    name = "error"
     stamp_text = "refused"
 
     def __init__(self, app: Any, title: str, lines: list[str], intro: str = ""):
@@ -129,5 +132,7 @@ HELP = [
 
 
 class HelpDialog(Dialog):
+    name = "help"
+
     def __init__(self, app: Any):
         super().__init__(app, "Help", HELP)

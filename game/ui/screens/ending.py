@@ -11,7 +11,7 @@ from ...engine import debrief
 from ...files import write_atomic
 from ..chart import draw_chart
 from ..debrief_html import build_html
-from ..flow import Notice, Reset
+from ..flow import Notice, Open, ToTitle
 from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
@@ -21,6 +21,8 @@ from .base import Screen
 
 
 class EndingScreen(Screen):
+    name = "ending"
+
     def __init__(self, app: Any):
         super().__init__(app)
         s = app.session
@@ -44,16 +46,7 @@ class EndingScreen(Screen):
         self.stale = True
         return Notice(f"Debrief written to {path}", "good")
 
-    def to_title(self) -> Any:
-        from .title import TitleScreen
-
-        self.app.session = None
-        return Reset(TitleScreen(self.app))
-
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
-        from .archive import ArchiveScreen
-        from .map_screen import MapScreen
-
         w, h = size
         pad = theme.px(12)
         bh = theme.line_height("bold") + theme.pad * 2
@@ -70,9 +63,9 @@ class EndingScreen(Screen):
                                         self.right.bottom - y - theme.pad), theme, self.table_blocks(), wid="table"))
         buttons = [("Export debrief (HTML)", self.export, pygame.K_x,
                     "Write the debrief as one HTML file to print or share."),
-                   ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, "Every source card you unlocked."),
-                   ("Map", lambda: MapScreen(self.app), pygame.K_m, "Eastern Europe as the game left it."),
-                   ("Back to title", self.to_title, pygame.K_t, "Start again or load a game.")]
+                   ("Archive", lambda: Open("archive"), pygame.K_a, "Every source card you unlocked."),
+                   ("Map", lambda: Open("map"), pygame.K_m, "Eastern Europe as the game left it."),
+                   ("Back to title", lambda: ToTitle(), pygame.K_t, "Start again or load a game.")]
         gap = theme.px(8)
         bw = (w - 2 * pad - (len(buttons) - 1) * gap) // len(buttons)
         for i, (label, fn, key, tip) in enumerate(buttons):

@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
-from ..flow import Many, Pop
+from ..flow import Many, Open, Pop, Submit
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
 from ..widgets.text import Block, paragraphs
@@ -31,6 +31,7 @@ def source_blocks(sc: Any, ids: list[str] | tuple[str, ...]) -> list[Block]:
 class EventDialog(Dialog):
     """An event that asks the player to choose; each choice shows its known consequences."""
 
+    name = "event"
     paper = "telegram"
     width, height = 0.74, 0.9
     stamp_text = "Urgent"
@@ -67,7 +68,7 @@ class EventDialog(Dialog):
         for i, (c, sub, h) in enumerate(items):
             action = Action("choose", power, self.event.id, option=c.id)
             self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), f"{i + 1}. {c.text}",
-                            (lambda a=action: Many((Pop(), a))), style="item", sub=sub,
+                            (lambda a=action: Many((Pop(), Submit(a)))), style="item", sub=sub,
                             key=keys[i] if i < len(keys) else None, wid=c.id, scroller=scroll))
             y += h
 
@@ -76,14 +77,13 @@ class EventDialog(Dialog):
 
     def escape(self) -> Any:
         """A question must be answered, but the menu (save, settings, quit) stays reachable."""
-        from .pause import PauseScreen
-
-        return PauseScreen(self.app)
+        return Open("pause")
 
 
 class WeekReport(Dialog):
     """What arrived on the desk while the week was resolved."""
 
+    name = "week_report"
     paper = "telegram"
     width, height = 0.7, 0.86
     stamp_text = "Received"

@@ -14,6 +14,8 @@ from .base import Screen
 
 
 class MapScreen(Screen):
+    name = "map"
+
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
         w, h = size
         pad = theme.px(12)

@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
-from ..flow import Many, Pop
+from ..flow import Many, Pop, Submit
 from ..theme import Theme, parse_color
 from ..widgets.core import Button, ScrollText
 from ..widgets.paper import sheet, stamp
@@ -17,6 +17,8 @@ from .base import Screen
 
 
 class NegotiationScreen(Screen):
+    name = "negotiation"
+
     def __init__(self, app: Any, offer_id: str):
         super().__init__(app)
         self.offer_id = offer_id
@@ -111,7 +113,7 @@ class NegotiationScreen(Screen):
         can_propose = game.check(propose)
         cost = game.propose_cost(s.power, offer)
         buttons = [
-            ("Propose this draft", (lambda a=propose: Many((a, Pop()))) if can_propose.ok else None, pygame.K_p,
+            ("Propose this draft", (lambda a=propose: Many((Submit(a), Pop()))) if can_propose.ok else None, pygame.K_p,
              can_propose.ok, (f"Send your draft ({cost} action point{'s' if cost != 1 else ''})."
                               if can_propose.ok else can_propose.reason)),
         ]
@@ -120,7 +122,7 @@ class NegotiationScreen(Screen):
                                       ("stall", "Stall", pygame.K_s, "Leave it unanswered for now (costs nothing).")):
             act = Action(kind, s.power, offer.id)
             res = game.check(act)
-            buttons.append((label, (lambda a=act: Many((a, Pop()))), key, res.ok, tip if res.ok else res.reason))
+            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), key, res.ok, tip if res.ok else res.reason))
         buttons.append(("Reset draft", self.reset, pygame.K_d, editable, "Back to the draft on the table."))
         buttons.append(("Back", lambda: Pop(), pygame.K_ESCAPE, True, "Back to the desk."))
         n = len(buttons)

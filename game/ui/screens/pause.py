@@ -6,49 +6,32 @@ from typing import Any
 
 import pygame
 
-from ..flow import Many, Notice, Pop, Reset
+from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
-from ..widgets.core import Button, label_width
-from ..widgets.text import render
+from ..widgets.core import Button, ScrollText, label_width
+from ..widgets.text import Block, render
 from .dialog import Dialog
 
 
 class PauseScreen(Dialog):
+    name = "pause"
     width, height = 0.4, 0.7
 
     def __init__(self, app: Any):
         super().__init__(app, "Menu", [], [])
 
-    def save(self) -> Any:
-        try:
-            path = self.app.session.save_new()
-        except OSError as exc:
-            return Notice(f"Could not save: {exc}", "bad")
-        return Many((Pop(), Notice(f"Saved: {path}", "good")))
-
-    def to_title(self) -> Any:
-        from .title import TitleScreen
-
-        if self.app.session is not None and not self.app.session.game.over:
-            self.app.session.autosave()
-        self.app.session = None
-        return Reset(TitleScreen(self.app))
-
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
-        from .archive import ArchiveScreen
-        from .briefing import BriefingScreen
-
         bh = theme.line_height("bold") + theme.pad * 2
         entries = [
             ("Resume", lambda: Pop(), pygame.K_ESCAPE, True, "Back to the desk."),
-            ("Save the game", self.save, pygame.K_s, True, "Write a new save file (the autosave is kept too)."),
-            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, True, "Choose a saved game."),
-            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, True, "Text size, contrast, window."),
-            ("Briefing", lambda: BriefingScreen(self.app), pygame.K_b, True, "Your situation and objectives."),
-            ("Archive", lambda: ArchiveScreen(self.app), pygame.K_a, True, "The source cards unlocked so far."),
-            ("Quit to title", self.to_title, pygame.K_q, True, "Autosaves, then returns to the title screen."),
+            ("Save the game", lambda: SaveGame(), pygame.K_s, True, "Write a new save file (the autosave is kept too)."),
+            ("Load a game", lambda: Open("load"), pygame.K_l, True, "Choose a saved game."),
+            ("Settings", lambda: Open("settings"), pygame.K_o, True, "Text size, contrast, window."),
+            ("Briefing", lambda: Open("briefing"), pygame.K_b, True, "Your situation and objectives."),
+            ("Archive", lambda: Open("archive"), pygame.K_a, True, "The source cards unlocked so far."),
+            ("Quit to title", lambda: ToTitle(), pygame.K_q, True, "Autosaves, then returns to the title screen."),
         ]
         # this menu has no row of buttons at the bottom: its column may use that room too
         area = pygame.Rect(body.x, body.y, body.w, self.rect.bottom - theme.pad * 2 - body.y)
@@ -56,6 +39,7 @@ class PauseScreen(Dialog):
 
 
 class SettingsScreen(Dialog):
+    name = "settings"
     width, height = 0.66, 0.8
 
     def __init__(self, app: Any):
@@ -111,6 +95,8 @@ class SettingsScreen(Dialog):
 
 
 class LoadScreen(Dialog):
+    name = "load"
+
     def __init__(self, app: Any):
         super().__init__(app, "Load a game", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
         self.saves = save_infos()
@@ -133,9 +119,6 @@ class LoadScreen(Dialog):
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         if not self.saves:
-            from ..widgets.core import ScrollText
-            from ..widgets.text import Block
-
             self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
                                                             "(Continue on the title screen), and the menu saves on demand.")]))
             return
@@ -148,13 +131,6 @@ class LoadScreen(Dialog):
             h = Button.item_height(theme, width, label, sub, when)
             tip = f"File: {info.path}" + (f". Cannot be loaded: {info.problem}." if info.problem else "")
             self.add(Button(pygame.Rect(body.x, y, width, h), label,
-                            (lambda path=info.path: self.load(path)), style="item", sub=sub, note=when,
+                            (lambda path=info.path: LoadSave(path)), style="item", sub=sub, note=when,
                             scroller=sc, wid=str(info.path), tooltip=tip))
             y += h
-
-    def load(self, path) -> Any:
-        from .title import TitleScreen
-
-        title = TitleScreen(self.app)
-        title.load_file(path)
-        return None

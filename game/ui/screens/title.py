@@ -7,14 +7,14 @@ from typing import Any
 
 import pygame
 
-from ..flow import Pop, Push, Quit
+from ..flow import LoadSave, NewGame, Open, Pop, Quit
 from ..settings import autosave_path
 from ..theme import Theme
 from ..widgets.core import Button, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
 from .base import Screen
-from .dialog import Dialog, ErrorDialog, error_lines
+from .dialog import Dialog, error_lines
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parents[3] / "scenarios" / "1939.yaml"
 
@@ -38,6 +38,8 @@ CREDITS = [
 
 
 class TitleScreen(Screen):
+    name = "title"
+
     def __init__(self, app: Any, seed: int | None = None):
         super().__init__(app)
         self.seed = seed
@@ -67,32 +69,10 @@ class TitleScreen(Screen):
 
     # -------------------------------------------------------------- actions
     def new_game(self) -> Any:
-        from ..session import Session
-
-        try:
-            session = Session.new(self.scenario_path, self.seed)
-        except Exception as exc:
-            return ErrorDialog(self.app, "This scenario cannot be played", error_lines(exc),
-                               "The scenario file has errors. Fix them (or choose another scenario):")
-        self.app.start_session(session)
-        return None
-
-    def load_file(self, path: Path) -> Any:
-        from ..session import Session
-
-        try:
-            session = Session.load(path, None)
-        except Exception as exc:
-            result = ErrorDialog(self.app, "This save cannot be loaded", error_lines(exc),
-                                 "The save file could not be read. Your other saves are untouched.")
-            self.app.apply(Push(result))
-            return None
-        self.app.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
-        self.app.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
-        return None
+        return NewGame(self.scenario_path, self.seed)
 
     def continue_game(self) -> Any:
-        return self.load_file(autosave_path())
+        return LoadSave(autosave_path())
 
     def credits(self) -> Any:
         blocks = list(CREDITS)
@@ -102,10 +82,10 @@ class TitleScreen(Screen):
                                        "In the game, cards are unlocked in the Archive as events happen.")]
             for s in self.sources:
                 blocks.append(Block("body", f"{s.title} — {s.author}, {s.date}. {s.reference}", 10))
-        return Dialog(self.app, "Sources and credits", blocks)
+        return Open("dialog", title="Sources and credits", blocks=blocks)
 
     def choose_scenario(self) -> Any:
-        return ScenarioChooser(self.app, self)
+        return Open("scenarios", title_screen=self)
 
     def set_scenario(self, path: Path) -> None:
         self.scenario_path = path
@@ -116,8 +96,6 @@ class TitleScreen(Screen):
 
     # --------------------------------------------------------------- layout
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
-        from .pause import LoadScreen, SettingsScreen
-
         w, h = size
         self.cover = pygame.Rect(0, 0, min(w - 2 * theme.px(20), theme.px(980)), h - 2 * theme.px(24))
         self.cover.center = (w // 2, h // 2)
@@ -130,9 +108,9 @@ class TitleScreen(Screen):
             ("New game", self.new_game, pygame.K_n, True, "Start the scenario from its first week."),
             ("Continue", self.continue_game, pygame.K_c, has_auto,
              "Resume the latest autosave." if has_auto else "There is no autosave yet."),
-            ("Load a game", lambda: LoadScreen(self.app), pygame.K_l, True, "Choose a saved game."),
+            ("Load a game", lambda: Open("load"), pygame.K_l, True, "Choose a saved game."),
             ("Scenario", self.choose_scenario, pygame.K_s, True, "Choose the scenario (also your mods)."),
-            ("Settings", lambda: SettingsScreen(self.app), pygame.K_o, True, "Text size, contrast, window."),
+            ("Settings", lambda: Open("settings"), pygame.K_o, True, "Text size, contrast, window."),
             ("Sources and credits", self.credits, pygame.K_i, True,
              "The scenario's sources, who made the map and fonts, and the keys."),
             ("Quit", lambda: Quit(), pygame.K_q, True, "Close the game."),
@@ -177,6 +155,8 @@ class TitleScreen(Screen):
 class ScenarioChooser(Dialog):
     """Every scenario file with its title, or its errors."""
 
+    name = "scenarios"
+
     def __init__(self, app: Any, title_screen: TitleScreen):
         super().__init__(app, "Choose a scenario", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
         from ..session import read_scenario, scenario_files
@@ -205,7 +185,7 @@ class ScenarioChooser(Dialog):
 
             def pick(path=path, errors=errors, title=title):
                 if errors:
-                    return ErrorDialog(self.app, f"{title}: errors", errors)
+                    return Open("error", title=f"{title}: errors", lines=errors)
                 self.owner.set_scenario(path)
                 return Pop()
 
