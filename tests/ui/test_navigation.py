@@ -46,7 +46,7 @@ def test_a_screen_returning_something_that_is_not_a_request_is_an_error(app):
 def test_new_game_request_starts_the_session_with_the_briefing_over_the_desk(app):
     app.apply(flow.NewGame(app.top.scenario_path, 3))
     assert app.session is not None
-    assert [s.name for s in app.stack][0] == "desk" and app.top.name == "briefing"
+    assert app.stack[0].name == "desk" and app.top.name == "briefing"
 
 
 def test_new_game_request_for_a_broken_scenario_shows_its_errors_over_the_title(app, tmp_path):
