@@ -13,6 +13,8 @@ from .yamlsource import LocDict, LocList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# control characters (C0 but tab and line feed, DEL, C1): nothing a text may show (YAML refuses lone surrogates)
+NOT_TEXT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Invalid:
@@ -98,6 +100,18 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def check_text(value: str, max_len: int, pos: Pos, ctx: Context) -> str | Invalid:
+    """Every text of a scenario passes here: its length, and no control characters (tabs and line breaks
+    are fine)."""
+    if len(value) > max_len:
+        return ctx.error(pos, f"text is {len(value)} characters; the limit is {max_len}")
+    bad = NOT_TEXT_RE.search(value)
+    if bad:
+        return ctx.error(pos, f"text holds the control character U+{ord(bad.group()):04X} at character "
+                              f"{bad.start() + 1}; only tabs and line breaks may appear in text")
+    return value.strip()
+
+
 class Text(T):
     name = "text"
 
@@ -107,9 +121,7 @@ class Text(T):
     def check(self, value, pos, ctx):
         if not isinstance(value, str):
             return ctx.error(pos, f"expected text, found {_kind(value)}")
-        if len(value) > self.max_len:
-            return ctx.error(pos, f"text is {len(value)} characters; the limit is {self.max_len}")
-        return value.strip()
+        return check_text(value, self.max_len, pos, ctx)
 
     def schema(self):
         return {"type": "string", "maxLength": self.max_len}
@@ -253,16 +265,17 @@ class DateOrText(T):
     """A date, or free text for imprecise dates ('1961', 'summer 1939')."""
 
     name = "date or text"
+    max_len = 100
 
     def check(self, value, pos, ctx):
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
-            return str(value).strip()
+            return check_text(str(value), self.max_len, pos, ctx)
         return ctx.error(pos, f"expected a date or a year, found {_kind(value)}")
 
     def schema(self):
-        return {"type": ["string", "integer"]}
+        return {"type": ["string", "integer"], "maxLength": self.max_len}
 
 
 class Color(T):
