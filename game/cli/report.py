@@ -23,7 +23,7 @@ def final_report(game: Game, policy: str) -> dict:
         "flags": sorted(st.flags),
         "log": [
             {"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "text": e.text, "power": e.power,
-             "ref": e.ref, "visible_to": e.visible_to}
+             "ref": e.ref, "visible_to": e.visible_to, **({"clauses": list(e.clauses)} if e.clauses else {})}
             for e in st.log
         ],
         "actions": [a.to_dict() for a in game.record],

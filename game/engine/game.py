@@ -354,7 +354,7 @@ class Game:
         ostate.rounds += 1
         names = self.cx.clause_names(offer, ostate.clauses)
         self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
-                 power=power, ref=offer.id, visible_to=offer.parties)
+                 power=power, ref=offer.id, visible_to=offer.parties, clauses=tuple(ostate.clauses))
 
     def _accept(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
@@ -392,12 +392,13 @@ class Game:
         self.set_waiting(offer.id, {})
         ostate.signed_turn = st.turn
         self.any_treaty_signed = True
-        public = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
-        self.log("sign", f"The {offer.name} is signed", "Clauses: " + ", ".join(public) + ".", ref=offer.id)
-        secret = [offer.clause(c).name for c in ostate.clauses if offer.clause(c).secret]
+        public = tuple(c for c in ostate.clauses if not offer.clause(c).secret)
+        self.log("sign", f"The {offer.name} is signed", "Clauses: " + self.cx.clause_names(offer, public) + ".",
+                 ref=offer.id, clauses=public)
+        secret = tuple(c for c in ostate.clauses if offer.clause(c).secret)
         if secret:
-            self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + ", ".join(secret) + ".",
-                     ref=offer.id, visible_to=offer.parties)
+            self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + self.cx.clause_names(offer, secret) + ".",
+                     ref=offer.id, visible_to=offer.parties, clauses=secret)
         effects = self.cx.effects
         for clause_id in list(ostate.clauses):
             run_effects(self, effects["clause", offer.id, clause_id])
@@ -583,9 +584,10 @@ class Game:
         return chance >= 1.0 or self.random() < chance
 
     def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
-            visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = ()) -> None:
+            visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = (),
+            clauses: tuple[str, ...] = ()) -> None:
         st = self.st
-        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources))
+        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources, clauses))
 
 
 def _sentence(text: str) -> str:

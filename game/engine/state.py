@@ -38,6 +38,7 @@ class LogEntry:
     ref: str = ""
     visible_to: tuple[str, ...] | None = None
     sources: tuple[str, ...] = ()
+    clauses: tuple[str, ...] = ()  # of a proposal or a signature: the clause ids of the draft
 
     def visible(self, power: str | None) -> bool:
         return self.visible_to is None or power is None or power in self.visible_to
@@ -103,4 +104,5 @@ def _entry(data: dict[str, Any]) -> LogEntry:
     if entry.visible_to is not None:
         entry.visible_to = tuple(entry.visible_to)
     entry.sources = tuple(entry.sources)
+    entry.clauses = tuple(entry.clauses)
     return entry
