@@ -29,4 +29,4 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a last guard: report, never a traceback
         from .crash import report_crash
 
-        return report_crash(exc)
+        return report_crash(exc, args.command)

@@ -1,32 +1,39 @@
-"""Turn an unexpected exception into a short message and a log file."""
+"""Turn an unexpected exception into a short message and a log file (for the command line and the window)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
 
-def log_dir() -> Path:
-    try:
-        from platformdirs import user_log_dir
+def write_crash_log(exc: BaseException, note: str = "") -> Path | None:
+    """Write the traceback (and a note) to a new file in the home's log folder; None if it cannot be written."""
+    from ..ui.settings import log_dir
 
-        return Path(user_log_dir("moscow1939", appauthor=False))
-    except ImportError:
-        return Path(tempfile.gettempdir()) / "moscow1939"
-
-
-def report_crash(exc: BaseException) -> int:
-    """Write the traceback to a log file and print one line; return exit code 3."""
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)) + note
+    stem = f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        path.write_text(text, encoding="utf-8")
-        where = f" (details in {path})"
+        for n in range(1, 1000):
+            path = folder / (f"{stem}.log" if n == 1 else f"{stem}-{n}.log")
+            try:
+                with path.open("x", encoding="utf-8") as out:
+                    out.write(text)
+                return path
+            except FileExistsError:
+                continue
     except OSError:
-        where = ""
-    print(f"main.py: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        pass
+    return None
+
+
+def report_crash(exc: BaseException, command: str, note: str = "") -> int:
+    """Log the traceback and print one line (never a traceback); return exit code 3."""
+    path = write_crash_log(exc, note)
+    where = f" (details in {path})" if path else ""
+    print(f"main.py {command}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
     return 3

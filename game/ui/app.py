@@ -9,7 +9,6 @@ which accepts or refuses them.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import pygame
 from . import flow
 from .screens import screen_class
 from .screens.dialog import error_lines
-from .settings import Settings, autosave_path, log_dir
+from .settings import Settings, autosave_path
 from .theme import TEXT_STEPS, Theme, reset_caches
 from .widgets.core import Button
 from .widgets.text import render, wrap
@@ -460,7 +459,9 @@ class App:
 
     def recover(self, exc: Exception) -> None:
         """Log the error, keep the autosave, and show what happened over the title screen."""
-        where = write_crash_log(exc, self)
+        from ..cli.crash import write_crash_log
+
+        where = write_crash_log(exc, rescue_note(self))
         surf = pygame.display.get_surface()
         if surf is not None:   # drawing state a failed frame may have left behind
             surf.set_clip(None)
@@ -473,28 +474,16 @@ class App:
         self.invalidate()
 
 
-def write_crash_log(exc: BaseException, app: App | None) -> Path | None:
-    """Write the traceback to a log file; also save the game beside (never over) the autosave."""
-    import datetime as dt
-    import traceback
-
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+def rescue_note(app: App | None) -> str:
+    """Save the game in play beside (never over) the autosave; say so in a line for the crash log."""
+    if app is None or app.session is None:
+        return ""
     try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-        extra = ""
-        if app is not None and app.session is not None:
-            try:
-                rescue = autosave_path().with_name("crash-rescue.json")
-                app.session.game.save(rescue)
-                extra = f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
-            except Exception:
-                extra = "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"
-        path.write_text(text + extra, encoding="utf-8")
-        return path
-    except OSError:
-        return None
+        rescue = autosave_path().with_name("crash-rescue.json")
+        app.session.game.save(rescue)
+        return f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
+    except Exception:
+        return "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"
 
 
 def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
@@ -521,9 +510,8 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        where = write_crash_log(exc, app)
-        print(f"main.py play: internal error: {type(exc).__name__}: {exc}"
-              + (f" (details in {where})" if where else ""), file=sys.stderr)
-        return 3
+        from ..cli.crash import report_crash
+
+        return report_crash(exc, "play", rescue_note(app))
     finally:
         pygame.quit()
