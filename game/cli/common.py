@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .paths import DEFAULT_SCENARIO
+from ..paths import DEFAULT_SCENARIO
 
 if TYPE_CHECKING:
     from ..scenario import Scenario

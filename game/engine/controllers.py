@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..scenario.format import BUILTIN_POLICIES
 from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
 from .actions import Action
 from .state import GameState
@@ -11,7 +12,6 @@ from .state import GameState
 if TYPE_CHECKING:
     from .game import Game
 
-BUILTIN = ("ai", "random", "passive")
 
 
 class Controller:
@@ -166,7 +166,7 @@ class PassiveController(Controller):
 
 def policy_names(sc: Scenario, power: str) -> list[str]:
     """Policies that can play this power: the built-in ones and the scenario's."""
-    return list(BUILTIN) + [p.id for p in sc.policies if p.power == power]
+    return list(BUILTIN_POLICIES) + [p.id for p in sc.policies if p.power == power]
 
 
 def make_controller(sc: Scenario, power: str, policy: str) -> Controller:

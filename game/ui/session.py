@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import Action, Game, Result
+from ..paths import DEFAULT_SCENARIO, SCENARIOS
 from ..scenario import ScenarioError, load_scenario
 from ..scenario.diagnostics import Diagnostic
 from ..scenario.model import Scenario
 from . import settings as paths
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SCENARIO = ROOT / "scenarios" / "1939.yaml"
-
 
 def scenario_files() -> list[Path]:
     """Every scenario the title screen offers: the shipped ones, then the user's mods."""
-    found = sorted((ROOT / "scenarios").glob("*.yaml"))
+    found = sorted(SCENARIOS.glob("*.yaml"))
     with contextlib.suppress(OSError):
         found += sorted(paths.mods_dir().glob("*.yaml"))
     return found
@@ -178,7 +176,7 @@ def find_scenario(sid: str, stored: str, first: Path | None = None) -> Scenario 
     scenarios/, then every offered scenario; the first readable one with that id."""
     candidates = [first] if first else []
     if stored:
-        candidates += [Path(stored), ROOT / "scenarios" / Path(stored).name]
+        candidates += [Path(stored), SCENARIOS / Path(stored).name]
     for cand in [*candidates, *scenario_files()]:
         if cand.is_file():
             sc = _scenario_at(cand)

@@ -20,7 +20,8 @@ CASES = {
 @pytest.mark.parametrize("mode", ["mouse", "keys"])
 @pytest.mark.parametrize("ending", list(CASES))
 def test_play_to_ending(app, mode, ending):
-    from game.ui.session import DEFAULT_SCENARIO, read_scenario
+    from game.paths import DEFAULT_SCENARIO
+    from game.ui.session import read_scenario
     from game.ui.settings import debrief_dir
 
     sc = read_scenario(DEFAULT_SCENARIO)

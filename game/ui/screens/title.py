@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from ...paths import DEFAULT_SCENARIO
 from ..flow import LoadSave, NewGame, Open, Pop, Quit
 from ..settings import autosave_path
 from ..theme import Theme
@@ -15,8 +16,6 @@ from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
 from .base import Screen
 from .dialog import Dialog, error_lines
-
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[3] / "scenarios" / "1939.yaml"
 
 CREDITS = [
     Block("head", "Moscow 1939"),
