@@ -95,3 +95,77 @@ def test_fit_ellipsizes_a_20000_character_text(app):
     short = fit(app.theme, "Molotov" * 3000, "strong", 300)
     assert short.endswith("…") and font.size(short)[0] <= 300 < font.size(short[:-1] + "ov…")[0]
     assert fit(app.theme, "Molotov", "strong", 300) == "Molotov"
+
+
+CONTROLS = "\x00\x01\x07\x08\x0b\x0c\r\x1b\x7f\x85\x9f\ud800\udfff"
+
+
+def test_text_with_control_characters_is_drawn_and_measured_without_them(app):
+    from game.ui.widgets.text import fit, printable, render, wrap
+
+    dirty = "Mini" + CONTROLS + "\tscenario\nsecond line"
+    assert printable(dirty) == "Mini scenario second line"
+    assert printable(dirty, lines=True) == "Mini scenario\nsecond line"
+    assert render(app.theme, dirty, "title").get_size() == render(app.theme, printable(dirty), "title").get_size()
+    assert wrap(app.theme.font("sans"), dirty, 1000) == ["Mini scenario", "second line"]
+    assert fit(app.theme, dirty * 50, "body", 200).endswith("…")
+
+
+def nul_scenario(title: str, summary: str):
+    """The mini scenario with texts that `check` refuses, as if it had come from elsewhere (a save, an old game)."""
+    import dataclasses
+
+    from game.scenario import load_scenario
+    from tests.conftest import MINI
+
+    return dataclasses.replace(load_scenario(MINI), title=title, summary=summary)
+
+
+def test_a_scenario_with_control_characters_never_blocks_the_title_or_the_chooser(app, monkeypatch):
+    """Whatever reaches the screen, its control characters are not drawn: the title and the chooser open."""
+    from game.ui import session
+    from game.ui.screens.title import ScenarioChooser
+
+    dirty = nul_scenario("Nul\x00title" + CONTROLS, "A summary\x00 with a NUL" + CONTROLS)
+    monkeypatch.setattr(session, "read_scenario", lambda path: dirty)
+    title = app.top
+    title.load_meta()
+    surf = pygame.Surface(app.size)
+    app.draw(surf)
+    app.push(ScenarioChooser(app, title))
+    app.draw(surf)
+    assert title.scenario_title == dirty.title
+
+
+def mod_with(tmp_path, name: str, old: bytes, new: bytes):
+    from tests.conftest import MINI
+
+    path = tmp_path / name
+    path.write_bytes(MINI.read_bytes().replace(old, new, 1))
+    return path
+
+
+@pytest.mark.parametrize("why", ["nul", "gone"])
+def test_a_remembered_scenario_that_no_longer_loads_is_forgotten_with_a_notice(tmp_path, why):
+    """A mod chosen last time whose summary now holds a NUL escape (or that was deleted): the title shows the
+    game's own scenario, says why, and the setting is forgotten, so the next start is clean too."""
+    from game.ui.app import App
+    from game.ui.screens.title import DEFAULT_SCENARIO, TitleScreen
+
+    mod = mod_with(tmp_path, "mod.yaml", b"summary: Two suitors", b'summary: "Two\\0 suitors"')
+    if why == "gone":
+        mod.unlink()
+    settings = Settings(scenario=str(mod))
+    settings.save()
+    pygame.display.init()
+    pygame.font.init()
+    app = App(settings, None, size=(1280, 720), window=False)
+    title = TitleScreen(app, seed=1)
+    app.push(title)
+    while app.tasks:
+        app.tasks.pop(0)()
+    app.draw(pygame.Surface(app.size))
+    assert title.scenario_path == DEFAULT_SCENARIO and title.scenario_title == "Moscow 1939"
+    assert app.notice is not None and app.notice.kind == "bad"
+    assert "chosen last time" in app.notice.text and "mod.yaml" in app.notice.text
+    assert Settings.load().scenario == ""

@@ -42,11 +42,12 @@ class TitleScreen(Screen):
     def __init__(self, app: Any, seed: int | None = None):
         super().__init__(app)
         self.seed = seed
-        if app.scenario_path:            # given on the command line: used as is (errors are shown)
+        # given on the command line: used as is (errors are shown); else the one remembered from last time
+        self.remembered = not app.scenario_path and bool(app.settings.scenario)
+        if app.scenario_path:
             self.scenario_path = Path(app.scenario_path)
-        else:                             # remembered from last time, if it still exists
-            remembered = Path(app.settings.scenario) if app.settings.scenario else None
-            self.scenario_path = remembered if remembered and remembered.is_file() else DEFAULT_SCENARIO
+        else:
+            self.scenario_path = Path(app.settings.scenario) if self.remembered else DEFAULT_SCENARIO
         self.summary = ""
         self.scenario_title = self.scenario_path.stem
         self.meta_loaded = False
@@ -61,10 +62,23 @@ class TitleScreen(Screen):
             self.scenario_title, self.summary = sc.title, sc.summary
             self.sources = list(sc.sources)
         except Exception as exc:
+            if self.remembered:
+                self.forget(error_lines(exc)[0])
+                return
             self.scenario_title = f"{self.scenario_path.name} (has errors)"
             self.summary = error_lines(exc)[0]
         self.meta_loaded = True
         self.stale = True
+
+    def forget(self, why: str) -> None:
+        """The remembered scenario no longer loads: forget it, say so, and offer the shipped one."""
+        self.app.notify(f"The scenario chosen last time cannot be read any more, so the game is back to its "
+                        f"own. {why}", "bad", 12.0)
+        self.app.settings.scenario = ""
+        self.app.settings.save()
+        self.remembered = False
+        self.scenario_path = DEFAULT_SCENARIO
+        self.load_meta()
 
     # -------------------------------------------------------------- actions
     def new_game(self) -> Any:
@@ -88,6 +102,7 @@ class TitleScreen(Screen):
 
     def set_scenario(self, path: Path) -> None:
         self.scenario_path = path
+        self.remembered = True
         self.app.settings.scenario = str(path)
         self.app.settings.save()
         self.meta_loaded = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import pygame
@@ -39,6 +40,17 @@ def font_of(theme: Theme, style: str) -> pygame.font.Font:
     return theme.font(kind, rel)
 
 
+# control characters (but tab and line feed) and lone surrogates: a font cannot draw them, and raises on some
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """The text without what a font cannot draw: tabs (and line breaks, unless lines) become spaces; other
+    control characters and lone surrogates are dropped. Every text drawn or measured here passes through it."""
+    text = _UNDRAWABLE.sub("", text).replace("\t", " ")
+    return text if lines else text.replace("\n", " ")
+
+
 def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.Surface:
     kind, rel, cname = STYLES[style]
     font = theme.font(kind, rel)
@@ -48,7 +60,7 @@ def render(theme: Theme, text: str, style: str = "body", color=None) -> pygame.S
     if surf is None:
         if len(_cache) > 6000:
             _cache.clear()
-        surf = font.render(text, True, col)
+        surf = font.render(printable(text), True, col)
         if pygame.display.get_surface() is not None:
             surf = surf.convert_alpha()   # the display's pixel format: faster blits
         _cache[key] = surf
@@ -65,7 +77,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     if found is None:
         if len(_wrapped) > 4000:
             _wrapped.clear()
-        found = _wrapped[key] = _wrap(font, text, width)
+        found = _wrapped[key] = _wrap(font, printable(text, lines=True), width)
     return found
 
 
@@ -170,6 +182,7 @@ def draw_lines(surf: pygame.Surface, theme: Theme, lines: list[Line], x: int, y:
 def fit(theme: Theme, text: str, style: str, width: int) -> str:
     """The text, shortened with an ellipsis if it is wider than width."""
     font = font_of(theme, style)
+    text = printable(text)
     if font.size(text)[0] <= width:
         return text
     if font.size("…")[0] > width:
