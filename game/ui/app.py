@@ -20,7 +20,7 @@ from .screens import screen_class
 from .screens.dialog import error_lines
 from .settings import Settings, autosave_path
 from .theme import TEXT_STEPS, Theme, reset_caches
-from .widgets.core import Button
+from .widgets.core import Control
 from .widgets.text import render, wrap
 from .wording import done_notice
 
@@ -382,7 +382,7 @@ class App:
         top.ensure_layout()
         rects = []
         for w in top.widgets:
-            if isinstance(w, Button):
+            if isinstance(w, Control):
                 r = w.screen_rect()
                 if w.scroller:
                     r = r.clip(w.scroller.view)

@@ -54,7 +54,7 @@ def test_a_choice_without_known_effects_says_so_plainly(app, monkeypatch):
     dialog.stale = True
     dialog.ensure_layout()
     ids = {c.id for c in dialog.event.choices}
-    subs = [w.sub for w in dialog.widgets if getattr(w, "wid", "") in ids]
+    subs = [w.item.sub for w in dialog.widgets if getattr(w, "wid", "") in ids]
     assert subs and all(s == "No consequences known in advance." for s in subs)
 
 
@@ -216,7 +216,7 @@ def test_a_long_scenario_summary_is_cut_at_a_word(app):
     chooser.entries = [(chooser.entries[0][0], "Long", "word " * 100, [])]
     chooser.stale = True
     chooser.ensure_layout()
-    sub = next(w.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
+    sub = next(w.item.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
     assert sub.endswith("word…") and len(sub) <= 301
 
 
@@ -273,7 +273,7 @@ def test_buttons_keep_their_key_hints_with_large_text(app):
     from game.engine import Game
     from game.ui.screens.ending import EndingScreen
     from game.ui.screens.pause import PauseScreen, SettingsScreen
-    from game.ui.widgets.core import Button
+    from game.ui.widgets.buttons import Button
 
     to_desk(app)
     desk = app.top
@@ -297,7 +297,7 @@ def test_buttons_keep_their_key_hints_with_large_text(app):
                 top = app.top
                 top.stale = True
                 top.ensure_layout()
-                keyed = [w for w in top.widgets if isinstance(w, Button) and w.key_code and w.style != "item"]
+                keyed = [w for w in top.widgets if isinstance(w, Button) and w.key_code]
                 assert keyed, top
                 for w in keyed:
                     text, cap, _style = w.face(app.theme)
@@ -310,7 +310,7 @@ def test_a_notice_never_hides_a_button(app):
     """The transient notice moves off the ending's row of buttons (and any screen's controls)."""
     from game.engine import Game
     from game.ui.screens.ending import EndingScreen
-    from game.ui.widgets.core import Button
+    from game.ui.widgets.core import Control
 
     to_desk(app)
     s = app.session
@@ -336,7 +336,7 @@ def test_a_notice_never_hides_a_button(app):
             note = app._overlay[-1]
             assert note.w > 100
             for w in app.top.widgets:
-                if isinstance(w, Button):
+                if isinstance(w, Control):
                     r = w.screen_rect().clip(w.scroller.view) if w.scroller else w.screen_rect()
                     assert not note.colliderect(r), (size, step, type(app.top).__name__, w.label)
 
@@ -518,4 +518,4 @@ def test_an_action_taken_in_an_earlier_week_is_not_called_done(app):
     desk.ensure_layout()
     button = next(w for w in desk.widgets if getattr(w, "wid", "") == f"act:{target}")
     assert not button.enabled and g.state.taken[target] < g.state.turn
-    assert button.note == "not now"
+    assert button.item.note == "not now"

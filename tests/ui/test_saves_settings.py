@@ -7,6 +7,7 @@ import pygame
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.dialog import ErrorDialog
 from game.ui.settings import Settings, autosave_path, saves_dir
+from game.ui.widgets.items import ListItem
 from tests.ui.driver import Driver
 
 
@@ -153,16 +154,16 @@ def test_load_screen_describes_each_save_newest_first(app):
     screen = app.top
     assert isinstance(screen, LoadScreen)
     screen.ensure_layout()
-    items = [w for w in screen.widgets if getattr(w, "style", "") == "item"]
+    items = [w for w in screen.widgets if isinstance(w, ListItem)]
     assert [w.wid for w in items] == [str(autosave_path()), str(manual), str(broken)]
     auto, saved, bad = items
     week = app.session.game.state.turn
     date = app.session.game.date
     for w in (auto, saved):
-        assert app.session.scenario.title in w.sub
-        assert f"week {week} of" in w.sub and f"{date.day} {date.strftime('%B %Y')}" in w.sub
-        assert w.note.startswith("saved ") and time.strftime("%Y") in w.note
-        assert str(saves_dir()) not in w.label + w.sub     # no paths in the list
+        assert app.session.scenario.title in w.item.sub
+        assert f"week {week} of" in w.item.sub and f"{date.day} {date.strftime('%B %Y')}" in w.item.sub
+        assert w.item.note.startswith("saved ") and time.strftime("%Y") in w.item.note
+        assert str(saves_dir()) not in w.label + w.item.sub     # no paths in the list
     assert auto.label.startswith("Autosave")
     assert not saved.label.startswith("Autosave") and ".json" not in saved.label
-    assert bad.label == "from-a-friend" and "Cannot be loaded" in bad.sub and "damaged" in bad.sub
+    assert bad.label == "from-a-friend" and "Cannot be loaded" in bad.item.sub and "damaged" in bad.item.sub

@@ -8,7 +8,9 @@ import pygame
 
 from ..flow import Pop
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.buttons import Button, Tab
+from ..widgets.core import ScrollText
+from ..widgets.items import Item
 from ..widgets.paper import sheet
 from ..widgets.text import Block, render
 from .base import Screen
@@ -65,8 +67,8 @@ class ArchiveScreen(Screen):
                 x = pad
                 y += fh + theme.px(4)
             tip = next((p.description for p in sc.perspectives if p.id == pid), "Show every card.")
-            self.add(Button(pygame.Rect(x, y, fw, fh), name, (lambda p=pid: self.set_filter(p)), style="tab",
-                            selected=self.filter == pid, tooltip=tip + " (F cycles the filter)", wid=f"filter:{pid}"))
+            self.add(Tab(pygame.Rect(x, y, fw, fh), name, (lambda p=pid: self.set_filter(p)),
+                         selected=self.filter == pid, tooltip=tip + " (F cycles the filter)", wid=f"filter:{pid}"))
             x += fw + theme.px(4)
         y += fh + pad
         self.add(Button(pygame.Rect(w - pad - theme.px(160), pad, theme.px(160), bh), "Back", lambda: Pop(),
@@ -78,16 +80,10 @@ class ArchiveScreen(Screen):
         inner = self.list_rect.inflate(-2 * theme.pad, -2 * theme.pad)
         if cards and self.selected not in {c.id for c in cards}:
             self.selected = cards[0].id
-        heights = [Button.item_height(theme, inner.w - theme.px(10), c.title, f"{c.author}, {c.date}", "interpretation")
-                   for c in cards]
-        scroll = self.scroller(inner, sum(heights))
-        yy = inner.y
-        for c, hgt in zip(cards, heights, strict=False):
-            kind = {"quotation": "quotation", "document": "document", "interpretation": "historian"}.get(c.kind, c.kind)
-            self.add(Button(pygame.Rect(inner.x, yy, inner.w - theme.px(10), hgt), c.title,
-                            (lambda sid=c.id: self.pick(sid)), style="item", sub=f"{c.author}, {c.date}", note=kind,
-                            selected=c.id == self.selected, scroller=scroll, wid=f"card:{c.id}"))
-            yy += hgt
+        kinds = {"quotation": "quotation", "document": "document", "interpretation": "historian"}
+        self.item_column(inner, [Item(c.title, (lambda sid=c.id: self.pick(sid)), sub=f"{c.author}, {c.date}",
+                                      note=kinds.get(c.kind, c.kind), selected=c.id == self.selected,
+                                      wid=f"card:{c.id}") for c in cards])
         self.add(ScrollText(self.card_rect.inflate(-2 * theme.pad, -2 * theme.pad), theme, self.card_blocks(),
                             wid="card"))
 

@@ -8,7 +8,9 @@ import pygame
 
 from ..flow import Pop
 from ..theme import Theme
-from ..widgets.core import Button, Scroller, Widget
+from ..widgets.buttons import Button
+from ..widgets.core import Scroller, Widget
+from ..widgets.items import Item, ListItem
 from ..widgets.text import render, wrap
 
 NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
@@ -83,6 +85,17 @@ class Screen:
             c, r = divmod(i, rows)
             self.add(Button(pygame.Rect(area.x + c * (w + gap), area.y + r * (bh + gap), w, bh), label, fn, key=key,
                             enabled=enabled, tooltip=tip))
+
+    def item_column(self, box: pygame.Rect, items: list[Item], width: int | None = None) -> None:
+        """List entries stacked from the top of box, each as tall as its text needs, scrolling if they overflow;
+        width: the entries' (default: room for the scroll bar at the right)."""
+        width = box.w - self.theme.px(10) if width is None else width
+        heights = [ListItem.height(self.theme, width, it) for it in items]
+        scroll = self.scroller(box, sum(heights))
+        y = box.y
+        for it, h in zip(items, heights, strict=True):
+            self.add(ListItem(pygame.Rect(box.x, y, width, h), it, scroll))
+            y += h
 
     def scroller(self, view: pygame.Rect, content: int) -> Scroller:
         s = Scroller(view, content)

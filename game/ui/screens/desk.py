@@ -10,7 +10,9 @@ from ...engine import Action
 from ..flow import Open, Submit
 from ..map_view import MapView
 from ..theme import Theme, parse_color
-from ..widgets.core import Button, Widget, focus_ring, label_width
+from ..widgets.buttons import Button, Tab, label_width
+from ..widgets.core import Widget, focus_ring
+from ..widgets.items import Item
 from ..widgets.paper import calendar_leaf, gauge, sheet
 from ..widgets.text import Block, fit, paragraphs, render
 from ..wording import STATUS, consequences, trust_word
@@ -204,9 +206,8 @@ class DeskScreen(Screen):
                    "telegrams": "Everything that reached your desk, newest first."}[tid]
             if tid == "treaties" and drafts:
                 label += " •"
-            self.add(Button(pygame.Rect(tx, body_y, tw, bh), label,
-                            (lambda t=tid: self.set_tab(t)), key=key, style="tab", selected=self.tab == tid,
-                            tooltip=tip, wid=f"tab:{tid}"))
+            self.add(Tab(pygame.Rect(tx, body_y, tw, bh), label, (lambda t=tid: self.set_tab(t)), key=key,
+                         selected=self.tab == tid, tooltip=tip, wid=f"tab:{tid}"))
             tx += tw + theme.px(4)
         self.panel = pygame.Rect(rx, body_y + bh, rw, body_h - bh)
         inner = self.panel.inflate(-2 * theme.pad, -2 * theme.pad)
@@ -287,28 +288,16 @@ class DeskScreen(Screen):
         fits = [v for v in variants if box.h - v["height"] >= meter_rows * self.meter_min(theme)]
         return fits[0] if fits else min(variants, key=lambda v: v["height"])
 
-    def list_items(self, theme: Theme, box: pygame.Rect, items: list[dict]) -> None:
-        heights = [Button.item_height(theme, box.w - theme.px(10), it["label"], it.get("sub", ""), it.get("note", ""),
-                                      theme.px(18) if it.get("swatch") else 0) for it in items]
-        scroll = self.scroller(box, sum(heights))
-        y = box.y
-        for it, hgt in zip(items, heights, strict=False):
-            self.add(Button(pygame.Rect(box.x, y, box.w - theme.px(10), hgt), it["label"], it.get("fn"),
-                            style="item", sub=it.get("sub", ""), note=it.get("note", ""),
-                            enabled=it.get("enabled", True), tooltip=it.get("tip", ""), scroller=scroll,
-                            wid=it.get("wid", it["label"]), swatch=it.get("swatch")))
-            y += hgt
-
     def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
         game, sc = s.game, s.scenario
         items = []
         for oid in game.drafts_for(s.power):
             offer = sc.offer(oid)
-            items.append({"label": f"Answer the draft of the {offer.name}", "note": "waiting",
-                          "sub": "A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                                 "(free of charge).", "fn": (lambda o=oid: Open("negotiation", offer_id=o)),
-                          "wid": f"answer:{oid}"})
+            items.append(Item(f"Answer the draft of the {offer.name}", (lambda o=oid: Open("negotiation", offer_id=o)),
+                              note="waiting", wid=f"answer:{oid}",
+                              sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
+                                  "(free of charge)."))
         legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
         reasons = {d.id: r for d, r in game.unavailable(s.power)}
         def text_of(d) -> str:
@@ -317,28 +306,26 @@ class DeskScreen(Screen):
         for d in sc.actions_of(s.power):
             cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
             if d.id in legal:
-                items.append({"label": d.name, "note": cost, "sub": text_of(d).strip(),
-                              "fn": (lambda did=d.id: Submit(Action("act", self.s.power, did))), "wid": f"act:{d.id}",
-                              "tip": "Press to take this action now."})
+                items.append(Item(d.name, (lambda did=d.id: Submit(Action("act", self.s.power, did))), note=cost,
+                                  sub=text_of(d).strip(), wid=f"act:{d.id}", tip="Press to take this action now."))
             else:
                 reason = reasons.get(d.id, "Not possible now.")
-                items.append({"label": d.name, "note": cost, "sub": f"Not now: {reason}", "enabled": False,
-                              "tip": f"Not possible now: {reason}", "wid": f"act:{d.id}"})
-        items.sort(key=lambda it: not it.get("enabled", True))   # what can be done first ...
+                items.append(Item(d.name, note=cost, sub=f"Not now: {reason}", enabled=False,
+                                  tip=f"Not possible now: {reason}", wid=f"act:{d.id}"))
+        items.sort(key=lambda it: not it.enabled)   # what can be done first ...
         week, order = s.action_order
         if week != game.state.turn:
-            s.action_order = (game.state.turn, {it["wid"]: i for i, it in enumerate(items)
-                                                if it.get("enabled", True)})
+            s.action_order = (game.state.turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
         else:  # ... as it stood when the week began: taking an action must not move the others under the mouse
-            items.sort(key=lambda it: order.get(it["wid"], len(order)))
+            items.sort(key=lambda it: order.get(it.wid, len(order)))
             for it in items:
-                if it["wid"] in order and not it.get("enabled", True) and it["wid"].startswith("act:"):
-                    d = sc.action(it["wid"][4:])   # keep its text (and height) and say why in the note
-                    it["note"] = "done" if game.state.taken.get(d.id) == game.state.turn else "not now"
-                    it["sub"] = text_of(d).strip()
+                if it.wid in order and not it.enabled and it.wid.startswith("act:"):
+                    d = sc.action(it.wid[4:])   # keep its text (and height) and say why in the note
+                    it.note = "done" if game.state.taken.get(d.id) == game.state.turn else "not now"
+                    it.sub = text_of(d).strip()
         if not items:
-            items.append({"label": "No actions in this scenario.", "enabled": False})
-        self.list_items(theme, box, items)
+            items.append(Item("No actions in this scenario.", enabled=False))
+        self.item_column(box, items)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
@@ -357,12 +344,11 @@ class DeskScreen(Screen):
             others = ", ".join(sc.power(p).short for p in offer.parties if p != s.power)
             sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and os_.status != "closed" else
                                         offer.description.strip())
-            items.append({"label": offer.name, "note": status, "sub": sub,
-                          "fn": (lambda o=offer.id: Open("negotiation", offer_id=o)), "wid": f"offer:{offer.id}",
-                          "tip": "Open the negotiation table."})
+            items.append(Item(offer.name, (lambda o=offer.id: Open("negotiation", offer_id=o)), note=status, sub=sub,
+                              wid=f"offer:{offer.id}", tip="Open the negotiation table."))
         if not items:
-            items.append({"label": "No treaties concern you.", "enabled": False})
-        self.list_items(theme, box, items)
+            items.append(Item("No treaties concern you.", enabled=False))
+        self.item_column(box, items)
 
     def dossier(self, pid: str) -> Any:
         s = self.s
@@ -407,11 +393,10 @@ class DeskScreen(Screen):
                 sub += " On the table: " + ", ".join(on_table) + "."
             if last:
                 sub += f" Last: {last.title} ({last.date})."
-            items.append({"label": p.name, "note": f"{theirs:.0f} / {mine:.0f}", "sub": sub,
-                          "fn": (lambda pid=p.id: self.dossier(pid)), "swatch": parse_color(p.color),
-                          "wid": f"power:{p.id}", "tip": "Their trust in you / your trust in them (0–100). "
-                                                        "Press for the dossier."})
-        self.list_items(theme, box, items)
+            items.append(Item(p.name, (lambda pid=p.id: self.dossier(pid)), note=f"{theirs:.0f} / {mine:.0f}", sub=sub,
+                              swatch=parse_color(p.color), wid=f"power:{p.id}",
+                              tip="Their trust in you / your trust in them (0–100). Press for the dossier."))
+        self.item_column(box, items)
 
     def panel_telegrams(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
@@ -428,10 +413,10 @@ class DeskScreen(Screen):
                 b += source_blocks(sc, e.sources)
                 return Open("dialog", title=e.title, blocks=b, paper="telegram")
 
-            items.append({"label": e.title, "note": e.date, "sub": short, "fn": read, "wid": f"log:{len(entries) - i}"})
+            items.append(Item(e.title, read, note=e.date, sub=short, wid=f"log:{len(entries) - i}"))
         if not items:
-            items.append({"label": "No telegrams yet.", "enabled": False})
-        self.list_items(theme, box, items)
+            items.append(Item("No telegrams yet.", enabled=False))
+        self.item_column(box, items)
 
     # ----------------------------------------------------------------- draw
     def draw(self, surf: pygame.Surface) -> None:

@@ -9,7 +9,8 @@ import pygame
 
 from ..flow import Pop
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.buttons import Button
+from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
 from .base import Screen
@@ -68,7 +69,7 @@ class Dialog(Screen):
             x += w + gap
 
     def first_focus(self) -> int:
-        buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Button)]
+        buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Control)]
         return buttons[0] if buttons else super().first_focus()
 
     def draw(self, surf: pygame.Surface) -> None:

@@ -14,7 +14,8 @@ from ..debrief_html import build_html
 from ..flow import Notice, Open, ToTitle
 from ..settings import debrief_dir
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.buttons import Button
+from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
 from .base import Screen
@@ -72,7 +73,7 @@ class EndingScreen(Screen):
             self.add(Button(pygame.Rect(pad + i * (bw + gap), h - pad - bh, bw, bh), label, fn, key=key, tooltip=tip))
 
     def first_focus(self) -> int:
-        return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Button))
+        return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Control))
 
     def story_blocks(self) -> list[Block]:
         d = self.data

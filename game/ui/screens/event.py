@@ -9,7 +9,8 @@ import pygame
 from ...engine import Action
 from ..flow import Many, Open, Pop, Submit
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.core import Control, ScrollText
+from ..widgets.items import Item, ListItem
 from ..widgets.text import Block, paragraphs
 from ..wording import consequences
 from .dialog import Dialog
@@ -54,26 +55,22 @@ class EventDialog(Dialog):
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         sc = self.app.session.scenario
         power = self.app.session.power
+        keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
         items = []
-        for c in self.event.choices:
-            sub = consequences(c.effects, sc, power) or "No consequences known in advance."
-            items.append((c, sub, Button.item_height(theme, body.w, c.text, sub)))
-        choices_h = min(sum(h for *_, h in items), int(body.h * 0.6))
+        for i, c in enumerate(self.event.choices):
+            action = Action("choose", power, self.event.id, option=c.id)
+            items.append(Item(f"{i + 1}. {c.text}", (lambda a=action: Many((Pop(), Submit(a)))),
+                              sub=consequences(c.effects, sc, power) or "No consequences known in advance.",
+                              key=keys[i] if i < len(keys) else None, wid=c.id))
+        width = body.w - theme.px(8)
+        choices_h = min(sum(ListItem.height(theme, width, it) for it in items), int(body.h * 0.6))
         text_rect = pygame.Rect(body.x, body.y, body.w, body.h - choices_h - theme.pad)
         self.add(ScrollText(text_rect, theme, self.body_blocks()))
         y = text_rect.bottom + theme.pad
-        sc_box = pygame.Rect(body.x, y, body.w, body.bottom - y)
-        scroll = self.scroller(sc_box, sum(h for *_, h in items))
-        keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
-        for i, (c, sub, h) in enumerate(items):
-            action = Action("choose", power, self.event.id, option=c.id)
-            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), f"{i + 1}. {c.text}",
-                            (lambda a=action: Many((Pop(), Submit(a)))), style="item", sub=sub,
-                            key=keys[i] if i < len(keys) else None, wid=c.id, scroller=scroll))
-            y += h
+        self.item_column(pygame.Rect(body.x, y, body.w, body.bottom - y), items, width)
 
     def first_focus(self) -> int:
-        return next((i for i, w in enumerate(self.widgets) if isinstance(w, Button)), 0)
+        return next((i for i, w in enumerate(self.widgets) if isinstance(w, Control)), 0)
 
     def escape(self) -> Any:
         """A question must be answered, but the menu (save, settings, quit) stays reachable."""

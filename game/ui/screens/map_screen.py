@@ -7,7 +7,7 @@ import pygame
 from ..flow import Pop
 from ..map_view import MapView
 from ..theme import Theme
-from ..widgets.core import Button
+from ..widgets.buttons import Button
 from ..widgets.paper import sheet
 from ..widgets.text import render
 from .base import Screen

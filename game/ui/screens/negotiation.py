@@ -9,7 +9,9 @@ import pygame
 from ...engine import Action
 from ..flow import Many, Pop, Submit
 from ..theme import Theme, parse_color
-from ..widgets.core import Button, ScrollText
+from ..widgets.buttons import Button
+from ..widgets.core import ScrollText
+from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
 from ..wording import STATUS, chance, effect_lines
@@ -94,17 +96,9 @@ class NegotiationScreen(Screen):
                     sub += f" Not yet: {why}"
             if not editable:
                 tip = "This treaty is not open for drafts."
-            items.append((c, c.name, sub, ", ".join(tags), enabled, tip))
-        heights = [Button.item_height(theme, inner.w - theme.px(10), lab, sub, note, theme.line_height("bold"))
-                   for _, lab, sub, note, *_ in items]
-        scroll = self.scroller(inner, sum(heights))
-        y = inner.y
-        for (c, label, sub, note, enabled, tip), hgt in zip(items, heights, strict=False):
-            self.add(Button(pygame.Rect(inner.x, y, inner.w - theme.px(10), hgt), label,
-                            (lambda cid=c.id: self.toggle(cid)), style="item", sub=sub, note=note,
-                            enabled=enabled, tooltip=tip, check=c.id in self.draft, scroller=scroll,
-                            wid=f"clause:{c.id}"))
-            y += hgt
+            items.append(Item(c.name, (lambda cid=c.id: self.toggle(cid)), sub=sub, note=", ".join(tags),
+                              enabled=enabled, tip=tip, check=on, wid=f"clause:{c.id}"))
+        self.item_column(inner, items)
         # reaction and status, on the right
         self.add(ScrollText(self.right.inflate(-2 * theme.pad, -2 * theme.pad), theme, self.side_blocks(),
                             wid="side"))

@@ -10,7 +10,9 @@ from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
-from ..widgets.core import Button, ScrollText, label_width
+from ..widgets.buttons import Option, label_width
+from ..widgets.core import ScrollText
+from ..widgets.items import Item
 from ..widgets.text import Block, render
 from .dialog import Dialog
 
@@ -67,7 +69,7 @@ class SettingsScreen(Dialog):
                 widths = [w] * n
             x = body.x
             for (label, fn, selected, tip), key, bw in zip(options, keys, widths, strict=False):
-                self.add(Button(pygame.Rect(x, y, bw, bh), label, fn, style="option", selected=selected, tooltip=tip,
+                self.add(Option(pygame.Rect(x, y, bw, bh), label, fn, selected=selected, tooltip=tip,
                                 wid=f"{title}:{label}", key=key))
                 x += bw + gap
             y += bh + gap * 2
@@ -122,15 +124,10 @@ class LoadScreen(Dialog):
             self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
                                                             "(Continue on the title screen), and the menu saves on demand.")]))
             return
-        rows = [(info, *self.describe(info)) for info in self.saves]
-        width = body.w - theme.px(8)
-        content = sum(Button.item_height(theme, width, label, sub, when) for _info, label, sub, when in rows)
-        sc = self.scroller(body, content)
-        y = body.y
-        for info, label, sub, when in rows:
-            h = Button.item_height(theme, width, label, sub, when)
+        items = []
+        for info in self.saves:
+            label, sub, when = self.describe(info)
             tip = f"File: {info.path}" + (f". Cannot be loaded: {info.problem}." if info.problem else "")
-            self.add(Button(pygame.Rect(body.x, y, width, h), label,
-                            (lambda path=info.path: LoadSave(path)), style="item", sub=sub, note=when,
-                            scroller=sc, wid=str(info.path), tooltip=tip))
-            y += h
+            items.append(Item(label, (lambda path=info.path: LoadSave(path)), sub=sub, note=when, tip=tip,
+                              wid=str(info.path)))
+        self.item_column(body, items, body.w - theme.px(8))

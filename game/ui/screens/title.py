@@ -11,7 +11,8 @@ from ...paths import DEFAULT_SCENARIO
 from ..flow import LoadSave, NewGame, Open, Pop, Quit
 from ..settings import autosave_path
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.core import ScrollText
+from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
 from .base import Screen
@@ -190,12 +191,6 @@ class ScenarioChooser(Dialog):
             sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
             if len(sub) > 300:   # a long summary is cut at a word, visibly
                 sub = sub[:300].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-            note = "errors" if errors else path.parent.name
-            items.append((path, title, sub, note, errors,
-                          Button.item_height(theme, body.w - theme.px(8), title, sub, note)))
-        scroll = self.scroller(body, sum(it[-1] for it in items))   # every file stays reachable, however many
-        y = body.y
-        for path, title, sub, note, errors, h in items:
 
             def pick(path=path, errors=errors, title=title):
                 if errors:
@@ -203,6 +198,5 @@ class ScenarioChooser(Dialog):
                 self.owner.set_scenario(path)
                 return Pop()
 
-            self.add(Button(pygame.Rect(body.x, y, body.w - theme.px(8), h), title, pick, style="item", sub=sub,
-                            note=note, wid=str(path), scroller=scroll))
-            y += h
+            items.append(Item(title, pick, sub=sub, note="errors" if errors else path.parent.name, wid=str(path)))
+        self.item_column(body, items, body.w - theme.px(8))   # every file stays reachable, however many
