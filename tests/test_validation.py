@@ -355,6 +355,14 @@ def test_a_card_unlocked_by_an_effect_counts_as_shown(check):
     assert scenario is not None and report.items == []
 
 
+def test_a_card_unlocked_in_a_nested_else_branch_counts_as_shown(check):
+    nested = "effects: [{if: {when: {flag: talks}, then: [{chance: {p: 0.5, else: [{unlock: card_one}]}}]}}]"
+    text = variant(("reference: Published speech, unlocked: true}", "reference: Published speech, unlocked: false}"),
+                   ("effects: [{meter: {id: security, add: 2}}]", nested))
+    scenario, report = check(text)
+    assert scenario is not None and report.items == []
+
+
 # ------------------------------------------------------------------------------------------- offers
 
 def test_offer_ai_entry_for_a_non_party(error):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from .vocabulary import Stmt
+from .spec import Struct
+from .vocabulary import EFFECT, EFFECTS, Stmt
 
 
-def _walk(effects) -> Iterator[Stmt]:
+def _walk(effects: Iterable[Stmt]) -> Iterator[Stmt]:
+    """The effects and, depth first, those nested in them (any field of an effect that is a list of effects)."""
     for effect in effects:
         yield effect
-        if effect.kind in ("if", "chance"):
-            yield from _walk(effect.arg["then"])
-            yield from _walk(effect.arg["otherwise"])
+        form = EFFECT.entries[effect.kind].arg
+        if isinstance(form, Struct):
+            for field in form.fields:
+                if field.type is EFFECTS:
+                    yield from _walk(effect.arg[field.attr or field.key])
 
 
 def effects_in(fields: dict) -> Iterator[Stmt]:
