@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .common import UsageError, load_or_exit
+
 
 def play(args: argparse.Namespace) -> int:
     from ..ui.app import run_app
@@ -14,9 +16,12 @@ def play(args: argparse.Namespace) -> int:
 
 
 def screenshot(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out} is a file; give a folder for the pictures")
+    load_or_exit(args.scenario)   # a scenario with errors: its located errors and exit 1, before any drawing
     from ..ui.screenshots import render_all
 
-    paths = render_all(Path(args.out), Path(args.scenario) if args.scenario else None)
-    for path in paths:
+    for path in render_all(out, Path(args.scenario) if args.scenario else None):
         print(path)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,6 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
-    from . import flow
     from .app import App
     from .session import Session
     from .settings import Settings
@@ -91,29 +90,41 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.tasks.clear()
     title.load_meta()
     shot(app, "title")
-
     session = Session.new(scenario_path, seed=7)
+    if not session.game.over:   # a scenario may end before its first week is played
+        _game_shots(app, session, shot)
+    app.session = _ended(scenario_path)
+    app.stack = []
+    app.open("ending")
+    shot(app, "ending")
+    app.open("map")
+    shot(app, "map-at-the-end")
+    return written
+
+
+def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
+    """The screens of a game in progress, after a few weeks of play."""
+    from . import flow
+
     app.start_session(session)
     shot(app, "briefing")
     app.apply(flow.Pop())
     _advance(session, 3)
     app.invalidate()
-    desk = app.stack[0]
-    assert desk.name == "desk"
-    app.stack = [desk]
+    app.stack = []
+    desk = app.open("desk")
     for tab in ("actions", "treaties", "powers", "telegrams"):
         desk.set_tab(tab)
         shot(app, f"desk-{tab}")
     desk.set_tab("actions")
 
     sc, game = session.scenario, session.game
-    offer = next((o.id for o in sc.offers if session.power in o.parties
-                  and game.state.offers[o.id].status in ("open", "proposed")),
-                 next(o.id for o in sc.offers if session.power in o.parties))
-    app.open("negotiation", offer_id=offer)
-    shot(app, "negotiation")
-    app.stack = [desk]
-
+    offers = [o.id for o in sc.offers if session.power in o.parties]
+    if offers:   # a scenario may have no offer for the player
+        offer = next((o for o in offers if game.state.offers[o].status in ("open", "proposed")), offers[0])
+        app.open("negotiation", offer_id=offer)
+        shot(app, "negotiation")
+        app.stack = [desk]
     event = next((e for e in game.pending_choices(session.power)), None) or next(
         (e for e in sc.events if e.choices), None)
     if event is not None:
@@ -145,18 +156,15 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.settings.text_step = 1
     app.restyle()
 
-    end = Session.new(scenario_path, seed=7)
-    if "historical" in end.scenario.index["policies"]:   # the ending that really happened, with its spheres
-        from ..engine import Game
 
-        end.game = Game.new(end.scenario, seed=7, policies={end.power: "historical"})
-        end.game.run_until_human()
-    else:
-        _advance(end, 40)
-    app.session = end
-    app.stack = []
-    app.open("ending")
-    shot(app, "ending")
-    app.open("map")
-    shot(app, "map-at-the-end")
-    return written
+def _ended(scenario_path: Path | None) -> Any:
+    """A session whose game has ended: as it really did if the scenario has a historical policy, else as
+    random play ends it."""
+    from ..engine import Game
+    from .session import Session
+
+    end = Session.new(scenario_path, seed=7)
+    policy = "historical" if "historical" in end.scenario.index["policies"] else "random"
+    end.game = Game.new(end.scenario, seed=7, policies={end.power: policy})
+    end.game.run_until_human()
+    return end
