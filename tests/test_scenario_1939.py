@@ -60,13 +60,15 @@ TIMELINE = {
 RANGES = {"indirect_aggression_dispute": ("1939-06-19", "1939-07-31")}
 # Documented days beyond TIMELINE.md's rows that the historical run must also keep: the Hudson-Wohlthat leak
 # (the scenario's own card dates it 22-23 July), the Craigie-Arita formula, Molotov's meetings with Schulenburg
-# of 15 and 17 August and the Soviet draft of 19 August.
+# of 15 and 17 August, the Soviet draft of 19 August, Potemkin in Warsaw and the British Cabinet of 24 May.
 DOCUMENTED = {
     "hudson_wohlthat_leak": "1939-07-22",
     "craigie_arita": "1939-07-24",
     "molotov_schulenburg_aug15": "1939-08-15",
     "special_protocol_request": "1939-08-17",
     "soviet_draft": "1939-08-19",
+    "potemkin_in_warsaw": "1939-05-10",
+    "cabinet_weighs_alliance": "1939-05-24",
 }
 
 # Errors of the seed texts (TIMELINE.md, last table) and unverified quotations (INTERPRETATIONS.md).
@@ -252,9 +254,25 @@ def test_passive_policy_always_ends_in_isolation(sc):
         assert (game.state.outcome, game.state.end_date) == ("isolation", "1939-09-01"), seed
 
 
-def test_west_policy_mostly_reaches_the_triple_alliance(sc):
-    outcomes = Counter(play(sc, "west", seed).state.outcome for seed in range(1, 41))
-    assert outcomes["triple_alliance"] >= 30, outcomes
+def test_west_policy_reaches_the_triple_alliance_in_some_games_not_all(sc):
+    games = 200
+    outcomes = Counter(play(sc, "west", seed).state.outcome for seed in range(1, games + 1))
+    assert 0.25 * games <= outcomes["triple_alliance"] <= 0.85 * games, outcomes
+
+
+def test_the_alliance_is_hard_for_the_reason_it_was_hard(sc):
+    """The variation is in the other cabinets and is seen by the Soviet player: when London takes the Prime
+    Minister's line, only Warsaw's consent to passage (or Drax's powers) opens the way to a convention."""
+    seen = Counter()
+    for seed in range(1, 121):
+        st = play(sc, "west", seed).state
+        line = st.chosen["cabinet_weighs_alliance"]
+        assert any(e.ref == "cabinet_weighs_alliance" and e.kind == "choice" and e.visible("ussr") for e in st.log)
+        consent = st.offers["polish_passage"].status == "signed" or "grant_drax_powers" in st.taken
+        if st.outcome == "triple_alliance" and line == "prime_minister_line":
+            assert consent, seed
+        seen[line, st.outcome] += 1
+    assert seen["majority_line", "triple_alliance"] and seen["prime_minister_line", "isolation"], seen
 
 
 def test_germany_policy_mostly_reaches_a_pact(sc):
@@ -310,10 +328,11 @@ def test_a_political_basis_puts_no_pact_on_the_table(sc):
 @pytest.mark.parametrize("britain_answer", ["accept", "reject"])
 def test_the_talks_stall_on_indirect_aggression_only_once_britain_has_refused_it(sc, britain_answer):
     game = Game.new(sc, seed=3, humans=["ussr", "britain", "france"])
+    answers = {"cabinet_weighs_alliance": "majority_line"}  # London does not hold back every convention draft
     draft = ("mutual_assistance", "no_separate_peace", "border_guarantees", "indirect_aggression", "military_convention")
     answered = False
     while game.state.turn <= sc.calendar.turn_of(dt.date(1939, 7, 31)):
-        answer_questions(game, {})
+        answer_questions(game, answers)
         if "anglo_french_draft" in game.state.fired and "indirect_raised" not in game.state.flags:
             assert game.submit(Action("act", "ussr", "insist_indirect_aggression")).ok
             assert game.submit(Action("propose", "ussr", "anglo_french_alliance", draft)).ok
@@ -425,7 +444,7 @@ def test_run_json_lists_the_clauses_of_drafts_and_signatures(sc):
 # Scripted human playthroughs (the designer's `run --script` games), one per ending: (seed, steps).
 # Each step: (week, kind, target, clauses or option).
 PLAYTHROUGHS = {
-    'triple_alliance': (1, [
+    'triple_alliance': (2, [
         (1, 'act', 'speech_collective_security', None),
         (1, 'act', 'offer_supplies_to_poland', None),
         (2, 'act', 'press_the_west', None),
@@ -558,8 +577,8 @@ def test_golden_historical_run(sc):
 
 # Forty AI-only games per policy, pinned as one hash of their final states (see tests/test_determinism.digest):
 # a change made for speed must leave every game as it was. Regenerate on purpose when the scenario changes.
-DIGESTS = {"random": "126086f2bd753337", "historical": "918955292bde2060", "west": "db40c97b2beefde9",
-           "germany": "0c4ef7a9626d692f", "passive": "be97a5bf7769d28b", "ai": "278a0adb27086482"}
+DIGESTS = {"random": "7a341e857f1fc5e2", "historical": "c8d98151325ec582", "west": "86e6d445793d1bf0",
+           "germany": "899954753621b050", "passive": "882aa3d506156bfb", "ai": "723cd487f3c0afad"}
 
 
 def test_games_are_as_pinned(sc):
@@ -603,6 +622,8 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-03', 'accept', 'anglo_french_alliance'),
     ('1939-05-03', 'action', 'propaganda_truce'),
     ('1939-05-08', 'event', 'british_reply'),
+    ('1939-05-10', 'event', 'potemkin_in_warsaw'),
+    ('1939-05-10', 'choice', 'potemkin_in_warsaw'),
     ('1939-05-11', 'event', 'khalkhin_gol_begins'),
     ('1939-05-11', 'action', 'ask_intelligence'),
     ('1939-05-11', 'message', 'ask_intelligence'),
@@ -614,6 +635,8 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-20', 'message', 'offer_credit'),
     ('1939-05-20', 'action', 'deliver_to_germany'),
     ('1939-05-22', 'event', 'pact_of_steel'),
+    ('1939-05-24', 'event', 'cabinet_weighs_alliance'),
+    ('1939-05-24', 'choice', 'cabinet_weighs_alliance'),
     ('1939-05-27', 'event', 'anglo_french_draft'),
     ('1939-05-27', 'propose', 'anglo_french_alliance'),
     ('1939-05-27', 'action', 'urge_london'),
@@ -623,6 +646,8 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-31', 'event', 'supreme_soviet_speech'),
     ('1939-05-31', 'choice', 'supreme_soviet_speech'),
     ('1939-05-31', 'propose', 'anglo_french_alliance'),
+    ('1939-05-31', 'event', 'london_holds_back'),
+    ('1939-05-31', 'propose', 'anglo_french_alliance'),
     ('1939-05-31', 'action', 'send_zhukov'),
     ('1939-05-31', 'action', 'ask_intelligence'),
     ('1939-05-31', 'message', 'ask_intelligence'),
@@ -630,7 +655,6 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-31', 'action', 'stand_firm_on_danzig'),
     ('1939-05-31', 'action', 'alliance_talks_with_berlin'),
     ('1939-06-07', 'event', 'baltic_pacts_with_germany'),
-    ('1939-06-07', 'event', 'baltic_states_object'),
     ('1939-06-07', 'action', 'press_danzig'),
     ('1939-06-07', 'action', 'seek_british_credit'),
     ('1939-06-14', 'event', 'strang_arrives'),
@@ -638,37 +662,41 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-06-14', 'action', 'air_raids_mongolia'),
     ('1939-06-19', 'action', 'insist_indirect_aggression'),
     ('1939-06-19', 'propose', 'anglo_french_alliance'),
+    ('1939-06-19', 'action', 'ask_intelligence'),
+    ('1939-06-19', 'message', 'ask_intelligence'),
     ('1939-06-19', 'action', 'urge_london'),
     ('1939-06-19', 'action', 'deliver_to_germany'),
     ('1939-06-19', 'action', 'tientsin_blockade'),
     ('1939-06-29', 'event', 'zhdanov_article'),
     ('1939-06-29', 'choice', 'zhdanov_article'),
     ('1939-06-29', 'event', 'london_drops_geneva'),
+    ('1939-06-29', 'event', 'london_holds_back'),
+    ('1939-06-29', 'propose', 'anglo_french_alliance'),
     ('1939-06-29', 'action', 'demand_senior_delegation'),
     ('1939-06-29', 'message', 'demand_senior_delegation'),
-    ('1939-06-29', 'action', 'ask_intelligence'),
-    ('1939-06-29', 'message', 'ask_intelligence'),
     ('1939-06-29', 'action', 'sound_out_moscow'),
     ('1939-06-29', 'message', 'sound_out_moscow'),
     ('1939-06-29', 'offer', 'german_pact'),
     ('1939-06-29', 'action', 'stand_firm_on_danzig'),
     ('1939-06-29', 'action', 'seek_western_support'),
+    ('1939-07-03', 'event', 'indirect_aggression_dispute'),
+    ('1939-07-03', 'event', 'baltic_states_object'),
     ('1939-07-03', 'action', 'reinforce_far_east'),
     ('1939-07-03', 'action', 'commons_pressure'),
-    ('1939-07-03', 'reject', 'anglo_french_alliance'),
     ('1939-07-03', 'action', 'press_danzig'),
     ('1939-07-03', 'action', 'consult_bucharest'),
     ('1939-07-03', 'action', 'kwantung_offensive'),
     ('1939-07-10', 'event', 'danzig_statement'),
-    ('1939-07-10', 'event', 'indirect_aggression_dispute'),
+    ('1939-07-10', 'action', 'ask_intelligence'),
+    ('1939-07-10', 'message', 'ask_intelligence'),
     ('1939-07-10', 'action', 'economic_feelers_to_berlin'),
+    ('1939-07-10', 'accept', 'anglo_french_alliance'),
     ('1939-07-10', 'action', 'court_tokyo'),
     ('1939-07-10', 'action', 'seek_british_credit'),
     ('1939-07-10', 'action', 'alliance_talks_with_berlin'),
     ('1939-07-22', 'event', 'hudson_wohlthat_leak'),
     ('1939-07-22', 'event', 'london_drops_league_reference'),
-    ('1939-07-22', 'action', 'ask_intelligence'),
-    ('1939-07-22', 'message', 'ask_intelligence'),
+    ('1939-07-22', 'propose', 'anglo_french_alliance'),
     ('1939-07-22', 'action', 'urge_london'),
     ('1939-07-22', 'action', 'air_raids_mongolia'),
     ('1939-07-24', 'event', 'political_text_agreed'),
@@ -683,18 +711,19 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-07-26', 'action', 'kwantung_offensive'),
     ('1939-08-02', 'event', 'ribbentrop_baltic_black_sea'),
     ('1939-08-05', 'event', 'missions_sail'),
+    ('1939-08-05', 'event', 'london_holds_back'),
+    ('1939-08-05', 'propose', 'anglo_french_alliance'),
     ('1939-08-05', 'event', 'attack_timetable'),
     ('1939-08-05', 'action', 'reinforce_far_east'),
+    ('1939-08-05', 'action', 'ask_intelligence'),
+    ('1939-08-05', 'message', 'ask_intelligence'),
     ('1939-08-05', 'action', 'press_danzig'),
     ('1939-08-05', 'action', 'seek_western_support'),
     ('1939-08-10', 'event', 'missions_land_leningrad'),
     ('1939-08-11', 'event', 'missions_reach_moscow'),
     ('1939-08-12', 'event', 'military_talks_open'),
     ('1939-08-12', 'event', 'attack_timetable'),
-    ('1939-08-12', 'action', 'ask_intelligence'),
-    ('1939-08-12', 'message', 'ask_intelligence'),
     ('1939-08-12', 'action', 'grant_drax_powers'),
-    ('1939-08-12', 'reject', 'anglo_french_alliance'),
     ('1939-08-12', 'action', 'telegram_to_stalin'),
     ('1939-08-12', 'action', 'consult_bucharest'),
     ('1939-08-14', 'event', 'passage_question'),

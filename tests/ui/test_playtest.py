@@ -444,6 +444,7 @@ def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
     from game.engine.state import GameState
     from game.ui.screens.event import WeekReport
 
+    app.top.seed = 2  # London's cabinet takes the majority line: no "London holds back" answers the 31 May draft
     to_desk(app)
     s = app.session
     game, power = s.game, s.power

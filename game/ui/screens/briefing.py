@@ -20,7 +20,7 @@ def briefing_blocks(app: Any) -> list[Block]:
         b += [Block("gap", ""), Block("head", "Objectives")]
         b += [Block("body", f"• {o}", 10) for o in me.objectives]
     if me.secret_objectives:
-        b += [Block("gap", ""), Block("stamp", "Secret objectives (for your eyes only)")]
+        b += [Block("gap", ""), Block("head", "Aims your government does not state in public")]
         b += [Block("body", f"• {o}", 10) for o in me.secret_objectives]
     b += [Block("gap", ""), Block("head", "Key people")]
     for p in sc.powers:
