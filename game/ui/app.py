@@ -18,7 +18,7 @@ import pygame
 from . import flow
 from .screens import screen_class
 from .screens.dialog import error_lines
-from .settings import Settings, autosave_path
+from .settings import Settings, autosave_path, saves_dir
 from .theme import TEXT_STEPS, Theme, reset_caches
 from .widgets.core import Control
 from .widgets.text import render, wrap
@@ -107,9 +107,11 @@ class App:
         elif isinstance(request, flow.LoadSave):
             self.load_save(request.path)
         elif isinstance(request, flow.SaveGame):
-            self.save_game()
+            self.save_game(request.folder, request.leaving)
+        elif isinstance(request, flow.Autosave):
+            self.autosave(request.leaving)
         elif isinstance(request, flow.ToTitle):
-            self.to_title()
+            self.to_title(request.save)
         elif isinstance(request, flow.Notice):
             self.notify(request.text, request.kind)
         elif isinstance(request, flow.Quit):
@@ -134,13 +136,14 @@ class App:
         if self.session.game.over:
             self.stack = []
             self.open("ending")
-            return
-        if action.kind == "end_turn":
+        elif action.kind == "end_turn":
             self.open("week_report", entries=self.session.new_entries())
         elif action.kind == "choose":
             self.answered = True
         elif done_notice(action, self.session.scenario):
             self.notify(done_notice(action, self.session.scenario), "good")
+        if action.kind == "end_turn" and self.session.save_problem is not None:   # the week's autosave failed
+            self.save_failed()
 
     def prompt(self) -> None:
         """If the player owes the engine a choice and the desk is on top, show the question."""
@@ -182,19 +185,56 @@ class App:
         self.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
         self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
 
-    def save_game(self) -> None:
-        """Write a new save; if that works, close the menu that asked and say where it went."""
-        try:
-            path = self.session.save_new()
-        except OSError as exc:
-            self.notify(f"Could not save: {exc}", "bad")
-            return
-        self.back()
-        self.notify(f"Saved: {path}", "good")
+    def save_game(self, folder: Path | None = None, leaving: str = "") -> None:
+        """Write a new save; if that works, close the menu or dialogs that asked and say where it went; if not,
+        say why (in the save-failed dialog, or in a notice if the player chose another folder)."""
+        from .session import SaveProblem
 
-    def to_title(self) -> None:
-        if self.session is not None and not self.session.game.over:
-            self.session.autosave()
+        try:
+            path = self.session.save_new(folder)
+        except OSError as exc:
+            problem = SaveProblem.of(exc, folder or saves_dir(), self.session.game.state.turn)
+            if folder is not None:
+                self.notify(f"Cannot save in {folder}: {problem.reason}", "bad", 8.0)
+            else:
+                self.save_failed(problem, flow.SaveGame(leaving=leaving), leaving)
+            return
+        if folder is not None:
+            self.settings.remember_save_folder(folder)
+        self.saved(f"Saved: {path}", leaving)
+
+    def autosave(self, leaving: str = "") -> None:
+        """Try the autosave again after it failed."""
+        if self.session.autosave():
+            self.saved("The game is saved.", leaving)
+        else:
+            self.save_failed(leaving=leaving)
+
+    def save_failed(self, problem: Any = None, retry: Any = None, leaving: str = "") -> None:
+        """Tell the player that a save failed, where and why (the autosave's problem unless another is given)."""
+        problem = problem or self.session.save_problem
+        if self.top_is("save_failed"):   # tried again in vain: the dialog stays, with the latest reason
+            self.top.problem, self.top.stale = problem, True
+            self.notify(f"Still not saved: {problem.reason}", "bad", 6.0)
+            return
+        self.open("save_failed", problem=problem, retry=retry or flow.Autosave(leaving), leaving=leaving)
+
+    def saved(self, text: str, leaving: str) -> None:
+        """A save worked: close what asked for it (the menu, the save dialogs), then leave if the player was."""
+        while len(self.stack) > 1 and self.top.name in ("pause", "save_failed", "save_elsewhere"):
+            self.stack.pop()
+        self.invalidate()
+        self.notify(text, "good")
+        if leaving == "title":
+            self.to_title(save=False)
+        elif leaving == "quit":
+            self.running = False
+
+    def to_title(self, save: bool = True) -> None:
+        s = self.session
+        if save and s is not None and not s.game.over and not s.autosave():
+            self.save_failed(leaving="title")   # never leave a game that is saved nowhere without asking
+            return
         self.session = None
         self.stack = []
         self.open("title")
@@ -220,7 +260,7 @@ class App:
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.running = False
+            self.close()
             return
         if event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
             self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
@@ -246,6 +286,14 @@ class App:
             self.dirty = True
         if result is not None:
             self.apply(result)
+
+    def close(self) -> None:
+        """The window's close button: if the game is saved nowhere, ask first (a second request closes)."""
+        s = self.session
+        if s is None or s.save_problem is None or self.top_is("save_failed"):
+            self.running = False
+        else:
+            self.save_failed(leaving="quit")
 
     def global_key(self, event: pygame.event.Event) -> bool:
         ctrl = event.mod & pygame.KMOD_CTRL

@@ -54,12 +54,25 @@ class LoadSave:
 
 @dataclass
 class SaveGame:
-    """Write a new save file of the game being played."""
+    """Write a new save file of the game being played: in folder if given (the saves folder failed), then
+    leave as `leaving` says ("": stay, "title", "quit")."""
+
+    folder: Path | None = None
+    leaving: str = ""
+
+
+@dataclass
+class Autosave:
+    """Try the autosave again (it failed); then leave as `leaving` says."""
+
+    leaving: str = ""
 
 
 @dataclass
 class ToTitle:
-    """Leave the game (autosaving it if it is not over) and return to the title screen."""
+    """Leave the game (autosaving it if it is not over, unless save is False) and return to the title screen."""
+
+    save: bool = True
 
 
 @dataclass

@@ -43,7 +43,7 @@ def _sample_saves(session: Any) -> Iterator[None]:
         os.environ["MOSCOW1939_HOME"] = tmp
         try:
             saved = session.save_new()
-            auto = session.autosave()
+            auto = saves_dir() / "autosave.json" if session.autosave() else None
             broken = saves_dir() / "copied-from-a-usb-stick.json"
             broken.write_text('{"format": "moscow1939-save", "version": 1, "scen', encoding="utf-8")
             now = time.time()
@@ -146,6 +146,14 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
         app.open("pause")
         app.open("load")
     shot(app, "load")
+    from .session import SaveProblem
+
+    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", game.state.turn)
+    app.stack = [desk]
+    app.open("save_failed", problem=full, retry=flow.Autosave())
+    shot(app, "save-failed")
+    app.open("save_elsewhere", failed=full.folder)
+    shot(app, "save-elsewhere")
     app.stack = [desk]
     shot(app, "desk-1280x720", (1280, 720))
     app.settings.high_contrast = True

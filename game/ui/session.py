@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import random
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..engine import Action, Game, Result
 from ..paths import DEFAULT_SCENARIO, SCENARIOS
@@ -46,6 +49,7 @@ class Session:
         self.notes = list(notes or [])
         self.seen = len(game.inbox(power))   # telegrams already shown to the player
         self.last_save: Path | None = None
+        self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
         self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
 
     # ------------------------------------------------------------ creation
@@ -100,20 +104,78 @@ class Session:
         return fresh
 
     # --------------------------------------------------------------- saves
-    def autosave(self) -> Path | None:
+    def autosave(self) -> bool:
+        """Save over the autosave; on failure remember why (save_problem) and mark the autosave as older than
+        this game, so that Continue says so."""
+        path = paths.autosave_path()
         try:
-            path = paths.autosave_path()
             self.game.save(path)
-            return path
-        except OSError:
-            return None
+        except OSError as exc:
+            self.save_problem = SaveProblem.of(exc, path.parent, self.game.state.turn)
+            mark_autosave_failed(self.save_problem)
+            return False
+        self.save_problem = None
+        with contextlib.suppress(OSError):
+            failed_marker().unlink(missing_ok=True)
+        return True
 
-    def save_new(self) -> Path:
+    def save_new(self, folder: Path | None = None) -> Path:
+        """Save to a new file in the saves folder (or another); raise OSError if it cannot be written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = paths.saves_dir() / f"{self.scenario.id}-week{self.game.state.turn:02d}-{stamp}.json"
+        path = (folder or paths.saves_dir()) / f"{self.scenario.id}-week{self.game.state.turn:02d}-{stamp}.json"
         self.game.save(path)
         self.last_save = path
+        if self.save_problem is not None:   # saved after all: Continue can point to this copy
+            mark_autosave_failed(self.save_problem, path)
+            self.save_problem = None
         return path
+
+
+@dataclass(frozen=True)
+class SaveProblem:
+    """A save that failed: the folder it was going to, why (the system's words), and the week it held."""
+
+    folder: Path
+    reason: str
+    week: int
+
+    @classmethod
+    def of(cls, exc: OSError, folder: Path, week: int) -> SaveProblem:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        if exc.filename and str(exc.filename) != str(folder):
+            reason += f" ({exc.filename})"
+        return cls(folder, reason, week)
+
+
+def failed_marker() -> Path:
+    """A small file beside the autosave that says the newest game could not be saved there."""
+    return paths.autosave_path().with_name("autosave.failed")
+
+
+def mark_autosave_failed(problem: SaveProblem, elsewhere: Path | None = None) -> None:
+    """Record that the autosave is older than the game last played. Even on a full disk the (empty) file is
+    usually created, which is all Continue needs; the details are a bonus."""
+    text = json.dumps({"week": problem.week, "reason": problem.reason, "folder": str(problem.folder),
+                       "elsewhere": str(elsewhere or "")})
+    with contextlib.suppress(OSError), open(failed_marker(), "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def autosave_failure() -> dict[str, Any] | None:
+    """What the marker says (week, reason, folder, elsewhere; any may be missing), or None if there is none."""
+    try:
+        with open(failed_marker(), "rb") as handle:
+            data = handle.read(4096)
+    except OSError:
+        return None
+    try:
+        found = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        found = {}
+    if not isinstance(found, dict):
+        found = {}
+    return {k: v for k, v in found.items() if k in ("week", "reason", "folder", "elsewhere")
+            and isinstance(v, int if k == "week" else str) and not isinstance(v, bool)}
 
 
 def _mtime(path: Path) -> float:
@@ -123,12 +185,12 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def list_saves() -> list[Path]:
-    """Save files, newest first (the autosave among them)."""
-    try:
-        files = [p for p in paths.saves_dir().glob("*.json") if p.is_file()]
-    except OSError:
-        return []
+def list_saves(elsewhere: Iterable[Path] = ()) -> list[Path]:
+    """Save files, newest first (the autosave among them), also those in other folders the player saved to."""
+    files: set[Path] = set()
+    for folder in (paths.saves_dir(), *elsewhere):
+        with contextlib.suppress(OSError):
+            files |= {p for p in folder.glob("*.json") if p.is_file()}
     return sorted(files, key=_mtime, reverse=True)
 
 
@@ -227,6 +289,6 @@ def _short(reason: str, limit: int = 100) -> str:
     return reason if len(reason) <= limit else reason[: limit - 1].rstrip() + "…"
 
 
-def save_infos() -> list[SaveInfo]:
+def save_infos(elsewhere: Iterable[Path] = ()) -> list[SaveInfo]:
     """Every save described, newest first."""
-    return [save_info(p) for p in list_saves()]
+    return [save_info(p) for p in list_saves(elsewhere)]

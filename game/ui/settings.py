@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ..files import write_atomic
 
 APP = "moscow1939"
+MAX_SAVE_FOLDERS = 8
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
 
 
@@ -63,6 +64,7 @@ class Settings:
     fullscreen: bool = False
     window: tuple[int, int] = (1280, 720)
     scenario: str = ""
+    save_folders: list[str] = field(default_factory=list)   # other folders the player saved to (Load lists them)
 
     @classmethod
     def load(cls) -> Settings:
@@ -86,7 +88,14 @@ class Settings:
                 setattr(s, f.name, value)
             elif f.name == "scenario" and isinstance(value, str):
                 s.scenario = value
+            elif f.name == "save_folders" and isinstance(value, list):
+                s.save_folders = [v for v in value if isinstance(v, str)][:MAX_SAVE_FOLDERS]
         return s
+
+    def remember_save_folder(self, folder: Path) -> None:
+        """Add a folder the player saved to (most recent first) and save the settings."""
+        self.save_folders = [str(folder), *(f for f in self.save_folders if f != str(folder))][:MAX_SAVE_FOLDERS]
+        self.save()
 
     def save(self) -> None:
         path = config_dir() / "settings.json"

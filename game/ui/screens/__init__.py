@@ -26,6 +26,9 @@ SCREENS: dict[str, str] = {
     "dialog": "dialog:Dialog",
     "error": "dialog:ErrorDialog",
     "help": "dialog:HelpDialog",
+    "save_failed": "saving:SaveFailedDialog",
+    "save_elsewhere": "saving:SaveElsewhere",
+    "continue_warning": "saving:ContinueWarning",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -101,7 +102,7 @@ class LoadScreen(Dialog):
 
     def __init__(self, app: Any):
         super().__init__(app, "Load a game", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
-        self.saves = save_infos()
+        self.saves = save_infos(Path(f) for f in app.settings.save_folders)
 
     @staticmethod
     def describe(info: SaveInfo) -> tuple[str, str, str]:

@@ -86,6 +86,11 @@ class TitleScreen(Screen):
         return NewGame(self.scenario_path, self.seed)
 
     def continue_game(self) -> Any:
+        from ..session import autosave_failure
+
+        failure = autosave_failure()
+        if failure is not None:   # the newest game could not be autosaved: never load an older one unasked
+            return Open("continue_warning", failure=failure)
         return LoadSave(autosave_path())
 
     def credits(self) -> Any:
@@ -118,7 +123,7 @@ class TitleScreen(Screen):
         bh = theme.line_height("bold") + theme.pad * 2
         x = self.cover.x + theme.px(40)
         y = self.cover.y + theme.line_height("bold", 2.4) + theme.line_height("sans") * 2 + theme.px(50)
-        has_auto = autosave_path().is_file()
+        has_auto = autosave_path().is_file() or autosave_path().with_name("autosave.failed").is_file()
         entries = [
             ("New game", self.new_game, pygame.K_n, True, "Start the scenario from its first week."),
             ("Continue", self.continue_game, pygame.K_c, has_auto,
