@@ -12,7 +12,8 @@ from ..flow import LoadSave, Open, Pop, Quit, SaveGame, ToTitle
 from ..session import SaveProblem, save_info
 from ..settings import autosave_path
 from ..theme import Theme
-from ..widgets.core import Button, ScrollText
+from ..widgets.buttons import Option
+from ..widgets.core import ScrollText
 from ..widgets.field import TextField
 from ..widgets.text import Block
 from .dialog import Dialog
@@ -90,8 +91,8 @@ class SaveElsewhere(Dialog):
         for folder in self.folders:
             if y + fh > body.bottom:
                 break
-            self.add(Button(pygame.Rect(body.x, y, body.w, fh), f"Save in {folder}",
-                            (lambda f=folder: self.save_to(str(f))), style="option", wid=f"folder:{folder}"))
+            self.add(Option(pygame.Rect(body.x, y, body.w, fh), f"Save in {folder}",
+                            (lambda f=folder: self.save_to(str(f))), wid=f"folder:{folder}"))
             y += fh + theme.pad
 
     def first_focus(self) -> int:
