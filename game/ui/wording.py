@@ -43,6 +43,33 @@ SHORT_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The desk's buttons at the top right (from the right) and its tabs: id -> (label, tooltip).
+DESK_BUTTONS = {
+    "end_week": ("End week", "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
+                             "Unused action points are lost."),
+    "pause": ("Menu", "Save, load, settings, quit."),
+    "archive": ("Archive", "Source cards unlocked so far."),
+    "briefing": ("Briefing", "Your situation and objectives."),
+    "map": ("Map", "The map on the whole window."),
+}
+DESK_TABS = {
+    "actions": ("Actions", "What you can do this week, and why some things are not possible yet."),
+    "treaties": ("Treaties", "The treaties you are party to: open one to negotiate."),
+    "powers": ("Powers", "A dossier on each power: trust both ways, its people, its treaties."),
+    "telegrams": ("Telegrams", "Everything that reached your desk, newest first."),
+}
+
+# The negotiation table's buttons: id -> (label, tooltip); {cost} and {s}: the action points a draft costs.
+ANSWERS = {
+    "propose": ("Propose this draft", "Send your draft ({cost} action point{s})."),
+    "accept": ("Accept", "Accept the draft on the table as it stands."),
+    "reject": ("Reject", "Reject the draft on the table."),
+    "stall": ("Stall", "Leave it unanswered for now (costs nothing)."),
+    "reset": ("Reset draft", "Back to the draft on the table."),
+    "back": ("Back", "Back to the desk."),
+}
+
+
 def trust_word(value: float) -> str:
     if value < 20:
         return "hostile"

@@ -242,7 +242,7 @@ def test_taking_an_action_does_not_move_the_others_under_the_mouse(app):
 
 def test_trust_row_shows_every_number_whole_at_every_text_size(app):
     """On a narrow desk with large text the trust entries wrap (or shorten their names), never their numbers."""
-    from game.ui.screens.desk import MeterWidget, TrustWidget
+    from game.ui.widgets.gauges import MeterWidget, TrustWidget
     from game.ui.widgets.text import fit
 
     to_desk(app)

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from ..flow import Pop
+from ..layout import column
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.core import Scroller, Widget
@@ -92,10 +93,8 @@ class Screen:
         width = box.w - self.theme.px(10) if width is None else width
         heights = [ListItem.height(self.theme, width, it) for it in items]
         scroll = self.scroller(box, sum(heights))
-        y = box.y
-        for it, h in zip(items, heights, strict=True):
-            self.add(ListItem(pygame.Rect(box.x, y, width, h), it, scroll))
-            y += h
+        for it, cell in zip(items, column(pygame.Rect(box.x, box.y, width, box.h), heights), strict=True):
+            self.add(ListItem(cell, it, scroll))
 
     def scroller(self, view: pygame.Rect, content: int) -> Scroller:
         s = Scroller(view, content)

@@ -8,74 +8,19 @@ import pygame
 
 from ...engine import Action
 from ..flow import Open, Submit
+from ..layout import fits, row
 from ..map_view import MapView
 from ..theme import Theme, parse_color
 from ..widgets.buttons import Button, Tab, label_width
-from ..widgets.core import Widget, focus_ring
+from ..widgets.gauges import MeterWidget, TrustWidget
 from ..widgets.items import Item
-from ..widgets.paper import calendar_leaf, gauge, sheet
-from ..widgets.text import Block, fit, paragraphs, render
-from ..wording import STATUS, consequences, trust_word
+from ..widgets.paper import calendar_leaf, sheet
+from ..widgets.text import Block, paragraphs, render
+from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, consequences, trust_word
 from .base import Screen
 from .event import source_blocks
 
-TABS = (("actions", "Actions", pygame.K_1), ("treaties", "Treaties", pygame.K_2),
-        ("powers", "Powers", pygame.K_3), ("telegrams", "Telegrams", pygame.K_4))
-
-
-class MeterWidget(Widget):
-    """One gauge; its tooltip explains the number."""
-
-    def __init__(self, rect: pygame.Rect, meter: Any, value: float, tooltip: str):
-        super().__init__(rect, wid=f"meter:{meter.id}", tooltip=tooltip)
-        self.meter, self.value = meter, value
-
-    def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
-        r = self.rect
-        if hovered:
-            pygame.draw.rect(surf, theme.palette.paper_alt, r)
-        val = render(theme, f"{self.value:.0f}", "strong")
-        name = render(theme, fit(theme, self.meter.name, "soft", r.w - val.get_width() - theme.px(10)), "soft",
-                      theme.palette.ink)
-        surf.blit(name, (r.x + 2, r.y))
-        surf.blit(val, (r.right - val.get_width() - 2, r.y))
-        bar = pygame.Rect(r.x + 2, r.y + name.get_height() + 1, r.w - 4, max(6, theme.px(8)))
-        gauge(surf, theme, bar, self.value, self.meter.min, self.meter.max, self.meter.good, self.meter.start)
-        if focused:
-            focus_ring(surf, theme, r)
-
-
-class TrustWidget(Widget):
-    """Trust both ways with one power, as two small numbers beside its colour."""
-
-    def __init__(self, rect: pygame.Rect, power: Any, theirs: float, mine: float, name: str | None = None):
-        tip = (f"{power.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)}); your trust in {power.short}: "
-               f"{mine:.0f} ({trust_word(mine)}). 0–100; trust makes drafts likelier to be accepted.")
-        super().__init__(rect, wid=f"trust:{power.id}", tooltip=tip)
-        self.power, self.theirs, self.mine = power, theirs, mine
-        self.text = self.label(name or power.short, theirs, mine)
-
-    @staticmethod
-    def label(name: str, theirs: float, mine: float) -> str:
-        return f"{name} {theirs:.0f}/{mine:.0f}"
-
-    @staticmethod
-    def width(theme: Theme, text: str) -> int:
-        """The room an entry needs: its colour, its text and a gap before the next."""
-        return theme.px(10) + theme.px(8) + theme.font("sans", 0.9).size(text)[0] + theme.px(12)
-
-    def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
-        p = theme.palette
-        r = self.rect
-        if hovered:
-            pygame.draw.rect(surf, p.paper_alt, r)
-        sw = theme.px(10)
-        pygame.draw.rect(surf, parse_color(self.power.color), (r.x + 2, r.centery - sw // 2, sw, sw))
-        pygame.draw.rect(surf, p.border, (r.x + 2, r.centery - sw // 2, sw, sw), 1)
-        text = render(theme, fit(theme, self.text, "soft", r.w - sw - theme.px(8)), "soft", p.ink)
-        surf.blit(text, (r.x + sw + theme.px(6), r.centery - text.get_height() // 2))
-        if focused:
-            focus_ring(surf, theme, r)
+TAB_KEYS = {"actions": pygame.K_1, "treaties": pygame.K_2, "powers": pygame.K_3, "telegrams": pygame.K_4}
 
 
 class DeskScreen(Screen):
@@ -122,96 +67,100 @@ class DeskScreen(Screen):
         w, h = size
         pad = theme.px(10)
         s = self.s
-        game, sc = s.game, s.scenario
         bh = theme.line_height("bold") + theme.pad * 2
-        top_h = max(theme.px(66), bh * 2 + theme.px(6))
-        self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width() + theme.px(12)),
-                                top_h)
-        # top-right buttons
-        labels = [("End week", self.end_week, pygame.K_e,
-                   "Resolve the week: the other powers act, drafts travel and are answered, events fire. "
-                   "Unused action points are lost."),
-                  ("Menu", lambda: Open("pause"), pygame.K_ESCAPE, "Save, load, settings, quit."),
-                  ("Archive", lambda: Open("archive"), pygame.K_a, "Source cards unlocked so far."),
-                  ("Briefing", lambda: Open("briefing"), pygame.K_b, "Your situation and objectives."),
-                  ("Map", lambda: Open("map"), pygame.K_m, "The map on the whole window.")]
-        bw = theme.px(150)
-        x = w - pad
+        top = pygame.Rect(pad, pad, w - 2 * pad, max(theme.px(66), bh * 2 + theme.px(6)))
+        self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width()
+                                              + theme.px(12)), top.h)
+        self.top_text_right = self.layout_top_buttons(theme, top, bh)
+        body = pygame.Rect(pad, top.bottom + pad, w - 2 * pad, h - top.bottom - 2 * pad)
+        left_w = int((w - 3 * pad) * 0.56)
+        map_h = body.h - self.meter_area_height(theme, body.h, left_w)
+        self.map_rect = pygame.Rect(body.x, body.y, left_w, map_h)
+        self.add(MapView(self.map_rect, theme, s.scenario, s.game.state.territories))
+        self.meter_rect = pygame.Rect(body.x, body.y + map_h + pad, left_w, body.h - map_h - pad)
+        self.layout_meters(theme, self.meter_rect.inflate(-2 * theme.pad, -2 * theme.pad))
+        right = pygame.Rect(body.x + left_w + pad, body.y, body.right - left_w - 2 * pad, body.h)
+        self.layout_tabs(theme, pygame.Rect(right.x, right.y, right.w, bh))
+        self.panel = pygame.Rect(right.x, right.y + bh, right.w, right.h - bh)
+        getattr(self, f"panel_{self.tab}")(theme, self.panel.inflate(-2 * theme.pad, -2 * theme.pad))
+
+    def top_buttons(self) -> list[tuple[str, Any, int, str]]:
+        """The buttons at the top right, from the right: (label, what it does, key, tooltip)."""
+        does = {"end_week": self.end_week, "pause": lambda: Open("pause"), "archive": lambda: Open("archive"),
+                "briefing": lambda: Open("briefing"), "map": lambda: Open("map")}
+        keys = {"end_week": pygame.K_e, "pause": pygame.K_ESCAPE, "archive": pygame.K_a, "briefing": pygame.K_b,
+                "map": pygame.K_m}
+        return [(label, does[bid], keys[bid], tip) for bid, (label, tip) in DESK_BUTTONS.items()]
+
+    def layout_top_buttons(self, theme: Theme, top: pygame.Rect, bh: int) -> int:
+        """The buttons right of the week's text, on one row or two; return where the free room left of them ends."""
+        buttons = self.top_buttons()
         cal = self.s.scenario.calendar
         text_right = self.leaf.right + theme.px(14) + max(
             render(theme, "Week 20 of 20", "desk_head").get_width(),
             render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
             render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
         gap = theme.px(8)
-        widths = [max(bw, render(theme, label, "strong").get_width() + theme.px(60)) for label, *_ in labels]
-        room = w - pad - text_right
-        rows: list[list[int]] = [list(range(len(labels)))]
-        if sum(widths) + gap * (len(labels) - 1) > room:
-            # large text on a small window: each button as wide as its label and key cap, on two rows if need be
-            # (the top band is two buttons high), so that no label or key hint is lost
-            widths = [label_width(theme, label, key) + 2 * theme.px(10) for label, _fn, key, _tip in labels]
-            if sum(widths) + gap * (len(labels) - 1) > room:
-                rows = [[0, 1], list(range(2, len(labels)))]
-                for row in rows:   # still too wide: the row's buttons share its room
-                    if sum(widths[i] for i in row) + gap * (len(row) - 1) > room:
-                        share = max(theme.px(40), (room - gap * (len(row) - 1)) // len(row))
-                        for i in row:
-                            widths[i] = share
-        band = (top_h - bh * len(rows) - theme.px(6) * (len(rows) - 1)) // 2
-        left = w - pad
-        for r, row in enumerate(rows):
-            x = w - pad
-            y = pad + band + r * (bh + theme.px(6))
-            for i in row:
-                label, fn, key, tip = labels[i]
-                x -= widths[i]
-                self.add(Button(pygame.Rect(x, y, widths[i], bh), label, fn, key=key, tooltip=tip))
-                x -= gap
-            left = min(left, x)
-        x = left
-        self.top_text_right = x
-        body_y = pad + top_h + pad
-        body_h = h - body_y - pad
-        left_w = int((w - 3 * pad) * 0.56)
-        map_h = body_h - self.meter_area_height(theme, body_h, left_w)
-        self.map_rect = pygame.Rect(pad, body_y, left_w, map_h)
-        self.add(MapView(self.map_rect, theme, sc, game.state.territories))
-        self.meter_rect = pygame.Rect(pad, body_y + map_h + pad, left_w, body_h - map_h - pad)
-        self.layout_meters(theme, self.meter_rect.inflate(-2 * theme.pad, -2 * theme.pad))
-        # right: tabs and the panel
-        rx = pad * 2 + left_w
-        rw = w - rx - pad
-        drafts = game.drafts_for(s.power)
-        avail = rw - 3 * theme.px(4)
-        # the whole labels with their key caps; the smaller caps, then the smaller type, if need be
+        widths, rows = self.top_rows(theme, buttons, top.right - text_right, gap)
+        band = (top.h - bh * len(rows) - theme.px(6) * (len(rows) - 1)) // 2
+        left = top.right
+        for r, ids in enumerate(rows):
+            line = pygame.Rect(top.x, top.y + band + r * (bh + theme.px(6)), top.w, bh)
+            cells = row(line, [widths[i] for i in reversed(ids)], gap, align="right")
+            for i, cell in zip(reversed(ids), cells, strict=True):
+                label, fn, key, tip = buttons[i]
+                self.add(Button(cell, label, fn, key=key, tooltip=tip))
+            left = min(left, cells[0].x - gap)
+        return left
+
+    @staticmethod
+    def top_rows(theme: Theme, buttons: list[tuple], room: int, gap: int) -> tuple[list[int], list[list[int]]]:
+        """The buttons' widths, and which go on which row: all on one row of wide buttons if they fit; with large
+        text on a small window each as wide as its label and key cap, on two rows if need be (the top band is two
+        buttons high), so that no label or key hint is lost; still too wide, a row's buttons share its room."""
+        widths = [max(theme.px(150), render(theme, label, "strong").get_width() + theme.px(60))
+                  for label, *_ in buttons]
+        if fits(widths, gap, room):
+            return widths, [list(range(len(buttons)))]
+        widths = [label_width(theme, label, key) + 2 * theme.px(10) for label, _fn, key, _tip in buttons]
+        if fits(widths, gap, room):
+            return widths, [list(range(len(buttons)))]
+        rows = [[0, 1], list(range(2, len(buttons)))]
+        for ids in rows:
+            if not fits([widths[i] for i in ids], gap, room):
+                share = max(theme.px(40), (room - gap * (len(ids) - 1)) // len(ids))
+                for i in ids:
+                    widths[i] = share
+        return widths, rows
+
+    def layout_tabs(self, theme: Theme, strip: pygame.Rect) -> None:
+        drafts = bool(self.s.game.drafts_for(self.s.power))
+        labels = {tid: label + (" •" if tid == "treaties" and drafts else "") for tid, (label, _tip) in DESK_TABS.items()}
+        gap = theme.px(4)
+        widths = self.tab_widths(theme, [(labels[tid], TAB_KEYS[tid]) for tid in DESK_TABS], strip.w - 3 * gap)
+        for (tid, (_label, tip)), cell in zip(DESK_TABS.items(), row(strip, widths, gap), strict=True):
+            self.add(Tab(cell, labels[tid], (lambda t=tid: self.set_tab(t)), key=TAB_KEYS[tid],
+                         selected=self.tab == tid, tooltip=tip, wid=f"tab:{tid}"))
+
+    @staticmethod
+    def tab_widths(theme: Theme, tabs: list[tuple[str, int]], avail: int) -> list[int]:
+        """The tabs' widths, filling avail: the whole labels with their key caps (the smaller caps, then the smaller
+        type, if need be); equal tabs if they all fit so, else each as wide as its label needs; too narrow even
+        so, only the widest tabs give way (their labels are cut)."""
+        n = len(tabs)
         for style, cap_style in (("strong", "small"), ("strong", "keycap"), ("strong_small", "keycap")):
-            needs = [label_width(theme, label + (" •" if tid == "treaties" and drafts else ""), key, style, cap_style)
-                     + 2 * theme.px(6) + 2 for tid, label, key in TABS]
+            needs = [label_width(theme, label, key, style, cap_style) + 2 * theme.px(6) + 2 for label, key in tabs]
             if sum(needs) <= avail:
                 break
-        if sum(needs) <= avail:   # equal tabs if they all fit so; else each as wide as its label needs
-            tws = [avail // 4] * 4 if max(needs) * 4 <= avail else [n + (avail - sum(needs)) // 4 for n in needs]
-        else:                     # too narrow even so: only the widest tabs give way (their labels are cut)
+        if sum(needs) <= avail:
+            widths = [avail // n] * n if max(needs) * n <= avail else [w + (avail - sum(needs)) // n for w in needs]
+        else:
             level = max(needs)
-            while level > 1 and sum(min(n, level) for n in needs) > avail:
+            while level > 1 and sum(min(w, level) for w in needs) > avail:
                 level -= 1
-            tws = [min(n, level) for n in needs]
-        tx = rx
-        tws[-1] = avail - sum(tws[:-1])   # the last tab ends at the panel's edge
-        for i, (tid, label, key) in enumerate(TABS):
-            tw = tws[i]
-            tip = {"actions": "What you can do this week, and why some things are not possible yet.",
-                   "treaties": "The treaties you are party to: open one to negotiate.",
-                   "powers": "A dossier on each power: trust both ways, its people, its treaties.",
-                   "telegrams": "Everything that reached your desk, newest first."}[tid]
-            if tid == "treaties" and drafts:
-                label += " •"
-            self.add(Tab(pygame.Rect(tx, body_y, tw, bh), label, (lambda t=tid: self.set_tab(t)), key=key,
-                         selected=self.tab == tid, tooltip=tip, wid=f"tab:{tid}"))
-            tx += tw + theme.px(4)
-        self.panel = pygame.Rect(rx, body_y + bh, rw, body_h - bh)
-        inner = self.panel.inflate(-2 * theme.pad, -2 * theme.pad)
-        getattr(self, f"panel_{self.tab}")(theme, inner)
+            widths = [min(w, level) for w in needs]
+        widths[-1] = avail - sum(widths[:-1])   # the last tab ends at the panel's edge
+        return widths
 
     def layout_meters(self, theme: Theme, box: pygame.Rect) -> None:
         sc, st = self.s.scenario, self.s.game.state
@@ -290,42 +239,53 @@ class DeskScreen(Screen):
 
     def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
-        game, sc = s.game, s.scenario
-        items = []
-        for oid in game.drafts_for(s.power):
-            offer = sc.offer(oid)
-            items.append(Item(f"Answer the draft of the {offer.name}", (lambda o=oid: Open("negotiation", offer_id=o)),
-                              note="waiting", wid=f"answer:{oid}",
-                              sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                                  "(free of charge)."))
-        legal = {a.target for a in game.legal_actions(s.power) if a.kind == "act"}
-        reasons = {d.id: r for d, r in game.unavailable(s.power)}
-        def text_of(d) -> str:
-            return f"{d.text.strip()} {consequences(d.effects, sc, s.power)}"
+        items = [Item(f"Answer the draft of the {s.scenario.offer(oid).name}",
+                      (lambda o=oid: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{oid}",
+                      sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
+                          "(free of charge).") for oid in s.game.drafts_for(s.power)]
+        items += self.action_items()
+        items.sort(key=lambda it: not it.enabled)   # what can be done first ...
+        self.keep_week_order(items)
+        if not items:
+            items.append(Item("No actions in this scenario.", enabled=False))
+        self.item_column(box, items)
 
-        for d in sc.actions_of(s.power):
+    def action_text(self, d: Any) -> str:
+        """An action's text and its known consequences."""
+        return f"{d.text.strip()} {consequences(d.effects, self.s.scenario, self.s.power)}".strip()
+
+    def action_items(self) -> list[Item]:
+        """The power's actions: the possible ones to press, the others with the reason why not."""
+        s = self.s
+        legal = {a.target for a in s.game.legal_actions(s.power) if a.kind == "act"}
+        reasons = {d.id: r for d, r in s.game.unavailable(s.power)}
+        items = []
+        for d in s.scenario.actions_of(s.power):
             cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
             if d.id in legal:
                 items.append(Item(d.name, (lambda did=d.id: Submit(Action("act", self.s.power, did))), note=cost,
-                                  sub=text_of(d).strip(), wid=f"act:{d.id}", tip="Press to take this action now."))
+                                  sub=self.action_text(d), wid=f"act:{d.id}", tip="Press to take this action now."))
             else:
                 reason = reasons.get(d.id, "Not possible now.")
                 items.append(Item(d.name, note=cost, sub=f"Not now: {reason}", enabled=False,
                                   tip=f"Not possible now: {reason}", wid=f"act:{d.id}"))
-        items.sort(key=lambda it: not it.enabled)   # what can be done first ...
+        return items
+
+    def keep_week_order(self, items: list[Item]) -> None:
+        """Keep the list as it stood when the week began: taking an action must not move the others under the
+        mouse. An entry possible then and not now keeps its text (and height) and says why in its note."""
+        s = self.s
+        state = s.game.state
         week, order = s.action_order
-        if week != game.state.turn:
-            s.action_order = (game.state.turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
-        else:  # ... as it stood when the week began: taking an action must not move the others under the mouse
-            items.sort(key=lambda it: order.get(it.wid, len(order)))
-            for it in items:
-                if it.wid in order and not it.enabled and it.wid.startswith("act:"):
-                    d = sc.action(it.wid[4:])   # keep its text (and height) and say why in the note
-                    it.note = "done" if game.state.taken.get(d.id) == game.state.turn else "not now"
-                    it.sub = text_of(d).strip()
-        if not items:
-            items.append(Item("No actions in this scenario.", enabled=False))
-        self.item_column(box, items)
+        if week != state.turn:
+            s.action_order = (state.turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
+            return
+        items.sort(key=lambda it: order.get(it.wid, len(order)))
+        for it in items:
+            if it.wid in order and not it.enabled and it.wid.startswith("act:"):
+                d = s.scenario.action(it.wid[4:])
+                it.note = "done" if state.taken.get(d.id) == state.turn else "not now"
+                it.sub = self.action_text(d)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ..flow import Pop
+from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.core import Control, ScrollText
@@ -57,16 +58,14 @@ class Dialog(Screen):
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         self.add(ScrollText(body, theme, self.body_blocks(), style_bg=None))
 
-    def layout_buttons(self, theme: Theme, row: pygame.Rect) -> None:
+    def layout_buttons(self, theme: Theme, area: pygame.Rect) -> None:
         n = len(self.buttons)
         if not n:
             return
         gap = theme.pad
-        w = min(theme.px(260), (row.w - gap * (n - 1)) // n)
-        x = row.right - (w * n + gap * (n - 1))
-        for label, fn, key in self.buttons:
-            self.add(Button(pygame.Rect(x, row.y, w, row.h), label, fn, key=key))
-            x += w + gap
+        w = min(theme.px(260), (area.w - gap * (n - 1)) // n)
+        for cell, (label, fn, key) in zip(row(area, [w] * n, gap, align="right"), self.buttons, strict=True):
+            self.add(Button(cell, label, fn, key=key))
 
     def first_focus(self) -> int:
         buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Control)]

@@ -12,6 +12,7 @@ from ...files import write_atomic
 from ..chart import draw_chart
 from ..debrief_html import build_html
 from ..flow import Notice, Open, ToTitle
+from ..layout import equal_row
 from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.buttons import Button
@@ -67,10 +68,9 @@ class EndingScreen(Screen):
                    ("Archive", lambda: Open("archive"), pygame.K_a, "Every source card you unlocked."),
                    ("Map", lambda: Open("map"), pygame.K_m, "Eastern Europe as the game left it."),
                    ("Back to title", lambda: ToTitle(), pygame.K_t, "Start again or load a game.")]
-        gap = theme.px(8)
-        bw = (w - 2 * pad - (len(buttons) - 1) * gap) // len(buttons)
-        for i, (label, fn, key, tip) in enumerate(buttons):
-            self.add(Button(pygame.Rect(pad + i * (bw + gap), h - pad - bh, bw, bh), label, fn, key=key, tooltip=tip))
+        cells = equal_row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), len(buttons), theme.px(8))
+        for cell, (label, fn, key, tip) in zip(cells, buttons, strict=True):
+            self.add(Button(cell, label, fn, key=key, tooltip=tip))
 
     def first_focus(self) -> int:
         return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Control))

@@ -8,14 +8,18 @@ import pygame
 
 from ...engine import Action
 from ..flow import Many, Pop, Submit
+from ..layout import equal_row
 from ..theme import Theme, parse_color
 from ..widgets.buttons import Button
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
-from ..wording import STATUS, chance, effect_lines
+from ..wording import ANSWERS, STATUS, chance, effect_lines
 from .base import Screen
+
+ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r, "stall": pygame.K_s,
+               "reset": pygame.K_d, "back": pygame.K_ESCAPE}
 
 
 class NegotiationScreen(Screen):
@@ -51,10 +55,7 @@ class NegotiationScreen(Screen):
 
     # --------------------------------------------------------------- layout
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
-        s = self.s
-        game, sc = s.game, s.scenario
-        offer = sc.offer(self.offer_id)
-        ostate = game.state.offers[self.offer_id]
+        ostate = self.s.game.state.offers[self.offer_id]
         if ostate.rounds != self.synced_round:   # a new draft arrived since: start from it
             self.draft = list(ostate.clauses)
             self.synced_round = ostate.rounds
@@ -68,89 +69,101 @@ class NegotiationScreen(Screen):
         left_w = int((w - 3 * pad) * 0.58)
         self.left = pygame.Rect(pad, body_y, left_w, bottom - body_y)
         self.right = pygame.Rect(2 * pad + left_w, body_y, w - 3 * pad - left_w, bottom - body_y)
-        # clauses
+        # the clauses, under their caption; the reaction and the state of the table at the right
         inner = self.left.inflate(-2 * theme.pad, -2 * theme.pad)
         label_h = theme.line_height("bold") + theme.px(4)
-        inner.y += label_h
-        inner.h -= label_h
-        items = []
-        editable = ostate.status in ("open", "proposed")
-        for c in offer.clauses:
-            if c.secret and s.power not in offer.parties:
-                continue
-            on = c.id in self.draft
-            tags = []
-            if c.required:
-                tags.append("required")
-            if c.secret:
-                tags.append("secret")
-            effects = effect_lines(c.on_sign, sc, s.power)
-            sub = c.text.strip() + (" If signed: " + "; ".join(effects) + "." if effects else "")
-            enabled, tip = editable, "Add or remove this clause from your draft."
-            if c.required:
-                enabled, tip = False, "This clause cannot be left out."
-            elif editable and not on:
-                why = game.clause_refusal(offer.id, c.id)
-                if why:
-                    enabled, tip = False, f"Cannot be raised yet: {why}"
-                    sub += f" Not yet: {why}"
-            if not editable:
-                tip = "This treaty is not open for drafts."
-            items.append(Item(c.name, (lambda cid=c.id: self.toggle(cid)), sub=sub, note=", ".join(tags),
-                              enabled=enabled, tip=tip, check=on, wid=f"clause:{c.id}"))
-        self.item_column(inner, items)
-        # reaction and status, on the right
+        self.item_column(pygame.Rect(inner.x, inner.y + label_h, inner.w, inner.h - label_h), self.clause_items())
         self.add(ScrollText(self.right.inflate(-2 * theme.pad, -2 * theme.pad), theme, self.side_blocks(),
                             wid="side"))
-        # answers
+        answers = self.answers()
+        for cell, (label, fn, key, enabled, tip) in zip(equal_row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh),
+                                                                  len(answers), theme.px(8)), answers, strict=True):
+            self.add(Button(cell, label, fn, key=key, enabled=enabled, tooltip=tip))
+
+    def clause_items(self) -> list[Item]:
+        """The offer's clauses (the secret ones only for its parties), ticked if they are in the draft."""
+        offer = self.s.scenario.offer(self.offer_id)
+        editable = self.s.game.state.offers[self.offer_id].status in ("open", "proposed")
+        return [self.clause_item(c, editable) for c in offer.clauses
+                if not c.secret or self.s.power in offer.parties]
+
+    def clause_item(self, c: Any, editable: bool) -> Item:
+        s = self.s
+        on = c.id in self.draft
+        tags = [tag for tag, has in (("required", c.required), ("secret", c.secret)) if has]
+        effects = effect_lines(c.on_sign, s.scenario, s.power)
+        sub = c.text.strip() + (" If signed: " + "; ".join(effects) + "." if effects else "")
+        enabled, tip = editable, "Add or remove this clause from your draft."
+        if c.required:
+            enabled, tip = False, "This clause cannot be left out."
+        elif editable and not on:
+            why = s.game.clause_refusal(self.offer_id, c.id)
+            if why:
+                enabled, tip = False, f"Cannot be raised yet: {why}"
+                sub += f" Not yet: {why}"
+        if not editable:
+            tip = "This treaty is not open for drafts."
+        return Item(c.name, (lambda cid=c.id: self.toggle(cid)), sub=sub, note=", ".join(tags), enabled=enabled,
+                    tip=tip, check=on, wid=f"clause:{c.id}")
+
+    def answers(self) -> list[tuple[str, Any, int, bool, str]]:
+        """The row of buttons: propose the draft, answer the one on the table, reset the draft, back."""
+        s = self.s
+        game, offer = s.game, s.scenario.offer(self.offer_id)
         propose = Action("propose", s.power, offer.id, tuple(self.draft))
-        can_propose = game.check(propose)
+        can = game.check(propose)
         cost = game.propose_cost(s.power, offer)
-        buttons = [
-            ("Propose this draft", (lambda a=propose: Many((Submit(a), Pop()))) if can_propose.ok else None, pygame.K_p,
-             can_propose.ok, (f"Send your draft ({cost} action point{'s' if cost != 1 else ''})."
-                              if can_propose.ok else can_propose.reason)),
-        ]
-        for kind, label, key, tip in (("accept", "Accept", pygame.K_a, "Accept the draft on the table as it stands."),
-                                      ("reject", "Reject", pygame.K_r, "Reject the draft on the table."),
-                                      ("stall", "Stall", pygame.K_s, "Leave it unanswered for now (costs nothing).")):
+        label, tip = ANSWERS["propose"]
+        buttons = [(label, (lambda a=propose: Many((Submit(a), Pop()))) if can.ok else None, ANSWER_KEYS["propose"],
+                    can.ok, tip.format(cost=cost, s="s" if cost != 1 else "") if can.ok else can.reason)]
+        for kind in ("accept", "reject", "stall"):
             act = Action(kind, s.power, offer.id)
             res = game.check(act)
-            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), key, res.ok, tip if res.ok else res.reason))
-        buttons.append(("Reset draft", self.reset, pygame.K_d, editable, "Back to the draft on the table."))
-        buttons.append(("Back", lambda: Pop(), pygame.K_ESCAPE, True, "Back to the desk."))
-        n = len(buttons)
-        gap = theme.px(8)
-        bw = (w - 2 * pad - gap * (n - 1)) // n
-        x = pad
-        for label, fn, key, enabled, tip in buttons:
-            self.add(Button(pygame.Rect(x, h - pad - bh, bw, bh), label, fn, key=key, enabled=enabled, tooltip=tip))
-            x += bw + gap
+            label, tip = ANSWERS[kind]
+            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), ANSWER_KEYS[kind], res.ok,
+                            tip if res.ok else res.reason))
+        editable = game.state.offers[self.offer_id].status in ("open", "proposed")
+        for kind, fn, enabled in (("reset", self.reset, editable), ("back", lambda: Pop(), True)):
+            label, tip = ANSWERS[kind]
+            buttons.append((label, fn, ANSWER_KEYS[kind], enabled, tip))
+        return buttons
 
     def side_blocks(self) -> list[Block]:
+        offer = self.s.scenario.offer(self.offer_id)
+        return [*self.reaction_blocks(), Block("gap", ""), *self.table_blocks(), Block("gap", ""),
+                Block("soft", offer.description.strip())]
+
+    def reaction_blocks(self) -> list[Block]:
+        """How likely each other party is to accept the draft, and what moves it."""
         s = self.s
         game, sc = s.game, s.scenario
-        offer = sc.offer(self.offer_id)
-        ostate = game.state.offers[self.offer_id]
         b = [Block("head", "Likely reaction to your draft")]
         try:
-            pred = game.predict(offer.id, tuple(self.draft), by=s.power)
+            pred = game.predict(self.offer_id, tuple(self.draft), by=s.power)
         except Exception:  # a draft the engine cannot score (e.g. empty) has no prediction
             pred = {}
         for party, rng in pred.items():
             name = sc.power(party).short
             if rng is None:
                 b.append(Block("body", f"{name}: decided by a human player."))
-            else:
-                lo, hi = rng
-                word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
-                b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
-                leanings = game.leanings(offer.id, self.draft, party)
-                if leanings:
-                    b.append(Block("small", f"{name} " + "; ".join(leanings) + "."))
+                continue
+            lo, hi = rng
+            word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
+            b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
+            leanings = game.leanings(self.offer_id, self.draft, party)
+            if leanings:
+                b.append(Block("small", f"{name} " + "; ".join(leanings) + "."))
         b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
-        b += [Block("gap", ""), Block("head", "On the table")]
-        b.append(Block("body", f"Status: {STATUS.get(ostate.status, ostate.status)}; round {ostate.rounds}."))
+        return b
+
+    def table_blocks(self) -> list[Block]:
+        """The draft on the table: its status, who sent it, who accepted it, who must still answer."""
+        s = self.s
+        game, sc = s.game, s.scenario
+        offer = sc.offer(self.offer_id)
+        ostate = game.state.offers[self.offer_id]
+        b = [Block("head", "On the table"),
+             Block("body", f"Status: {STATUS.get(ostate.status, ostate.status)}; round {ostate.rounds}.")]
         if ostate.proposer:
             b.append(Block("body", f"Last draft from {sc.power(ostate.proposer).short}: "
                                    + ", ".join(offer.clause(c).name for c in ostate.clauses) + "."))
@@ -165,7 +178,6 @@ class NegotiationScreen(Screen):
             if game.check(Action("accept", s.power, offer.id)).ok:
                 b.append(Block("small", "Propose sends your draft as a counter-draft; Accept and Reject answer "
                                         "the draft on the table as it stands."))
-        b += [Block("gap", ""), Block("soft", offer.description.strip())]
         return b
 
     def draw(self, surf: pygame.Surface) -> None:

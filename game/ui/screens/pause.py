@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
+from ..layout import fits, row
 from ..session import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
@@ -57,7 +58,7 @@ class SettingsScreen(Dialog):
         self.labels: list[tuple[str, int]] = []
         y = body.y
 
-        def row(title: str, options: list[tuple[str, Any, bool, str]], keys: list[int | None]) -> None:
+        def option_row(title: str, options: list[tuple[str, Any, bool, str]], keys: list[int | None]) -> None:
             nonlocal y
             self.labels.append((title, y))
             y += label_h
@@ -66,27 +67,25 @@ class SettingsScreen(Dialog):
             # a button wider than the others if its label and key cap need it and the row has room
             widths = [max(w, label_width(theme, label, key) + theme.px(24))
                       for (label, *_), key in zip(options, keys, strict=False)]
-            if sum(widths) + gap * (n - 1) > body.w:
+            if not fits(widths, gap, body.w):
                 widths = [w] * n
-            x = body.x
-            for (label, fn, selected, tip), key, bw in zip(options, keys, widths, strict=False):
-                self.add(Option(pygame.Rect(x, y, bw, bh), label, fn, selected=selected, tooltip=tip,
-                                wid=f"{title}:{label}", key=key))
-                x += bw + gap
+            cells = row(pygame.Rect(body.x, y, body.w, bh), widths, gap)
+            for (label, fn, selected, tip), key, cell in zip(options, keys, cells, strict=True):
+                self.add(Option(cell, label, fn, selected=selected, tooltip=tip, wid=f"{title}:{label}", key=key))
             y += bh + gap * 2
 
-        row("Text size (Ctrl+Plus / Ctrl+Minus)",
+        option_row("Text size (Ctrl+Plus / Ctrl+Minus)",
             [(name, (lambda i=i: app.set_text_step(i)), s.text_step == i, f"{name} text ({int(scale * 100)}%)")
              for i, (name, scale) in enumerate(TEXT_STEPS)], [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4])
-        row("Contrast (Ctrl+H)",
+        option_row("Contrast (Ctrl+H)",
             [("Paper", lambda: app.set_contrast(False), not s.high_contrast, "The 1939 desk."),
              ("High contrast", lambda: app.set_contrast(True), s.high_contrast, "Black on white, for projectors.")],
             [None, pygame.K_h])
-        row("Display (F11)",
+        option_row("Display (F11)",
             [("Window", lambda: app.set_fullscreen(False), not s.fullscreen, "A resizable window."),
              ("Fullscreen", lambda: app.set_fullscreen(True), s.fullscreen, "The whole screen.")],
             [None, pygame.K_f])
-        row("Window size",
+        option_row("Window size",
             [(f"{w}×{h}", (lambda w=w, h=h: app.resize((w, h), remember=True)), tuple(s.window) == (w, h),
               "Also: drag the window's edge.") for w, h in WINDOW_SIZES], [None] * len(WINDOW_SIZES))
 
