@@ -7,12 +7,15 @@ exactly as a modder's file would; the event is then fired with `game.fire`. A fe
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
 from game.engine import rng
 from game.engine.actions import Action
 from game.engine.effects import bind_effects, run_effects
 from game.engine.game import Game
+from game.engine.target import Drafts, Target
 from game.scenario.loader import check_data
 from game.scenario.vocabulary import Stmt
 from tests.conftest import MINI
@@ -23,6 +26,21 @@ MINI_TEXT = MINI.read_text(encoding="utf-8")
 def apply(game: Game, statements: list[Stmt]) -> None:
     """Bind hand-built statements as the engine binds a scenario's, and apply them."""
     run_effects(game, bind_effects(statements, game.sc, "test"))
+
+
+def test_the_game_offers_everything_effects_may_ask_of_it(mini):
+    """Effects are typed against target.Target, not Game: each of its members must exist on a game, taking at
+    least the parameters the protocol names."""
+    game = Game.new(mini, seed=1, humans=["red"])
+    for protocol, provider in ((Target, game), (Drafts, game.cx)):
+        names = [n for n in vars(protocol) if not n.startswith("_")] + list(protocol.__annotations__)
+        assert names
+        for name in names:
+            assert hasattr(provider, name), name
+            wanted = getattr(protocol, name, None)
+            if inspect.isfunction(wanted):
+                given = inspect.signature(getattr(provider, name)).parameters
+                assert set(inspect.signature(wanted).parameters) - {"self"} <= set(given), name
 
 
 def scenario(events: str = "", offers: str = "", replace: tuple[tuple[str, str], ...] = ()):

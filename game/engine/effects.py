@@ -8,16 +8,14 @@ put into words, so the player learns nothing from them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import EFFECT, Stmt
 from .conditions import compile_condition
+from .target import Target
 
-if TYPE_CHECKING:
-    from .game import Game
-
-Effect = Callable[["Game"], None]
+Effect = Callable[[Target], None]
 Bound = tuple[Effect, ...]
 Binder = Callable[[Any, Scenario, str], Effect]
 Words = Callable[[Any, Scenario], list[str]]
@@ -52,7 +50,7 @@ def bind_effects(effects: Iterable[Stmt], sc: Scenario, ref: str) -> Bound:
     return tuple(EFFECTS[stmt.kind].bind(stmt.arg, sc, ref) for stmt in effects)
 
 
-def run_effects(game: Game, bound: Bound) -> None:
+def run_effects(game: Target, bound: Bound) -> None:
     """Apply bound effects in order; stop if one of them ends the game (an ending's own effects all apply)."""
     if not bound:
         return
@@ -124,12 +122,12 @@ def _meter(arg: dict, sc: Scenario, ref: str) -> Effect:
     if arg["set"] is not None:
         value = clamp(arg["set"], lo, hi)
 
-        def set_meter(game: Game) -> None:
+        def set_meter(game: Target) -> None:
             game.st.meters[ident] = value
 
         return set_meter
 
-    def add_meter(game: Game) -> None:
+    def add_meter(game: Target) -> None:
         meters = game.st.meters
         meters[ident] = clamp(meters[ident] + add, lo, hi)
 
@@ -147,7 +145,7 @@ def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
     if new is not None:
         value = clamp(new, 0, 100)
 
-        def set_trust(game: Game) -> None:
+        def set_trust(game: Target) -> None:
             rows = game.st.trust
             rows[src][dst] = value
             if mutual:
@@ -155,7 +153,7 @@ def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
 
         return set_trust
 
-    def add_trust(game: Game) -> None:
+    def add_trust(game: Target) -> None:
         rows = game.st.trust
         row = rows[src]
         row[dst] = clamp(row[dst] + add, 0, 100)
@@ -168,7 +166,7 @@ def _trust(arg: dict, sc: Scenario, ref: str) -> Effect:
 
 @effect("set_flag", _silent)
 def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:
-    def set_flag(game: Game) -> None:
+    def set_flag(game: Target) -> None:
         game.st.flags.add(arg)
 
     return set_flag
@@ -176,7 +174,7 @@ def _set_flag(arg: str, sc: Scenario, ref: str) -> Effect:
 
 @effect("clear_flag", _silent)
 def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
-    def clear_flag(game: Game) -> None:
+    def clear_flag(game: Target) -> None:
         game.st.flags.discard(arg)
 
     return clear_flag
@@ -186,7 +184,7 @@ def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
 def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
     power, add = arg["power"], arg["add"]
 
-    def budget(game: Game) -> None:
+    def budget(game: Target) -> None:
         points = game.st.budget
         points[power] = max(0, points.get(power, 0) + add)
 
@@ -199,7 +197,7 @@ def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
 def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
-    def open_offer(game: Game) -> None:
+    def open_offer(game: Target) -> None:
         ostate = game.st.offers[arg]
         if ostate.status == "closed":
             ostate.status = "open"
@@ -214,7 +212,7 @@ def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
 def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
-    def close_offer(game: Game) -> None:
+    def close_offer(game: Target) -> None:
         ostate = game.st.offers[arg]
         if ostate.status in ("open", "proposed"):
             ostate.status, ostate.accepted, ostate.proposer = "closed", [], None
@@ -229,7 +227,7 @@ def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg["offer"])
     clauses, add, remove, by = arg["clauses"], arg["add"] or (), arg["remove"] or (), arg["by"]
 
-    def propose(game: Game) -> None:
+    def propose(game: Target) -> None:
         ostate = game.st.offers[offer.id]
         if ostate.status != "signed":
             game.propose(offer, by, clauses or game.cx.edited(offer, ostate.clauses, add, remove))
@@ -241,7 +239,7 @@ def _change_clause(arg: dict, sc: Scenario, add: bool) -> Effect:
     offer = sc.offer(arg["offer"])
     change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
 
-    def change_clause(game: Game) -> None:
+    def change_clause(game: Target) -> None:
         ostate = game.st.offers[offer.id]
         if ostate.status == "signed":
             return
@@ -273,7 +271,7 @@ def _remove_clause(arg: dict, sc: Scenario, ref: str) -> Effect:
 def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
-    def sign(game: Game) -> None:
+    def sign(game: Target) -> None:
         game.sign(offer)
 
     return sign
@@ -283,7 +281,7 @@ def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
 def _reply_weeks(arg: dict, sc: Scenario, ref: str) -> Effect:
     power, weeks = arg["power"], arg["set"]
 
-    def reply_weeks(game: Game) -> None:
+    def reply_weeks(game: Target) -> None:
         game.st.reply_weeks[power] = weeks
 
     return reply_weeks
@@ -302,7 +300,7 @@ def _territory_words(relation: str) -> Words:
 def _set_territory(arg: dict, field: str) -> Effect:
     territory, power = arg["territory"], arg["power"]
 
-    def set_territory(game: Game) -> None:
+    def set_territory(game: Target) -> None:
         setattr(game.st.territories[territory], field, power)
 
     return set_territory
@@ -322,7 +320,7 @@ def _owner(arg: dict, sc: Scenario, ref: str) -> Effect:
 def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
     power, role, name, title = arg["power"], arg["role"], arg["name"], arg["title"]
 
-    def appoint(game: Game) -> None:
+    def appoint(game: Target) -> None:
         people = game.st.people[power]
         people[role] = [name, title if title is not None else people[role][1]]
 
@@ -335,17 +333,17 @@ def _appoint(arg: dict, sc: Scenario, ref: str) -> Effect:
 def _fire(arg: str, sc: Scenario, ref: str) -> Effect:
     event = sc.event(arg)
 
-    def fire(game: Game) -> None:
+    def fire(game: Target) -> None:
         last = game.st.fired.get(arg)
         if last is None or (event.repeat and last != game.st.turn):  # at most once a week: no endless chains
-            game.fire(event, game.today)
+            game.fire(event, game.st.today)
 
     return fire
 
 
 @effect("end_game", lambda arg, sc: [f"Ends the game: {sc.outcome(arg).title}"])
 def _end_game(arg: str, sc: Scenario, ref: str) -> Effect:
-    def end_game(game: Game) -> None:
+    def end_game(game: Target) -> None:
         game.end(arg)
 
     return end_game
@@ -355,7 +353,7 @@ def _end_game(arg: str, sc: Scenario, ref: str) -> Effect:
 def _unlock(arg: str, sc: Scenario, ref: str) -> Effect:
     sources = [arg]
 
-    def unlock(game: Game) -> None:
+    def unlock(game: Target) -> None:
         game.unlock(sources)
 
     return unlock
@@ -366,7 +364,7 @@ def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
     to, title, text = arg["to"], arg["title"] or "Telegram", arg["text"]
     visible = tuple(to) if to else None
 
-    def message(game: Game) -> None:
+    def message(game: Target) -> None:
         game.log("message", title, text, ref=ref, visible_to=visible)
 
     return message
@@ -387,7 +385,7 @@ def _if(arg: dict, sc: Scenario, ref: str) -> Effect:
     holds = compile_condition(arg["when"], sc)
     then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
 
-    def if_(game: Game) -> None:
+    def if_(game: Target) -> None:
         run_effects(game, then if holds(game.st) else otherwise)
 
     return if_
@@ -398,7 +396,7 @@ def _chance(arg: dict, sc: Scenario, ref: str) -> Effect:
     p = arg["p"]
     then, otherwise = bind_effects(arg["then"], sc, ref), bind_effects(arg["otherwise"], sc, ref)
 
-    def chance(game: Game) -> None:
+    def chance(game: Target) -> None:
         run_effects(game, then if game.random() < p else otherwise)
 
     return chance
