@@ -25,9 +25,9 @@ from . import settings as paths
 
 def scenario_files() -> list[Path]:
     """Every scenario the title screen offers: the shipped ones, then the user's mods."""
-    found = sorted(SCENARIOS.glob("*.yaml"))
+    found = sorted(p for p in SCENARIOS.glob("*.yaml") if p.is_file())
     with contextlib.suppress(OSError):
-        found += sorted(paths.mods_dir().glob("*.yaml"))
+        found += sorted(p for p in paths.mods_dir().glob("*.yaml") if p.is_file())   # no FIFO, device, folder
     return found
 
 

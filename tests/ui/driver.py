@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.engine import Action
@@ -23,6 +25,17 @@ class Driver:
                 self.surf = pygame.Surface(self.app.size)
             self.app.draw(self.surf)
             self.app.dirty = False
+
+    def settle(self, seconds: float = 60) -> None:
+        """Run the app's pending tasks, as the loop does between frames, until none is left (files the
+        scenario chooser reads in the background are read by then)."""
+        deadline = time.monotonic() + seconds
+        while self.app.tasks and time.monotonic() < deadline:
+            self.app.tasks.pop(0)()
+            self.app.dirty = True
+            self.frame()
+            time.sleep(0.005)
+        assert not self.app.tasks, "the app's tasks never finished"
 
     def key(self, key: int, mod: int = 0) -> None:
         self.app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))

@@ -123,18 +123,21 @@ def nul_scenario(title: str, summary: str):
 
 def test_a_scenario_with_control_characters_never_blocks_the_title_or_the_chooser(app, monkeypatch):
     """Whatever reaches the screen, its control characters are not drawn: the title and the chooser open."""
-    from game.ui import session
+    from game.ui import catalog, session
     from game.ui.screens.title import ScenarioChooser
+    from tests.ui.driver import Driver
 
     dirty = nul_scenario("Nul\x00title" + CONTROLS, "A summary\x00 with a NUL" + CONTROLS)
     monkeypatch.setattr(session, "read_scenario", lambda path: dirty)
+    monkeypatch.setattr(catalog, "_known", {})   # what the chooser reads now is forgotten after the test
     title = app.top
     title.load_meta()
-    surf = pygame.Surface(app.size)
-    app.draw(surf)
+    d = Driver(app)
+    d.frame()
     app.push(ScenarioChooser(app, title))
-    app.draw(surf)
+    d.settle()
     assert title.scenario_title == dirty.title
+    assert dirty.title in [getattr(w, "label", "") for w in app.top.widgets]
 
 
 def mod_with(tmp_path, name: str, old: bytes, new: bytes):
@@ -169,3 +172,115 @@ def test_a_remembered_scenario_that_no_longer_loads_is_forgotten_with_a_notice(t
     assert app.notice is not None and app.notice.kind == "bad"
     assert "chosen last time" in app.notice.text and "mod.yaml" in app.notice.text
     assert Settings.load().scenario == ""
+
+
+def make_fifo(path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(path)
+
+
+def finishes(fn, seconds: float = 20) -> bool:
+    """Run fn in a thread; True if it returned within the time (a FIFO opened for reading waits for ever)."""
+    import threading
+
+    worker = threading.Thread(target=fn, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return not worker.is_alive()
+
+
+def test_the_loader_refuses_a_fifo_without_waiting_on_it(tmp_path):
+    from game.scenario.loader import check_scenario
+
+    fifo = tmp_path / "x.yaml"
+    make_fifo(fifo)
+    found = {}
+    assert finishes(lambda: found.update(result=check_scenario(fifo)))
+    scenario, report = found["result"]
+    assert scenario is None and "not a regular file" in report.errors[0].message
+
+
+def test_a_fifo_in_the_mods_folder_is_not_offered(app):
+    from game.ui.screens.title import ScenarioChooser
+    from game.ui.settings import mods_dir
+    from tests.ui.driver import Driver
+
+    mods_dir().mkdir(parents=True)
+    make_fifo(mods_dir() / "x.yaml")
+    (mods_dir() / "folder.yaml").mkdir()
+    d = Driver(app, "keys")
+    assert finishes(lambda: (d.key(pygame.K_s), d.settle()))
+    assert isinstance(app.top, ScenarioChooser)
+    wids = {w.wid for w in app.top.widgets}
+    assert str(mods_dir() / "x.yaml") not in wids and str(mods_dir() / "folder.yaml") not in wids
+
+
+def test_the_chooser_reads_a_file_again_only_when_it_changed(app, monkeypatch):
+    import os
+
+    from game.ui import session
+    from game.ui.settings import mods_dir
+    from tests.conftest import MINI
+    from tests.ui.driver import Driver
+
+    mods_dir().mkdir(parents=True)
+    mod = mods_dir() / "mod.yaml"
+    mod.write_bytes(MINI.read_bytes())
+    reads = []
+    original = session.read_scenario
+    monkeypatch.setattr(session, "read_scenario", lambda path: reads.append(path) or original(path))
+    d = Driver(app, "keys")
+
+    def open_chooser():
+        d.key(pygame.K_s)
+        d.settle()
+        labels = [getattr(w, "label", "") for w in app.top.widgets]
+        d.key(pygame.K_ESCAPE)
+        return labels
+
+    assert "Mini scenario" in open_chooser()
+    assert reads.count(mod) == 1
+    open_chooser()
+    assert reads.count(mod) == 1
+    mod.write_bytes(MINI.read_bytes().replace(b"title: Mini scenario", b"title: Mini scenario, revised"))
+    stamp = mod.stat().st_mtime_ns + 10**9
+    os.utime(mod, ns=(stamp, stamp))
+    assert "Mini scenario, revised" in open_chooser()
+    assert reads.count(mod) == 2
+
+
+def test_the_window_answers_while_the_chooser_reads_a_slow_file(app, monkeypatch):
+    """The files are read off the window's thread: their rows say so and cannot be chosen yet, and a close
+    request is honoured at once."""
+    import threading
+
+    from game.ui import session
+    from game.ui.settings import mods_dir
+    from tests.conftest import MINI
+    from tests.ui.driver import Driver
+
+    mods_dir().mkdir(parents=True)
+    mod = mods_dir() / "slow.yaml"
+    mod.write_bytes(MINI.read_bytes())
+    release = threading.Event()
+    original = session.read_scenario
+
+    def slow(path):
+        if path == mod:
+            release.wait(30)
+        return original(path)
+
+    monkeypatch.setattr(session, "read_scenario", slow)
+    d = Driver(app, "keys")
+    d.key(pygame.K_s)
+    row = next(w for w in app.top.widgets if w.wid == str(mod))
+    assert row.sub == "Reading the file…" and not row.enabled
+    app.handle(pygame.event.Event(pygame.QUIT))
+    assert not app.running
+    release.set()
+    d.settle()
+    row = next(w for w in app.top.widgets if w.wid == str(mod))
+    assert row.label == "Mini scenario" and row.enabled

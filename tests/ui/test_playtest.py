@@ -158,6 +158,7 @@ def test_scenario_chooser_reaches_every_file(app, home):
         (mods_dir() / f"broken{i:02d}.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     d = Driver(app, "keys")
     d.key(pygame.K_s)
+    d.settle()
     chooser = app.top
     assert isinstance(chooser, ScenarioChooser)
     chooser.ensure_layout()
@@ -208,13 +209,18 @@ def test_ending_chart_labels_do_not_overprint():
 
 def test_a_long_scenario_summary_is_cut_at_a_word(app):
     from game.ui.screens.title import ScenarioChooser
+    from game.ui.settings import mods_dir
+    from tests.conftest import MINI
 
+    mods_dir().mkdir(parents=True, exist_ok=True)
+    text = MINI.read_text(encoding="utf-8").replace("title: Mini scenario", "title: Long")
+    (mods_dir() / "long.yaml").write_text(text.replace("summary: Two suitors and a deadline.",
+                                                       "summary: " + "word " * 100), encoding="utf-8")
     d = Driver(app, "keys")
     d.key(pygame.K_s)
+    d.settle()
     chooser = app.top
     assert isinstance(chooser, ScenarioChooser)
-    chooser.entries = [(chooser.entries[0][0], "Long", "word " * 100, [])]
-    chooser.stale = True
     chooser.ensure_layout()
     sub = next(w.item.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
     assert sub.endswith("word…") and len(sub) <= 301

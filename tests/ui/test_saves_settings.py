@@ -86,6 +86,7 @@ def test_bad_scenario_shows_located_error(app, home, tmp_path):
     (mods_dir() / "broken.yaml").write_text("format: 1\nid: Bad Id\n", encoding="utf-8")
     d = Driver(app, "keys")
     d.key(pygame.K_s)            # scenario chooser
+    d.settle()                   # (it reads the files in the background)
     d.press(lambda w: w.wid.endswith("broken.yaml"))
     assert isinstance(app.top, ErrorDialog)
     text = " ".join(line.text for line in app.top.widgets[0].lines)

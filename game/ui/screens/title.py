@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ...paths import DEFAULT_SCENARIO
+from .. import catalog
 from ..flow import LoadSave, NewGame, Open, Pop, Quit
 from ..settings import autosave_path
 from ..theme import Theme
@@ -179,29 +180,40 @@ class ScenarioChooser(Dialog):
 
     def __init__(self, app: Any, title_screen: TitleScreen):
         super().__init__(app, "Choose a scenario", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
-        from ..session import read_scenario, scenario_files
+        from ..session import scenario_files
 
         self.owner = title_screen
-        self.entries: list[tuple[Path, str, str, list[str]]] = []
-        for path in scenario_files():
-            try:
-                sc = read_scenario(path)
-                self.entries.append((path, sc.title, sc.summary, []))
-            except Exception as exc:
-                self.entries.append((path, path.name, "", error_lines(exc)))
+        self.paths = scenario_files()
+        catalog.request(self.paths)
+        self.read = sum(catalog.known(p) is not None for p in self.paths)
+        if self.read < len(self.paths):
+            app.tasks.append(self.poll)
+
+    def poll(self) -> None:
+        """Show the files read since the last look; look again next frame while some are still being read."""
+        read = sum(catalog.known(p) is not None for p in self.paths)
+        if read != self.read:
+            self.read, self.stale = read, True
+        if read < len(self.paths) and self in self.app.stack:
+            self.app.tasks.append(self.poll)
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         items = []
-        for path, title, summary, errors in self.entries:
-            sub = summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
+        for path in self.paths:
+            known = catalog.known(path)
+            entry = known or catalog.Entry(path.name, "Reading the file…", ())
+            errors = list(entry.errors)
+            sub = entry.summary if not errors else "Cannot be played: " + "; ".join(errors[:3])
             if len(sub) > 300:   # a long summary is cut at a word, visibly
                 sub = sub[:300].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
-            def pick(path=path, errors=errors, title=title):
+            def pick(path=path, errors=errors, title=entry.title):
                 if errors:
                     return Open("error", title=f"{title}: errors", lines=errors)
                 self.owner.set_scenario(path)
                 return Pop()
 
-            items.append(Item(title, pick, sub=sub, note="errors" if errors else path.parent.name, wid=str(path)))
+            ready = known is not None
+            items.append(Item(entry.title, pick, sub=sub, note="errors" if errors else path.parent.name, wid=str(path),
+                              enabled=ready, tip="" if ready else "The file is still being read."))
         self.item_column(body, items, body.w - theme.px(8))   # every file stays reachable, however many
