@@ -277,7 +277,7 @@ def test_the_window_answers_while_the_chooser_reads_a_slow_file(app, monkeypatch
     d = Driver(app, "keys")
     d.key(pygame.K_s)
     row = next(w for w in app.top.widgets if w.wid == str(mod))
-    assert row.sub == "Reading the file…" and not row.enabled
+    assert row.item.sub == "Reading the file…" and not row.enabled
     app.handle(pygame.event.Event(pygame.QUIT))
     assert not app.running
     release.set()
