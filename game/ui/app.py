@@ -42,6 +42,7 @@ class App:
         self.notice: flow.Notice | None = None
         self.notice_until = 0.0
         self.running = True
+        self.asked_to_close = False
         self.dirty = True
         self.tasks: list[Any] = []
         self._frame: pygame.Surface | None = None   # the last frame without hover, focus and tooltip
@@ -259,8 +260,12 @@ class App:
 
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.QUIT:
+        if event.type == pygame.WINDOWCLOSE:   # the close button (SDL then sends QUIT, which is the one that asked)
             self.close()
+            return
+        if event.type == pygame.QUIT:            # after the close button, or a signal (SIGTERM): never deaf to it
+            self.running = self.running and self.asked_to_close
+            self.asked_to_close = False
             return
         if event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
             self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
@@ -294,6 +299,7 @@ class App:
             self.running = False
         else:
             self.save_failed(leaving="quit")
+            self.asked_to_close = True   # the QUIT that follows the close button is answered by the question
 
     def global_key(self, event: pygame.event.Event) -> bool:
         ctrl = event.mod & pygame.KMOD_CTRL

@@ -111,7 +111,10 @@ def test_quitting_an_unsaved_game_asks_and_continue_warns_of_the_older_autosave(
         d.key(pygame.K_ESCAPE)                  # menu
         d.key(pygame.K_q)                       # quit to title: the autosave fails again, and the player is asked
         assert isinstance(app.top, SaveFailedDialog) and app.session is not None
-        d.press(lambda w: getattr(w, "label", "") == "Quit without saving")
+        d.key(pygame.K_ESCAPE)              # Esc goes back to the game, never out of it
+        assert app.session is not None and app.top_is("pause")
+        d.key(pygame.K_q)
+        d.key(pygame.K_q)                   # quit without saving
         assert app.session is None
     assert summary(autosave_path()).week == saved_week
     d.key(pygame.K_c)                       # Continue: says that the autosave is older than the last game
@@ -122,13 +125,28 @@ def test_quitting_an_unsaved_game_asks_and_continue_warns_of_the_older_autosave(
 
 
 def test_closing_the_window_on_an_unsaved_game_asks_first(app):
+    """The close button asks while the game is saved nowhere (SDL sends WINDOWCLOSE, then QUIT); a second close
+    closes. A QUIT alone (SIGTERM, a session ending) always closes: the window is never deaf to it."""
     from game.ui.screens.saving import SaveFailedDialog
+
+    def close_button():
+        app.handle(pygame.event.Event(pygame.WINDOWCLOSE))
+        app.handle(pygame.event.Event(pygame.QUIT))
 
     d = start(app)
     block_saves_folder()
     d.key(pygame.K_e)
     d.key(pygame.K_ESCAPE)                  # go on without saving
-    app.handle(pygame.event.Event(pygame.QUIT))
+    close_button()
     assert app.running and isinstance(app.top, SaveFailedDialog)
-    app.handle(pygame.event.Event(pygame.QUIT))   # a second request closes: the window is never deaf
+    close_button()
+    assert not app.running
+
+
+def test_a_quit_signal_closes_even_an_unsaved_game(app):
+    d = start(app)
+    block_saves_folder()
+    d.key(pygame.K_e)
+    d.key(pygame.K_ESCAPE)
+    app.handle(pygame.event.Event(pygame.QUIT))
     assert not app.running

@@ -18,8 +18,10 @@ from ..widgets.field import TextField
 from ..widgets.text import Block
 from .dialog import Dialog
 
-LEAVE = {"": ("Go on without saving", Pop), "title": ("Quit without saving", lambda: ToTitle(save=False)),
-         "quit": ("Quit without saving", Quit)}
+# the way on without saving: Esc always goes back (playing on), so leaving the game takes its own key
+LEAVE = {"": ("Go on without saving", Pop, pygame.K_ESCAPE),
+         "title": ("Quit without saving", lambda: ToTitle(save=False), pygame.K_q),
+         "quit": ("Quit without saving", Quit, pygame.K_q)}
 
 
 class SaveFailedDialog(Dialog):
@@ -32,16 +34,17 @@ class SaveFailedDialog(Dialog):
 
     def __init__(self, app: Any, problem: SaveProblem, retry: Any, leaving: str = ""):
         self.problem, self.leaving = problem, leaving
-        label, leave = LEAVE[leaving]
+        label, leave, key = LEAVE[leaving]
         super().__init__(app, "The game could not be saved", [],
                          [("Try again", lambda: retry, pygame.K_t),
                           ("Save elsewhere…", lambda: Open("save_elsewhere", failed=problem.folder, leaving=leaving),
                            pygame.K_s),
-                          (label, leave, pygame.K_ESCAPE)])
+                          (label, leave, key)])
 
     def body_blocks(self) -> list[Block]:
         p = self.problem
-        then = ("If you leave now, this game is lost: Continue would load an older one." if self.leaving else
+        then = ("If you quit now, this game is lost: Continue would load an older one. Esc goes back to the game."
+                if self.leaving else
                 "Until it is saved, Continue on the title screen would load an older game (it will say so). "
                 "You will be told again if the next save fails.")
         return [Block("body", f"The game of week {p.week} could not be written to the folder {p.folder}."),
@@ -125,20 +128,26 @@ class ContinueWarning(Dialog):
             buttons.append(("Load the copy saved elsewhere", lambda: LoadSave(self.copy), pygame.K_y))
         if autosave_path().is_file():
             buttons.append(("Load the older autosave", lambda: LoadSave(autosave_path()), pygame.K_o))
-        buttons.append(("Back", lambda: Pop(), pygame.K_ESCAPE))
+        buttons += [("Load a game", lambda: Open("load"), pygame.K_l), ("Back", lambda: Pop(), pygame.K_ESCAPE)]
         super().__init__(app, "The newest game was not saved", [], buttons)
 
     def body_blocks(self) -> list[Block]:
         f = self.failure
-        week = f"When week {f['week']} ended, t" if "week" in f else "T"
-        where = f" to {f['folder']}" if f.get("folder") else ""
-        blocks = [Block("body", f"{week}he game could not be saved{where}."
-                                + (f" Reason: {f['reason']}." if f.get("reason") else ""))]
+        folder = f.get("folder") or str(autosave_path().parent)
+        if "week" in f:
+            first = f"When week {f['week']} ended, the game could not be saved to {folder}."
+        else:   # on a full disk the marker holds no details
+            first = (f"The last game played could not be saved to {folder} (the disk may be full, or the folder "
+                     "may not be writable).")
+        blocks = [Block("body", first + (f" Reason: {f['reason']}." if f.get("reason") else ""))]
         if autosave_path().is_file():
             info = save_info(autosave_path())
             held = f"week {info.week}" if info.week is not None else "a game"
             when = f", saved {info.saved:%d %b %Y, %H:%M}" if info.saved else ""
             blocks += [Block("gap", ""), Block("body", f"The autosave holds an older game: {held}{when}.")]
+        else:
+            blocks += [Block("gap", ""), Block("body", "There is no autosave to fall back on.")]
         if self.copy is not None:
             blocks += [Block("gap", ""), Block("body", f"A copy of the newer game was saved to {self.copy}.")]
-        return blocks
+        return [*blocks, Block("gap", ""),
+                Block("body", "Load a game lists every save, also those saved in other folders.")]
