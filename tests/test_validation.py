@@ -186,7 +186,7 @@ def test_misspelt_power_in_a_mapping_key(error):
     ("chance: 0.5", "chance: 1.5", "1.5", "1.5 is out of range (0..1)"),
     ("    reply_weeks: 1\n    trust: {red: 40", "    reply_weeks: 99\n    trust: {red: 40", "99",
      "99 is out of range (0..52)"),
-    ("when: {turn: {min: 2}}", "when: {turn: {min: 0, max: 3}}", "0, max: 3", "0 is out of range (≥ 1)"),
+    ("when: {turn: {min: 2}}", "when: {turn: {min: 0, max: 3}}", "0, max: 3", "0 is out of range (1..500)"),
     ("    date: 1939-05-03\n", "    date: May 3rd\n", "May 3rd", "expected a date like 1939-08-23, found 'May 3rd'"),
     ("    date: 1939-05-03\n", "    date: 1939-02-30\n", "1939-02-30", "bad value '1939-02-30'"),
 ])

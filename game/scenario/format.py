@@ -23,6 +23,7 @@ from .model import (
     Territory,
 )
 from .spec import (
+    MAX_TURNS,
     Bool,
     Color,
     Context,
@@ -222,7 +223,7 @@ OFFER = Struct("offer", [
     F("open", Bool(), default=False, doc="negotiable from the start"),
     F("propose_cost", Int(0, 20), default=1),
     F("spread", Number(0.1, 1000), default=10, doc="uncertainty of AI answers"),
-    F("clauses", ListOf(CLAUSE, 1), True),
+    F("clauses", ListOf(CLAUSE, 1, 30), True),   # the desk weighs every draft one clause away from the current
     F("ai", MapOf(Ref("power"), PARTY_AI), default={}),
     F("on_sign", EFFECTS, default=()),
 ], build=Offer, kind="offer", check_more=_offer_checks)
@@ -295,10 +296,17 @@ POLICY = Struct("policy", [
 ], build=lambda id, power, description, **plan: Policy(id, power, description, Plan(**plan)),
     kind="policy", check_more=_plan_checks)
 
+def _calendar_checks(out: dict, raw: LocDict, ctx: Context) -> None:
+    if out["end"] <= out["start"]:
+        ctx.error(raw.at("end"), "the end must come after the start")
+    elif Calendar(**out).last_turn > MAX_TURNS:
+        ctx.error(raw.at("end"), f"the calendar has {Calendar(**out).last_turn:,} turns of {out['turn_days']} "
+                                 f"day(s); the limit is {MAX_TURNS}")
+
+
 CALENDAR = Struct("calendar", [
     F("start", Date(), True), F("end", Date(), True), F("turn_days", Int(1, 366), default=7),
-], build=Calendar, check_more=lambda out, raw, ctx: out["end"] <= out["start"] and ctx.error(
-    raw.at("end"), "the end must come after the start"))
+], build=Calendar, check_more=_calendar_checks, doc=f"the turns of the game: at most {MAX_TURNS}")
 
 SCENARIO_FIELDS = [
     F("format", Int(), True, doc="format version: 1"),
@@ -308,13 +316,13 @@ SCENARIO_FIELDS = [
     F("calendar", CALENDAR, True),
     F("player", Ref("power"), True, doc="the power a single player takes"),
     F("meters", ListOf(METER), default=()),
-    F("powers", ListOf(POWER, 1), True),
-    F("territories", ListOf(TERRITORY), default=()),
+    F("powers", ListOf(POWER, 1, 30), True),
+    F("territories", ListOf(TERRITORY, max_items=300), default=()),
     F("perspectives", ListOf(PERSPECTIVE), default=()),
-    F("sources", ListOf(SOURCE), default=()),
-    F("offers", ListOf(OFFER), default=()),
-    F("actions", ListOf(ACTION), default=()),
-    F("events", ListOf(EVENT), default=()),
+    F("sources", ListOf(SOURCE, max_items=1000), default=()),
+    F("offers", ListOf(OFFER, max_items=50), default=()),
+    F("actions", ListOf(ACTION, max_items=500), default=()),
+    F("events", ListOf(EVENT, max_items=500), default=()),
     F("outcomes", ListOf(OUTCOME, 1), True),
     F("policies", ListOf(POLICY), default=()),
 ]

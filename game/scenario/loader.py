@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .diagnostics import NOWHERE, Report, ScenarioError
 from .format import BUILTIN_POLICIES, FORMAT_VERSION, SCENARIO
+from .growth import MAX_LOG_ENTRIES, log_bound
 from .model import Scenario
 from .spec import INVALID, Context
 from .walk import effects_in
@@ -120,6 +121,12 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
         if not outcome.deadline and outcome.when is None:
             report.error(where[outcome.id], f"outcome {outcome.id!r} needs a 'when' condition (or 'deadline: true')")
     calendar = fields["calendar"]
+    entries = log_bound(fields)
+    if entries > MAX_LOG_ENTRIES:
+        report.error(raw.key_pos.get("calendar", raw.pos), f"a game of this scenario could log {entries:,} entries (repeating events, "
+                                         f"actions, negotiations and AI rules over {calendar.last_turn} turns); "
+                                         f"the limit is {MAX_LOG_ENTRIES:,}: shorten the calendar or let fewer "
+                                         "things repeat")
     where = _positions(raw, "events")
     for event in fields["events"]:
         if event.date and not calendar.start <= event.date <= calendar.end:

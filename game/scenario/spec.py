@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -13,6 +14,12 @@ from .yamlsource import LocDict, LocList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Bounds of what a scenario may ask for, so that every valid scenario can be drawn, counted and played in memory.
+NUMBER_LIMIT = 1_000_000                                      # every number lies within ±this (a field may say less)
+FIRST_DATE, LAST_DATE = dt.date(1800, 1, 1), dt.date(2100, 12, 31)
+DATE_PATTERN = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"
+LIST_LIMIT = 100                                              # items in a list (a field may allow more)
+MAX_TURNS = 500                                               # turns in a calendar: a game's history grows with them
 # control characters (C0 but tab and line feed, DEL, C1): nothing a text may show (YAML refuses lone surrogates)
 NOT_TEXT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -174,10 +181,13 @@ class Ref(T):
 
 
 class Int(T):
+    """A whole number within [lo, hi] (by default ±NUMBER_LIMIT)."""
+
     name = "integer"
 
-    def __init__(self, lo: int | None = None, hi: int | None = None):
-        self.lo, self.hi = lo, hi
+    def __init__(self, lo: float | None = None, hi: float | None = None):
+        self.lo = -NUMBER_LIMIT if lo is None else lo
+        self.hi = NUMBER_LIMIT if hi is None else hi
 
     def check(self, value, pos, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -197,6 +207,8 @@ class Number(Int):
     def check(self, value, pos, ctx):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return ctx.error(pos, f"expected a number, found {_kind(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            return ctx.error(pos, f"expected a finite number, found {value}")
         return _in_range(value, self.lo, self.hi, pos, ctx)
 
     def schema(self):
@@ -207,27 +219,27 @@ class Number(Int):
 
 
 def _in_range(value, lo, hi, pos, ctx):
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return ctx.error(pos, f"{value} is out of range ({_range_text('', lo, hi).strip()})")
+    if value < lo or value > hi:
+        return ctx.error(pos, f"{_number_text(value)} is out of range ({lo:,}..{hi:,})")
     return value
 
 
+def _number_text(value: float) -> str:
+    """A number as the author wrote it, or its size if it is too long to print."""
+    if abs(value) < 10 ** 15:
+        return str(value)
+    if isinstance(value, int):
+        return f"a number of {math.floor(math.log10(abs(value))) + 1} digits"
+    return f"{value:.3g}"
+
+
 def _range_schema(base: dict, lo, hi) -> dict:
-    if lo is not None:
-        base["minimum"] = lo
-    if hi is not None:
-        base["maximum"] = hi
-    return base
+    return {**base, "minimum": lo, "maximum": hi}
 
 
 def _range_text(name: str, lo, hi) -> str:
-    if lo is not None and hi is not None:
-        return f"{name} {lo}..{hi}"
-    if lo is not None:
-        return f"{name} ≥ {lo}"
-    if hi is not None:
-        return f"{name} ≤ {hi}"
-    return name
+    """How the docs name the type; the range only where it is narrower than every number's."""
+    return name if (lo, hi) == (-NUMBER_LIMIT, NUMBER_LIMIT) else f"{name} {lo:,}..{hi:,}"
 
 
 class Bool(T):
@@ -246,19 +258,28 @@ class Date(T):
     name = "date"
 
     def check(self, value, pos, ctx):
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}")
+        day = _date(value)
+        if day is None:
+            return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}")
+        if not FIRST_DATE <= day <= LAST_DATE:
+            return ctx.error(pos, f"{day} is out of range (dates from {FIRST_DATE} to {LAST_DATE})")
+        return day
 
     def schema(self):
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 class DateOrText(T):
@@ -305,7 +326,7 @@ class Enum(T):
 
 
 class ListOf(T):
-    def __init__(self, item: T, min_items: int = 0, max_items: int = 10_000):
+    def __init__(self, item: T, min_items: int = 0, max_items: int = LIST_LIMIT):
         self.item, self.min_items, self.max_items = item, min_items, max_items
         self.name = f"list of {item.describe()}"
 
@@ -321,7 +342,7 @@ class ListOf(T):
         return INVALID if any(v is INVALID for v in out) else tuple(out)
 
     def schema(self):
-        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items}
+        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items, "maxItems": self.max_items}
 
 
 class MapOf(T):

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from .diagnostics import Pos
 from .spec import (
     INVALID,
+    MAX_TURNS,
     Bool,
     Context,
     Date,
@@ -177,7 +178,7 @@ CONDITION.add(
 )
 CONDITION.add(
     "turn", "the turn number lies within [min, max]", "{turn: {min: N, max: N}}",
-    Struct("turn condition", [F("min", Int(1)), F("max", Int(1))]),
+    Struct("turn condition", [F("min", Int(1, MAX_TURNS)), F("max", Int(1, MAX_TURNS))]),
     _bounds,
 )
 CONDITION.add("fired", "the event has fired", "{fired: EVENT}", Ref("event"))

@@ -8,7 +8,7 @@ from .spec import Struct
 from .vocabulary import EFFECT, EFFECTS, Stmt
 
 
-def _walk(effects: Iterable[Stmt]) -> Iterator[Stmt]:
+def nested_effects(effects: Iterable[Stmt]) -> Iterator[Stmt]:
     """The effects and, depth first, those nested in them (any field of an effect that is a list of effects)."""
     for effect in effects:
         yield effect
@@ -16,21 +16,21 @@ def _walk(effects: Iterable[Stmt]) -> Iterator[Stmt]:
         if isinstance(form, Struct):
             for field in form.fields:
                 if field.type is EFFECTS:
-                    yield from _walk(effect.arg[field.attr or field.key])
+                    yield from nested_effects(effect.arg[field.attr or field.key])
 
 
 def effects_in(fields: dict) -> Iterator[Stmt]:
     """Every effect in actions, events, choices, clauses, offers and outcomes."""
     for action in fields["actions"]:
-        yield from _walk(action.effects)
-        yield from _walk(action.hidden_effects)
+        yield from nested_effects(action.effects)
+        yield from nested_effects(action.hidden_effects)
     for event in fields["events"]:
-        yield from _walk(event.effects)
+        yield from nested_effects(event.effects)
         for choice in event.choices:
-            yield from _walk(choice.effects)
+            yield from nested_effects(choice.effects)
     for offer in fields["offers"]:
-        yield from _walk(offer.on_sign)
+        yield from nested_effects(offer.on_sign)
         for clause in offer.clauses:
-            yield from _walk(clause.on_sign)
+            yield from nested_effects(clause.on_sign)
     for outcome in fields["outcomes"]:
-        yield from _walk(outcome.effects)
+        yield from nested_effects(outcome.effects)

@@ -8,8 +8,13 @@ from tests import edge_scenarios
 
 
 @pytest.mark.parametrize("case", list(edge_scenarios.CASES))
-def test_screenshot_renders_an_edge_scenario(tmp_path, case, capsys):
+def test_screenshot_renders_an_edge_scenario(tmp_path, case, capsys, monkeypatch):
+    """Every screen is drawn; writing the PNG files (tested in test_screenshots.py) is left out, for speed."""
+    import pygame
+
     from game.cli import main
+
+    monkeypatch.setattr(pygame.image, "save", lambda surface, path: open(path, "wb").close())
 
     path = edge_scenarios.write(tmp_path / f"{case}.yaml", edge_scenarios.CASES[case]())
     assert main(["check", str(path)]) == 0
