@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..files import write_atomic
 
@@ -57,6 +59,28 @@ def autosave_path() -> Path:
     return saves_dir() / "autosave.json"
 
 
+def _window(value: Any) -> tuple[int, int] | None:
+    if (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)
+            and 320 <= value[0] <= 8000 and 240 <= value[1] <= 5000):
+        return value[0], value[1]
+    return None
+
+
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+# How each setting is read from the file: its value, or None if it is missing or malformed (the default stays).
+READERS: dict[str, Callable[[Any], Any]] = {
+    "text_step": lambda v: max(0, min(3, v)) if isinstance(v, int) and not isinstance(v, bool) else None,
+    "high_contrast": _flag,
+    "fullscreen": _flag,
+    "window": _window,
+    "scenario": lambda v: v if isinstance(v, str) else None,
+    "save_folders": lambda v: [x for x in v if isinstance(x, str)][:MAX_SAVE_FOLDERS] if isinstance(v, list) else None,
+}
+
+
 @dataclass
 class Settings:
     text_step: int = 1
@@ -76,20 +100,10 @@ class Settings:
             return s
         if not isinstance(data, dict):
             return s
-        for f in fields(cls):
-            value = data.get(f.name)
-            if f.name == "window":
-                if (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)
-                        and 320 <= value[0] <= 8000 and 240 <= value[1] <= 5000):
-                    s.window = (value[0], value[1])
-            elif f.name == "text_step" and isinstance(value, int) and not isinstance(value, bool):
-                s.text_step = max(0, min(3, value))
-            elif f.name in ("high_contrast", "fullscreen") and isinstance(value, bool):
-                setattr(s, f.name, value)
-            elif f.name == "scenario" and isinstance(value, str):
-                s.scenario = value
-            elif f.name == "save_folders" and isinstance(value, list):
-                s.save_folders = [v for v in value if isinstance(v, str)][:MAX_SAVE_FOLDERS]
+        for name, read in READERS.items():
+            value = read(data.get(name))
+            if value is not None:
+                setattr(s, name, value)
         return s
 
     def remember_save_folder(self, folder: Path) -> None:

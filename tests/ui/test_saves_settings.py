@@ -168,3 +168,11 @@ def test_load_screen_describes_each_save_newest_first(app):
     assert auto.label.startswith("Autosave")
     assert not saved.label.startswith("Autosave") and ".json" not in saved.label
     assert bad.label == "from-a-friend" and "Cannot be loaded" in bad.item.sub and "damaged" in bad.item.sub
+
+
+def test_every_setting_is_read_back_from_the_file():
+    from dataclasses import fields
+
+    from game.ui.settings import READERS
+
+    assert set(READERS) == {f.name for f in fields(Settings)}

@@ -189,38 +189,50 @@ class Screen:
 
     # -------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> tuple[bool, Any]:
-        """Handle one event; return (needs redraw, result)."""
+        """Handle one event; return (needs redraw, the request for the app or None)."""
         self.ensure_layout()
         if event.type == pygame.MOUSEMOTION:
-            self.keyboard_used = False
-            idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
-            changed = idx >= 0 and self.widgets[idx].point(event.pos)
-            if idx != self.hover or changed:
-                self.hover = idx
-                return True, None
-            return False, None
+            return self.mouse_moved(event.pos)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            idx = next((i for i, w in enumerate(self.widgets) if w.hit(event.pos)), -1)
-            if idx >= 0:
-                self.focus = idx if self.widgets[idx].focusable else self.focus
-                return True, self.widgets[idx].activate()
-            return self.click_empty(event.pos)
+            return self.clicked(event.pos)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
             return True, self.escape()
         if event.type == pygame.MOUSEWHEEL:
-            pos = pygame.mouse.get_pos()
-            for w in self.widgets:
-                if not w.scroller and w.hit(pos) and w.wheel(event.y):
-                    return True, None
-            for s in self.scrollers:
-                if s.view.collidepoint(pos) and s.scroll(-event.y * self.theme.line_height() * 2):
-                    # the content moved under the mouse: hover (and its tooltip) follow what is there now
-                    self.hover = next((i for i, w in enumerate(self.widgets) if w.hit(pos)), -1)
-                    return True, None
-            return False, None
+            return self.wheeled(pygame.mouse.get_pos(), event.y), None
         if event.type == pygame.KEYDOWN:
             return self.key(event)
         return False, None
+
+    def widget_at(self, pos: tuple[int, int]) -> int:
+        """The index of the widget under pos (-1: none)."""
+        return next((i for i, w in enumerate(self.widgets) if w.hit(pos)), -1)
+
+    def mouse_moved(self, pos: tuple[int, int]) -> tuple[bool, Any]:
+        self.keyboard_used = False
+        idx = self.widget_at(pos)
+        changed = idx >= 0 and self.widgets[idx].point(pos)
+        if idx != self.hover or changed:
+            self.hover = idx
+            return True, None
+        return False, None
+
+    def clicked(self, pos: tuple[int, int]) -> tuple[bool, Any]:
+        idx = self.widget_at(pos)
+        if idx < 0:
+            return self.click_empty(pos)
+        self.focus = idx if self.widgets[idx].focusable else self.focus
+        return True, self.widgets[idx].activate()
+
+    def wheeled(self, pos: tuple[int, int], dy: int) -> bool:
+        """The wheel turned over pos: a widget that scrolls itself, else the panel under the mouse, scrolls."""
+        if any(not w.scroller and w.hit(pos) and w.wheel(dy) for w in self.widgets):
+            return True
+        for s in self.scrollers:
+            if s.view.collidepoint(pos) and s.scroll(-dy * self.theme.line_height() * 2):
+                # the content moved under the mouse: hover (and its tooltip) follow what is there now
+                self.hover = self.widget_at(pos)
+                return True
+        return False
 
     def click_empty(self, pos: tuple[int, int]) -> tuple[bool, Any]:
         return False, None
@@ -233,6 +245,8 @@ class Screen:
         return Pop()
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
+        """A key: the screen's own keys first, then the focused widget's, then moving the focus, pressing it,
+        scrolling, and the letters shown on the buttons."""
         self.keyboard_used = True
         custom = self.on_key(event)
         if custom is not None:
@@ -242,15 +256,16 @@ class Screen:
             handled, result = focused.key(event)
             if handled:
                 return True, result
+        return self.common_key(event, focused)
+
+    def common_key(self, event: pygame.event.Event, focused: Widget | None) -> tuple[bool, Any]:
+        """The keys every screen shares."""
         k = event.key
-        mods = event.mod
         if k == pygame.K_ESCAPE:
             return True, self.escape()
-        if k == pygame.K_TAB:
-            self.move_focus(-1 if mods & pygame.KMOD_SHIFT else 1)
-            return True, None
-        if k in NAV_NEXT or k in NAV_PREV:
-            self.move_focus(1 if k in NAV_NEXT else -1)
+        if k == pygame.K_TAB or k in NAV_NEXT or k in NAV_PREV:
+            back = k in NAV_PREV or (k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            self.move_focus(-1 if back else 1)
             return True, None
         if k in ACTIVATE:
             if focused is not None:
@@ -260,12 +275,17 @@ class Screen:
         if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scrollers:
             s = self.scrollers[0]
             return s.scroll((s.view.h - self.theme.base * 2) * (1 if k == pygame.K_PAGEDOWN else -1)), None
-        if not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
-            for i, w in enumerate(self.widgets):
-                if w.key_code == k:
-                    self.focus = i if w.focusable else self.focus
-                    return True, w.activate()
-        return True, None
+        return True, self.shortcut(event)
+
+    def shortcut(self, event: pygame.event.Event) -> Any:
+        """The control whose key hint is this key, without Ctrl, Alt or Meta, is pressed."""
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            return None
+        for i, w in enumerate(self.widgets):
+            if w.key_code == event.key:
+                self.focus = i if w.focusable else self.focus
+                return w.activate()
+        return None
 
     def move_focus(self, step: int) -> None:
         n = len(self.widgets)
