@@ -205,6 +205,7 @@ class MapView(Widget):
         for d, (_name, (cx, cy)) in zip(dots, self._cities, strict=True):
             d.center = (round(cx - ox), round(cy - oy))
         out: list[tuple[str, list, pygame.Rect, str]] = []
+        widest = bounds.w // 3   # a longer name is cut (the tooltip and the arrow keys name it whole)
 
         def box_of(lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
             font = font_of(theme, style)
@@ -224,8 +225,9 @@ class MapView(Widget):
             if len(words) > 1:   # two lines, split where the lines come out most even
                 cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
                 shapes.append([" ".join(words[:cut]), " ".join(words[cut:])])
-            forms = [(lines, style) for style in ("small", "map_small") for lines in shapes]
-            forms.append(([fit(theme, name, "map_small", max(int(span), theme.px(60)))], "map_small"))
+            forms = [(lines, style) for style in ("small", "map_small") for lines in shapes
+                     if max(font_of(theme, style).size(line)[0] for line in lines) <= widest]
+            forms.append(([fit(theme, name, "map_small", min(widest, max(int(span), theme.px(60))))], "map_small"))
             centre = (c[0] - ox, c[1] - oy)
 
             def outside(r: pygame.Rect, n_lines: int, rings=rings) -> int:
@@ -309,12 +311,16 @@ class MapView(Widget):
         sw = theme.px(11)
         entries = []
         for q in reversed(powers):
-            w, h = font.size(q.short)
+            w, h = font.size(self.legend_name(theme, q))
             y -= h
             entries.append((q, pygame.Rect(x, y, sw + w + theme.px(10), h)))
         w, h = font.size("stripes: sphere of interest")
         note = pygame.Rect(self.rect.right - w - theme.px(6), self.rect.bottom - h - 4, w, h)
         return entries, note
+
+    def legend_name(self, theme: Theme, power: Any) -> str:
+        """A power's short name in the legend, cut to a third of the map's width."""
+        return fit(theme, power.short, "small", self.rect.w // 3)
 
     def _legend(self, surf: pygame.Surface, theme: Theme) -> None:
         p = theme.palette
@@ -326,7 +332,7 @@ class MapView(Widget):
             surf.blit(bg, box)
             pygame.draw.rect(surf, self._fill_of(theme, q.id), (box.x + 2, box.y + 3, sw, sw))
             pygame.draw.rect(surf, p.border, (box.x + 2, box.y + 3, sw, sw), 1)
-            surf.blit(render(theme, q.short, "small", p.ink), (box.x + sw + theme.px(6), box.y))
+            surf.blit(render(theme, self.legend_name(theme, q), "small", p.ink), (box.x + sw + theme.px(6), box.y))
         surf.blit(render(theme, "stripes: sphere of interest", "small", p.ink), note_box)
 
     # --------------------------------------------------------------- input

@@ -61,12 +61,16 @@ class ArchiveScreen(Screen):
         filters = [("", "All perspectives")] + [(p.id, p.name) for p in sc.perspectives]
         x = pad
         fh = theme.line_height("sans", 0.9) + theme.pad
+        widest = (w - 2 * pad) // 3   # a longer name is cut, and whole in the tooltip
         for pid, name in filters:
-            fw = render(theme, name, "strong").get_width() + theme.px(24)
+            full = render(theme, name, "strong").get_width() + theme.px(24)
+            fw = min(full, widest)
             if x + fw > w - pad:
                 x = pad
                 y += fh + theme.px(4)
             tip = next((p.description for p in sc.perspectives if p.id == pid), "Show every card.")
+            if full > fw:
+                tip = f"{name}. {tip}"
             self.add(Tab(pygame.Rect(x, y, fw, fh), name, (lambda p=pid: self.set_filter(p)),
                          selected=self.filter == pid, tooltip=tip + " (F cycles the filter)", wid=f"filter:{pid}"))
             x += fw + theme.px(4)

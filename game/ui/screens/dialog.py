@@ -11,9 +11,10 @@ from ..flow import Pop
 from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
+from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, render
+from ..widgets.text import Block
 from .base import Screen
 
 
@@ -54,6 +55,8 @@ class Dialog(Screen):
                            self.rect.h - th - bh - 2 * pad)
         self.layout_body(theme, body)
         self.layout_buttons(theme, pygame.Rect(self.rect.x + pad, self.rect.bottom - bh - pad, self.rect.w - 2 * pad, bh))
+        self.add(Caption(pygame.Rect(self.rect.x + pad, self.rect.y + pad, self.rect.w - 2 * pad, 0), theme, self.title,
+                         "head" if self.paper != "telegram" else "type_head", wid="dialog-title"))
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         self.add(ScrollText(body, theme, self.body_blocks(), style_bg=None))
@@ -75,8 +78,6 @@ class Dialog(Screen):
         th = self.theme
         sheet(surf, th, self.rect, self.paper)
         pad = th.pad * 2
-        surf.blit(render(th, self.title, "head" if self.paper != "telegram" else "type_head"),
-                  (self.rect.x + pad, self.rect.y + pad))
         y = self.rect.y + pad + th.line_height("bold", 1.4)
         pygame.draw.line(surf, th.palette.rule, (self.rect.x + pad, y), (self.rect.right - pad, y))
         if self.stamp_text:

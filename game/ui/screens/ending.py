@@ -16,6 +16,7 @@ from ..layout import equal_row
 from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.buttons import Button
+from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
@@ -71,6 +72,10 @@ class EndingScreen(Screen):
         cells = equal_row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), len(buttons), theme.px(8))
         for cell, (label, fn, key, tip) in zip(cells, buttons, strict=True):
             self.add(Button(cell, label, fn, key=key, tooltip=tip))
+        x = self.left.x + theme.pad * 2
+        self.add(Caption(pygame.Rect(x, self.left.y + theme.pad + theme.line_height("sans", 0.9),
+                                     self.left.right - theme.pad * 2 - x, 0),
+                         theme, self.data.get("title", ""), "title", wid="outcome-title"))
 
     def first_focus(self) -> int:
         return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Control))
@@ -120,8 +125,6 @@ class EndingScreen(Screen):
         sheet(surf, th, self.right, "paper")
         x, y = self.left.x + th.pad * 2, self.left.y + th.pad
         surf.blit(render(th, "THE END — " + str(self.data.get("end_date") or ""), "soft"), (x, y))
-        y += th.line_height("sans", 0.9)
-        surf.blit(render(th, self.data.get("title", ""), "title"), (x, y))
         stamp(surf, th, "Historical outcome" if self.data.get("historical") else "Alternative history",
               (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
         surf.blit(render(th, "The gauges week by week", "strong"), (self.right.x + th.pad, self.right.y + th.pad))

@@ -11,10 +11,11 @@ from ..flow import Many, Pop, Submit
 from ..layout import equal_row
 from ..theme import Theme, parse_color
 from ..widgets.buttons import Button
+from ..widgets.caption import Caption
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, render
+from ..widgets.text import Block, fit, render
 from ..wording import ANSWERS, STATUS, chance, effect_lines
 from .base import Screen
 
@@ -79,6 +80,18 @@ class NegotiationScreen(Screen):
         for cell, (label, fn, key, enabled, tip) in zip(equal_row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh),
                                                                   len(answers), theme.px(8)), answers, strict=True):
             self.add(Button(cell, label, fn, key=key, enabled=enabled, tooltip=tip))
+        self.layout_head(theme)
+
+    def layout_head(self, theme: Theme) -> None:
+        """The offer's name and its parties: as much as the header holds, the whole in a tooltip."""
+        sc = self.s.scenario
+        offer = sc.offer(self.offer_id)
+        x, y = self.head.x + theme.pad * 2, self.head.y + theme.pad
+        room = self.head.right - theme.pad * 2 - x
+        self.add(Caption(pygame.Rect(x, y, room, 0), theme, offer.name, "title", wid="offer-name"))
+        parties = " · ".join(sc.power(q).name for q in offer.parties)
+        self.add(Caption(pygame.Rect(x, y + theme.line_height("bold", 1.7), room, 0), theme, f"Parties: {parties}",
+                         "soft", wid="offer-parties"))
 
     def clause_items(self) -> list[Item]:
         """The offer's clauses (the secret ones only for its parties), ticked if they are in the draft."""
@@ -190,16 +203,14 @@ class NegotiationScreen(Screen):
         surf.fill(p.desk)
         sheet(surf, th, self.head, "paper")
         x, y = self.head.x + th.pad * 2, self.head.y + th.pad
-        surf.blit(render(th, offer.name, "title"), (x, y))
-        y += th.line_height("bold", 1.7)
-        parties = " · ".join(sc.power(q).name for q in offer.parties)
-        surf.blit(render(th, f"Parties: {parties}", "soft"), (x, y))
+        y += th.line_height("bold", 1.7)   # (the offer's name and its parties are captions)
         sw = th.px(12)
         xx = x
         y += th.line_height("sans", 0.9) + th.px(2)
+        share = (self.head.w - th.pad * 4) // len(offer.parties) - sw - th.px(20)   # the parties' short names
         for q in offer.parties:
             pygame.draw.rect(surf, parse_color(sc.power(q).color), (xx, y + th.px(3), sw, sw))
-            lab = render(th, sc.power(q).short, "small")
+            lab = render(th, fit(th, sc.power(q).short, "small", share), "small")
             surf.blit(lab, (xx + sw + th.px(4), y))
             xx += sw + lab.get_width() + th.px(16)
         if ostate.status == "signed":

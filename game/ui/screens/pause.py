@@ -90,10 +90,9 @@ class SettingsScreen(Dialog):
               "Also: drag the window's edge.") for w, h in WINDOW_SIZES], [None] * len(WINDOW_SIZES))
 
     def draw(self, surf: pygame.Surface) -> None:
-        super().draw(surf)
+        super().draw(surf)   # (the widgets too: the row titles are beside them, not under them)
         for title, y in self.labels:
             surf.blit(render(self.theme, title, "strong"), (self.rect.x + self.theme.pad * 2, y))
-        self.draw_widgets(surf)
 
 
 class LoadScreen(Dialog):
