@@ -6,13 +6,19 @@ import importlib
 import sys
 
 from .parser import HANDLERS, build_parser
+from .terminal import shown
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; usage errors exit 2; no traceback reaches the user."""
+    """Run a command; usage errors exit 2; no traceback and no raw control character reaches the user."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["play", *argv]
+    with shown():
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from .common import UsageError
 

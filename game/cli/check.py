@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..scenario import check_scenario
+from .terminal import json_text, takes_utf8
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
                 counts = ", ".join(f"{n} {k}" for k, n in scenario.counts().items())
                 print(f"{path}: ok ({counts})")
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json_text(results, takes_utf8()))
     return 0 if valid_all else 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from ..engine import Action, Game
@@ -12,6 +11,7 @@ from ..scenario.diagnostics import NOWHERE, Diagnostic, Pos, ScenarioError
 from ..scenario.yamlsource import LocDict, LocList, read_file
 from .common import UsageError, check_policy, load_or_exit
 from .report import final_report
+from .terminal import json_text, takes_utf8
 
 
 def read_script(path: str, scenario) -> tuple[str, int | None, list[Step]]:
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         label = f"script {args.script}"
     report = final_report(game, label)
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json_text(report, takes_utf8()))
     else:
         print_report(report)
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter
 
 from ..engine import Game
 from .common import UsageError, check_policy, load_or_exit
+from .terminal import json_text, takes_utf8
 
 
 def simulate(scenario, games: int, seed: int, policy: str, power: str) -> dict:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     power = check_policy(scenario, args.power, args.policy)
     result = simulate(scenario, args.games, args.seed, args.policy, power)
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json_text(result, takes_utf8()))
         return 0
     print(f"{result['games']} games of {scenario.title}, {power} playing '{args.policy}', seeds {args.seed}..")
     width = max(len(k) for k in result["outcomes"])
