@@ -1,4 +1,4 @@
-"""The debrief data: the player's decisions beside the historical policy's, scores and history."""
+"""The debrief data: the player's decisions beside the documented record, scores and history."""
 
 from __future__ import annotations
 
@@ -19,4 +19,4 @@ def test_debrief_lists_decisions_scores_and_history(mini):
     assert any(d["kind"] == "choice" for d in data["decisions"])
     assert [s["id"] for s in data["scores"]] == ["security"]  # urgency is hidden and unscored
     assert len(data["history"]) == len(game.state.history) and "urgency" not in data["history"][0]
-    assert data["historical_decisions"] == []  # the mini scenario has no `historical` policy
+    assert data["historical_decisions"] == []  # the mini scenario has no documented record

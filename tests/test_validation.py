@@ -470,3 +470,22 @@ def test_event_with_choices_but_numeric_id_is_a_located_error(check):
     line, col = where(text, "id: 7\n")
     assert (first.line, first.col) == (line, col + 4)
     assert "expected an id in snake_case" in first.message and "found 7" in first.message
+
+
+# ------------------------------------------------------------------------------------------- documented record
+
+def test_a_record_entry_must_cite_an_existing_source(error):
+    text = MINI_TEXT + "record:\n  - {date: 1939-05-01, power: red, text: Red speaks, source: card_tow}\n"
+    assert_at(error(text), text, "card_tow", "card_tow", "did you mean 'card_two'?")
+
+
+def test_a_record_entry_must_lie_inside_the_calendar(error):
+    text = MINI_TEXT + "record:\n  - {date: 1939-09-03, power: red, text: Red speaks, source: card_two}\n"
+    assert_at(error(text), text, "{date: 1939-09-03", "record entry of 1939-09-03", "outside the calendar")
+
+
+def test_a_record_entry_is_read(check):
+    text = MINI_TEXT + "record:\n  - {date: 1939-05-01, power: red, text: Red speaks, source: card_two}\n"
+    scenario, report = check(text)
+    assert report.items == [] and [(str(r.date), r.power, r.source) for r in scenario.record_of("red")] == [
+        ("1939-05-01", "red", "card_two")]

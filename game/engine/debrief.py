@@ -16,13 +16,10 @@ def decisions(game: Game, power: str) -> list[dict[str, Any]]:
 
 
 def historical_decisions(game: Game, power: str) -> list[dict[str, Any]]:
-    """What the scenario's `historical` policy does for this power with the same seed ([] if it has none)."""
-    policy = game.scenario.index["policies"].get("historical")
-    if policy is None or policy.power != power:
-        return []
-    shadow = Game.new(game.scenario, seed=game.state.seed, policies={power: "historical"})
-    shadow.run_until_human()
-    return decisions(shadow, power)
+    """The power's decisions in the scenario's documented record (never an AI policy's), in the same form."""
+    cal = game.scenario.calendar
+    return [{"turn": cal.turn_of(r.date), "date": r.date.isoformat(), "kind": "record", "title": r.text, "ref": r.source}
+            for r in game.scenario.record_of(power)]
 
 
 def _entry(e: LogEntry) -> dict[str, Any]:

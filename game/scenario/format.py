@@ -18,6 +18,7 @@ from .model import (
     Plan,
     Policy,
     Power,
+    RecordEntry,
     Rule,
     Source,
     Territory,
@@ -304,6 +305,13 @@ def _calendar_checks(out: dict, raw: LocDict, ctx: Context) -> None:
                                  f"day(s); the limit is {MAX_TURNS}")
 
 
+RECORD_ENTRY = Struct("record entry", [
+    F("date", Date(), True, doc="the day the power took the decision"),
+    F("power", Ref("power"), True),
+    F("text", Text(500), True, doc="what it decided, in a line"),
+    F("source", Ref("source"), True, doc="the source card that documents it"),
+], build=RecordEntry)
+
 CALENDAR = Struct("calendar", [
     F("start", Date(), True), F("end", Date(), True), F("turn_days", Int(1, 366), default=7),
 ], build=Calendar, check_more=_calendar_checks, doc=f"the turns of the game: at most {MAX_TURNS}")
@@ -325,5 +333,7 @@ SCENARIO_FIELDS = [
     F("events", ListOf(EVENT, max_items=500), default=()),
     F("outcomes", ListOf(OUTCOME, 1), True),
     F("policies", ListOf(POLICY), default=()),
+    F("record", ListOf(RECORD_ENTRY, max_items=1000), default=(),
+      doc="the documented record: dated decisions each power really took, each citing a source card"),
 ]
 SCENARIO = Struct("scenario", SCENARIO_FIELDS, doc="A Moscow 1939 scenario file (format 1)")

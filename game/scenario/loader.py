@@ -132,6 +132,11 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
         if event.date and not calendar.start <= event.date <= calendar.end:
             report.error(where[event.id], f"event {event.id!r} is dated {event.date}, outside the calendar "
                                           f"{calendar.start}..{calendar.end}")
+    entries = raw.get("record") or []
+    for i, entry in enumerate(fields["record"]):
+        if not calendar.start <= entry.date <= calendar.end:
+            report.error(entries.at(i), f"record entry of {entry.date} lies outside the calendar "
+                                        f"{calendar.start}..{calendar.end}")
     where = _positions(raw, "policies")
     for policy in fields["policies"]:
         if policy.id in BUILTIN_POLICIES:

@@ -129,6 +129,16 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordEntry:
+    """A decision a power really took, on its day, with the source card that documents it."""
+
+    date: dt.date
+    power: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Clause:
     id: str
     name: str
@@ -268,6 +278,7 @@ class Scenario:
     events: tuple[EventDef, ...]
     outcomes: tuple[Outcome, ...]
     policies: tuple[Policy, ...]
+    record: tuple[RecordEntry, ...]
     path: str = ""
     sha256: str = ""
     index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
@@ -310,6 +321,10 @@ class Scenario:
 
     def policy(self, ident: str) -> Policy:
         return self.index["policies"][ident]
+
+    def record_of(self, power: str) -> tuple[RecordEntry, ...]:
+        """The documented decisions of one power, in date order."""
+        return tuple(sorted((r for r in self.record if r.power == power), key=lambda r: r.date))
 
     def actions_of(self, power: str) -> tuple[ActionDef, ...]:
         return self.index["actions_of"].get(power, ())
