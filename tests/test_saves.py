@@ -153,7 +153,7 @@ def test_summary_reads_scenario_week_and_outcome_without_loading(mini, tmp_path)
     save_game(played(mini), path)
     assert summary(path) == ("mini", mini.path, 2, None)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["state"]["turn"] = "two"
+    doc["progress"]["turn"] = "two"
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert summary(path).week is None
     del doc["scenario"]

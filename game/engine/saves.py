@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any, NamedTuple
 
 from ..files import write_atomic
 from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
+from ..scenario.format import SAVE_STATE_BYTES
 from ..scenario.model import Scenario
 from .actions import Action
 from .game import Game
@@ -17,12 +19,12 @@ from .state import GameState
 SAVE_FORMAT = "moscow1939-save"
 SAVE_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # 1: saved before the random generator changed (a replay rolls different dice)
-MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_SAVE_BYTES = 16 * 1024 * 1024   # the most a save may be to be read back
 
 
-def to_document(game: Game) -> dict[str, Any]:
-    """Everything needed to resume or replay a game."""
-    return {
+def to_document(game: Game, with_state: bool = True) -> dict[str, Any]:
+    """Everything needed to resume or replay a game; without the state, the seed and actions rebuild it."""
+    doc = {
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
         "scenario": {"id": game.scenario.id, "path": game.scenario.path, "sha256": game.scenario.sha256},
@@ -30,16 +32,33 @@ def to_document(game: Game) -> dict[str, Any]:
         "humans": list(game.humans),
         "policies": game.policies,
         "actions": [a.to_dict() for a in game.record],
-        "state": game.state.to_dict(),
+        "progress": {"turn": game.state.turn, "outcome": game.state.outcome},   # for lists of saves
     }
+    if with_state:
+        doc["state"] = game.state.to_dict()
+    return doc
 
 
-def dumps(game: Game) -> str:
-    return json.dumps(to_document(game), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def dumps(game: Game, with_state: bool = True) -> str:
+    return json.dumps(to_document(game, with_state), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def save_text(game: Game) -> str:
+    """The save as written: with its state if that is small enough (quick to load, and a check on the replay),
+    else only its seed and actions, which rebuild the same state; OSError if even that is over the limit."""
+    full = dumps(game)
+    if len(full.encode("utf-8")) <= min(SAVE_STATE_BYTES, MAX_SAVE_BYTES):
+        return full
+    compact = dumps(game, with_state=False)
+    size = len(compact.encode("utf-8"))
+    if size > MAX_SAVE_BYTES:
+        raise OSError(errno.EFBIG, f"the save would be too large to load again ({size / 2**20:.1f} MB; "
+                                   f"the limit is {MAX_SAVE_BYTES / 2**20:.0f} MB)")
+    return compact
 
 
 def save_game(game: Game, path: str | Path) -> None:
-    write_atomic(Path(path), dumps(game))
+    write_atomic(Path(path), save_text(game))
 
 
 def _error(path: str, message: str) -> ScenarioError:
@@ -97,7 +116,7 @@ def summary(path: str | Path) -> SaveSummary:
     """A save's scenario, week and outcome (ScenarioError if it is no save or names no scenario)."""
     doc = read_document(path)
     sid, stored, _sha = _scenario_meta(doc, str(path))
-    state = doc.get("state") if isinstance(doc.get("state"), dict) else {}
+    state = next((doc[k] for k in ("progress", "state") if isinstance(doc.get(k), dict)), {})
     week, outcome = state.get("turn"), state.get("outcome")
     return SaveSummary(sid, stored, week if isinstance(week, int) and not isinstance(week, bool) else None,
                        outcome if isinstance(outcome, str) else None)
@@ -123,7 +142,9 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
     except (KeyError, TypeError, ValueError) as exc:
         raise _error(name, f"save file is damaged: {exc}") from None
     notes: list[str] = []
-    if meta.get("sha256") == scenario.sha256:
+    if meta.get("sha256") == scenario.sha256 and "state" not in doc:
+        pass   # saved without its state (it was too large): the replay below rebuilds exactly that state
+    elif meta.get("sha256") == scenario.sha256:
         try:
             state = GameState.from_dict(doc["state"])
             game = Game(scenario, state, humans, policies)

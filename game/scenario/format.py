@@ -45,6 +45,7 @@ from .vocabulary import CONDITION, EFFECTS, Vocabulary
 from .yamlsource import LocDict
 
 FORMAT_VERSION = 1
+SAVE_STATE_BYTES = 4 * 1024 * 1024   # a save whose state is larger keeps only its seed and actions (engine.saves)
 SOURCE_KINDS = ("quotation", "document", "interpretation")
 BUILTIN_POLICIES = ("random", "passive", "ai")
 RESPONSES = ("evaluate", "accept", "reject", "stall")

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 from .diagnostics import NOWHERE, Report, ScenarioError
-from .format import BUILTIN_POLICIES, FORMAT_VERSION, SCENARIO
+from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
 from .growth import MAX_LOG_ENTRIES, log_bound
 from .model import Scenario
 from .spec import INVALID, Context
@@ -144,6 +144,7 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
     for flag, pos in ctx.flags_tested.items():
         if flag not in ctx.flags_set:
             report.warn(pos, f"flag {flag!r} is tested but never set")
+    _warn_of_save_growth(fields, raw, report)
     shown = {s for a in fields["actions"] for s in a.sources}
     shown |= {s for e in fields["events"] for s in e.sources}
     shown |= {s for o in fields["outcomes"] for s in o.sources}
@@ -153,6 +154,37 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
         if not source.unlocked and source.id not in shown:
             report.warn(where[source.id], f"source card {source.id!r} is never shown (no event, action or "
                                           "outcome names it and it is not unlocked)")
+
+
+def _logged_bytes(event) -> int:
+    """About what one firing of an event adds to a save (its log entry, and its choice's)."""
+    entry = len(event.title.encode()) + len(event.text.encode()) + 2 * len(event.id) + 40 * len(event.sources) + 150
+    return entry + (max(len(c.text.encode()) for c in event.choices) + 150 if event.choices else 0)
+
+
+def _warn_of_save_growth(fields: dict, raw: LocDict, report: Report) -> None:
+    """Warn (at the largest repeating event, or at the meters) if a whole game could log more than a save keeps
+    whole: every repeating event firing every week, and every meter recorded every week."""
+    weeks = fields["calendar"].last_turn
+    repeating = [e for e in fields["events"] if e.repeat]
+    events = sum(_logged_bytes(e) for e in repeating)
+    meters = sum(len(m.id) + 25 for m in fields["meters"])
+    total = (events + meters) * weeks
+    if total <= SAVE_STATE_BYTES:
+        return
+    kb = 1024
+    if repeating and events >= meters:
+        biggest = max(repeating, key=_logged_bytes)
+        where = _positions(raw, "events")[biggest.id]
+        what = (f"its {len(repeating)} repeating events log about {events // kb} KB every week they fire "
+                f"(this one {_logged_bytes(biggest) // kb} KB)")
+    else:
+        where = raw.at("meters")
+        what = f"its {len(fields['meters'])} meters add about {meters // kb} KB of history every week"
+    report.warn(where, f"saves of this scenario could grow to about {total / kb / kb:.0f} MB over {weeks} weeks: "
+                       f"{what}. Past {SAVE_STATE_BYTES // kb // kb} MB a save keeps only the seed and the actions "
+                       "and is rebuilt when loaded, which is slower; shorten the texts, or let repeating events "
+                       "stop (a 'when' that ends)")
 
 
 def _unlocked_by_effects(fields: dict) -> set[str]:
