@@ -81,7 +81,7 @@ def main() -> int:
 
     full = []
     for _ in range(100):   # the worst case: every pixel drawn and sent (a forced full redraw)
-        app._frame_key = None
+        app.frame.key = None
         t = time.perf_counter()
         present(app.draw(surf))
         full.append((time.perf_counter() - t) * 1000)

@@ -9,7 +9,7 @@ from .common import UsageError, load_or_exit
 
 
 def play(args: argparse.Namespace) -> int:
-    from ..ui.app import run_app
+    from ..ui.play import run_app
 
     return run_app(Path(args.scenario) if args.scenario else None, args.seed,
                    Path(args.load) if args.load else None, args.fullscreen)

@@ -8,7 +8,6 @@ which accepts or refuses them.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -16,15 +15,15 @@ from typing import Any
 import pygame
 
 from . import flow
+from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
 from .settings import Settings, autosave_path, saves_dir
 from .theme import TEXT_STEPS, Theme, reset_caches
-from .widgets.core import Control
-from .widgets.text import render, wrap
 from .wording import done_notice
 
 MIN_SIZE = (960, 540)
+SCREEN_EVENTS = (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL)
 
 
 class App:
@@ -45,9 +44,7 @@ class App:
         self.asked_to_close = False
         self.dirty = True
         self.tasks: list[Any] = []
-        self._frame: pygame.Surface | None = None   # the last frame without hover, focus and tooltip
-        self._frame_key: tuple | None = None
-        self._overlay: list[pygame.Rect] = []        # where the last frame drew over the cached one
+        self.frame = Frame()
 
     # ----------------------------------------------------------------- stack
     @property
@@ -66,8 +63,7 @@ class App:
     def invalidate(self) -> None:
         for s in self.stack:
             s.stale = True
-        self._frame_key = None
-        self._overlay = []
+        self.frame.forget()
         self.dirty = True
 
     def notify(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
@@ -260,37 +256,37 @@ class App:
 
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.WINDOWCLOSE:   # the close button (SDL then sends QUIT, which is the one that asked)
-            self.close()
+        """One event: the window's own, a key every screen shares, or one for the top screen, whose request is
+        carried out."""
+        if self.window_event(event) or (event.type == pygame.KEYDOWN and self.global_key(event)):
             return
-        if event.type == pygame.QUIT:            # after the close button, or a signal (SIGTERM): never deaf to it
-            self.running = self.running and self.asked_to_close
-            self.asked_to_close = False
+        if self.top is None or event.type not in SCREEN_EVENTS:
             return
-        if event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
-            self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
-            return
-        if event.type == pygame.WINDOWSIZECHANGED and self.window:
-            surf = pygame.display.get_surface()
-            if surf is not None and surf.get_size() != self.size:
-                self.size = surf.get_size()
-                self.restyle()
-            return
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED):
-            self.dirty = True
-            return
-        if event.type == pygame.KEYDOWN and self.global_key(event):
-            return
-        top = self.top
-        if top is None:
-            return
-        if event.type not in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
-            return
-        redraw, result = top.handle(event)
+        redraw, result = self.top.handle(event)
         if redraw:
             self.dirty = True
         if result is not None:
             self.apply(result)
+
+    def window_event(self, event: pygame.event.Event) -> bool:
+        """Closing, resizing and showing the window; True if the event was one of these."""
+        if event.type == pygame.WINDOWCLOSE:   # the close button (SDL then sends QUIT, which is the one that asked)
+            self.close()
+        elif event.type == pygame.QUIT:          # after the close button, or a signal (SIGTERM): never deaf to it
+            self.running = self.running and self.asked_to_close
+            self.asked_to_close = False
+        elif event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
+            self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
+        elif event.type == pygame.WINDOWSIZECHANGED and self.window:
+            surf = pygame.display.get_surface()
+            if surf is not None and surf.get_size() != self.size:
+                self.size = surf.get_size()
+                self.restyle()
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+        else:
+            return False
+        return True
 
     def close(self) -> None:
         """The window's close button: if the game is saved nowhere, ask first (a second request closes)."""
@@ -362,105 +358,7 @@ class App:
     # ----------------------------------------------------------------- draw
     def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
         """Draw the frame; return the rectangles that changed, or None if the whole window did."""
-        if not self.stack:
-            surf.fill(self.theme.palette.desk)
-            return None
-        top = self.stack[-1]
-        top.ensure_layout()
-        key = (tuple(id(s) for s in self.stack), top.view_key(), surf.get_size(), id(self.theme))
-        changed: list[pygame.Rect] | None
-        if key != self._frame_key or self._frame is None or self._frame.get_size() != surf.get_size():
-            self.draw_full(surf)
-            if self._frame is None or self._frame.get_size() != surf.get_size():
-                self._frame = pygame.Surface(surf.get_size())
-                if pygame.display.get_surface() is not None:
-                    self._frame = self._frame.convert(surf)
-            self._frame.blit(surf, (0, 0))
-            self._frame_key = key
-            changed = None
-        else:   # only what was drawn over the cached frame last time, and this time, needs repainting
-            changed = list(self._overlay)
-            for r in changed:
-                surf.blit(self._frame, r, r)
-        overlay = top.draw_overlay(surf)
-        note = self.draw_notice(surf)
-        if note is not None:
-            overlay.append(note)
-        bounds = surf.get_rect()
-        self._overlay = [r.clip(bounds) for r in overlay]
-        if changed is not None:
-            changed += self._overlay
-        return changed
-
-    def draw_full(self, surf: pygame.Surface) -> None:
-        """Every visible screen, bottom to top, without hover, focus or tooltip."""
-        first = len(self.stack) - 1
-        while first > 0 and self.stack[first].modal:
-            first -= 1
-        for i in range(first, len(self.stack)):
-            screen = self.stack[i]
-            screen.ensure_layout()
-            if i > first:
-                shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-                shade.fill((0, 0, 0, 120))
-                surf.blit(shade, (0, 0))
-            screen.overlay_only = True
-            try:
-                screen.draw(surf)
-            finally:
-                screen.overlay_only = False
-
-    def draw_notice(self, surf: pygame.Surface) -> pygame.Rect | None:
-        if not self.notice:
-            return None
-        th = self.theme
-        p = th.palette
-        font = th.font("bold")
-        width = min(th.px(700), surf.get_width() - 4 * th.pad)
-        lines = wrap(font, self.notice.text, width - 2 * th.pad)
-        h = len(lines) * font.get_linesize() + 2 * th.pad
-        w = max(font.size(x)[0] for x in lines) + 2 * th.pad
-        box = self.notice_place(pygame.Rect(0, 0, w, h), surf.get_size())
-        col = {"bad": p.stamp, "good": p.good}.get(self.notice.kind, p.accent)
-        pygame.draw.rect(surf, col, box, border_radius=th.px(4))
-        pygame.draw.rect(surf, p.ink, box, 1, border_radius=th.px(4))
-        for i, line in enumerate(lines):
-            surf.blit(render(th, line, "strong", p.accent_text), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
-        return box.inflate(2, 2)
-
-    def controls(self) -> list[pygame.Rect]:
-        """Where the top screen's buttons are visible (in a scrolled list: the part inside its view)."""
-        top = self.top
-        if top is None:
-            return []
-        top.ensure_layout()
-        rects = []
-        for w in top.widgets:
-            if isinstance(w, Control):
-                r = w.screen_rect()
-                if w.scroller:
-                    r = r.clip(w.scroller.view)
-                if r.w > 0 and r.h > 0:
-                    rects.append(r)
-        return rects
-
-    def notice_place(self, box: pygame.Rect, size: tuple[int, int]) -> pygame.Rect:
-        """Where a notice goes: low and centred if it hides no control; else as low as possible, centred,
-        at the left or at the right, where it hides none; if there is no such place, at the bottom."""
-        th = self.theme
-        sw, sh = size
-        margin = th.px(14)
-        controls = [r.inflate(th.px(4), th.px(4)) for r in self.controls()]
-        xs = [(sw - box.w) // 2, margin, sw - margin - box.w]
-        y = sh - margin - box.h
-        while y >= margin:
-            for x in xs:
-                cand = pygame.Rect(x, y, box.w, box.h)
-                if cand.collidelist(controls) < 0:
-                    return cand
-            y -= th.px(8)
-        box.midbottom = (sw // 2, sh - margin)
-        return box
+        return self.frame.draw(surf, self.stack, self.theme, self.notice)
 
     def expire(self) -> None:
         if self.notice and time.monotonic() >= self.notice_until:
@@ -538,34 +436,3 @@ def rescue_note(app: App | None) -> str:
         return f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
     except Exception:
         return "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"
-
-
-def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
-    """`python main.py play`: open the window and play until the player quits."""
-    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
-    # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
-    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-    pygame.display.init()
-    pygame.font.init()
-    app = None
-    try:
-        settings = Settings.load()
-        if fullscreen:
-            settings.fullscreen = True
-        pygame.display.set_caption("Moscow 1939")
-        app = App(settings, scenario_path)
-        app.open_window()
-        app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
-        pygame.key.set_repeat(350, 40)
-        app.open("title", seed=seed)
-        if load is not None:
-            app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
-        return app.run(safe=True)
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        from ..cli.crash import report_crash
-
-        return report_crash(exc, "play", rescue_note(app))
-    finally:
-        pygame.quit()

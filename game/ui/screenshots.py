@@ -136,6 +136,23 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
     app.stack = [desk]
     app.open("archive")
     shot(app, "archive")
+    _menu_shots(app, session, desk, shot)
+    app.stack = [desk]
+    shot(app, "desk-1280x720", (1280, 720))
+    app.settings.high_contrast = True
+    app.settings.text_step = 3
+    app.restyle()
+    shot(app, "desk-high-contrast-projector", (1920, 1080))
+    app.settings.high_contrast = False
+    app.settings.text_step = 1
+    app.restyle()
+
+
+def _menu_shots(app: Any, session: Any, desk: Any, shot: Callable[..., None]) -> None:
+    """The menu over the desk, its settings and saves, and the dialogs of a save that failed."""
+    from . import flow
+    from .session import SaveProblem
+
     app.stack = [desk]
     app.open("pause")
     shot(app, "pause")
@@ -146,23 +163,12 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
         app.open("pause")
         app.open("load")
     shot(app, "load")
-    from .session import SaveProblem
-
-    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", game.state.turn)
+    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", session.game.state.turn)
     app.stack = [desk]
     app.open("save_failed", problem=full, retry=flow.Autosave())
     shot(app, "save-failed")
     app.open("save_elsewhere", failed=full.folder)
     shot(app, "save-elsewhere")
-    app.stack = [desk]
-    shot(app, "desk-1280x720", (1280, 720))
-    app.settings.high_contrast = True
-    app.settings.text_step = 3
-    app.restyle()
-    shot(app, "desk-high-contrast-projector", (1920, 1080))
-    app.settings.high_contrast = False
-    app.settings.text_step = 1
-    app.restyle()
 
 
 def _ended(scenario_path: Path | None) -> Any:

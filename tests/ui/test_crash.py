@@ -6,7 +6,7 @@ from game.ui.settings import autosave_path, log_dir
 
 
 def test_crash_writes_log_and_keeps_autosave(monkeypatch, capsys):
-    from game.ui import app as app_module
+    from game.ui import play
     from game.ui.screens.title import TitleScreen
 
     autosave_path().parent.mkdir(parents=True, exist_ok=True)
@@ -16,7 +16,7 @@ def test_crash_writes_log_and_keeps_autosave(monkeypatch, capsys):
         raise RuntimeError("drawing failed")
 
     monkeypatch.setattr(TitleScreen, "draw", boom)
-    assert app_module.run_app(None, 1, None, False) == 3
+    assert play.run_app(None, 1, None, False) == 3
     logs = list(log_dir().glob("crash-*.log"))
     assert logs and "RuntimeError: drawing failed" in logs[0].read_text(encoding="utf-8")
     assert autosave_path().read_text(encoding="utf-8") == "previous autosave"
@@ -29,6 +29,7 @@ def test_play_with_a_broken_save_shows_the_error(monkeypatch, tmp_path):
     import pygame
 
     from game.ui import app as app_module
+    from game.ui import play
     from game.ui.screens.dialog import ErrorDialog
 
     bad = tmp_path / "bad.json"
@@ -42,7 +43,7 @@ def test_play_with_a_broken_save_shows_the_error(monkeypatch, tmp_path):
         return 0
 
     monkeypatch.setattr(app_module.App, "run", run)
-    assert app_module.run_app(None, 1, bad, False) == 0
+    assert play.run_app(None, 1, bad, False) == 0
     assert isinstance(seen["top"], ErrorDialog)
     pygame.init()
 
@@ -55,6 +56,7 @@ def test_hostile_save_is_rebuilt_without_closing_the_window(monkeypatch, tmp_pat
     import pygame
 
     from game.ui import app as app_module
+    from game.ui import play
     from game.ui.screens.desk import DeskScreen
     from game.ui.screens.dialog import ErrorDialog
     from game.ui.session import Session
@@ -74,7 +76,7 @@ def test_hostile_save_is_rebuilt_without_closing_the_window(monkeypatch, tmp_pat
         return 0
 
     monkeypatch.setattr(app_module.App, "run", run)
-    assert app_module.run_app(None, 1, hostile, False) == 0
+    assert play.run_app(None, 1, hostile, False) == 0
     stack = seen["stack"]
     assert isinstance(stack[0], DeskScreen) and not any(isinstance(s, ErrorDialog) for s in stack)
     game = stack[0].app.session.game

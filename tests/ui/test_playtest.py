@@ -339,7 +339,7 @@ def test_a_notice_never_hides_a_button(app):
             surf = pygame.Surface(size)
             app.dirty = True
             app.draw(surf)
-            note = app._overlay[-1]
+            note = app.frame.overlay[-1]
             assert note.w > 100
             for w in app.top.widgets:
                 if isinstance(w, Control):

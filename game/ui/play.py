@@ -1,0 +1,44 @@
+"""`python main.py play`: open the window on the title screen and run the app until the player quits."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+
+from . import flow
+from .app import App, rescue_note
+from .settings import Settings
+from .theme import Theme
+
+
+def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
+    """`python main.py play`: open the window and play until the player quits."""
+    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    pygame.display.init()
+    pygame.font.init()
+    app = None
+    try:
+        settings = Settings.load()
+        if fullscreen:
+            settings.fullscreen = True
+        pygame.display.set_caption("Moscow 1939")
+        app = App(settings, scenario_path)
+        app.open_window()
+        app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
+        pygame.key.set_repeat(350, 40)
+        app.open("title", seed=seed)
+        if load is not None:
+            app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
+        return app.run(safe=True)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from ..cli.crash import report_crash
+
+        return report_crash(exc, "play", rescue_note(app))
+    finally:
+        pygame.quit()
