@@ -1,11 +1,19 @@
-"""Actions are data: what a controller asks the engine to do."""
+"""Actions are data: what a controller asks the engine to do. Each kind of action has one home here, an
+ActionKind that holds its check, its effect, its serialised fields and its wording."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-KINDS = ("act", "propose", "accept", "reject", "stall", "choose", "end_turn")
+from ..scenario.model import ActionDef, Offer, Scenario
+from .conditions import Predicate, explain
+from .effects import run_effects
+from .state import GameState, LogEntry, OfferState
+
+if TYPE_CHECKING:
+    from .game import Game
 
 
 class Action(NamedTuple):
@@ -18,13 +26,15 @@ class Action(NamedTuple):
     option: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The action as saved: its kind, its power and the fields its kind uses."""
         data: dict[str, Any] = {"kind": self.kind, "power": self.power}
-        if self.target:
-            data["target"] = self.target
-        if self.kind == "propose":
-            data["clauses"] = list(self.clauses)
-        if self.option:
-            data["option"] = self.option
+        spec = ACTION_KINDS.get(self.kind)
+        for name in spec.fields if spec else ("target", "option"):
+            value = getattr(self, name)
+            if name == "clauses":
+                data[name] = list(value)
+            elif value:
+                data[name] = value
         return data
 
     @classmethod
@@ -36,8 +46,8 @@ class Action(NamedTuple):
         if unknown:
             raise ValueError(f"unknown action field(s): {', '.join(sorted(map(str, unknown)))}")
         kind, power = data.get("kind"), data.get("power")
-        if kind not in KINDS:
-            raise ValueError(f"action kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kind not in ACTION_KINDS:
+            raise ValueError(f"action kind must be one of {', '.join(ACTION_KINDS)}, not {kind!r}")
         if not isinstance(power, str):
             raise ValueError("an action needs a 'power'")
         clauses = data.get("clauses") or ()
@@ -63,3 +73,282 @@ class Result:
 OK = Result(True)
 REFUSED = Result(False, "Not possible now.")
 ON_ITS_WAY = Result(False, "This draft is already on its way.")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def sentence(text: str) -> str:
+    """Capitalise and end with a full stop."""
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+class ActionKind:
+    """One kind of action. Subclasses say when it is legal (`check`), what it does (`perform`), which
+    actions of the kind a power could take now (`candidates`) and how a front end confirms it (`confirmation`)."""
+
+    name: ClassVar[str]
+    fields: ClassVar[tuple[str, ...]] = ("target",)   # the Action fields a save file keeps for this kind
+    ends_week: ClassVar[bool] = False                 # the front end shows the week's report after it
+    answers_question: ClassVar[bool] = False          # allowed while a question awaits the power or after it
+                                                      # has ended the week; the front end looks for what the
+                                                      # answer caused
+
+    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+        """The kind's own rule (Game.check has refused what no power may do now: see `answers_question`)."""
+        return OK
+
+    def perform(self, game: Game, action: Action) -> None:
+        """Apply a checked action."""
+        raise NotImplementedError
+
+    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+        """Actions of this kind the power might take now (legal_actions keeps those that pass the check)."""
+        return iter(())
+
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        """What a front end tells the player once the action is applied ("" for nothing)."""
+        return ""
+
+
+class EndTurn(ActionKind):
+    name = "end_turn"
+    fields = ()
+    ends_week = True
+
+    def perform(self, game: Game, action: Action) -> None:
+        game.st.ended.append(action.power)
+
+    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+        if power not in game.st.ended:
+            yield Action("end_turn", power)
+
+
+class Choose(ActionKind):
+    """Answer an event's question that awaits a human power."""
+
+    name = "choose"
+    fields = ("target", "option")
+    answers_question = True
+
+    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+        waiting = game.pending_choices(action.power)
+        event = next((e for e in waiting if e.id == action.target), None)
+        if event is None:
+            return Result(False, "No such question awaits this power.")
+        if action.option not in event.by_id:
+            return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
+        return OK
+
+    def perform(self, game: Game, action: Action) -> None:
+        st = game.st
+        pending = next(p for p in st.pending if p.power == action.power and p.event == action.target)
+        st.pending.remove(pending)
+        saved, st.today = st.today, pending.date
+        game.choose(game.sc.event(action.target), action.option, action.power)
+        game.clock_on(saved)
+        game.continue_week()
+
+    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+        for event in game.pending_choices(power):
+            for choice in event.choices:
+                yield Action("choose", power, event.id, option=choice.id)
+
+
+class Act(ActionKind):
+    """Take one of the power's scenario actions: pay its points, log it, apply its effects."""
+
+    name = "act"
+
+    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+        defn = game.sc.index["actions"].get(action.target)
+        if defn is None or defn.power != action.power:
+            return Result(False, f"{game.short(action.power)} has no action {action.target!r}.")
+        if not explain_why:
+            return OK if game.cx.may_take[defn.id](game.st) else REFUSED  # (st.budget has every power)
+        refusal = self.refusal(game, defn)
+        return OK if refusal is None else Result(False, refusal)
+
+    @staticmethod
+    def refusal(game: Game, defn: ActionDef) -> str | None:
+        """Why the power cannot take its scenario action now, in words (None: it can)."""
+        st = game.st
+        last = st.taken.get(defn.id)
+        if last is not None:
+            if defn.once:
+                return "Already done."
+            if last == st.turn:
+                return "Already done this week."
+            if last + defn.cooldown >= st.turn:
+                return f"Available again in {_plural(last + defn.cooldown - st.turn + 1, 'week')}."
+        left = st.budget.get(defn.power, 0)
+        if left < defn.cost:
+            return f"Needs {_plural(defn.cost, 'action point')}; {left} left this week."
+        if not game.cx.requires[defn.id](st):
+            return defn.why_not or sentence(explain(defn.requires, game.sc, st) or "not possible now")
+        return None
+
+    def perform(self, game: Game, action: Action) -> None:
+        st, defn = game.st, game.sc.index["actions"][action.target]
+        power, ident = defn.power, defn.id
+        st.budget[power] -= defn.cost
+        st.taken[ident] = st.turn
+        st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
+                               defn.sources))
+        if defn.sources and not game.unlocked.issuperset(defn.sources):
+            game.unlock(defn.sources)
+        effects, hidden = game.cx.on_take[ident]
+        run_effects(game, effects)
+        if hidden:
+            run_effects(game, hidden)
+
+    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+        for defn in game.sc.actions_of(power):
+            yield Action("act", power, defn.id)
+
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        return f"Done: {sc.action(action.target).name}."
+
+
+def may_take(defn: ActionDef, *conditions: Predicate | None) -> Predicate:
+    """A fast test of whether the power may take its scenario action now (Act.refusal says why not): not done
+    (or cooling down), the points, then `conditions` (its `requires`, and an AI plan's `when` for it; None:
+    always true). Cheapest tests first: most are refused for the cool-down. Built once per action
+    (Compiled.may_take) and once per plan step (PlanStep.ready)."""
+    ident, power, cost = defn.id, defn.power, defn.cost
+    wait = 10**9 if defn.once else defn.cooldown   # taken in week t: refused until week t + wait + 1
+    first, second = ([c for c in conditions if c is not None] + [None, None])[:2]
+
+    def test(st: GameState) -> bool:
+        last = st.taken.get(ident)
+        return (last is None or last + wait < st.turn) and st.budget[power] >= cost
+
+    def test_one(st: GameState) -> bool:
+        last = st.taken.get(ident)
+        return (last is None or last + wait < st.turn) and st.budget[power] >= cost and first(st)
+
+    def test_two(st: GameState) -> bool:
+        last = st.taken.get(ident)
+        return (last is None or last + wait < st.turn) and st.budget[power] >= cost and first(st) and second(st)
+
+    return test if first is None else test_one if second is None else test_two
+
+
+class OfferKind(ActionKind):
+    """An action on an offer the power is a party to, while the offer is on the table."""
+
+    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+        offer = game.sc.index["offers"].get(action.target)
+        if offer is None:
+            return Result(False, f"There is no offer {action.target!r}.")
+        if action.power not in offer.parties:
+            return Result(False, f"{game.short(action.power)} is not a party to the {offer.name}.")
+        ostate = game.st.offers[offer.id]
+        if ostate.status == "signed":
+            return Result(False, f"The {offer.name} has already been signed.")
+        if ostate.status == "closed":
+            return Result(False, f"The {offer.name} is not on the table.")
+        return self.check_offer(game, action, offer, ostate, explain_why)
+
+    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+        return OK
+
+    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+        for offer in game.sc.offers:
+            if power in offer.parties:
+                yield from self.offer_candidates(game, power, offer)
+
+    def offer_candidates(self, game: Game, power: str, offer: Offer) -> Iterator[Action]:
+        yield Action(self.name, power, offer.id)
+
+
+class Propose(OfferKind):
+    """Send a draft: the power's own, or an answer to the draft that awaits it (which costs nothing)."""
+
+    name = "propose"
+    fields = ("target", "clauses")
+
+    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+        clauses = tuple(action.clauses)
+        malformed = game.cx.draft_refusal(offer, clauses)
+        if malformed is not None:
+            return Result(False, malformed) if explain_why else REFUSED
+        available, current = game.cx.available, ostate.clauses
+        for clause_id in clauses:
+            if clause_id not in current and not available[(offer.id, clause_id)](game.st):
+                if not explain_why:
+                    return REFUSED
+                name = offer.clause(clause_id).name
+                return Result(False, f"‘{name}’ cannot be raised yet. {game.clause_refusal(offer.id, clause_id)}")
+        if ostate.status == "proposed" and ostate.proposer == action.power and set(current) == set(clauses):
+            return ON_ITS_WAY
+        cost = self.cost(game, action.power, offer)
+        if game.st.budget.get(action.power, 0) < cost:
+            return Result(False, f"Sending a draft needs {_plural(cost, 'action point')}.") if explain_why else REFUSED
+        return OK
+
+    @staticmethod
+    def cost(game: Game, power: str, offer: Offer) -> int:
+        """Action points to send a draft: answering a draft with a counter-draft is free; opening a round costs."""
+        return 0 if offer.id in game.drafts_for(power) else offer.propose_cost
+
+    def perform(self, game: Game, action: Action) -> None:
+        offer = game.sc.offer(action.target)
+        game.st.budget[action.power] -= self.cost(game, action.power, offer)
+        game.propose(offer, action.power, action.clauses)
+
+    def offer_candidates(self, game: Game, power: str, offer: Offer) -> Iterator[Action]:
+        """The current draft and every one-clause change of it."""
+        current = game.st.offers[offer.id].clauses
+        variants = [tuple(current)] + [game.cx.toggled(offer, current, clause.id) for clause in offer.clauses]
+        for draft in dict.fromkeys(variants):
+            yield Action("propose", power, offer.id, draft)
+
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        return f"Draft of the {sc.offer(action.target).name} sent."
+
+
+class Answer(OfferKind):
+    """An answer to the draft that has reached the power."""
+
+    done: ClassVar[str]   # the draft is ...
+
+    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+        power = action.power
+        if ostate.status != "proposed" or power not in ostate.waiting:
+            return Result(False, f"No draft of the {offer.name} awaits {game.short(power)}'s answer.")
+        if ostate.waiting[power] > game.st.turn:
+            return Result(False, f"The latest draft has not yet reached {game.short(power)}.")
+        return OK
+
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        return f"The draft is {self.done}."
+
+
+class Accept(Answer):
+    name, done = "accept", "accepted"
+
+    def perform(self, game: Game, action: Action) -> None:
+        game.accept(game.sc.offer(action.target), action.power)
+
+
+class Reject(Answer):
+    name, done = "reject", "rejected"
+
+    def perform(self, game: Game, action: Action) -> None:
+        game.reject(game.sc.offer(action.target), action.power)
+
+
+class Stall(Answer):
+    name, done = "stall", "left unanswered this week"
+
+    def perform(self, game: Game, action: Action) -> None:
+        offer = game.sc.offer(action.target)
+        game.log("stall", f"{game.short(action.power)} stalls on the {offer.name}", power=action.power,
+                 ref=offer.id, visible_to=offer.parties)
+
+
+ACTION_KINDS: dict[str, ActionKind] = {kind.name: kind for kind in (
+    Act(), Accept(), Reject(), Stall(), Propose(), Choose(), EndTurn())}
+KINDS = tuple(ACTION_KINDS)

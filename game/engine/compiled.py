@@ -5,17 +5,27 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
+from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
-from .actions import Action
+from .actions import Action, may_take
 from .conditions import Predicate, compile_condition, needs_treaty, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
 # an event as the week's loop checks it: (id, repeats, `when` predicate, chance, the event)
 EventCheck = tuple[str, bool, Predicate, float, EventDef]
+
+
+class PlanStep(NamedTuple):
+    """One rule of an AI plan, ready to run: its test, its ready Action (None for a change to the draft on the
+    table, which `do` says how to make), and the scenario action it takes (None for an answer or a draft)."""
+
+    ready: Predicate   # its `when` holds and, for a scenario action, the power may take it (actions.may_take)
+    move: Action | None
+    do: Do
+    defn: ActionDef | None
 
 
 @dataclass
@@ -26,10 +36,11 @@ class Compiled:
     dated: dict[int, list[EventCheck]]
     undated: list[list[EventCheck]]
     requires: dict[str, Predicate]
+    may_take: dict[str, Predicate]   # whether a power may take its scenario action now (actions.may_take)
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
     outcomes_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
-    plans: dict[tuple[int, str], tuple[Plan, list[list[tuple]]]]   # (id of a Plan, power) -> (it, plan_weeks)
+    plans: dict[tuple[int, str], tuple[Plan, list[list[PlanStep]]]]   # (id of a Plan, power) -> (it, plan_weeks)
     budgets: dict[str, int]
     drifts: list[tuple[str, float, float, float]]
     starts: list[str]
@@ -121,12 +132,9 @@ class Compiled:
             found = _keep(self.change_cache, key, [trial for _, _, trial in sorted(scored)])
         return found
 
-    def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[tuple]]:
-        """For each week, a plan's rules for one power that can apply in that week, ready to run: (when, step,
-        scenario action or None, its `requires`, id, once, cooldown, cost, move). `move` is the ready Action of an
-        answer or a proposal of listed clauses (None for a scenario action, or a change to the draft on the table).
-        Rules naming another power's action, or whose `when` or `requires` is bound to other weeks by its dates,
-        are left out."""
+    def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[PlanStep]]:
+        """For each week, a plan's steps for one power that can apply in that week. Rules naming another power's
+        action, or whose `when` or `requires` is bound to other weeks by its dates, are left out."""
         key = (id(plan), power)
         found = self.plans.get(key)
         if found is not None and found[0] is plan:  # the plan itself, not a later one given the same id
@@ -139,13 +147,11 @@ class Compiled:
             first, last = turn_window(rule.when, sc)
             holds = compile_condition(rule.when, sc)
             if defn is None:
-                move = self._move(rule.do, power, sc)
-                steps.append((first, last, (holds, rule.do, None, _always, "", False, 0, 0, move)))
+                steps.append((first, last, PlanStep(holds, self._move(rule.do, power, sc), rule.do, None)))
             else:
                 since, until = turn_window(defn.requires, sc)
-                steps.append((max(first, since), min(last, until), (holds, rule.do, defn, self.requires[defn.id],
-                                                                    defn.id, defn.once, defn.cooldown, defn.cost,
-                                                                    None)))
+                ready = may_take(defn, holds if rule.when else None, self.requires[defn.id] if defn.requires else None)
+                steps.append((max(first, since), min(last, until), PlanStep(ready, Action("act", power, defn.id), rule.do, defn)))
         weeks = _by_week(steps, len(self.starts))
         _keep(self.plans, key, (plan, weeks))
         return weeks
@@ -168,10 +174,6 @@ def _keep(cache: dict, key: tuple, value: Any) -> Any:
     if len(cache) < CACHE_LIMIT:
         cache[key] = value
     return value
-
-
-def _always(st) -> bool:
-    return True
 
 
 def _by_week(items: list[tuple[int, int, object]], weeks: int) -> list[list]:
@@ -197,10 +199,12 @@ def _build(sc: Scenario) -> Compiled:
     for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
         dated.setdefault(sc.calendar.turn_of(event.date), []).append(checks[event.id])
     undated = [(*turn_window(e.when, sc), checks[e.id]) for e in sc.events if not e.date]
+    requires = {a.id: compile_condition(a.requires, sc) for a in sc.actions}
     return Compiled(
         dated=dated,
         undated=_by_week(undated, sc.calendar.last_turn + 1),
-        requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
+        requires=requires,
+        may_take={a.id: may_take(a, requires[a.id] if a.requires else None) for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
         outcomes_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),

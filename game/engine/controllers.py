@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..scenario.format import BUILTIN_POLICIES
-from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
+from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
+from . import negotiation
 from .actions import Action
 from .state import GameState
 
@@ -15,12 +16,14 @@ if TYPE_CHECKING:
 
 
 class Controller:
-    """Decides a power's event choices and its actions when a week resolves."""
+    """Decides a power's event choices and, when a week resolves, its actions (which the game performs)."""
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         raise NotImplementedError
 
     def act(self, game: Game, power: str) -> None:
+        """Take the power's actions this week, each through Game.perform (which checks and applies it, the one
+        path every action takes); stop once the game is over."""
         raise NotImplementedError
 
 
@@ -52,22 +55,13 @@ class PlanController(Controller):
 
     def act(self, game: Game, power: str) -> None:
         st = game.st
-        taken, budget, turn = st.taken, st.budget, st.turn
         weeks = self.weeks.get(power)
         if weeks is None:
             weeks = self.weeks[power] = game.cx.plan_weeks(self.plan, power, game.sc)
-        for holds, do, defn, requires, ident, once, cooldown, cost, move in weeks[turn] if 0 <= turn < len(weeks) else ():
-            if defn is not None:
-                # cheapest tests first: most weeks most rules fail on cool-down or points
-                last = taken.get(ident)
-                if last is not None and (once or last + cooldown >= turn):
-                    continue
-                if budget[power] >= cost and holds(st) and requires(st):
-                    game.take(defn)
-                    if st.outcome is not None:
-                        return
-            elif holds(st):
-                game.perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
+        perform = game.perform
+        for ready, move, do, _ in weeks[st.turn] if 0 <= st.turn < len(weeks) else ():
+            if ready(st):
+                perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
                 if st.outcome is not None:
                     return
         respond = self.plan.respond
@@ -76,11 +70,8 @@ class PlanController(Controller):
         for offer_id in game.drafts_for(power):
             if st.outcome is not None:
                 return
-            offer = game.sc.offer(offer_id)
-            if respond == "evaluate":
-                game.respond_as_ai(offer, power)
-            else:
-                game.perform(Action(respond, power, offer_id))
+            perform(ai_answer(game, game.sc.offer(offer_id), power) if respond == "evaluate"
+                    else Action(respond, power, offer_id))
 
     @staticmethod
     def _proposal(game: Game, power: str, do: Do) -> Action:
@@ -94,7 +85,7 @@ class RandomController(Controller):
     """Plays at random: each week it tries a few random actions, drafts and answers, stopping at random."""
 
     def __init__(self) -> None:
-        self.menus: dict[str, tuple[tuple[ActionDef, ...], tuple[Offer, ...]]] = {}
+        self.menus: dict[str, tuple[tuple[Action, ...], tuple[Offer, ...]]] = {}
 
     def choose(self, game: Game, power: str, event: EventDef) -> str:
         return event.choices[int(game.random() * len(event.choices))].id
@@ -114,8 +105,7 @@ class RandomController(Controller):
                 return
             pick = int(game.random() * count)
             if pick < len(own):
-                if game.act_refusal(own[pick], False) is None:
-                    game.take(own[pick])
+                if game.perform(own[pick]):
                     live = None
                 continue
             if pick < len(own) + 2 * len(answers):
@@ -126,11 +116,11 @@ class RandomController(Controller):
             game.perform(action)
             live = None
 
-    def _menu(self, game: Game, power: str) -> tuple[tuple[ActionDef, ...], tuple[Offer, ...]]:
+    def _menu(self, game: Game, power: str) -> tuple[tuple[Action, ...], tuple[Offer, ...]]:
         """The power's own scenario actions and the offers it is a party to, built once."""
         menu = self.menus.get(power)
         if menu is None:
-            own = tuple(game.sc.actions_of(power))
+            own = tuple(Action("act", power, defn.id) for defn in game.sc.actions_of(power))
             menu = self.menus[power] = (own, tuple(o for o in game.sc.offers if power in o.parties))
         return menu
 
@@ -162,6 +152,29 @@ class PassiveController(Controller):
 
     def act(self, game: Game, power: str) -> None:
         return
+
+
+def ai_answer(game: Game, offer: Offer, power: str) -> Action:
+    """An AI party's answer to a draft: accept, counter with its best single change, or reject."""
+    st = game.st
+    ostate = st.offers[offer.id]
+    if game.random() < negotiation.acceptance(game.cx.score(offer, power, ostate.clauses, st), offer.spread):
+        return Action("accept", power, offer.id)
+    counter = _best_change(game, offer, power, ostate.clauses)
+    floor = offer.ai[power].counter_min if power in offer.ai else None
+    if counter is not None and floor is not None and game.cx.score(offer, power, counter, st) < floor:
+        counter = None
+    if counter is not None and ostate.rounds < 12:
+        return Action("propose", power, offer.id, counter)
+    return Action("reject", power, offer.id)
+
+
+def _best_change(game: Game, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
+    """The one-clause change (with what it drags along) that the power values most, if any helps it."""
+    for trial in game.cx.changes(offer, power, tuple(draft)):
+        if game.check(Action("propose", power, offer.id, trial), False).ok:
+            return trial
+    return None
 
 
 def policy_names(sc: Scenario, power: str) -> list[str]:

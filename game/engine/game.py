@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..scenario.model import ActionDef, EventDef, Offer, Scenario
 from . import negotiation, rng
-from .actions import OK, ON_ITS_WAY, REFUSED, Action, Result
+from .actions import ACTION_KINDS, OK, Action, Propose, Result, sentence
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
@@ -124,24 +124,8 @@ class Game:
         """Every action this power may take now (proposals: the current draft and one-clause changes)."""
         if self.over or power not in self.sc.index["powers"]:
             return []
-        choices = self.pending_choices(power)
-        if choices:
-            return [Action("choose", power, e.id, option=c.id) for e in choices for c in e.choices]
-        found = [Action("act", power, a.id) for a in self.sc.actions_of(power) if self.check(Action("act", power, a.id), False) is OK]
-        for offer in self.sc.offers:
-            if power not in offer.parties:
-                continue
-            for kind in ("accept", "reject", "stall"):
-                action = Action(kind, power, offer.id)
-                if self.check(action, False) is OK:
-                    found.append(action)
-            for draft in self._draft_variants(offer):
-                action = Action("propose", power, offer.id, draft)
-                if self.check(action, False) is OK:
-                    found.append(action)
-        if power not in self.st.ended:
-            found.append(Action("end_turn", power))
-        return found
+        return [action for kind in ACTION_KINDS.values() for action in kind.candidates(self, power)
+                if self.check(action, False) is OK]
 
     def unavailable(self, power: str) -> list[tuple[ActionDef, str]]:
         """The power's scenario actions that it cannot take now, with the reason."""
@@ -158,125 +142,34 @@ class Game:
         clause = offer.clause(clause_id)
         if clause_id in self.st.offers[offer_id].clauses or self.cx.available[(offer_id, clause_id)](self.st):
             return None
-        return clause.why_not or _sentence(explain(clause.available, self.sc, self.st) or "not available")
-
-    def _draft_variants(self, offer: Offer) -> list[tuple[str, ...]]:
-        current = self.st.offers[offer.id].clauses
-        variants = [tuple(current)]
-        variants += [negotiation.toggle(offer, current, clause.id) for clause in offer.clauses]
-        return list(dict.fromkeys(variants))
+        return clause.why_not or sentence(explain(clause.available, self.sc, self.st) or "not available")
 
     # ------------------------------------------------------------------- checks
     def check(self, action: Action, explain_why: bool = True) -> Result:
         """Whether the action is legal now; if not, a reason a player can read (`explain_why=False`: skip the wording)."""
-        st, sc = self.st, self.sc
-        kind, power, target = action.kind, action.power, action.target
+        st, power = self.st, action.power
         if st.outcome is not None:
             return Result(False, "The game is over.")
-        if power not in sc.index["powers"]:
+        if power not in self.sc.index["powers"]:
             return Result(False, f"There is no power {power!r}.")
-        waiting = self.pending_choices(power) if st.pending else ()
-        if kind == "choose":
-            return self._check_choice(action, waiting)
-        if waiting:
-            return Result(False, f"First answer ‘{waiting[0].title}’.")
-        if power in st.ended:
-            return Result(False, f"{self._short(power)} has already ended this week.")
-        if kind == "act":
-            return self._check_act(action, explain_why)
-        if kind == "end_turn":
-            return OK
-        offer = sc.index["offers"].get(target)
-        if offer is None:
-            return Result(False, f"There is no offer {target!r}.")
-        if power not in offer.parties:
-            return Result(False, f"{self._short(power)} is not a party to the {offer.name}.")
-        ostate = st.offers[target]
-        if ostate.status == "signed":
-            return Result(False, f"The {offer.name} has already been signed.")
-        if ostate.status == "closed":
-            return Result(False, f"The {offer.name} is not on the table.")
-        if kind == "propose":
-            return self._check_draft(action, offer, explain_why)
-        if kind in ("accept", "reject", "stall"):
-            if ostate.status != "proposed" or power not in ostate.waiting:
-                return Result(False, f"No draft of the {offer.name} awaits {self._short(power)}'s answer.")
-            if ostate.waiting[power] > st.turn:
-                return Result(False, f"The latest draft has not yet reached {self._short(power)}.")
-            return OK
-        return Result(False, f"Unknown kind of action {kind!r}.")
+        kind = ACTION_KINDS.get(action.kind)
+        if kind is None:
+            return Result(False, f"Unknown kind of action {action.kind!r}.")
+        if not kind.answers_question:
+            waiting = self.pending_choices(power) if st.pending else ()
+            if waiting:
+                return Result(False, f"First answer ‘{waiting[0].title}’.")
+            if power in st.ended:
+                return Result(False, f"{self.short(power)} has already ended this week.")
+        return kind.check(self, action, explain_why)
 
-    def _short(self, power: str) -> str:
+    def short(self, power: str) -> str:
         """A power's short name, for messages."""
         return self.sc.power(power).short
 
-    def _check_choice(self, action: Action, waiting: list[EventDef]) -> Result:
-        event = next((e for e in waiting if e.id == action.target), None)
-        if event is None:
-            return Result(False, "No such question awaits this power.")
-        if action.option not in event.by_id:
-            return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
-        return OK
-
-    def _check_act(self, action: Action, explain_why: bool) -> Result:
-        defn = self.sc.index["actions"].get(action.target)
-        if defn is None or defn.power != action.power:
-            return Result(False, f"{self.sc.power(action.power).short} has no action {action.target!r}.")
-        refusal = self.act_refusal(defn, explain_why)
-        if refusal is None:
-            return OK
-        return Result(False, refusal) if explain_why else REFUSED
-
-    def act_refusal(self, defn: ActionDef, explain_why: bool = True) -> str | None:
-        """Why the power cannot take its scenario action now (None: it can)."""
-        st = self.st
-        last = st.taken.get(defn.id)
-        if last is not None:
-            if not explain_why and (defn.once or last + defn.cooldown >= st.turn):
-                return REFUSED.reason
-            if defn.once:
-                return "Already done."
-            if last == st.turn:
-                return "Already done this week."
-            if last + defn.cooldown >= st.turn:
-                weeks = last + defn.cooldown - st.turn + 1
-                return f"Available again in {weeks} week{'s' if weeks > 1 else ''}."
-        left = st.budget.get(defn.power, 0)
-        if left < defn.cost:
-            if not explain_why:
-                return REFUSED.reason
-            return f"Needs {defn.cost} action point{'s' if defn.cost != 1 else ''}; {left} left this week."
-        if not self.cx.requires[defn.id](st):
-            if not explain_why:
-                return REFUSED.reason
-            return defn.why_not or _sentence(explain(defn.requires, self.sc, st) or "not possible now")
-        return None
-
-    def _check_draft(self, action: Action, offer: Offer, explain_why: bool) -> Result:
-        clauses = tuple(action.clauses)
-        malformed = self.cx.draft_refusal(offer, clauses)
-        if malformed is not None:
-            return Result(False, malformed) if explain_why else REFUSED
-        ostate = self.st.offers[offer.id]
-        available, current = self.cx.available, ostate.clauses
-        for clause_id in clauses:
-            if clause_id not in current and not available[(offer.id, clause_id)](self.st):
-                if not explain_why:
-                    return REFUSED
-                name = offer.clause(clause_id).name
-                return Result(False, f"‘{name}’ cannot be raised yet. {self.clause_refusal(offer.id, clause_id)}")
-        if ostate.status == "proposed" and ostate.proposer == action.power and set(current) == set(clauses):
-            return ON_ITS_WAY
-        cost = self.propose_cost(action.power, offer)
-        if self.st.budget.get(action.power, 0) < cost:
-            if not explain_why:
-                return REFUSED
-            return Result(False, f"Sending a draft needs {cost} action point{'s' if cost != 1 else ''}.")
-        return OK
-
     def propose_cost(self, power: str, offer: Offer) -> int:
         """Action points to send a draft: answering a draft with a counter-draft is free; opening a round costs."""
-        return 0 if offer.id in self.drafts_for(power) else offer.propose_cost
+        return Propose.cost(self, power, offer)
 
     # ---------------------------------------------------------------- applying
     def submit(self, action: Action) -> Result:
@@ -286,7 +179,7 @@ class Game:
             return result
         self.record.append(action)
         self.perform(action, checked=True)
-        if action.kind == "end_turn" and not self.waiting_for() and not self.over:
+        if ACTION_KINDS[action.kind].ends_week and not self.waiting_for() and not self.over:
             self.resolve_week()
         return OK
 
@@ -296,46 +189,8 @@ class Game:
             result = self.check(action, False)
             if not result.ok:
                 return result
-        kind, power, st = action.kind, action.power, self.st
-        if kind == "end_turn":
-            st.ended.append(power)
-        elif kind == "choose":
-            pending = next(p for p in st.pending if p.power == power and p.event == action.target)
-            st.pending.remove(pending)
-            saved, self.today = self.today, pending.date
-            event = self.sc.event(action.target)
-            self.choose(event, action.option, power)
-            self._clock_on(saved)
-            self._continue_week()
-        elif kind == "act":
-            self.take(self.sc.action(action.target))
-        elif kind == "propose":
-            offer = self.sc.offer(action.target)
-            st.budget[power] -= self.propose_cost(power, offer)
-            self.propose(offer, power, action.clauses)
-        elif kind == "accept":
-            self._accept(self.sc.offer(action.target), power)
-        elif kind == "reject":
-            self._reject(self.sc.offer(action.target), power)
-        elif kind == "stall":
-            offer = self.sc.offer(action.target)
-            self.log("stall", f"{self.sc.power(power).short} stalls on the {offer.name}", power=power,
-                     ref=offer.id, visible_to=offer.parties)
+        ACTION_KINDS[action.kind].perform(self, action)
         return OK
-
-    def take(self, defn: ActionDef) -> None:
-        """Apply a scenario action that has been checked: pay, log, apply its effects."""
-        st, power, ident = self.st, defn.power, defn.id
-        st.budget[power] -= defn.cost
-        st.taken[ident] = st.turn
-        st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
-                               defn.sources))
-        if defn.sources and not self.unlocked.issuperset(defn.sources):
-            self.unlock(defn.sources)
-        effects, hidden = self.cx.on_take[ident]
-        run_effects(self, effects)
-        if hidden:
-            run_effects(self, hidden)
 
     # ------------------------------------------------------------- negotiation
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
@@ -356,7 +211,7 @@ class Game:
         self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
                  power=power, ref=offer.id, visible_to=offer.parties, clauses=tuple(ostate.clauses))
 
-    def _accept(self, offer: Offer, power: str) -> None:
+    def accept(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
         self.set_waiting(offer.id, {p: turn for p, turn in ostate.waiting.items() if p != power})
         ostate.accepted.append(power)
@@ -365,7 +220,7 @@ class Game:
         if not ostate.waiting:
             self.sign(offer)
 
-    def _reject(self, offer: Offer, power: str) -> None:
+    def reject(self, offer: Offer, power: str) -> None:
         ostate = self.st.offers[offer.id]
         ostate.status, ostate.accepted = "open", []
         self.set_waiting(offer.id, {})
@@ -405,30 +260,6 @@ class Game:
         run_effects(self, effects["offer", offer.id])
         self.check_outcomes()
 
-    def respond_as_ai(self, offer: Offer, power: str) -> None:
-        """An AI party answers a draft: accept, counter with its best single change, or reject."""
-        ostate = self.st.offers[offer.id]
-        value = self.cx.score(offer, power, ostate.clauses, self.st)
-        if self.random() < negotiation.acceptance(value, offer.spread):
-            self.perform(Action("accept", power, offer.id))
-            return
-        counter = self._best_change(offer, power, ostate.clauses)
-        floor = offer.ai[power].counter_min if power in offer.ai else None
-        if counter is not None and floor is not None and self.cx.score(offer, power, counter, self.st) < floor:
-            counter = None
-        if counter is not None and ostate.rounds < 12:
-            self.perform(Action("propose", power, offer.id, counter))
-        else:
-            self.perform(Action("reject", power, offer.id))
-
-    def _best_change(self, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
-        """The one-clause change (with what it drags along) that the power values most, if any helps it."""
-        options = self.cx.changes(offer, power, tuple(draft))
-        for trial in options:
-            if self.check(Action("propose", power, offer.id, trial), False).ok:
-                return trial
-        return None
-
     # ---------------------------------------------------------------- events
     def fire(self, event: EventDef, date: str | None = None) -> None:
         """Fire an event now: log it, unlock its sources, apply its effects, ask for a choice."""
@@ -447,7 +278,8 @@ class Game:
                 st.pending.append(Pending(ident, chooser, st.today))
             else:
                 self.choose(event, self.controllers[chooser].choose(self, chooser, event), chooser)
-        self._clock_on(saved)
+        if saved > st.today:  # see clock_on
+            st.today = saved
 
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = event.by_id[option_id]
@@ -470,9 +302,9 @@ class Game:
         st.ended = []
         st.budget = dict(cx.budgets)
         st.week_step = 0
-        self._continue_week()
+        self.continue_week()
 
-    def _continue_week(self) -> None:
+    def continue_week(self) -> None:
         """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
         (so that nothing dated later is seen first); then the undated events, once."""
         st, cx = self.st, self.cx
@@ -483,7 +315,7 @@ class Game:
                 return
             ident, _, when, chance, event = dated[st.week_step]
             st.week_step += 1
-            if ident not in fired and when(st) and self._lucky(chance):
+            if ident not in fired and when(st) and (chance >= 1.0 or self.random() < chance):
                 self.fire(event)
         if st.week_step != len(dated) or st.outcome is not None or st.pending:
             return
@@ -492,7 +324,7 @@ class Game:
             if st.outcome is not None:
                 return
             last = fired.get(ident)
-            if (last is None or (repeat and last != turn)) and when(st) and self._lucky(chance):
+            if (last is None or (repeat and last != turn)) and when(st) and (chance >= 1.0 or self.random() < chance):
                 self.fire(event)
         self.check_outcomes()
 
@@ -570,7 +402,7 @@ class Game:
     def today(self, value: str) -> None:
         self.st.today = value
 
-    def _clock_on(self, before: str) -> None:
+    def clock_on(self, before: str) -> None:
         """Once an event is over, the date is the later of its own and the one before: a dated event moves the
         week's clock on, never back."""
         if before > self.st.today:
@@ -580,16 +412,9 @@ class Game:
         self.st.rng, value = rng.draw(self.st.rng)
         return value
 
-    def _lucky(self, chance: float) -> bool:
-        return chance >= 1.0 or self.random() < chance
-
     def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
             visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = (),
             clauses: tuple[str, ...] = ()) -> None:
         st = self.st
         st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources, clauses))
 
-
-def _sentence(text: str) -> str:
-    """Capitalise and end with a full stop."""
-    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
