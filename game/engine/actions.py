@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from ..scenario.model import ActionDef, Offer, Scenario
-from .conditions import Predicate, explain
+from .conditions import explain
 from .effects import run_effects
-from .state import GameState, LogEntry, OfferState
+from .state import LogEntry, OfferState
 
 if TYPE_CHECKING:
     from .game import Game
@@ -70,6 +70,7 @@ class Result:
         return self.ok
 
 
+NEVER = 10**9   # a week no game reaches
 OK = Result(True)
 REFUSED = Result(False, "Not possible now.")
 ON_ITS_WAY = Result(False, "This draft is already on its way.")
@@ -165,8 +166,10 @@ class Act(ActionKind):
         defn = game.sc.index["actions"].get(action.target)
         if defn is None or defn.power != action.power:
             return Result(False, f"{game.short(action.power)} has no action {action.target!r}.")
-        if not explain_why:
-            return OK if game.cx.may_take[defn.id](game.st) else REFUSED  # (st.budget has every power)
+        if not explain_why:   # the rule `refusal` words, tested fast
+            st = game.st
+            return (OK if game.next_free.get(defn.id, 0) <= st.turn and st.budget.get(defn.power, 0) >= defn.cost
+                    and game.cx.requires[defn.id](st) else REFUSED)
         refusal = self.refusal(game, defn)
         return OK if refusal is None else Result(False, refusal)
 
@@ -189,11 +192,23 @@ class Act(ActionKind):
             return defn.why_not or sentence(explain(defn.requires, game.sc, st) or "not possible now")
         return None
 
+    @staticmethod
+    def free_from(defn: ActionDef, last: int) -> int:
+        """The first week in which a scenario action taken in week `last` may be taken again (never, once-only)."""
+        return NEVER if defn.once else last + defn.cooldown + 1
+
+    @classmethod
+    def next_free(cls, game: Game) -> dict[str, int]:
+        """Game.next_free, the index of when each action taken so far may be taken again, read from the state."""
+        actions = game.sc.index["actions"]
+        return {ident: cls.free_from(actions[ident], last) for ident, last in game.st.taken.items() if ident in actions}
+
     def perform(self, game: Game, action: Action) -> None:
         st, defn = game.st, game.sc.index["actions"][action.target]
         power, ident = defn.power, defn.id
         st.budget[power] -= defn.cost
         st.taken[ident] = st.turn
+        game.next_free[ident] = self.free_from(defn, st.turn)
         st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
                                defn.sources))
         if defn.sources and not game.unlocked.issuperset(defn.sources):
@@ -209,30 +224,6 @@ class Act(ActionKind):
 
     def confirmation(self, sc: Scenario, action: Action) -> str:
         return f"Done: {sc.action(action.target).name}."
-
-
-def may_take(defn: ActionDef, *conditions: Predicate | None) -> Predicate:
-    """A fast test of whether the power may take its scenario action now (Act.refusal says why not): not done
-    (or cooling down), the points, then `conditions` (its `requires`, and an AI plan's `when` for it; None:
-    always true). Cheapest tests first: most are refused for the cool-down. Built once per action
-    (Compiled.may_take) and once per plan step (PlanStep.ready)."""
-    ident, power, cost = defn.id, defn.power, defn.cost
-    wait = 10**9 if defn.once else defn.cooldown   # taken in week t: refused until week t + wait + 1
-    first, second = ([c for c in conditions if c is not None] + [None, None])[:2]
-
-    def test(st: GameState) -> bool:
-        last = st.taken.get(ident)
-        return (last is None or last + wait < st.turn) and st.budget[power] >= cost
-
-    def test_one(st: GameState) -> bool:
-        last = st.taken.get(ident)
-        return (last is None or last + wait < st.turn) and st.budget[power] >= cost and first(st)
-
-    def test_two(st: GameState) -> bool:
-        last = st.taken.get(ident)
-        return (last is None or last + wait < st.turn) and st.budget[power] >= cost and first(st) and second(st)
-
-    return test if first is None else test_one if second is None else test_two
 
 
 class OfferKind(ActionKind):

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..scenario.model import ActionDef, Do, EventDef, Offer, Plan, Scenario
+from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
-from .actions import Action, may_take
+from .actions import Action
 from .conditions import Predicate, compile_condition, needs_treaty, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
@@ -19,13 +19,14 @@ EventCheck = tuple[str, bool, Predicate, float, EventDef]
 
 
 class PlanStep(NamedTuple):
-    """One rule of an AI plan, ready to run: its test, its ready Action (None for a change to the draft on the
-    table, which `do` says how to make), and the scenario action it takes (None for an answer or a draft)."""
+    """One rule of an AI plan, ready to run: its `when` (None: always), its ready Action (None for a change to
+    the draft on the table, which `do` says how to make), and the id of the scenario action it takes (None for
+    an answer or a draft)."""
 
-    ready: Predicate   # its `when` holds and, for a scenario action, the power may take it (actions.may_take)
+    when: Predicate | None
     move: Action | None
     do: Do
-    defn: ActionDef | None
+    action_id: str | None
 
 
 @dataclass
@@ -36,7 +37,6 @@ class Compiled:
     dated: dict[int, list[EventCheck]]
     undated: list[list[EventCheck]]
     requires: dict[str, Predicate]
-    may_take: dict[str, Predicate]   # whether a power may take its scenario action now (actions.may_take)
     available: dict[tuple[str, str], Predicate]
     outcomes: list[tuple[str, Predicate]]
     outcomes_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
@@ -145,13 +145,13 @@ class Compiled:
             if defn is not None and defn.power != power:
                 continue
             first, last = turn_window(rule.when, sc)
-            holds = compile_condition(rule.when, sc)
+            when = compile_condition(rule.when, sc) if rule.when is not None else None
             if defn is None:
-                steps.append((first, last, PlanStep(holds, self._move(rule.do, power, sc), rule.do, None)))
+                steps.append((first, last, PlanStep(when, self._move(rule.do, power, sc), rule.do, None)))
             else:
                 since, until = turn_window(defn.requires, sc)
-                ready = may_take(defn, holds if rule.when else None, self.requires[defn.id] if defn.requires else None)
-                steps.append((max(first, since), min(last, until), PlanStep(ready, Action("act", power, defn.id), rule.do, defn)))
+                step = PlanStep(when, Action("act", power, defn.id), rule.do, defn.id)
+                steps.append((max(first, since), min(last, until), step))
         weeks = _by_week(steps, len(self.starts))
         _keep(self.plans, key, (plan, weeks))
         return weeks
@@ -199,12 +199,10 @@ def _build(sc: Scenario) -> Compiled:
     for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
         dated.setdefault(sc.calendar.turn_of(event.date), []).append(checks[event.id])
     undated = [(*turn_window(e.when, sc), checks[e.id]) for e in sc.events if not e.date]
-    requires = {a.id: compile_condition(a.requires, sc) for a in sc.actions}
     return Compiled(
         dated=dated,
         undated=_by_week(undated, sc.calendar.last_turn + 1),
-        requires=requires,
-        may_take={a.id: may_take(a, requires[a.id] if a.requires else None) for a in sc.actions},
+        requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
         outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
         outcomes_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),

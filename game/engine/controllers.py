@@ -58,9 +58,11 @@ class PlanController(Controller):
         weeks = self.weeks.get(power)
         if weeks is None:
             weeks = self.weeks[power] = game.cx.plan_weeks(self.plan, power, game.sc)
-        perform = game.perform
-        for ready, move, do, _ in weeks[st.turn] if 0 <= st.turn < len(weeks) else ():
-            if ready(st):
+        perform, next_free, turn = game.perform, game.next_free, st.turn
+        for when, move, do, action_id in weeks[turn] if 0 <= turn < len(weeks) else ():
+            if next_free.get(action_id, 0) > turn:   # cheapest test first: most weeks most rules fail on it
+                continue
+            if when is None or when(st):
                 perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
                 if st.outcome is not None:
                     return
@@ -105,7 +107,8 @@ class RandomController(Controller):
                 return
             pick = int(game.random() * count)
             if pick < len(own):
-                if game.perform(own[pick]):
+                action = own[pick]
+                if game.next_free.get(action.target, 0) <= st.turn and game.perform(action).ok:
                     live = None
                 continue
             if pick < len(own) + 2 * len(answers):

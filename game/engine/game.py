@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..scenario.model import ActionDef, EventDef, Offer, Scenario
 from . import negotiation, rng
-from .actions import ACTION_KINDS, OK, Action, Propose, Result, sentence
+from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
@@ -33,6 +33,7 @@ class Game:
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
         self.any_treaty_signed = any(offer.status == "signed" for offer in state.offers.values())  # never undone
+        self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
         self.awaiting: dict[str, set[str]] = {p.id: set() for p in scenario.powers}  # see set_waiting
         for offer_id, offer in state.offers.items():
             for power in offer.waiting:

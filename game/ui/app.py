@@ -130,16 +130,19 @@ class App:
             self.notify(result.reason, "bad", 6.0)
             return
         self.invalidate()
+        from ..engine.actions import ACTION_KINDS
+
+        kind = ACTION_KINDS[action.kind]
         if self.session.game.over:
             self.stack = []
             self.open("ending")
-        elif action.kind == "end_turn":
+        elif kind.ends_week:
             self.open("week_report", entries=self.session.new_entries())
-        elif action.kind == "choose":
+        elif kind.answers_question:
             self.answered = True
         elif done_notice(action, self.session.scenario):
             self.notify(done_notice(action, self.session.scenario), "good")
-        if action.kind == "end_turn" and self.session.save_problem is not None:   # the week's autosave failed
+        if kind.ends_week and self.session.save_problem is not None:   # the week's autosave failed
             self.save_failed()
 
     def prompt(self) -> None:

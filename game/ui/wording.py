@@ -25,13 +25,10 @@ def consequences(effects, sc: Scenario, player: str | None = None) -> str:
 
 
 def done_notice(action, sc: Scenario) -> str:
-    """What the notice says once the engine has accepted an action ('' if it says nothing)."""
-    if action.kind == "act":
-        return f"Done: {sc.action(action.target).name}."
-    if action.kind == "propose":
-        return f"Draft of the {sc.offer(action.target).name} sent."
-    answered = {"accept": "accepted", "reject": "rejected", "stall": "left unanswered this week"}
-    return f"The draft is {answered[action.kind]}." if action.kind in answered else ""
+    """What the notice says once the engine has accepted an action ('' if it says nothing): its kind's words."""
+    from ..engine.actions import ACTION_KINDS
+
+    return ACTION_KINDS[action.kind].confirmation(sc, action)
 
 
 # Shorter wordings a button falls back to when its whole label and its key hint do not fit (large text).
