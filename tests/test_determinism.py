@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Game
+from game.engine.actions import Act
 from game.engine.saves import dumps, load_game, replay
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -62,6 +63,7 @@ def test_invariants_hold_throughout(mini, seed, picks):
         assert 1 <= state.turn <= mini.calendar.last_turn
         assert all(b >= 0 for b in state.budget.values())
         assert game.awaiting == awaiting(game), "the index of drafts awaiting answers fell out of step"
+        assert game.next_free == Act.next_free(game), "the index of when actions may be taken again fell out of step"
 
 
 def awaiting(game: Game) -> dict[str, set[str]]:
@@ -98,7 +100,7 @@ def test_ai_games_are_deterministic_and_always_end(seed):
         two = Game.new(scenario, seed=seed, policies={"red": policy})
         two.run_until_human()
         assert one.over and dumps(one) == dumps(two)
-        assert one.awaiting == awaiting(one)
+        assert one.awaiting == awaiting(one) and one.next_free == Act.next_free(one)
 
 
 ACTION_KINDS = st.sampled_from(["act", "propose", "accept", "reject", "stall", "choose", "end_turn", "fly"])

@@ -181,3 +181,30 @@ def test_plan_weeks_are_never_those_of_an_earlier_plan_with_the_same_id(mini):
     cx.plans[(id(idle), "red")] = (plan, cx.plan_weeks(plan, "red", mini))  # as if `plan` had had idle's id
     assert all(week == [] for week in cx.plan_weeks(idle, "red", mini))
     assert any(cx.plan_weeks(plan, "red", mini))
+
+
+def test_every_action_kind_saves_only_its_own_fields_and_reads_back(mini):
+    from game.engine.actions import ACTION_KINDS
+
+    for kind in ACTION_KINDS.values():
+        action = Action(kind.name, "red", "x" if "target" in kind.fields else "",
+                        ("a",) if "clauses" in kind.fields else (), "o" if "option" in kind.fields else "")
+        data = action.to_dict()
+        assert set(data) == {"kind", "power", *kind.fields}
+        assert Action.from_dict(data) == action
+
+
+def test_ai_powers_act_through_the_checked_path(mini, monkeypatch):
+    """Every action an AI controller takes goes through Game.perform's check, as a human's does."""
+    checked = []
+    original = Game.check
+
+    def spy(self, action, explain_why=True):
+        checked.append(action)
+        return original(self, action, explain_why)
+
+    monkeypatch.setattr(Game, "check", spy)
+    game = Game.new(mini, seed=3, policies={"red": "random"})
+    game.run_until_human()
+    acts = [e for e in game.state.log if e.kind == "action"]
+    assert acts and all(any(a.kind == "act" and a.target == e.ref for a in checked) for e in acts)
