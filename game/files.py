@@ -1,10 +1,13 @@
-"""Writing files so that a crash, a kill or a full disk never leaves a half-written one in place."""
+"""Writing files so that a crash, a kill or a full disk never leaves a half-written one in place; reading
+only regular files, so that a FIFO or a device named like a game file never hangs the game."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -39,3 +42,15 @@ def remove_stale_temporaries(folder: Path) -> None:
                 with contextlib.suppress(OSError):
                     if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
                         os.unlink(entry.path)
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """Up to limit bytes of a regular file. A FIFO, device or socket is refused without waiting on it (opening
+    a FIFO for reading blocks until a writer comes; reading a device may never end)."""
+    if stat.S_ISDIR(os.stat(path).st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, a device or a socket)")
+        return handle.read(limit)

@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..files import write_atomic
+from ..files import read_regular, write_atomic
 from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
 from ..scenario.format import SAVE_STATE_BYTES
 from ..scenario.model import Scenario
@@ -69,8 +69,7 @@ def read_document(path: str | Path) -> dict[str, Any]:
     """Read and check a save file's envelope; raise ScenarioError with a readable message."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_SAVE_BYTES + 1)
+        data = read_regular(path, MAX_SAVE_BYTES + 1)
     except OSError as exc:
         raise _error(name, f"cannot read save: {exc.strerror or exc}") from None
     if len(data) > MAX_SAVE_BYTES:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import errno
 import hashlib
-import os
-import stat
 from pathlib import Path
 
+from ..files import read_regular
 from .diagnostics import NOWHERE, Report, ScenarioError
 from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
 from .growth import MAX_LOG_ENTRIES, log_bound
@@ -31,7 +29,7 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, Report]:
     path = Path(path)
     report = Report(str(path))
     try:
-        data = read_regular_file(path, MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES + 1)
     except FileNotFoundError:
         report.error(NOWHERE, "no such file")
         return None, report
@@ -43,17 +41,6 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, Report]:
         return None, report
     return check_data(data, str(path), report)
 
-
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """Up to limit bytes of a regular file. A FIFO, device or socket is refused without waiting on it (opening
-    a FIFO for reading blocks until a writer comes; reading a device may never end)."""
-    if stat.S_ISDIR(os.stat(path).st_mode):
-        raise IsADirectoryError(path)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file (a FIFO, a device or a socket)")
-        return handle.read(limit)
 
 
 def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Scenario | None, Report]:

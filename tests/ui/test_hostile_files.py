@@ -413,3 +413,43 @@ def test_map_labels_keep_to_a_third_of_the_map(long_game):
     legend = [view.legend_name(app.theme, q) for q in app.session.scenario.powers]
     assert all(font_of(app.theme, "small").size(name)[0] <= view.rect.w // 3 for name in legend)
     assert any(name.endswith("…") for name in legend)
+
+
+def test_a_fifo_given_as_a_save_is_refused_without_waiting_on_it(tmp_path):
+    from game.engine.saves import read_document
+    from game.scenario import ScenarioError
+
+    fifo = tmp_path / "autosave.json"
+    make_fifo(fifo)
+    found = {}
+
+    def read():
+        try:
+            read_document(fifo)
+        except ScenarioError as exc:
+            found["error"] = str(exc.diagnostics[0])
+
+    assert finishes(read)
+    assert "not a regular file" in found["error"]
+    with pytest.raises(ScenarioError, match="is a directory"):
+        read_document(tmp_path)
+
+
+def test_the_title_shows_a_summary_of_one_20000_character_word(tmp_path):
+    """The longest summary the format allows, as one word: the title screen lays it out and draws it."""
+    from game.ui.app import App
+    from game.ui.screens.title import TitleScreen
+    from game.ui.widgets.core import ScrollText
+
+    mod = mod_with(tmp_path, "wide.yaml", b"summary: Two suitors and a deadline.", b"summary: " + b"W" * 20_000)
+    pygame.display.init()
+    pygame.font.init()
+    app = App(Settings(scenario=str(mod)), None, size=(1280, 720), window=False)
+    title = TitleScreen(app, seed=1)
+    app.push(title)
+    while app.tasks:
+        app.tasks.pop(0)()
+    app.draw(pygame.Surface(app.size))
+    assert title.summary == "W" * 20_000 and app.notice is None
+    text = next(w for w in title.widgets if isinstance(w, ScrollText))
+    assert "".join(line.text for line in text.lines if set(line.text) == {"W"}) == "W" * 20_000
