@@ -41,7 +41,8 @@ def debrief(game: Game, power: str) -> dict[str, Any]:
         "comparison": outcome.comparison if outcome else "",
         "questions": list(outcome.questions) if outcome else [],
         "scores": [{"id": m.id, "name": m.name, "description": m.description, "start": m.start,
-                    "value": st.meters[m.id], "good": m.good, "power": m.power}
+                    "value": st.meters[m.id], "good": m.good, "power": m.power,
+                    "interest": m.interest}
                    for m in visible if m.score],
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
         "decisions": decisions(game, power),

@@ -115,6 +115,7 @@ METER = Struct("meter", [
     F("hidden", Bool(), default=False, doc="hidden from players"),
     F("score", Bool(), default=True, doc="shown among the ending's scores"),
     F("good", Enum("high", "low"), default="high", doc="which direction is good for its power"),
+    F("interest", Text(200), default="", doc="whose interest it measures, for 'higher is better for ...'"),
 ], build=Meter, kind="meter", check_more=_meter_checks)
 
 

@@ -52,6 +52,7 @@ class Meter:
     hidden: bool
     score: bool
     good: str
+    interest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from .chart import SERIES_COLORS, spread
+from .wording import better
 
 
 def _svg_chart(history: list[dict], meters: list[dict]) -> str:
@@ -62,7 +63,7 @@ def _paras(text: str | None) -> str:
 def _score_rows(scores: list[dict]) -> str:
     e = html.escape
     return "".join(f"<tr><td>{e(s['name'])}</td><td>{s['start']:g}</td><td><b>{s['value']:.0f}</b></td>"
-                   f"<td>{'higher' if s['good'] == 'high' else 'lower'} is better</td></tr>" for s in scores)
+                   f"<td>{e(better(s['good'], s.get('interest', '')))}</td></tr>" for s in scores)
 
 
 def _timeline_rows(mine: list[dict], hist: list[dict]) -> str:

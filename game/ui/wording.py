@@ -97,3 +97,8 @@ def chance(lo: float, hi: float) -> str:
             return "almost certain"
         return f"about {a} chance"
     return f"{a}–{b} chance"
+
+
+def better(good: str, interest: str = "") -> str:
+    """Which way a gauge is good, and for whom when the scenario says: 'higher is better for the Soviet state'."""
+    return f"{'higher' if good == 'high' else 'lower'} is better" + (f" for {interest}" if interest else "")

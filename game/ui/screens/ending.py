@@ -20,6 +20,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
+from ..wording import better
 from .base import Screen
 
 
@@ -100,7 +101,7 @@ class EndingScreen(Screen):
         d = self.data
         b = [Block("head", "Scores (no single right answer)")]
         for s in d.get("scores", []):
-            arrow = "higher is better" if s["good"] == "high" else "lower is better"
+            arrow = better(s["good"], s.get("interest", ""))
             b.append(Block("body", f"{s['name']}: from {s['start']:g} to {s['value']:.0f}  ({arrow})", 10))
         b += [Block("gap", ""), Block("head", "Your decisions beside the historical ones")]
         mine, hist = d.get("decisions", []), d.get("historical_decisions", [])
