@@ -91,7 +91,8 @@ def read_document(path: str | Path) -> dict[str, Any]:
 
 
 def scenario_of(path: str | Path) -> tuple[str, str, str]:
-    """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save)."""
+    """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save). The path says
+    where the file was when the game was saved; it is not to be opened (see ui.session.find_scenario)."""
     return _scenario_meta(read_document(path), str(path))
 
 
@@ -106,7 +107,7 @@ class SaveSummary(NamedTuple):
     """What a list of saves shows, read without loading the game (week and outcome None if not readable)."""
 
     scenario_id: str
-    scenario_path: str
+    scenario_sha256: str
     week: int | None
     outcome: str | None
 
@@ -114,10 +115,10 @@ class SaveSummary(NamedTuple):
 def summary(path: str | Path) -> SaveSummary:
     """A save's scenario, week and outcome (ScenarioError if it is no save or names no scenario)."""
     doc = read_document(path)
-    sid, stored, _sha = _scenario_meta(doc, str(path))
+    sid, _stored, sha256 = _scenario_meta(doc, str(path))
     state = next((doc[k] for k in ("progress", "state") if isinstance(doc.get(k), dict)), {})
     week, outcome = state.get("turn"), state.get("outcome")
-    return SaveSummary(sid, stored, week if isinstance(week, int) and not isinstance(week, bool) else None,
+    return SaveSummary(sid, sha256, week if isinstance(week, int) and not isinstance(week, bool) else None,
                        outcome if isinstance(outcome, str) else None)
 
 

@@ -69,8 +69,8 @@ class Session:
         """Resume a save; raise ScenarioError (with the file and the reason) if it cannot be read."""
         from ..engine.saves import load_game, scenario_of
 
-        sid, stored, _sha = scenario_of(save_path)
-        scenario = find_scenario(sid, stored, scenario_path)
+        sid, _stored, sha256 = scenario_of(save_path)
+        scenario = find_scenario(sid, sha256, scenario_path)
         if scenario is None:
             raise ScenarioError([Diagnostic(str(save_path), 1, 1,
                                             f"the scenario {sid!r} of this save was not found")])
@@ -233,18 +233,22 @@ def _scenario_at(path: Path) -> Scenario | None:
     return _SCENARIO_CACHE[key]
 
 
-def find_scenario(sid: str, stored: str, first: Path | None = None) -> Scenario | None:
-    """The scenario a save names: `first` if given, then the path stored in the save, the file of that name in
-    scenarios/, then every offered scenario; the first readable one with that id."""
-    candidates = [first] if first else []
-    if stored:
-        candidates += [Path(stored), SCENARIOS / Path(stored).name]
-    for cand in [*candidates, *scenario_files()]:
-        if cand.is_file():
-            sc = _scenario_at(cand)
-            if sc is not None and sc.id == sid:
+def find_scenario(sid: str, sha256: str, first: Path | None = None) -> Scenario | None:
+    """The scenario a save names, by id and hash, looked for only among those the game offers (its own folder and
+    the mods folder) and `first` (a file the player named): the one with the saved hash if there is one, else the
+    first with that id (its actions are then replayed). A path written in the save is never opened."""
+    fallback = None
+    for cand in [first] if first else []:
+        sc = _scenario_at(cand) if cand.is_file() else None
+        if sc is not None and sc.id == sid:
+            return sc
+    for cand in scenario_files():
+        sc = _scenario_at(cand)
+        if sc is not None and sc.id == sid:
+            if sc.sha256 == sha256:
                 return sc
-    return None
+            fallback = fallback or sc
+    return fallback
 
 
 def save_info(path: Path) -> SaveInfo:
@@ -263,7 +267,7 @@ def save_info(path: Path) -> SaveInfo:
         info.problem = _short(f"cannot read: {exc}")
         return info
     info.week = found.week
-    sc = find_scenario(found.scenario_id, found.scenario_path)
+    sc = find_scenario(found.scenario_id, found.scenario_sha256)
     if sc is None:
         info.scenario = found.scenario_id
         info.problem = "its scenario is not installed"
