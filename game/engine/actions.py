@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from ..scenario.model import ActionDef, Offer, Scenario
 from .conditions import explain
 from .effects import run_effects
+from .notes import Votes, check_reason, check_votes
 from .state import LogEntry, OfferState
 
 if TYPE_CHECKING:
@@ -17,13 +18,16 @@ if TYPE_CHECKING:
 
 
 class Action(NamedTuple):
-    """One request by one power. `target` is an action, offer or event id."""
+    """One request by one power. `target` is an action, offer or event id; `why` and `votes` are the
+    reason and the tally its people gave (kept in the record and in the log entries it makes)."""
 
     kind: str
     power: str
     target: str = ""
     clauses: tuple[str, ...] = ()
     option: str = ""
+    why: str = ""
+    votes: Votes = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The action as saved: its kind, its power and the fields its kind uses."""
@@ -35,6 +39,10 @@ class Action(NamedTuple):
                 data[name] = list(value)
             elif value:
                 data[name] = value
+        if self.why:
+            data["why"] = self.why
+        if self.votes:
+            data["votes"] = [list(pair) for pair in self.votes]  # pairs keep the order a sorted dump would lose
         return data
 
     @classmethod
@@ -42,7 +50,7 @@ class Action(NamedTuple):
         """Build from a mapping; raise ValueError with a readable message if malformed."""
         if not isinstance(data, dict):
             raise ValueError(f"an action must be a mapping, not {type(data).__name__}")
-        unknown = set(data) - {"kind", "power", "target", "clauses", "option", "turn"}
+        unknown = set(data) - {"kind", "power", "target", "clauses", "option", "turn", "why", "votes"}
         if unknown:
             raise ValueError(f"unknown action field(s): {', '.join(sorted(map(str, unknown)))}")
         kind, power = data.get("kind"), data.get("power")
@@ -56,7 +64,9 @@ class Action(NamedTuple):
         target, option = data.get("target", ""), data.get("option", "")
         if not isinstance(target, str) or not isinstance(option, str):
             raise ValueError("'target' and 'option' must be ids")
-        return cls(kind, power, target, tuple(clauses), option)
+        why = check_reason(data.get("why", ""))
+        votes = check_votes(data["votes"]) if data.get("votes") is not None else ()
+        return cls(kind, power, target, tuple(clauses), option, why, votes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,7 @@ class ActionKind:
     name: ClassVar[str]
     fields: ClassVar[tuple[str, ...]] = ("target",)   # the Action fields a save file keeps for this kind
     ends_week: ClassVar[bool] = False                 # the front end shows the week's report after it
+    logs: ClassVar[str] = ""                          # the kind of log entry it writes, which gets its reason
     answers_question: ClassVar[bool] = False          # allowed while a question awaits the power or after it
                                                       # has ended the week; the front end looks for what the
                                                       # answer caused
@@ -131,6 +142,7 @@ class Choose(ActionKind):
 
     name = "choose"
     fields = ("target", "option")
+    logs = "choice"
     answers_question = True
 
     def check(self, game: Game, action: Action, explain_why: bool) -> Result:
@@ -161,6 +173,7 @@ class Act(ActionKind):
     """Take one of the power's scenario actions: pay its points, log it, apply its effects."""
 
     name = "act"
+    logs = "action"
 
     def check(self, game: Game, action: Action, explain_why: bool) -> Result:
         defn = game.sc.index["actions"].get(action.target)
@@ -259,6 +272,7 @@ class Propose(OfferKind):
 
     name = "propose"
     fields = ("target", "clauses")
+    logs = "propose"
 
     def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
         clauses = tuple(action.clauses)
@@ -318,6 +332,7 @@ class Answer(OfferKind):
 
 
 class Accept(Answer):
+    logs = "accept"
     name, done = "accept", "accepted"
 
     def perform(self, game: Game, action: Action) -> None:
@@ -325,6 +340,7 @@ class Accept(Answer):
 
 
 class Reject(Answer):
+    logs = "reject"
     name, done = "reject", "rejected"
 
     def perform(self, game: Game, action: Action) -> None:
@@ -332,6 +348,7 @@ class Reject(Answer):
 
 
 class Stall(Answer):
+    logs = "stall"
     name, done = "stall", "left unanswered this week"
 
     def perform(self, game: Game, action: Action) -> None:

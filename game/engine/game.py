@@ -12,6 +12,7 @@ from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
 from .effects import clamp, run_effects
+from .notes import note_entries
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 
 
@@ -179,7 +180,10 @@ class Game:
         if not result.ok:
             return result
         self.record.append(action)
+        start = len(self.st.log)
         self.perform(action, checked=True)
+        if action.why or action.votes:
+            note_entries(self.st.log[start:], action, ACTION_KINDS[action.kind].logs)
         if ACTION_KINDS[action.kind].ends_week and not self.waiting_for() and not self.over:
             self.resolve_week()
         return OK

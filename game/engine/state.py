@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .notes import check_reason, check_votes
+
 
 @dataclass(slots=True)
 class OfferState:
@@ -39,6 +41,8 @@ class LogEntry:
     visible_to: tuple[str, ...] | None = None
     sources: tuple[str, ...] = ()
     clauses: tuple[str, ...] = ()  # of a proposal or a signature: the clause ids of the draft
+    why: str = ""                  # of a decision: the reason its people gave
+    votes: tuple[tuple[str, int], ...] = ()  # of a decision: the tally, in the order given
 
     def visible(self, power: str | None) -> bool:
         return self.visible_to is None or power is None or power in self.visible_to
@@ -84,6 +88,11 @@ class GameState:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["flags"] = sorted(self.flags)
+        for entry in data["log"]:   # an entry without a reason is written as before reasons existed
+            if not entry["why"]:
+                del entry["why"]
+            if not entry["votes"]:
+                del entry["votes"]
         return data
 
     @classmethod
@@ -105,4 +114,6 @@ def _entry(data: dict[str, Any]) -> LogEntry:
         entry.visible_to = tuple(entry.visible_to)
     entry.sources = tuple(entry.sources)
     entry.clauses = tuple(entry.clauses)
+    entry.why = check_reason(entry.why)
+    entry.votes = check_votes(entry.votes) if entry.votes else ()
     return entry
