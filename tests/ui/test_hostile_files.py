@@ -453,3 +453,21 @@ def test_the_title_shows_a_summary_of_one_20000_character_word(tmp_path):
     assert title.summary == "W" * 20_000 and app.notice is None
     text = next(w for w in title.widgets if isinstance(w, ScrollText))
     assert "".join(line.text for line in text.lines if set(line.text) == {"W"}) == "W" * 20_000
+
+
+def test_every_screen_draws_names_holding_control_characters(tmp_path, monkeypatch):
+    """Were a text with control characters to get past `check` (a save, a future format), no screen would
+    fail to draw it: every name and title of mini.yaml holds a NUL, an escape, a line break and a tab."""
+    import re
+
+    from game.scenario import spec
+    from game.ui.screenshots import render_all
+    from tests.conftest import MINI
+
+    text = re.sub(r"((?:name|title): )([^\"{}\[\],\n]+)",
+                  lambda m: f'{m.group(1)}"{m.group(2).strip()}\\0\\e\\n\\ttail"', MINI.read_text(encoding="utf-8"))
+    path = tmp_path / "controls.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(spec, "NOT_TEXT_RE", re.compile("(?!)"))   # check lets them through
+    shots = render_all(tmp_path / "shots", path)
+    assert len(shots) >= 15
