@@ -88,3 +88,99 @@ def test_run_writes_to_an_ascii_stdout(json_flag):
         assert any(ord(ch) > 127 for e in json.loads(text)["log"] for ch in e["title"] + e["text"])
     else:
         assert "Outcome: nazi_soviet_pact" in text
+
+
+class Interrupting:
+    """Stands for the engine's Game in simulate: the nth game started raises KeyboardInterrupt (a Ctrl-C)."""
+
+    def __init__(self, after: int):
+        from game.engine import Game
+
+        self.game, self.after, self.started = Game, after, 0
+
+    def new(self, *args, **kwargs):
+        self.started += 1
+        if self.started > self.after:
+            raise KeyboardInterrupt
+        return self.game.new(*args, **kwargs)
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_an_interrupted_simulation_prints_what_it_has(monkeypatch, capsys, json_flag):
+    import json
+
+    from game.cli import simulate
+    from tests.conftest import MINI
+
+    monkeypatch.setattr(simulate, "Game", Interrupting(after=4))
+    assert main(["simulate", str(MINI), "--games", "100", "--policy", "passive", *json_flag]) == 130
+    captured = capsys.readouterr()
+    assert "interrupted after 4 of 100 games" in captured.err
+    if json_flag:
+        data = json.loads(captured.out)
+        assert data["games"] == 4 and data["games_requested"] == 100 and data["interrupted"] is True
+        assert data["outcomes"]["alone"] == 4
+    else:
+        assert "4 of 100 games" in captured.out and "alone" in captured.out
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Stream:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_redraws_one_line_on_a_terminal_after_the_first_seconds():
+    from game.cli.simulate import Progress
+
+    clock, stream = Clock(), Stream(tty=True)
+    progress = Progress(1000, stream, clock)
+    clock.now = 1.0
+    progress.update(100)
+    assert stream.text == ""
+    clock.now = 2.0
+    progress.update(200)
+    assert stream.text.startswith("\r") and "200 of 1,000 games (20%)" in stream.text and "about 8 s left" in stream.text
+    progress.close()
+    assert stream.text.endswith("\r") and "\n" not in stream.text
+
+
+def test_progress_in_a_log_is_a_line_now_and_then():
+    from game.cli.simulate import Progress
+
+    clock, stream = Clock(), Stream(tty=False)
+    progress = Progress(10_000, stream, clock)
+    for second in range(1, 120):
+        clock.now = float(second)
+        progress.update(second * 10)
+    progress.close()
+    lines = stream.text.splitlines()
+    assert 3 <= len(lines) <= 5 and all("games" in line for line in lines) and "\r" not in stream.text
+
+
+def test_progress_never_reaches_json_stdout(monkeypatch, capsys):
+    import json
+
+    from game.cli import simulate
+    from tests.conftest import MINI
+
+    monkeypatch.setattr(simulate, "QUIET_SECONDS", 0.0)
+    assert main(["simulate", str(MINI), "--games", "30", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["games"] == 30 and "of 30 games" in captured.err
