@@ -182,7 +182,7 @@ class App:
             self.open("error", title="This save cannot be loaded", lines=error_lines(exc),
                       intro="The save file could not be read. Your other saves are untouched.")
             return
-        self.notify(f"Loaded {path.name}: week {session.game.state.turn}.", "good")
+        self.notify(f"Loaded {path.name}: week {session.view.week().turn}.", "good")
         self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
 
     def save_game(self, folder: Path | None = None, leaving: str = "") -> None:
@@ -193,7 +193,7 @@ class App:
         try:
             path = self.session.save_new(folder)
         except OSError as exc:
-            problem = SaveProblem.of(exc, folder or saves_dir(), self.session.game.state.turn)
+            problem = SaveProblem.of(exc, folder or saves_dir(), self.session.view.week().turn)
             if folder is not None:
                 self.notify(f"Cannot save in {folder}: {problem.reason}", "bad", 8.0)
             else:

@@ -55,7 +55,7 @@ class MapView(Widget):
                  wid: str = "map"):
         super().__init__(rect, wid=wid)
         self.sc = scenario
-        self.state = territories
+        self.holdings = territories
         self.selected = -1
         self.mouse_tip = ""
         self.last_point: tuple[int, int] | None = None
@@ -152,7 +152,7 @@ class MapView(Widget):
                     pygame.draw.polygon(surf, far, local)
                     pygame.draw.polygon(surf, p.rule, local, 1)
         for t in self.sc.territories:
-            ts = self.state.get(t.id)
+            ts = self.holdings.get(t.id)
             owner = ts.owner if ts else t.owner
             sphere = ts.sphere if ts else t.sphere
             for ring in self._polys.get(t.map, ()):
@@ -282,7 +282,7 @@ class MapView(Widget):
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         key = (tuple(self.rect), theme.palette.name, theme.base, id(self.sc),
-               tuple((k, v.owner, v.sphere) for k, v in sorted(self.state.items())))
+               tuple((k, v.owner, v.sphere) for k, v in sorted(self.holdings.items())))
         if key != self._key or self._surf is None:
             found = _RENDERED.get(key)   # a new MapView after a relayout reuses the last drawing
             if found is None:
@@ -306,7 +306,7 @@ class MapView(Widget):
         """The legend's entries (a power and its box) at the bottom left, and the note at the bottom right."""
         font = font_of(theme, "small")
         powers = [q for q in self.sc.powers if any(
-            (v.owner == q.id or v.sphere == q.id) for v in self.state.values())]
+            (v.owner == q.id or v.sphere == q.id) for v in self.holdings.values())]
         x, y = self.rect.x + theme.px(6), self.rect.bottom - theme.px(6)
         sw = theme.px(11)
         entries = []
@@ -338,7 +338,7 @@ class MapView(Widget):
     # --------------------------------------------------------------- input
     def describe(self, index: int) -> str:
         t = self.sc.territories[index]
-        ts = self.state.get(t.id)
+        ts = self.holdings.get(t.id)
         owner = ts.owner if ts else t.owner
         sphere = ts.sphere if ts else t.sphere
         who = self.sc.power(owner).short if owner in self.sc.index["powers"] else "independent"

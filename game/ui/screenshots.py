@@ -119,9 +119,9 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
     desk.set_tab("actions")
 
     sc, game = session.scenario, session.game
-    offers = [o.id for o in sc.offers if session.power in o.parties]
+    offers = session.view.offers()
     if offers:   # a scenario may have no offer for the player
-        offer = next((o for o in offers if game.state.offers[o].status in ("open", "proposed")), offers[0])
+        offer = next((o.id for o in offers if o.editable), offers[0].id)
         app.open("negotiation", offer_id=offer)
         shot(app, "negotiation")
         app.stack = [desk]
@@ -163,7 +163,7 @@ def _menu_shots(app: Any, session: Any, desk: Any, shot: Callable[..., None]) ->
         app.open("pause")
         app.open("load")
     shot(app, "load")
-    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", session.game.state.turn)
+    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", session.view.week().turn)
     app.stack = [desk]
     app.open("save_failed", problem=full, retry=flow.Autosave())
     shot(app, "save-failed")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import Action, Game, Result
+from ..engine.view import PowerView
 from ..paths import DEFAULT_SCENARIO, SCENARIOS
 from ..scenario import ScenarioError, load_scenario
 from ..scenario.diagnostics import Diagnostic
@@ -47,10 +48,15 @@ class Session:
         self.game = game
         self.power = power
         self.notes = list(notes or [])
-        self.seen = len(game.inbox(power))   # telegrams already shown to the player
+        self.seen = len(PowerView(game, power).inbox())   # telegrams already shown to the player
         self.last_save: Path | None = None
         self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
         self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
+
+    @property
+    def view(self) -> PowerView:
+        """The game as the player's power sees it (the engine's view; screens read nothing else)."""
+        return PowerView(self.game, self.power)
 
     # ------------------------------------------------------------ creation
     @classmethod
@@ -95,7 +101,7 @@ class Session:
 
     def unseen(self) -> list:
         """Log entries visible to the player that have not been shown yet."""
-        return self.game.inbox(self.power)[self.seen:]
+        return self.view.inbox()[self.seen:]
 
     def new_entries(self) -> list:
         """Log entries visible to the player that have not been shown yet; marks them shown."""
@@ -111,7 +117,7 @@ class Session:
         try:
             self.game.save(path)
         except OSError as exc:
-            self.save_problem = SaveProblem.of(exc, path.parent, self.game.state.turn)
+            self.save_problem = SaveProblem.of(exc, path.parent, self.view.week().turn)
             mark_autosave_failed(self.save_problem)
             return False
         self.save_problem = None
@@ -122,7 +128,7 @@ class Session:
     def save_new(self, folder: Path | None = None) -> Path:
         """Save to a new file in the saves folder (or another); raise OSError if it cannot be written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = (folder or paths.saves_dir()) / f"{self.scenario.id}-week{self.game.state.turn:02d}-{stamp}.json"
+        path = (folder or paths.saves_dir()) / f"{self.scenario.id}-week{self.view.week().turn:02d}-{stamp}.json"
         self.game.save(path)
         self.last_save = path
         if self.save_problem is not None:   # saved after all: Continue can point to this copy

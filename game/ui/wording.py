@@ -5,6 +5,8 @@ Effects are worded by the engine (game.engine.effects), which leaves out hidden 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..scenario.model import Scenario
 
 
@@ -20,7 +22,11 @@ def effect_lines(effects, sc: Scenario, player: str | None = None) -> list[str]:
 
 def consequences(effects, sc: Scenario, player: str | None = None) -> str:
     """'Known consequences: ...' for a choice or an action ('' if none is known)."""
-    known = effect_lines(effects, sc, player)
+    return known_consequences(effect_lines(effects, sc, player))
+
+
+def known_consequences(known: Sequence[str]) -> str:
+    """'Known consequences: ...' for effects the engine has worded ('' if none is known)."""
     return "Known consequences: " + "; ".join(known) + "." if known else ""
 
 

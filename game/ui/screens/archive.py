@@ -27,7 +27,7 @@ class ArchiveScreen(Screen):
     def cards(self) -> list:
         s = self.app.session
         sc = s.scenario
-        found = [sc.source(x) for x in s.game.state.unlocked if x in sc.index["sources"]]
+        found = [sc.source(x) for x in s.view.sources()]
         return [c for c in found if not self.filter or c.perspective == self.filter]
 
     def set_filter(self, pid: str) -> None:

@@ -13,9 +13,10 @@ from .dialog import Dialog
 
 def briefing_blocks(app: Any) -> list[Block]:
     s = app.session
-    sc, st, me = s.scenario, s.game.state, s.scenario.power(s.power)
+    sc, view = s.scenario, s.view
+    me = view.briefing()
     b = [Block("soft", f"For {me.name} — {sc.title}"), Block("gap", "")]
-    b += paragraphs(me.briefing)
+    b += paragraphs(me.text)
     if me.objectives:
         b += [Block("gap", ""), Block("head", "Objectives")]
         b += [Block("body", f"• {o}", 10) for o in me.objectives]
@@ -23,16 +24,15 @@ def briefing_blocks(app: Any) -> list[Block]:
         b += [Block("gap", ""), Block("head", "Aims your government does not state in public")]
         b += [Block("body", f"• {o}", 10) for o in me.secret_objectives]
     b += [Block("gap", ""), Block("head", "Key people")]
-    for p in sc.powers:
-        people = st.people.get(p.id, {})
-        names = "; ".join(f"{v[0]} ({v[1]})" for v in people.values() if v and v[0])
+    for p in view.powers():
+        names = "; ".join(f"{name} ({title})" for name, title in p.people if name)
         b.append(Block("body", f"{p.short}: {names}", 10))
     b += [Block("gap", ""), Block("head", "How to play")]
     b.append(Block("body", f"Each week you have {me.actions_per_turn} action points. On the desk, pick actions "
                            "(key 1), open the treaties to draft clauses and see how the other side is likely to "
                            "answer (key 2), read the powers' dossiers (3) and your telegrams (4). "
                            "When you are done, End week (E). The game saves itself every week. F1: help.", 10))
-    unlocked = [sc.source(x) for x in st.unlocked if x in sc.index["sources"]]
+    unlocked = [sc.source(x) for x in view.sources()]
     if unlocked:
         b += [Block("gap", ""), Block("head", "Sources on your desk")]
         for src in unlocked:

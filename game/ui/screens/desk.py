@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import pygame
 
 from ...engine import Action
+from ...engine.view import ActionView
 from ..flow import Open, Submit
 from ..layout import fits, row
 from ..map_view import MapView
@@ -16,7 +19,7 @@ from ..widgets.gauges import MeterWidget, TrustWidget
 from ..widgets.items import Item
 from ..widgets.paper import calendar_leaf, sheet
 from ..widgets.text import Block, paragraphs, render
-from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, better, consequences, trust_word
+from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, better, known_consequences, trust_word
 from .base import Screen
 from .event import source_blocks
 
@@ -76,7 +79,7 @@ class DeskScreen(Screen):
         left_w = int((w - 3 * pad) * 0.56)
         map_h = body.h - self.meter_area_height(theme, body.h, left_w)
         self.map_rect = pygame.Rect(body.x, body.y, left_w, map_h)
-        self.add(MapView(self.map_rect, theme, s.scenario, s.game.state.territories))
+        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories()))
         self.meter_rect = pygame.Rect(body.x, body.y + map_h + pad, left_w, body.h - map_h - pad)
         self.layout_meters(theme, self.meter_rect.inflate(-2 * theme.pad, -2 * theme.pad))
         right = pygame.Rect(body.x + left_w + pad, body.y, body.right - left_w - 2 * pad, body.h)
@@ -134,7 +137,7 @@ class DeskScreen(Screen):
         return widths, rows
 
     def layout_tabs(self, theme: Theme, strip: pygame.Rect) -> None:
-        drafts = bool(self.s.game.drafts_for(self.s.power))
+        drafts = bool(self.s.view.drafts())
         labels = {tid: label + (" •" if tid == "treaties" and drafts else "") for tid, (label, _tip) in DESK_TABS.items()}
         gap = theme.px(4)
         widths = self.tab_widths(theme, [(labels[tid], TAB_KEYS[tid]) for tid in DESK_TABS], strip.w - 3 * gap)
@@ -163,15 +166,15 @@ class DeskScreen(Screen):
         return widths
 
     def layout_meters(self, theme: Theme, box: pygame.Rect) -> None:
-        sc, st = self.s.scenario, self.s.game.state
-        visible = [m for m in sc.meters if not m.hidden]
+        sc = self.s.scenario
+        visible = self.s.view.gauges()
         cols = 2
         rows = self.meter_rows()
         cw = (box.w - theme.pad) // cols
         trust = self.trust_layout(theme, box, rows)
         rh = min(theme.line_height("sans", 0.9) + theme.px(14), (box.h - trust["height"]) // rows)
         for i, m in enumerate(visible):
-            value = st.meters[m.id]
+            value = m.value
             owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
             drift = f" Changes by {m.drift:+g} every week on its own." if m.drift else ""
             tip = (f"{m.name}: {value:.1f} (range {m.min:g}–{m.max:g}; started at {m.start:g}, marked by the line; "
@@ -196,7 +199,7 @@ class DeskScreen(Screen):
         return theme.font("sans", 0.9).get_height() + 1 + max(6, theme.px(8)) + theme.px(4)
 
     def meter_rows(self) -> int:
-        return max(1, (sum(1 for m in self.s.scenario.meters if not m.hidden) + 1) // 2)
+        return max(1, (len(self.s.view.gauges()) + 1) // 2)
 
     def meter_area_height(self, theme: Theme, body_h: int, width: int) -> int:
         """The gauges take 40% of the left column; with large text on a small window, up to 55% (the map
@@ -214,8 +217,7 @@ class DeskScreen(Screen):
     def trust_variants(self, theme: Theme, width: int) -> list[dict]:
         """The ways the trust entries may sit under the gauges, best first: the whole names with a caption;
         without the caption (the tooltips say it); with the names cut to three letters. Numbers are never cut."""
-        sc, st, me = self.s.scenario, self.s.game.state, self.s.power
-        others = [(p, st.trust[p.id].get(me, 50), st.trust[me].get(p.id, 50)) for p in sc.powers if p.id != me]
+        others = [(p, p.theirs, p.mine) for p in self.s.view.powers() if p.id != self.s.power]
         lh = theme.line_height("sans", 0.9) + theme.px(4)
 
         def abbreviated(name: str) -> str:
@@ -239,70 +241,63 @@ class DeskScreen(Screen):
 
     def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
-        items = [Item(f"Answer the draft of the {s.scenario.offer(oid).name}",
-                      (lambda o=oid: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{oid}",
+        items = [Item(f"Answer the draft of the {offer.name}",
+                      (lambda o=offer.id: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{offer.id}",
                       sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                          "(free of charge).") for oid in s.game.drafts_for(s.power)]
-        items += self.action_items()
+                          "(free of charge).") for offer in s.view.offers() if offer.awaits_me]
+        actions = {a.id: a for a in s.view.actions()}
+        items += self.action_items(actions.values())
         items.sort(key=lambda it: not it.enabled)   # what can be done first ...
-        self.keep_week_order(items)
+        self.keep_week_order(items, actions)
         if not items:
             items.append(Item("No actions in this scenario.", enabled=False))
         self.item_column(box, items)
 
-    def action_text(self, d: Any) -> str:
+    @staticmethod
+    def action_text(a: ActionView) -> str:
         """An action's text and its known consequences."""
-        return f"{d.text.strip()} {consequences(d.effects, self.s.scenario, self.s.power)}".strip()
+        return f"{a.text.strip()} {known_consequences(a.consequences)}".strip()
 
-    def action_items(self) -> list[Item]:
+    def action_items(self, actions: Iterable[ActionView]) -> list[Item]:
         """The power's actions: the possible ones to press, the others with the reason why not."""
-        s = self.s
-        legal = {a.target for a in s.game.legal_actions(s.power) if a.kind == "act"}
-        reasons = {d.id: r for d, r in s.game.unavailable(s.power)}
         items = []
-        for d in s.scenario.actions_of(s.power):
-            cost = f"{d.cost} pt" + ("s" if d.cost != 1 else "")
-            if d.id in legal:
-                items.append(Item(d.name, (lambda did=d.id: Submit(Action("act", self.s.power, did))), note=cost,
-                                  sub=self.action_text(d), wid=f"act:{d.id}", tip="Press to take this action now."))
+        for a in actions:
+            cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
+            if a.available:
+                items.append(Item(a.name, (lambda did=a.id: Submit(Action("act", self.s.power, did))), note=cost,
+                                  sub=self.action_text(a), wid=f"act:{a.id}", tip="Press to take this action now."))
             else:
-                reason = reasons.get(d.id, "Not possible now.")
-                items.append(Item(d.name, note=cost, sub=f"Not now: {reason}", enabled=False,
-                                  tip=f"Not possible now: {reason}", wid=f"act:{d.id}"))
+                reason = a.reason or "Not possible now."
+                items.append(Item(a.name, note=cost, sub=f"Not now: {reason}", enabled=False,
+                                  tip=f"Not possible now: {reason}", wid=f"act:{a.id}"))
         return items
 
-    def keep_week_order(self, items: list[Item]) -> None:
+    def keep_week_order(self, items: list[Item], actions: dict[str, ActionView]) -> None:
         """Keep the list as it stood when the week began: taking an action must not move the others under the
         mouse. An entry possible then and not now keeps its text (and height) and says why in its note."""
         s = self.s
-        state = s.game.state
+        turn = s.view.week().turn
         week, order = s.action_order
-        if week != state.turn:
-            s.action_order = (state.turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
+        if week != turn:
+            s.action_order = (turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
             return
         items.sort(key=lambda it: order.get(it.wid, len(order)))
         for it in items:
             if it.wid in order and not it.enabled and it.wid.startswith("act:"):
-                d = s.scenario.action(it.wid[4:])
-                it.note = "done" if state.taken.get(d.id) == state.turn else "not now"
-                it.sub = self.action_text(d)
+                a = actions[it.wid[4:]]
+                it.note = "done" if a.done_this_week else "not now"
+                it.sub = self.action_text(a)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
-        game, sc = s.game, s.scenario
-        drafts = set(game.drafts_for(s.power))
+        view, sc = s.view, s.scenario
         items = []
-        for offer in sc.offers:
-            if s.power not in offer.parties:
-                continue
-            os_ = game.state.offers[offer.id]
-            status = STATUS.get(os_.status, os_.status)
-            if offer.id in drafts:
-                status = "awaits your answer"
-            visible = [offer.clause(c) for c in os_.clauses]
-            clauses = ", ".join(c.name for c in visible)
+        for offer in view.offers():
+            status = "awaits your answer" if offer.awaits_me else STATUS.get(offer.status, offer.status)
+            names = {c.id: c.name for c in view.clauses(offer.id)}
+            clauses = ", ".join(names[c] for c in offer.clauses)
             others = ", ".join(sc.power(p).short for p in offer.parties if p != s.power)
-            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and os_.status != "closed" else
+            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and offer.status != "closed" else
                                         offer.description.strip())
             items.append(Item(offer.name, (lambda o=offer.id: Open("negotiation", offer_id=o)), note=status, sub=sub,
                               wid=f"offer:{offer.id}", tip="Open the negotiation table."))
@@ -311,25 +306,24 @@ class DeskScreen(Screen):
         self.item_column(box, items)
 
     def dossier(self, pid: str) -> Any:
-        s = self.s
-        sc, st = s.scenario, s.game.state
-        p = sc.power(pid)
-        mine, theirs = st.trust[s.power].get(pid, 50), st.trust[pid].get(s.power, 50)
+        view = self.s.view
+        p = next(x for x in view.powers() if x.id == pid)
+        mine, theirs = p.mine, p.theirs
         b = [Block("soft", p.name),
              Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
                            f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."),
-             Block("body", f"Replies to drafts after {st.reply_weeks.get(pid, p.reply_weeks)} week(s)."),
+             Block("body", f"Replies to drafts after {p.reply_weeks} week(s)."),
              Block("gap", ""), Block("head", "People")]
-        for v in st.people.get(pid, {}).values():
-            b.append(Block("body", f"{v[0]} — {v[1]}", 10))
+        for name, title in p.people:
+            b.append(Block("body", f"{name} — {title}", 10))
         b += [Block("gap", ""), Block("head", "Treaties")]
-        for offer in sc.offers:
-            if pid in offer.parties and s.power in offer.parties:
-                b.append(Block("body", f"{offer.name}: {STATUS.get(st.offers[offer.id].status)}", 10))
+        for offer in view.offers():
+            if pid in offer.parties:
+                b.append(Block("body", f"{offer.name}: {STATUS.get(offer.status)}", 10))
         if p.objectives:
             b += [Block("gap", ""), Block("head", "Known aims")]
             b += [Block("body", f"• {o}", 10) for o in p.objectives]
-        recent = [e for e in s.game.inbox(s.power) if e.power == pid][-6:]
+        recent = [e for e in view.inbox() if e.power == pid][-6:]
         if recent:
             b += [Block("gap", ""), Block("head", "Recent messages")]
             for e in reversed(recent):
@@ -338,16 +332,16 @@ class DeskScreen(Screen):
 
     def panel_powers(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
-        sc, st = s.scenario, s.game.state
+        view = s.view
+        offers, inbox = view.offers(), view.inbox()
         items = []
-        for p in sc.powers:
+        for p in view.powers():
             if p.id == s.power:
                 continue
-            mine, theirs = st.trust[s.power].get(p.id, 50), st.trust[p.id].get(s.power, 50)
-            people = "; ".join(v[0] for v in st.people.get(p.id, {}).values() if v)
-            on_table = [o.name for o in sc.offers if p.id in o.parties and s.power in o.parties
-                        and st.offers[o.id].status in ("open", "proposed")]
-            last = next((e for e in reversed(s.game.inbox(s.power)) if e.power == p.id), None)
+            mine, theirs = p.mine, p.theirs
+            people = "; ".join(name for name, _title in p.people)
+            on_table = [o.name for o in offers if p.id in o.parties and o.editable]
+            last = next((e for e in reversed(inbox) if e.power == p.id), None)
             sub = f"You trust them {mine:.0f} ({trust_word(mine)}); they trust you {theirs:.0f} ({trust_word(theirs)}). {people}."
             if on_table:
                 sub += " On the table: " + ", ".join(on_table) + "."
@@ -361,7 +355,7 @@ class DeskScreen(Screen):
     def panel_telegrams(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
         sc = s.scenario
-        entries = list(reversed(s.game.inbox(s.power)))[:80]
+        entries = list(reversed(s.view.inbox()))[:80]
         items = []
         for i, e in enumerate(entries):
             text = " ".join(e.text.split())
@@ -383,22 +377,20 @@ class DeskScreen(Screen):
         th = self.theme
         p = th.palette
         s = self.s
-        game, sc = s.game, s.scenario
+        sc, view = s.scenario, s.view
+        week = view.week()
+        start, end = dt.date.fromisoformat(week.start), dt.date.fromisoformat(week.end)
         surf.fill(p.desk)
-        calendar_leaf(surf, th, self.leaf, game.date)
+        calendar_leaf(surf, th, self.leaf, start)
         x = self.leaf.right + th.px(14)
         y = self.leaf.y
-        last = sc.calendar.last_turn
-        end = sc.calendar.turn_end(game.state.turn)
-        surf.blit(render(th, f"Week {game.state.turn} of {last}", "desk_head"), (x, y))
+        surf.blit(render(th, f"Week {week.turn} of {week.last_turn}", "desk_head"), (x, y))
         y += th.line_height("bold", 1.3)
-        surf.blit(render(th, f"{game.date:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
+        surf.blit(render(th, f"{start:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
         y += th.line_height("sans")
-        left = game.state.budget.get(s.power, 0)
-        total = sc.power(s.power).actions_per_turn
-        ap = render(th, f"Action points left: {left} of {total}", "desk")
+        ap = render(th, f"Action points left: {week.points_left} of {week.points_per_week}", "desk")
         surf.blit(ap, (x, y))
-        drafts = game.drafts_for(s.power)
+        drafts = view.drafts()
         if drafts:
             note = render(th, f"A draft awaits your answer: {sc.offer(drafts[0]).name} (key 2)", "desk_soft")
             if x + ap.get_width() + th.px(20) + note.get_width() < self.top_text_right:

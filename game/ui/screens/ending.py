@@ -33,15 +33,15 @@ class EndingScreen(Screen):
         try:
             self.data = debrief(s.game, s.power)
         except Exception as exc:  # the ending must show even if the comparison cannot be computed
-            self.data = {"title": s.game.state.outcome or "", "summary": f"(debrief unavailable: {exc})",
-                         "history": s.game.state.history, "decisions": [], "historical_decisions": [],
+            self.data = {"title": s.view.week().outcome or "", "summary": f"(debrief unavailable: {exc})",
+                         "history": s.view.history(), "decisions": [], "historical_decisions": [],
                          "scores": [], "questions": [], "epilogue": "", "comparison": "", "sources": []}
         self.exported = ""
 
     def export(self) -> Any:
         s = self.app.session
         try:
-            name = re.sub(r"[^a-z0-9]+", "-", f"{s.scenario.id}-{self.data.get('outcome') or 'end'}-seed{s.game.state.seed}".lower())
+            name = re.sub(r"[^a-z0-9]+", "-", f"{s.scenario.id}-{self.data.get('outcome') or 'end'}-seed{s.view.week().seed}".lower())
             path = debrief_dir() / f"debrief-{name}.html"
             write_atomic(path, build_html(self.data, s.scenario, s.power))
         except OSError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pygame
@@ -40,9 +41,9 @@ class EventDialog(Dialog):
     def __init__(self, app: Any, event: Any):
         self.event = event
         date = ""
-        for p in app.session.game.state.pending:
-            if p.event == event.id:
-                date = p.date
+        for q in app.session.view.questions():
+            if q.event == event.id:
+                date = q.date
         head = f"TELEGRAM — {date} — {event.title.upper()}" if date else f"TELEGRAM — {event.title.upper()}"
         super().__init__(app, head, [], [])
 
@@ -87,12 +88,11 @@ class WeekReport(Dialog):
 
     def __init__(self, app: Any, entries: list, later: bool = False):
         self.entries = entries
-        st = app.session.game.state
-        cal = app.session.scenario.calendar
+        week = app.session.view.week()
         if later:   # what arrived after the player's answer, later in the same week
-            title = f"TELEGRAMS — WEEK {st.turn}, LATER THAT WEEK"
+            title = f"TELEGRAMS — WEEK {week.turn}, LATER THAT WEEK"
         else:
-            title = f"TELEGRAMS — WEEK {st.turn}, FROM {cal.turn_start(st.turn):%d %B %Y}".upper()
+            title = f"TELEGRAMS — WEEK {week.turn}, FROM {dt.date.fromisoformat(week.start):%d %B %Y}".upper()
         super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
 
     def body_blocks(self) -> list[Block]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pygame
 
 from ..flow import Pop
@@ -24,7 +26,7 @@ class MapScreen(Screen):
                         key=pygame.K_ESCAPE))
         s = self.app.session
         self.map_rect = pygame.Rect(pad, pad * 2 + bh, w - 2 * pad, h - 3 * pad - bh)
-        self.add(MapView(self.map_rect, theme, s.scenario, s.game.state.territories, wid="bigmap"))
+        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories(), wid="bigmap"))
 
     def first_focus(self) -> int:
         return 1
@@ -33,7 +35,8 @@ class MapScreen(Screen):
         th = self.theme
         surf.fill(th.palette.desk)
         s = self.app.session
-        when = s.game.state.end_date or f"{s.game.date:%d %B %Y}"
+        week = s.view.week()
+        when = week.end_date or f"{dt.date.fromisoformat(week.start):%d %B %Y}"
         surf.blit(render(th, f"Eastern Europe — {when}", "desk_head"), (th.px(12), th.px(14)))
         surf.blit(render(th, "Colour: who holds it · stripes: whose sphere of interest · arrows or the mouse: "
                              "name each territory", "desk_soft"),

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
+from ...engine.view import ClauseView
 from ..flow import Many, Pop, Submit
 from ..layout import equal_row
 from ..theme import Theme, parse_color
@@ -16,7 +17,7 @@ from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, fit, render
-from ..wording import ANSWERS, STATUS, chance, effect_lines
+from ..wording import ANSWERS, STATUS, chance
 from .base import Screen
 
 ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r, "stall": pygame.K_s,
@@ -29,37 +30,30 @@ class NegotiationScreen(Screen):
     def __init__(self, app: Any, offer_id: str):
         super().__init__(app)
         self.offer_id = offer_id
-        self.draft: list[str] = list(app.session.game.state.offers[offer_id].clauses)
-        self.synced_round = app.session.game.state.offers[offer_id].rounds
+        table = app.session.view.offer(offer_id)
+        self.draft: list[str] = list(table.clauses)
+        self.synced_round = table.rounds
 
     @property
     def s(self):
         return self.app.session
 
     def toggle(self, clause_id: str) -> Any:
-        offer = self.s.scenario.offer(self.offer_id)
-        c = offer.clause(clause_id)
-        if clause_id in self.draft:
-            if c.required:
-                return None
-            self.draft.remove(clause_id)
-        else:
-            self.draft.append(clause_id)
-        order = [x.id for x in offer.clauses]
-        self.draft.sort(key=order.index)
+        """Add or remove a clause by the engine's rule (what it needs comes along; what needs it goes)."""
+        self.draft = list(self.s.view.toggle(self.offer_id, self.draft, clause_id))
         self.stale = True
         return None
 
     def reset(self) -> None:
-        self.draft = list(self.s.game.state.offers[self.offer_id].clauses)
+        self.draft = list(self.s.view.offer(self.offer_id).clauses)
         self.stale = True
 
     # --------------------------------------------------------------- layout
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
-        ostate = self.s.game.state.offers[self.offer_id]
-        if ostate.rounds != self.synced_round:   # a new draft arrived since: start from it
-            self.draft = list(ostate.clauses)
-            self.synced_round = ostate.rounds
+        table = self.s.view.offer(self.offer_id)
+        if table.rounds != self.synced_round:   # a new draft arrived since: start from it
+            self.draft = list(table.clauses)
+            self.synced_round = table.rounds
         w, h = size
         pad = theme.px(12)
         bh = theme.line_height("bold") + theme.pad * 2
@@ -94,26 +88,20 @@ class NegotiationScreen(Screen):
                          "soft", wid="offer-parties"))
 
     def clause_items(self) -> list[Item]:
-        """The offer's clauses (the secret ones only for its parties), ticked if they are in the draft."""
-        offer = self.s.scenario.offer(self.offer_id)
-        editable = self.s.game.state.offers[self.offer_id].status in ("open", "proposed")
-        return [self.clause_item(c, editable) for c in offer.clauses
-                if not c.secret or self.s.power in offer.parties]
+        """The offer's clauses, ticked if they are in the draft."""
+        editable = self.s.view.offer(self.offer_id).editable
+        return [self.clause_item(c, editable) for c in self.s.view.clauses(self.offer_id)]
 
-    def clause_item(self, c: Any, editable: bool) -> Item:
-        s = self.s
+    def clause_item(self, c: ClauseView, editable: bool) -> Item:
         on = c.id in self.draft
         tags = [tag for tag, has in (("required", c.required), ("secret", c.secret)) if has]
-        effects = effect_lines(c.on_sign, s.scenario, s.power)
-        sub = c.text.strip() + (" If signed: " + "; ".join(effects) + "." if effects else "")
+        sub = c.text.strip() + (" If signed: " + "; ".join(c.effects) + "." if c.effects else "")
         enabled, tip = editable, "Add or remove this clause from your draft."
         if c.required:
             enabled, tip = False, "This clause cannot be left out."
-        elif editable and not on:
-            why = s.game.clause_refusal(self.offer_id, c.id)
-            if why:
-                enabled, tip = False, f"Cannot be raised yet: {why}"
-                sub += f" Not yet: {why}"
+        elif editable and not on and c.refusal:
+            enabled, tip = False, f"Cannot be raised yet: {c.refusal}"
+            sub += f" Not yet: {c.refusal}"
         if not editable:
             tip = "This treaty is not open for drafts."
         return Item(c.name, (lambda cid=c.id: self.toggle(cid)), sub=sub, note=", ".join(tags), enabled=enabled,
@@ -122,73 +110,64 @@ class NegotiationScreen(Screen):
     def answers(self) -> list[tuple[str, Any, int, bool, str]]:
         """The row of buttons: propose the draft, answer the one on the table, reset the draft, back."""
         s = self.s
-        game, offer = s.game, s.scenario.offer(self.offer_id)
-        propose = Action("propose", s.power, offer.id, tuple(self.draft))
-        can = game.check(propose)
-        cost = game.propose_cost(s.power, offer)
+        table, draft = s.view.offer(self.offer_id), s.view.draft(self.offer_id, self.draft)
+        propose = Action("propose", s.power, self.offer_id, tuple(self.draft))
+        can, cost = not draft.refusal, draft.cost
         label, tip = ANSWERS["propose"]
-        buttons = [(label, (lambda a=propose: Many((Submit(a), Pop()))) if can.ok else None, ANSWER_KEYS["propose"],
-                    can.ok, tip.format(cost=cost, s="s" if cost != 1 else "") if can.ok else can.reason)]
+        buttons = [(label, (lambda a=propose: Many((Submit(a), Pop()))) if can else None, ANSWER_KEYS["propose"],
+                    can, tip.format(cost=cost, s="s" if cost != 1 else "") if can else draft.refusal)]
         for kind in ("accept", "reject", "stall"):
-            act = Action(kind, s.power, offer.id)
-            res = game.check(act)
+            act = Action(kind, s.power, self.offer_id)
+            why = table.refusal(kind)
             label, tip = ANSWERS[kind]
-            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), ANSWER_KEYS[kind], res.ok,
-                            tip if res.ok else res.reason))
-        editable = game.state.offers[self.offer_id].status in ("open", "proposed")
-        for kind, fn, enabled in (("reset", self.reset, editable), ("back", lambda: Pop(), True)):
+            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), ANSWER_KEYS[kind], not why, why or tip))
+        for kind, fn, enabled in (("reset", self.reset, table.editable), ("back", lambda: Pop(), True)):
             label, tip = ANSWERS[kind]
             buttons.append((label, fn, ANSWER_KEYS[kind], enabled, tip))
         return buttons
 
     def side_blocks(self) -> list[Block]:
-        offer = self.s.scenario.offer(self.offer_id)
+        table = self.s.view.offer(self.offer_id)
         return [*self.reaction_blocks(), Block("gap", ""), *self.table_blocks(), Block("gap", ""),
-                Block("soft", offer.description.strip())]
+                Block("soft", table.description.strip())]
 
     def reaction_blocks(self) -> list[Block]:
         """How likely each other party is to accept the draft, and what moves it."""
         s = self.s
-        game, sc = s.game, s.scenario
         b = [Block("head", "Likely reaction to your draft")]
-        try:
-            pred = game.predict(self.offer_id, tuple(self.draft), by=s.power)
-        except Exception:  # a draft the engine cannot score (e.g. empty) has no prediction
-            pred = {}
-        for party, rng in pred.items():
-            name = sc.power(party).short
-            if rng is None:
+        for odds in s.view.draft(self.offer_id, self.draft).odds:
+            name = s.scenario.power(odds.party).short
+            if odds.low is None or odds.high is None:
                 b.append(Block("body", f"{name}: decided by a human player."))
                 continue
-            lo, hi = rng
+            lo, hi = odds.low, odds.high
             word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
             b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
-            leanings = game.leanings(self.offer_id, self.draft, party)
-            if leanings:
-                b.append(Block("small", f"{name} " + "; ".join(leanings) + "."))
+            if odds.leanings:
+                b.append(Block("small", f"{name} " + "; ".join(odds.leanings) + "."))
         b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
         return b
 
     def table_blocks(self) -> list[Block]:
         """The draft on the table: its status, who sent it, who accepted it, who must still answer."""
         s = self.s
-        game, sc = s.game, s.scenario
-        offer = sc.offer(self.offer_id)
-        ostate = game.state.offers[self.offer_id]
+        sc, view = s.scenario, s.view
+        table = view.offer(self.offer_id)
         b = [Block("head", "On the table"),
-             Block("body", f"Status: {STATUS.get(ostate.status, ostate.status)}; round {ostate.rounds}.")]
-        if ostate.proposer:
-            b.append(Block("body", f"Last draft from {sc.power(ostate.proposer).short}: "
-                                   + ", ".join(offer.clause(c).name for c in ostate.clauses) + "."))
-        if ostate.accepted:
-            b.append(Block("body", "Accepted by: " + ", ".join(sc.power(p).short for p in ostate.accepted) + "."))
-        for p, turn in ostate.waiting.items():
-            when = "now" if turn <= game.state.turn else f"in week {turn}"
+             Block("body", f"Status: {STATUS.get(table.status, table.status)}; round {table.rounds}.")]
+        names = {c.id: c.name for c in view.clauses(self.offer_id)}
+        if table.proposer:
+            b.append(Block("body", f"Last draft from {sc.power(table.proposer).short}: "
+                                   + ", ".join(names[c] for c in table.clauses) + "."))
+        if table.accepted:
+            b.append(Block("body", "Accepted by: " + ", ".join(sc.power(p).short for p in table.accepted) + "."))
+        turn = view.week().turn
+        for p, week in table.waiting:
+            when = "now" if week <= turn else f"in week {week}"
             b.append(Block("body", f"Waiting for {sc.power(p).short} ({when})."))
-        changed = set(self.draft) ^ set(ostate.clauses)
-        if changed and ostate.status in ("open", "proposed"):
+        if set(self.draft) != set(table.clauses) and table.editable:
             b.append(Block("stamp", "Your draft differs from the one on the table."))
-            if game.check(Action("accept", s.power, offer.id)).ok:
+            if not table.refusal("accept"):
                 b.append(Block("small", "Propose sends your draft as a counter-draft; Accept and Reject answer "
                                         "the draft on the table as it stands."))
         return b
@@ -198,8 +177,7 @@ class NegotiationScreen(Screen):
         p = th.palette
         s = self.s
         sc = s.scenario
-        offer = sc.offer(self.offer_id)
-        ostate = s.game.state.offers[self.offer_id]
+        offer = s.view.offer(self.offer_id)
         surf.fill(p.desk)
         sheet(surf, th, self.head, "paper")
         x, y = self.head.x + th.pad * 2, self.head.y + th.pad
@@ -213,9 +191,9 @@ class NegotiationScreen(Screen):
             lab = render(th, fit(th, sc.power(q).short, "small", share), "small")
             surf.blit(lab, (xx + sw + th.px(4), y))
             xx += sw + lab.get_width() + th.px(16)
-        if ostate.status == "signed":
+        if offer.status == "signed":
             stamp(surf, th, "Signed", (self.head.right - th.px(120), self.head.centery), -8, 1.3)
-        elif ostate.status == "closed":
+        elif offer.status == "closed":
             stamp(surf, th, "Not on the table", (self.head.right - th.px(170), self.head.centery), -6, 1.0)
         sheet(surf, th, self.left, "paper")
         sheet(surf, th, self.right, "telegram")

@@ -1,0 +1,329 @@
+"""What one power may see and do: the read-only view every front end reads (the pygame desk, a browser seat,
+a text front end). Every answer is plain data (dataclasses of primitives, `to_json` ready) computed from the
+engine through Game's public API; nothing here changes the game, and nothing shows one power another's secrets
+(hidden gauges, other powers' secret aims, the drafts and secret clauses of treaties it is no party to)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from . import negotiation
+from .actions import Action, Result
+from .effects import describe_effects
+from .game import Game
+from .state import LogEntry
+
+ANSWERS = ("accept", "reject", "stall")
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """The date and turn as the power sees them, and what it has left to spend."""
+
+    turn: int
+    last_turn: int
+    start: str              # ISO date of the week's first day
+    end: str                # ISO date of its last day
+    points_left: int
+    points_per_week: int
+    over: bool
+    outcome: str | None
+    end_date: str | None
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Gauge:
+    """A meter the power may see (hidden meters never appear)."""
+
+    id: str
+    name: str
+    description: str
+    value: float
+    min: float
+    max: float
+    start: float
+    drift: float
+    good: str
+    power: str | None       # whose gauge it is (None: a world gauge)
+    interest: str           # whose interest it measures ("" if the scenario does not say)
+
+
+@dataclass(frozen=True, slots=True)
+class PowerInfo:
+    """What the power knows of one power: names, colour, public aims, people, and trust both ways."""
+
+    id: str
+    name: str
+    short: str
+    color: str
+    objectives: tuple[str, ...]
+    people: tuple[tuple[str, str], ...]      # (name, title) by role
+    reply_weeks: int
+    theirs: float           # its trust in the viewing power (50 for the viewer itself)
+    mine: float             # the viewing power's trust in it
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The power's own briefing, with its public and secret aims."""
+
+    name: str
+    text: str
+    objectives: tuple[str, ...]
+    secret_objectives: tuple[str, ...]
+    actions_per_turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """Who holds a territory and in whose sphere it lies."""
+
+    owner: str | None
+    sphere: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An event waiting for the power's choice."""
+
+    event: str
+    title: str
+    date: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionView:
+    """One of the power's scenario actions: whether it can be taken now, and if not, why."""
+
+    id: str
+    name: str
+    text: str
+    consequences: tuple[str, ...]
+    cost: int
+    available: bool
+    reason: str             # why not ("" when available)
+    done_this_week: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OfferView:
+    """A treaty the power is party to, as it stands on the table."""
+
+    id: str
+    name: str
+    description: str
+    parties: tuple[str, ...]
+    status: str
+    clauses: tuple[str, ...]
+    proposer: str | None
+    accepted: tuple[str, ...]
+    waiting: tuple[tuple[str, int], ...]     # (power, from which week it may answer)
+    rounds: int
+    awaits_me: bool
+    propose_cost: int
+    answers: tuple[tuple[str, str], ...]     # (accept/reject/stall, why not: "" when it may)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in ("open", "proposed")
+
+    def refusal(self, kind: str) -> str:
+        """Why the power may not answer so ("" if it may)."""
+        return dict(self.answers)[kind]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseView:
+    """A clause of a treaty the power is party to, and whether it can be put in a draft now."""
+
+    id: str
+    name: str
+    text: str
+    required: bool
+    secret: bool
+    effects: tuple[str, ...]
+    refusal: str            # why it cannot be raised now ("" if it can)
+
+
+@dataclass(frozen=True, slots=True)
+class Odds:
+    """One other party's likely answer to a draft (low and high are None when a human decides)."""
+
+    party: str
+    low: float | None
+    high: float | None
+    leanings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    """A draft the power might send: whether it may, what it costs, and how the others would likely answer."""
+
+    offer: str
+    clauses: tuple[str, ...]
+    refusal: str            # why it cannot be proposed ("" if it can)
+    cost: int
+    differs: bool           # from the draft on the table
+    odds: tuple[Odds, ...]
+
+
+def to_json(value: Any) -> Any:
+    """A view's answer as JSON-ready data (dataclasses become dicts, tuples lists)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return to_json(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    return value
+
+
+class PowerView:
+    """The game as one power sees it, and what it may do; a front end reads this and submits actions."""
+
+    def __init__(self, game: Game, power: str):
+        self.game, self.power = game, power
+        self.sc = game.scenario
+
+    # ------------------------------------------------------------ the week
+    def week(self) -> Week:
+        st, cal = self.game.state, self.sc.calendar
+        return Week(st.turn, cal.last_turn, cal.turn_start(st.turn).isoformat(), cal.turn_end(st.turn).isoformat(),
+                    st.budget.get(self.power, 0), self.sc.power(self.power).actions_per_turn, self.game.over,
+                    st.outcome, st.end_date, st.seed)
+
+    def gauges(self) -> list[Gauge]:
+        meters = self.game.state.meters
+        return [Gauge(m.id, m.name, m.description, meters[m.id], m.min, m.max, m.start, m.drift, m.good, m.power,
+                      m.interest)
+                for m in self.sc.meters if not m.hidden]
+
+    def history(self) -> list[dict[str, float]]:
+        """The visible gauges week by week."""
+        shown = [m.id for m in self.sc.meters if not m.hidden]
+        return [{k: row[k] for k in shown if k in row} for row in self.game.state.history]
+
+    def powers(self) -> list[PowerInfo]:
+        st, me = self.game.state, self.power
+        return [PowerInfo(p.id, p.name, p.short, p.color, p.objectives,
+                          tuple((who[0], who[1]) for who in st.people.get(p.id, {}).values() if who),
+                          st.reply_weeks.get(p.id, p.reply_weeks),
+                          st.trust[p.id].get(me, 50) if p.id != me else 50.0,
+                          st.trust[me].get(p.id, 50) if p.id != me else 50.0)
+                for p in self.sc.powers]
+
+    def briefing(self) -> Briefing:
+        me = self.sc.power(self.power)
+        return Briefing(me.name, me.briefing, me.objectives, me.secret_objectives, me.actions_per_turn)
+
+    def inbox(self) -> list[LogEntry]:
+        """Everything that reached the power, oldest first."""
+        return self.game.inbox(self.power)
+
+    def sources(self) -> list[str]:
+        """The source cards unlocked so far, in the order they were met."""
+        return [x for x in self.game.state.unlocked if x in self.sc.index["sources"]]
+
+    def territories(self) -> dict[str, Holding]:
+        return {k: Holding(v.owner, v.sphere) for k, v in self.game.state.territories.items()}
+
+    def questions(self) -> list[Question]:
+        return [Question(p.event, self.sc.event(p.event).title, p.date,
+                         tuple(c.id for c in self.sc.event(p.event).choices))
+                for p in self.game.state.pending if p.power == self.power]
+
+    # ------------------------------------------------------------- actions
+    def actions(self) -> list[ActionView]:
+        """Every scenario action of the power, each with whether it may be taken now and why not."""
+        st = self.game.state
+        found = []
+        for d in self.sc.actions_of(self.power):
+            result = self.game.check(Action("act", self.power, d.id))
+            found.append(ActionView(d.id, d.name, d.text, tuple(_described(d.effects, self.sc)), d.cost, result.ok,
+                                    result.reason, st.taken.get(d.id) == st.turn))
+        return found
+
+    def check(self, action: Action) -> Result:
+        """Whether the power may take this action now, and if not, a reason it can read."""
+        if action.power != self.power:
+            return Result(False, "Not your power.")
+        return self.game.check(action)
+
+    def legal_actions(self) -> list[Action]:
+        return self.game.legal_actions(self.power)
+
+    # --------------------------------------------------------- negotiation
+    def offers(self) -> list[OfferView]:
+        """The treaties the power is party to, in the scenario's order."""
+        return [self.offer(o.id) for o in self.sc.offers if self.power in o.parties]
+
+    def drafts(self) -> list[str]:
+        """Offers whose draft has reached the power and awaits its answer."""
+        return self.game.drafts_for(self.power)
+
+    def offer(self, offer_id: str) -> OfferView:
+        offer = self._offer(offer_id)
+        ostate = self.game.state.offers[offer_id]
+        answers = tuple((kind, self.game.check(Action(kind, self.power, offer_id)).reason) for kind in ANSWERS)
+        return OfferView(offer.id, offer.name, offer.description, offer.parties, ostate.status, tuple(ostate.clauses),
+                         ostate.proposer, tuple(ostate.accepted), tuple(ostate.waiting.items()), ostate.rounds,
+                         offer_id in self.drafts(), self.game.propose_cost(self.power, offer), answers)
+
+    def clauses(self, offer_id: str) -> list[ClauseView]:
+        offer = self._offer(offer_id)
+        return [ClauseView(c.id, c.name, c.text, c.required, c.secret, tuple(_described(c.on_sign, self.sc)),
+                           self.game.clause_refusal(offer_id, c.id) or "")
+                for c in offer.clauses]
+
+    def draft(self, offer_id: str, clauses: Iterable[str]) -> DraftView:
+        """What the engine would make of this draft: may it be sent, at what cost, with what odds."""
+        offer = self._offer(offer_id)
+        draft = tuple(clauses)
+        result = self.check(Action("propose", self.power, offer_id, draft))
+        odds = []
+        for party, rng in self.game.predict(offer_id, draft, by=self.power).items():
+            if rng is None:
+                odds.append(Odds(party, None, None, ()))
+            else:
+                odds.append(Odds(party, rng[0], rng[1], tuple(self.game.leanings(offer_id, draft, party))))
+        on_table = set(self.game.state.offers[offer_id].clauses)
+        return DraftView(offer_id, draft, result.reason, self.game.propose_cost(self.power, offer),
+                         set(draft) != on_table, tuple(odds))
+
+    def toggle(self, offer_id: str, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
+        """The draft with the clause added (with what it needs) or taken out (with what needs it), by the
+        engine's rule; unchanged if the clause cannot be raised now."""
+        draft = tuple(draft)
+        if clause_id not in draft and self.game.clause_refusal(offer_id, clause_id):
+            return draft
+        return negotiation.toggle(self._offer(offer_id), draft, clause_id)
+
+    def _offer(self, offer_id: str):
+        offer = self.sc.offer(offer_id)
+        if self.power not in offer.parties:
+            raise KeyError(f"{self.power} is not a party to {offer_id}")
+        return offer
+
+    # ------------------------------------------------------------ the whole
+    def snapshot(self) -> dict[str, Any]:
+        """Everything the power may see now, as JSON-ready data (what a browser seat or a script is sent)."""
+        return to_json({
+            "power": self.power, "week": self.week(), "gauges": self.gauges(), "powers": self.powers(),
+            "briefing": self.briefing(), "inbox": self.inbox(), "sources": self.sources(),
+            "territories": self.territories(), "questions": self.questions(), "actions": self.actions(),
+            "offers": self.offers(), "drafts": self.drafts(),
+            "clauses": {o.id: self.clauses(o.id) for o in self.offers()},
+            "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},
+        })
+
+
+def _described(effects: Any, sc: Any) -> list[str]:
+    """Effects in words (hidden meters say nothing); wording must never stop the game."""
+    try:
+        return describe_effects(effects, sc)
+    except Exception:
+        return []

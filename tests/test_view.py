@@ -1,0 +1,129 @@
+"""The engine's view of one power: plain data, what that power may see, and the engine's own rules."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+
+from game.engine import Action, Game
+from game.engine.view import PowerView
+from game.scenario import load_scenario
+from tests.conftest import ROOT
+
+UI = ROOT / "game" / "ui"
+
+
+@pytest.fixture(scope="module")
+def s1939():
+    return load_scenario(ROOT / "scenarios" / "1939.yaml")
+
+
+def played(sc, weeks: int = 3) -> Game:
+    game = Game.new(sc, seed=7, humans=(sc.player,))
+    for _ in range(weeks):
+        for q in game.pending_choices(sc.player):
+            game.submit(Action("choose", sc.player, q.id, option=q.default_choice().id))
+        game.submit(Action("end_turn", sc.player))
+    return game
+
+
+def test_the_snapshot_is_json(s1939):
+    view = PowerView(played(s1939), s1939.player)
+    data = json.loads(json.dumps(view.snapshot()))
+    assert data["power"] == s1939.player
+    assert data["week"]["turn"] == 4
+    assert {o["id"] for o in data["offers"]} == {o.id for o in s1939.offers if s1939.player in o.parties}
+
+
+@pytest.mark.parametrize("power", ["ussr", "poland"])
+def test_the_view_keeps_other_powers_secrets(s1939, power):
+    """No hidden gauge, no other power's secret aims, no treaty the power is no party to."""
+    view = PowerView(played(s1939), power)
+    text = json.dumps(view.snapshot())
+    hidden = [m for m in s1939.meters if m.hidden]
+    assert hidden, "the scenario has hidden gauges to keep"
+    assert all(m.id not in {g.id for g in view.gauges()} for m in hidden)
+    assert all(m.id not in row for m in hidden for row in view.history())
+    for p in s1939.powers:
+        if p.id != power:
+            assert all(aim not in text for aim in p.secret_objectives)
+    others = [o for o in s1939.offers if power not in o.parties]
+    assert others or power == "ussr", "Poland is no party to some treaty"
+    assert all(o.id not in {x.id for x in view.offers()} for o in others)
+    for offer in others:
+        with pytest.raises(KeyError):
+            view.offer(offer.id)
+
+
+def test_the_view_shows_the_powers_own_secret_aims(s1939):
+    view = PowerView(Game.new(s1939, seed=1, humans=(s1939.player,)), s1939.player)
+    assert view.briefing().secret_objectives == s1939.power(s1939.player).secret_objectives
+
+
+def test_toggling_a_clause_gives_the_draft_the_engine_accepts(s1939):
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    game.st.offers["german_pact"].status = "open"
+    game.st.flags.add("spheres_discussed")
+    view = PowerView(game, s1939.player)
+    draft = view.toggle("german_pact", view.offer("german_pact").clauses, "sphere_baltic")
+    assert {"sphere_baltic", "secret_protocol", "sphere_poland"} <= set(draft)
+    assert view.draft("german_pact", draft).refusal == ""
+    assert view.toggle("german_pact", draft, "secret_protocol") == view.offer("german_pact").clauses
+
+
+def test_a_clause_that_cannot_be_raised_is_not_added(s1939):
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    game.st.offers["german_pact"].status = "open"
+    view = PowerView(game, s1939.player)
+    table = view.offer("german_pact").clauses
+    assert view.toggle("german_pact", table, "sphere_baltic") == table
+    why = {c.id: c.refusal for c in view.clauses("german_pact")}
+    assert why["sphere_baltic"] and not why["non_aggression"]
+
+
+def test_actions_say_why_not(s1939):
+    view = PowerView(Game.new(s1939, seed=1, humans=(s1939.player,)), s1939.player)
+    acts = view.actions()
+    assert any(a.available for a in acts) and any(not a.available for a in acts)
+    assert all(bool(a.reason) != a.available for a in acts)
+    legal = {a.target for a in view.legal_actions() if a.kind == "act"}
+    assert legal == {a.id for a in acts if a.available}
+
+
+def test_a_view_checks_only_its_own_powers_actions(s1939):
+    view = PowerView(Game.new(s1939, seed=1, humans=(s1939.player,)), s1939.player)
+    assert not view.check(Action("end_turn", "germany")).ok
+    assert view.check(Action("end_turn", s1939.player)).ok
+
+
+def _reads_game_state(tree: ast.AST) -> list[int]:
+    """Lines that read `<...>game.state` / `game.st`, or import GameState."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ("state", "st"):
+            base = node.value
+            name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+            if name == "game":
+                found.append(node.lineno)
+        elif "GameState" in _names(node):
+            found.append(node.lineno)
+    return found
+
+
+def _names(node: ast.AST) -> set[str]:
+    """The names an import brings in, or the name a Name node reads."""
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {a.name for a in node.names}
+    return {node.id} if isinstance(node, ast.Name) else set()
+
+
+def test_the_ui_reads_the_game_only_through_the_view():
+    offending = {str(p.relative_to(ROOT)): lines for p in sorted(UI.rglob("*.py"))
+                 if (lines := _reads_game_state(ast.parse(p.read_text(encoding="utf-8"))))}
+    assert offending == {}
+
+
+def test_the_state_check_finds_a_reader():
+    assert _reads_game_state(ast.parse("x = session.game.state.turn\nfrom game.engine import GameState"))
