@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.ui.map_data import DEFAULT_PATH, MapData, load_map
+from game.ui.map_data import DEFAULT_PATH, MapData, crossings, inside, load_map
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,3 +150,34 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_map.py"), "--src", str(src), "--out", str(out)],
                    check=True, capture_output=True, cwd=ROOT)
     assert out.read_bytes() == DEFAULT_PATH.read_bytes()
+
+
+def test_screen_points_and_map_points_agree(world: MapData) -> None:
+    """`inside` on a ring of screen points says what `Shape.contains` says on the map's km."""
+    tf = world.fit(900, 700, 10)
+    x0, y0, x1, y1 = world.bounds
+    checked = 0
+    for sid in ("poland_west", "germany", "lithuania", "ussr", "danzig"):
+        shape = world.shape(sid)
+        rings = [tf.points(ring) for ring in shape.rings()]
+        for i in range(41):
+            for j in range(41):
+                x, y = x0 + (x1 - x0) * (i + 0.37) / 41, y0 + (y1 - y0) * (j + 0.61) / 41
+                on_screen = sum(inside(tf(x, y), ring) for ring in rings) % 2 == 1
+                assert on_screen == shape.contains(x, y), (sid, x, y)
+                checked += on_screen
+    assert checked > 50
+
+
+def test_crossings_of_a_square() -> None:
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    assert crossings(square, 5) == [0.0, 10.0]
+    assert inside((5, 5), square) and not inside((15, 5), square) and not inside((5, 15), square)
+
+
+def test_the_map_data_holds_what_the_game_marks_and_frames(world: MapData) -> None:
+    """The cities named on the game's map and the shapes framed by their label point come from the map file."""
+    marked = {c.id for c in world.cities if c.marked}
+    assert {"moscow", "warsaw", "berlin", "kaunas", "danzig"} <= marked
+    assert "odessa" not in marked
+    assert {s.id for s in world.shapes if s.framed_by_label} == {"ussr", "finland"}

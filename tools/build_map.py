@@ -399,6 +399,13 @@ CITIES: list[tuple[str, str, str, float, float, str]] = [
 ]
 
 
+# The cities the game's map marks with their names (the capitals and the great cities of the region).
+MARKED = {"moscow", "leningrad", "warsaw", "berlin", "riga", "tallinn", "helsinki", "kaunas", "bucharest",
+          "prague", "budapest", "kyiv", "minsk", "danzig"}
+
+# Shapes too large to frame whole: a map of the states in between frames them by their label points.
+FRAMED_BY_LABEL = {"ussr", "finland"}
+
 COAST_SNAP_KM = 15.0  # a city this close to a shape's coarse coast still belongs to it
 
 
@@ -425,6 +432,8 @@ def city_records(polys: dict[str, MultiPolygon], bounds: Sequence[float]) -> lis
         rec = {"id": cid, "name": name, "lon": lon, "lat": lat, "x": num(x), "y": num(y), "in": where}
         if modern:
             rec["modern"] = modern
+        if cid in MARKED:
+            rec["marked"] = True
         out.append(rec)
     if wrong:
         sys.exit("build_map: " + "; ".join(wrong))
@@ -466,7 +475,7 @@ def build(src: Path) -> dict:
             "area_km2": int(round(framed[sid].area, -2)), "clipped": not box(*bounds).contains(full[sid]),
             "label": list(label_point(geoms[sid])),
             "polygons": [[flat(r) for r in p] for p in polys[sid]],
-        })
+        } | ({"frame": "label"} if sid in FRAMED_BY_LABEL else {}))
     return {
         "format": 1,
         "projection": {"name": "lambert_azimuthal_equal_area", "lon_0": LON_0, "lat_0": LAT_0, "radius_km": RADIUS_KM,

@@ -1,14 +1,17 @@
-"""The map of Eastern Europe in April 1939, read from assets/map/europe_1939.json (standard library only).
+"""The map of Eastern Europe in April 1939, read from assets/map/europe_1939.json, and the one home of map
+geometry: point in polygon (`Shape.contains` on the map's km, `inside` and `crossings` on screen points) and
+fitting a box into a rectangle (`fit_box`). Standard library only; never imports pygame.
 
 Coordinates are projected kilometres with y growing NORTH (see assets/map/README.md);
-`MapData.fit` gives a `Transform` to screen pixels (y growing down). Never imports pygame.
+`fit_box` gives a `Transform` to screen pixels (y growing down).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +22,7 @@ FORMAT = 1
 Ring = tuple[float, ...]  # flat x0, y0, x1, y1, ... (closed implicitly)
 Polygon = tuple[Ring, ...]  # outer ring first, then holes
 BBox = tuple[float, float, float, float]  # min x, min y, max x, max y
+Point = tuple[float, float]
 
 
 def _ring_bbox(ring: Ring) -> BBox:
@@ -49,6 +53,29 @@ def _crosses(ring: Ring, x: float, y: float) -> bool:
     return inside
 
 
+def crossings(ring: Sequence[Point], y: float) -> list[float]:
+    """Where the horizontal line at y crosses a ring of points, left to right (edges touching it from above
+    or below count once, as in `_crosses`)."""
+    found = []
+    px, py = ring[-1]
+    for qx, qy in ring:
+        if (qy > y) != (py > y):
+            found.append((px - qx) * (y - qy) / (py - qy) + qx)
+        px, py = qx, qy
+    found.sort()
+    return found
+
+
+def inside_row(row: list[float], x: float) -> bool:
+    """Whether x lies inside a ring, given the ring's crossings of x's row (see `crossings`)."""
+    return (len(row) - bisect_right(row, x)) % 2 == 1
+
+
+def inside(pos: Point, ring: Sequence[Point]) -> bool:
+    """Even-odd point-in-polygon test on a ring of points (e.g. in screen pixels)."""
+    return len(ring) >= 3 and inside_row(crossings(ring, pos[1]), pos[0])
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     """One territory: polygons (outer ring, then holes) in projected km."""
@@ -62,6 +89,7 @@ class Shape:
     clipped: bool
     bbox: BBox
     boxes: tuple[BBox, ...]
+    framed_by_label: bool = False   # too large to frame whole: a map centred on its neighbours shows its label
 
     def contains(self, x: float, y: float) -> bool:
         """Even-odd point-in-polygon test on projected coordinates (holes respected)."""
@@ -88,6 +116,7 @@ class City:
     y: float
     shape: str | None
     modern: str = ""
+    marked: bool = False   # drawn with its name on the game's map
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,14 +212,20 @@ class MapData:
 
     def fit(self, width: float, height: float, margin: float = 0, *, left: float = 0, top: float = 0) -> Transform:
         """The transform that fits the map's bounds, centred and aspect kept, into a screen rectangle."""
-        inner_w, inner_h = width - 2 * margin, height - 2 * margin
-        if inner_w <= 0 or inner_h <= 0:
-            raise ValueError(f"no room for the map in {width}x{height} with margin {margin}")
-        x0, y0, x1, y1 = self.bounds
-        scale = min(inner_w / (x1 - x0), inner_h / (y1 - y0))
-        offset_x = left + (width - (x1 - x0) * scale) / 2 - x0 * scale
-        offset_y = top + (height - (y1 - y0) * scale) / 2 + y1 * scale
-        return Transform(scale, offset_x, offset_y)
+        return fit_box(self.bounds, width, height, margin, left=left, top=top)
+
+
+def fit_box(box: BBox, width: float, height: float, margin: float = 0, *, left: float = 0,
+            top: float = 0) -> Transform:
+    """The transform that fits a box of projected km, centred and aspect kept, into a screen rectangle."""
+    inner_w, inner_h = width - 2 * margin, height - 2 * margin
+    if inner_w <= 0 or inner_h <= 0:
+        raise ValueError(f"no room for the map in {width}x{height} with margin {margin}")
+    x0, y0, x1, y1 = box
+    scale = min(inner_w / (x1 - x0), inner_h / (y1 - y0))
+    offset_x = left + (width - (x1 - x0) * scale) / 2 - x0 * scale
+    offset_y = top + (height - (y1 - y0) * scale) / 2 + y1 * scale
+    return Transform(scale, offset_x, offset_y)
 
 
 def _shape(rec: dict) -> Shape:
@@ -202,13 +237,14 @@ def _shape(rec: dict) -> Shape:
     lx, ly = rec["label"]
     return Shape(id=rec["id"], name=rec["name"], ruled_by=rec.get("ruled_by", rec["id"]), polygons=polygons,
                  label=(float(lx), float(ly)), area_km2=float(rec.get("area_km2", 0)),
-                 clipped=bool(rec.get("clipped", False)), bbox=_merge(list(boxes)), boxes=boxes)
+                 clipped=bool(rec.get("clipped", False)), bbox=_merge(list(boxes)), boxes=boxes,
+                 framed_by_label=rec.get("frame") == "label")
 
 
 def _city(rec: dict) -> City:
     """A City from its JSON record."""
     return City(id=rec["id"], name=rec["name"], lon=float(rec["lon"]), lat=float(rec["lat"]), x=float(rec["x"]),
-                y=float(rec["y"]), shape=rec.get("in"), modern=rec.get("modern", ""))
+                y=float(rec["y"]), shape=rec.get("in"), modern=rec.get("modern", ""), marked=bool(rec.get("marked")))
 
 
 def load_map(path: str | Path | None = None) -> MapData:

@@ -1,6 +1,6 @@
 """The map of Eastern Europe: territories coloured by owner, hatched by sphere of interest.
 
-Shapes come from assets/map via game.ui.map_data (load_map, MapData.fit, Shape.contains). If the map
+Shapes and geometry come from game.ui.map_data (load_map, fit_box, inside, crossings). If the map
 is missing or broken, a schematic map (a labelled tile per territory) stands in, so the game still plays.
 The drawing is cached and redrawn only when the size, the palette or a territory changes.
 """
@@ -13,22 +13,19 @@ from typing import Any
 import pygame
 
 from ..scenario.model import Scenario
+from .map_data import crossings, fit_box, inside, inside_row, load_map
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
 from .widgets.text import fit, font_of, render
 
 _map_cache: list[Any] = []
 _RENDERED: dict[tuple, tuple] = {}
-CAPITALS = {"moscow", "leningrad", "warsaw", "berlin", "riga", "tallinn", "helsinki", "kaunas", "bucharest",
-            "prague", "budapest", "kyiv", "minsk", "danzig"}
 
 
 def load_shapes() -> Any:
     """The map data, loaded once (None if unavailable)."""
     if not _map_cache:
         try:
-            from .map_data import load_map
-
             _map_cache.append(load_map())
         except Exception:  # a missing or broken map must not stop the game
             _map_cache.append(None)
@@ -64,7 +61,6 @@ class MapView(Widget):
         self._key: tuple | None = None
         self._polys: dict[str, list[list[tuple[float, float]]]] = {}
         self._centers: dict[str, tuple[float, float]] = {}
-        self._theme = theme
         self._background: list = []
         self._cities: list = []
         self._holes: list = []
@@ -81,21 +77,15 @@ class MapView(Widget):
         wanted = {t.map for t in self.sc.territories}
         if data is not None:
             try:
-                from .map_data import Transform
-
-                index = {sh.id: sh for sh in data.shapes}
-                # frame the states in between: whole shapes, except the two giants, whose label points suffice
-                big = ("ussr", "finland")
-                focus = [index[m].bbox for m in wanted if m in index and m not in big] or [data.bounds]
-                focus += [(*index[m].label, *index[m].label) for m in big if m in wanted and m in index]
+                shown = [sh for sh in data.shapes if sh.id in wanted]
+                # frame the states in between: whole shapes, except the giants, whose label points suffice
+                focus = [sh.bbox for sh in shown if not sh.framed_by_label] or [data.bounds]
+                focus += [(*sh.label, *sh.label) for sh in shown if sh.framed_by_label]
                 x0, y0 = min(b[0] for b in focus), min(b[1] for b in focus)
                 x1, y1 = max(b[2] for b in focus), max(b[3] for b in focus)
                 padx, pady = (x1 - x0) * 0.04, (y1 - y0) * 0.04
-                x0, x1, y0, y1 = x0 - padx, x1 + padx, y0 - pady, y1 + pady
-                scale = min(inner.w / (x1 - x0), inner.h / (y1 - y0))
-                tf = Transform(scale, inner.x + (inner.w - (x1 - x0) * scale) / 2 - x0 * scale,
-                               inner.y + (inner.h - (y1 - y0) * scale) / 2 + y1 * scale)
-                self._tf = tf
+                tf = fit_box((x0 - padx, y0 - pady, x1 + padx, y1 + pady), inner.w, inner.h, left=inner.x,
+                             top=inner.y)
                 for sh in data.shapes:
                     outer = [tf.points(poly[0]) for poly in sh.polygons]
                     self._holes += [tf.points(ring) for poly in sh.polygons for ring in poly[1:]]
@@ -106,7 +96,7 @@ class MapView(Widget):
                         self._background.append((sh.name, outer, tf(*sh.label)))
                 for c in data.cities:
                     sx, sy = tf(c.x, c.y)
-                    if inner.collidepoint(sx, sy) and c.id in CAPITALS:
+                    if inner.collidepoint(sx, sy) and c.marked:
                         self._cities.append((c.name, (sx, sy)))
             except Exception:
                 self._polys, self._centers, self._background, self._cities, self._holes = {}, {}, [], [], []
@@ -123,7 +113,7 @@ class MapView(Widget):
     def territory_at(self, pos: tuple[int, int]) -> int:
         for i, t in enumerate(self.sc.territories):
             for ring in self._polys.get(t.map, ()):
-                if _inside(pos, ring):
+                if inside(pos, ring):
                     return i
         return -1
 
@@ -230,15 +220,21 @@ class MapView(Widget):
             forms.append(([fit(theme, name, "map_small", min(widest, max(int(span), theme.px(60))))], "map_small"))
             centre = (c[0] - ox, c[1] - oy)
 
-            def outside(r: pygame.Rect, n_lines: int, rings=rings) -> int:
+            rows: dict[float, list[list[float]]] = {}   # each ring's crossings of a row of test points
+
+            def outside(r: pygame.Rect, n_lines: int, rings=rings, rows=rows) -> int:
                 """How much of the name lies off its own territory, in quarters (0: all of it on it)."""
                 if not rings:
                     return 0
                 step = r.h / n_lines
-                pts = [(r.x + 3 + (r.w - 6) * i / 6 + ox, r.y + step * (k + 0.5) + oy)
-                       for i in range(7) for k in range(n_lines)]
-                on = sum(1 for q in pts if any(_inside(q, ring) for ring in rings))
-                return round((1 - on / len(pts)) * 4)
+                on = 0
+                for k in range(n_lines):
+                    y = r.y + step * (k + 0.5) + oy
+                    if y not in rows:
+                        rows[y] = [crossings(ring, y) for ring in rings]
+                    on += sum(1 for i in range(7) if any(inside_row(row, r.x + 3 + (r.w - 6) * i / 6 + ox)
+                                                         for row in rows[y]))
+                return round((1 - on / (7 * n_lines)) * 4)
 
             free = []   # every place that hides nothing, with how good it is (smaller is better)
             for f, (lines, style) in enumerate(forms):
@@ -378,16 +374,3 @@ class MapView(Widget):
 
     def tip(self) -> str:
         return self.mouse_tip or self.tooltip
-
-
-def _inside(pos: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
-    x, y = pos
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / ((yj - yi) or 1e-9) + xi:
-            inside = not inside
-        j = i
-    return inside
