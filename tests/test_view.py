@@ -127,3 +127,11 @@ def test_the_ui_reads_the_game_only_through_the_view():
 
 def test_the_state_check_finds_a_reader():
     assert _reads_game_state(ast.parse("x = session.game.state.turn\nfrom game.engine import GameState"))
+
+
+def test_offer_statuses_are_the_formats_words(s1939):
+    from game.scenario.vocabulary import OFFER_STATUSES, OfferStatus
+
+    assert OFFER_STATUSES == ("closed", "open", "proposed", "signed") == tuple(OfferStatus)
+    view = PowerView(Game.new(s1939, seed=1, humans=(s1939.player,)), s1939.player)
+    assert all(isinstance(o.status, OfferStatus) for o in view.offers())

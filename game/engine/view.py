@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..scenario.vocabulary import OfferStatus
 from . import negotiation
 from .actions import Action, Result
 from .effects import describe_effects
@@ -117,7 +118,7 @@ class OfferView:
     name: str
     description: str
     parties: tuple[str, ...]
-    status: str
+    status: OfferStatus
     clauses: tuple[str, ...]
     proposer: str | None
     accepted: tuple[str, ...]
@@ -129,7 +130,7 @@ class OfferView:
 
     @property
     def editable(self) -> bool:
-        return self.status in ("open", "proposed")
+        return self.status in (OfferStatus.OPEN, OfferStatus.PROPOSED)
 
     def refusal(self, kind: str) -> str:
         """Why the power may not answer so ("" if it may)."""
@@ -269,7 +270,7 @@ class PowerView:
         offer = self._offer(offer_id)
         ostate = self.game.state.offers[offer_id]
         answers = tuple((kind, self.game.check(Action(kind, self.power, offer_id)).reason) for kind in ANSWERS)
-        return OfferView(offer.id, offer.name, offer.description, offer.parties, ostate.status, tuple(ostate.clauses),
+        return OfferView(offer.id, offer.name, offer.description, offer.parties, OfferStatus(ostate.status), tuple(ostate.clauses),
                          ostate.proposer, tuple(ostate.accepted), tuple(ostate.waiting.items()), ostate.rounds,
                          offer_id in self.drafts(), self.game.propose_cost(self.power, offer), answers)
 

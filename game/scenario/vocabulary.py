@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from .diagnostics import Pos
@@ -96,7 +97,18 @@ CONDITION = Vocabulary("condition")
 EFFECT = Vocabulary("effect")
 EFFECTS = ListOf(EFFECT)
 
-OFFER_STATUSES = ("closed", "open", "proposed", "signed")
+
+
+class OfferStatus(StrEnum):
+    """Where an offer stands; the values are the format's words (and compare equal to them)."""
+
+    CLOSED = "closed"
+    OPEN = "open"
+    PROPOSED = "proposed"
+    SIGNED = "signed"
+
+
+OFFER_STATUSES = tuple(s.value for s in OfferStatus)
 ROLES = ("leader", "foreign_minister")
 
 

@@ -8,6 +8,7 @@ The drawing is cached and redrawn only when the size, the palette or a territory
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 from typing import Any
 
 import pygame
@@ -20,6 +21,13 @@ from .widgets.text import fit, font_of, render
 
 _map_cache: list[Any] = []
 _RENDERED: dict[tuple, tuple] = {}
+
+
+class LabelKind(StrEnum):
+    """What a name on the map belongs to."""
+
+    TERRITORY = "territory"
+    CITY = "city"
 
 
 def load_shapes() -> Any:
@@ -160,26 +168,26 @@ class MapView(Widget):
                 pygame.draw.polygon(surf, p.sea, [(x - ox, y - oy) for x, y in ring])
         boxes = self._place_labels(theme)
         for kind, lines, _r, _style in boxes:
-            if kind == "city":
+            if kind is LabelKind.CITY:
                 pygame.draw.circle(surf, p.ink, lines[0], max(2, theme.px(3)))
         for kind, lines, r, style in boxes:
             if not r.w:
                 continue
             bg = pygame.Surface(r.size, pygame.SRCALPHA)
-            bg.fill((*p.paper, 170 if kind == "territory" else 120))
+            bg.fill((*p.paper, 170 if kind is LabelKind.TERRITORY else 120))
             surf.blit(bg, r)
-            col = p.ink if kind == "territory" else p.ink_soft
+            col = p.ink if kind is LabelKind.TERRITORY else p.ink_soft
             y = r.y
-            for line in (lines if kind == "territory" else lines[1:]):
+            for line in (lines if kind is LabelKind.TERRITORY else lines[1:]):
                 img = render(theme, line, style, col)
                 surf.blit(img, (r.centerx - img.get_width() // 2, y))
                 y += img.get_height()
         pygame.draw.rect(surf, p.border, surf.get_rect(), 1)
         return surf
 
-    def _place_labels(self, theme: Theme) -> list[tuple[str, list, pygame.Rect, str]]:
-        """Where the names go, in the widget's own coordinates: ("territory", lines, box, style) for each
-        territory, then ("city", [dot, name], box, style) for each city; an empty box: no name drawn.
+    def _place_labels(self, theme: Theme) -> list[tuple[LabelKind, list, pygame.Rect, str]]:
+        """Where the names go, in the widget's own coordinates: (TERRITORY, lines, box, style) for each
+        territory, then (CITY, [dot, name], box, style) for each city; an empty box: no name drawn.
 
         A territory's name is whole on one line if it fits among the names placed before it (and the legend),
         else on two lines, else in a smaller type, and only then cut with an ellipsis; it may move up or down
@@ -194,7 +202,7 @@ class MapView(Widget):
         dots = [pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2) for _ in self._cities]
         for d, (_name, (cx, cy)) in zip(dots, self._cities, strict=True):
             d.center = (round(cx - ox), round(cy - oy))
-        out: list[tuple[str, list, pygame.Rect, str]] = []
+        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
         widest = bounds.w // 3   # a longer name is cut (the tooltip and the arrow keys name it whole)
 
         def box_of(lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
@@ -250,9 +258,9 @@ class MapView(Widget):
             if free:
                 _, lines, trial, style = min(free, key=lambda x: x[0])
                 placed.append(trial)
-                out.append(("territory", lines, trial, style))
+                out.append((LabelKind.TERRITORY, lines, trial, style))
             else:
-                out.append(("territory", [name], pygame.Rect(0, 0, 0, 0), "small"))
+                out.append((LabelKind.TERRITORY, [name], pygame.Rect(0, 0, 0, 0), "small"))
         # north to south: a city's name takes the first free place beside its dot, its southern neighbours adapt
         font = font_of(theme, "small")
         for i in sorted(range(len(self._cities)), key=lambda i: (self._cities[i][1][1], self._cities[i][1][0])):
@@ -272,7 +280,7 @@ class MapView(Widget):
                     spot = trial
                     placed.append(trial)
                     break
-            out.append(("city", [(x, y), name], spot, "small"))
+            out.append((LabelKind.CITY, [(x, y), name], spot, "small"))
         self.label_boxes = out
         return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..scenario.model import Scenario
+from ..scenario.vocabulary import OfferStatus
 
 
 def effect_lines(effects, sc: Scenario, player: str | None = None) -> list[str]:
@@ -85,8 +86,8 @@ def trust_word(value: float) -> str:
     return "close"
 
 
-STATUS = {"closed": "not on the table", "open": "open for drafts", "proposed": "a draft is travelling",
-          "signed": "signed"}
+STATUS = {OfferStatus.CLOSED: "not on the table", OfferStatus.OPEN: "open for drafts",
+          OfferStatus.PROPOSED: "a draft is travelling", OfferStatus.SIGNED: "signed"}
 
 
 def pct(x: float) -> str:

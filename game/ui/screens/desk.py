@@ -10,6 +10,7 @@ import pygame
 
 from ...engine import Action
 from ...engine.view import ActionView
+from ...scenario.vocabulary import OfferStatus
 from ..flow import Open, Submit
 from ..layout import fits, row
 from ..map_view import MapView
@@ -293,11 +294,11 @@ class DeskScreen(Screen):
         view, sc = s.view, s.scenario
         items = []
         for offer in view.offers():
-            status = "awaits your answer" if offer.awaits_me else STATUS.get(offer.status, offer.status)
+            status = "awaits your answer" if offer.awaits_me else STATUS[offer.status]
             names = {c.id: c.name for c in view.clauses(offer.id)}
             clauses = ", ".join(names[c] for c in offer.clauses)
             others = ", ".join(sc.power(p).short for p in offer.parties if p != s.power)
-            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and offer.status != "closed" else
+            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and offer.status != OfferStatus.CLOSED else
                                         offer.description.strip())
             items.append(Item(offer.name, (lambda o=offer.id: Open("negotiation", offer_id=o)), note=status, sub=sub,
                               wid=f"offer:{offer.id}", tip="Open the negotiation table."))
@@ -319,7 +320,7 @@ class DeskScreen(Screen):
         b += [Block("gap", ""), Block("head", "Treaties")]
         for offer in view.offers():
             if pid in offer.parties:
-                b.append(Block("body", f"{offer.name}: {STATUS.get(offer.status)}", 10))
+                b.append(Block("body", f"{offer.name}: {STATUS[offer.status]}", 10))
         if p.objectives:
             b += [Block("gap", ""), Block("head", "Known aims")]
             b += [Block("body", f"• {o}", 10) for o in p.objectives]

@@ -8,6 +8,7 @@ import pygame
 
 from ...engine import Action
 from ...engine.view import ClauseView
+from ...scenario.vocabulary import OfferStatus
 from ..flow import Many, Pop, Submit
 from ..layout import equal_row
 from ..theme import Theme, parse_color
@@ -154,7 +155,7 @@ class NegotiationScreen(Screen):
         sc, view = s.scenario, s.view
         table = view.offer(self.offer_id)
         b = [Block("head", "On the table"),
-             Block("body", f"Status: {STATUS.get(table.status, table.status)}; round {table.rounds}.")]
+             Block("body", f"Status: {STATUS[table.status]}; round {table.rounds}.")]
         names = {c.id: c.name for c in view.clauses(self.offer_id)}
         if table.proposer:
             b.append(Block("body", f"Last draft from {sc.power(table.proposer).short}: "
@@ -191,9 +192,9 @@ class NegotiationScreen(Screen):
             lab = render(th, fit(th, sc.power(q).short, "small", share), "small")
             surf.blit(lab, (xx + sw + th.px(4), y))
             xx += sw + lab.get_width() + th.px(16)
-        if offer.status == "signed":
+        if offer.status == OfferStatus.SIGNED:
             stamp(surf, th, "Signed", (self.head.right - th.px(120), self.head.centery), -8, 1.3)
-        elif offer.status == "closed":
+        elif offer.status == OfferStatus.CLOSED:
             stamp(surf, th, "Not on the table", (self.head.right - th.px(170), self.head.centery), -6, 1.0)
         sheet(surf, th, self.left, "paper")
         sheet(surf, th, self.right, "telegram")
