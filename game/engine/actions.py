@@ -296,12 +296,12 @@ class Propose(OfferKind):
     @staticmethod
     def cost(game: Game, power: str, offer: Offer) -> int:
         """Action points to send a draft: answering a draft with a counter-draft is free; opening a round costs."""
-        return 0 if offer.id in game.drafts_for(power) else offer.propose_cost
+        return 0 if offer.id in game.table.drafts_for(power) else offer.propose_cost
 
     def perform(self, game: Game, action: Action) -> None:
         offer = game.sc.offer(action.target)
         game.st.budget[action.power] -= self.cost(game, action.power, offer)
-        game.propose(offer, action.power, action.clauses)
+        game.table.propose(offer, action.power, action.clauses)
 
     def offer_candidates(self, game: Game, power: str, offer: Offer) -> Iterator[Action]:
         """The current draft and every one-clause change of it."""
@@ -344,7 +344,7 @@ class Reject(Answer):
     name, done = "reject", "rejected"
 
     def perform(self, game: Game, action: Action) -> None:
-        game.reject(game.sc.offer(action.target), action.power)
+        game.table.reject(game.sc.offer(action.target), action.power)
 
 
 class Stall(Answer):

@@ -67,9 +67,9 @@ class PlanController(Controller):
                 if st.outcome is not None:
                     return
         respond = self.plan.respond
-        if respond == "stall" or not game.awaiting[power]:  # most weeks nothing waits for an answer
+        if respond == "stall" or not game.table.awaiting[power]:  # most weeks nothing waits for an answer
             return
-        for offer_id in game.drafts_for(power):
+        for offer_id in game.table.drafts_for(power):
             if st.outcome is not None:
                 return
             perform(ai_answer(game, game.sc.offer(offer_id), power) if respond == "evaluate"
@@ -101,7 +101,7 @@ class RandomController(Controller):
                 return
             if live is None:
                 live, proposed = self._live(st, offers)
-                answers = game.drafts_for(power) if proposed else []
+                answers = game.table.drafts_for(power) if proposed else []
             count = len(own) + 2 * len(answers) + len(live)
             if not count:
                 return

@@ -198,12 +198,7 @@ def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
     def open_offer(game: Target) -> None:
-        ostate = game.st.offers[arg]
-        if ostate.status == "closed":
-            ostate.status = "open"
-            ostate.clauses = ostate.clauses or list(offer.default_draft())
-            game.log("offer", f"The {offer.name} is on the table", offer.description, ref=arg,
-                     visible_to=offer.parties)
+        game.table.open(offer)
 
     return open_offer
 
@@ -213,11 +208,7 @@ def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
     def close_offer(game: Target) -> None:
-        ostate = game.st.offers[arg]
-        if ostate.status in ("open", "proposed"):
-            ostate.status, ostate.accepted, ostate.proposer = "closed", [], None
-            game.set_waiting(arg, {})
-            game.log("offer", f"The {offer.name} is off the table", ref=arg, visible_to=offer.parties)
+        game.table.close(offer)
 
     return close_offer
 
@@ -230,7 +221,7 @@ def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     def propose(game: Target) -> None:
         ostate = game.st.offers[offer.id]
         if ostate.status != "signed":
-            game.propose(offer, by, clauses or game.cx.edited(offer, ostate.clauses, add, remove))
+            game.table.propose(offer, by, clauses or game.cx.edited(offer, ostate.clauses, add, remove))
 
     return propose
 
@@ -240,15 +231,7 @@ def _change_clause(arg: dict, sc: Scenario, add: bool) -> Effect:
     change = ([arg["clause"]], ()) if add else ((), [arg["clause"]])
 
     def change_clause(game: Target) -> None:
-        ostate = game.st.offers[offer.id]
-        if ostate.status == "signed":
-            return
-        ostate.clauses = list(game.cx.edited(offer, ostate.clauses, *change))
-        if ostate.status == "proposed":
-            # a changed draft must be accepted again by every party but its proposer
-            turn = game.st.turn
-            ostate.accepted = [ostate.proposer]
-            game.set_waiting(offer.id, {p: ostate.waiting.get(p, turn) for p in offer.parties if p != ostate.proposer})
+        game.table.edit(offer, *change)
 
     return change_clause
 

@@ -6,14 +6,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..scenario.model import ActionDef, EventDef, Offer, Scenario
-from . import negotiation, rng
+from . import negotiation, rng, week
 from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
-from .effects import clamp, run_effects
+from .effects import run_effects
 from .notes import note_entries
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
+from .table import Table
 
 
 class Game:
@@ -33,12 +34,8 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
-        self.any_treaty_signed = any(offer.status == "signed" for offer in state.offers.values())  # never undone
+        self.table = Table(scenario, state, self.cx, self.log)
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
-        self.awaiting: dict[str, set[str]] = {p.id: set() for p in scenario.powers}  # see set_waiting
-        for offer_id, offer in state.offers.items():
-            for power in offer.waiting:
-                self.awaiting.setdefault(power, set()).add(offer_id)
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -62,7 +59,7 @@ class Game:
         )
         game = cls(sc, state, humans, policies)
         state.history.append(dict(state.meters))
-        game._begin_turn()
+        week.begin(game)
         return game
 
     # ------------------------------------------------------------------ queries
@@ -96,16 +93,8 @@ class Game:
         return [e for e in self.st.log if e.visible(power)]
 
     def drafts_for(self, power: str) -> list[str]:
-        """Offers whose current draft has reached this power and awaits its answer."""
-        if not self.awaiting.get(power):
-            return []
-        turn, offers = self.st.turn, self.st.offers
-        found = []
-        for oid in self.cx.offers_of.get(power, ()):
-            offer = offers[oid]
-            if offer.status == "proposed" and power in offer.waiting and offer.waiting[power] <= turn:
-                found.append(oid)
-        return found
+        """Offers whose current draft has reached this power and awaits its answer (Table.drafts_for)."""
+        return self.table.drafts_for(power)
 
     def predict(self, offer_id: str, clauses: Iterable[str], by: str) -> dict[str, tuple[float, float] | None]:
         """Each other party's likely answer to a draft, as a probability range (None: a human decides)."""
@@ -197,73 +186,34 @@ class Game:
         ACTION_KINDS[action.kind].perform(self, action)
         return OK
 
-    # ------------------------------------------------------------- negotiation
+    # ------------------------------------------------------------- negotiation (see table)
     def normalized(self, offer: Offer, clauses: Iterable[str]) -> list[str]:
         """A draft in clause order, with required clauses and every clause the chosen ones need."""
         return list(self.cx.normal_form(offer, clauses))
 
-    def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
-        """Put a draft on the table from `power`; it reaches each other party after its reply time."""
-        st = self.st
-        ostate = st.offers[offer.id]
-        ostate.status = "proposed"
-        ostate.clauses = self.normalized(offer, clauses)
-        ostate.proposer = power
-        ostate.accepted = [power]
-        self.set_waiting(offer.id, {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power})
-        ostate.rounds += 1
-        names = self.cx.clause_names(offer, ostate.clauses)
-        self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
-                 power=power, ref=offer.id, visible_to=offer.parties, clauses=tuple(ostate.clauses))
+    @property
+    def awaiting(self) -> dict[str, set[str]]:
+        """Each power's offers with a draft waiting for its answer (Table.awaiting)."""
+        return self.table.awaiting
+
+    @property
+    def any_treaty_signed(self) -> bool:
+        return self.table.any_signed
 
     def accept(self, offer: Offer, power: str) -> None:
-        ostate = self.st.offers[offer.id]
-        self.set_waiting(offer.id, {p: turn for p, turn in ostate.waiting.items() if p != power})
-        ostate.accepted.append(power)
-        self.log("accept", f"{self.sc.power(power).short} accepts the draft of the {offer.name}", power=power,
-                 ref=offer.id, visible_to=offer.parties)
-        if not ostate.waiting:
+        """The power accepts the draft; once every party has, it is signed."""
+        if self.table.accept(offer, power):
             self.sign(offer)
 
-    def reject(self, offer: Offer, power: str) -> None:
-        ostate = self.st.offers[offer.id]
-        ostate.status, ostate.accepted = "open", []
-        self.set_waiting(offer.id, {})
-        self.log("reject", f"{self.sc.power(power).short} rejects the draft of the {offer.name}", power=power,
-                 ref=offer.id, visible_to=offer.parties)
-
-    def set_waiting(self, offer_id: str, waiting: dict[str, int]) -> None:
-        """Set who still has to answer an offer's draft, and from which week: the one way the engine changes it,
-        so that `awaiting` (each power's offers with a draft waiting for it) stays in step."""
-        ostate = self.st.offers[offer_id]
-        for power in ostate.waiting:
-            self.awaiting[power].discard(offer_id)
-        ostate.waiting = waiting
-        for power in waiting:
-            self.awaiting[power].add(offer_id)
-
     def sign(self, offer: Offer) -> None:
-        """Sign the current draft: apply its clauses' effects, then the offer's."""
-        st = self.st
-        ostate = st.offers[offer.id]
-        if ostate.status == "signed":
+        """Sign the current draft (Table.sign), then apply its clauses' effects and the offer's."""
+        if not self.table.sign(offer):
             return
-        ostate.status, ostate.accepted = "signed", list(offer.parties)
-        self.set_waiting(offer.id, {})
-        ostate.signed_turn = st.turn
-        self.any_treaty_signed = True
-        public = tuple(c for c in ostate.clauses if not offer.clause(c).secret)
-        self.log("sign", f"The {offer.name} is signed", "Clauses: " + self.cx.clause_names(offer, public) + ".",
-                 ref=offer.id, clauses=public)
-        secret = tuple(c for c in ostate.clauses if offer.clause(c).secret)
-        if secret:
-            self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + self.cx.clause_names(offer, secret) + ".",
-                     ref=offer.id, visible_to=offer.parties, clauses=secret)
         effects = self.cx.effects
-        for clause_id in list(ostate.clauses):
+        for clause_id in list(self.st.offers[offer.id].clauses):
             run_effects(self, effects["clause", offer.id, clause_id])
         run_effects(self, effects["offer", offer.id])
-        self.check_outcomes()
+        week.check_outcomes(self)
 
     # ---------------------------------------------------------------- events
     def fire(self, event: EventDef, date: str | None = None) -> None:
@@ -300,84 +250,21 @@ class Game:
                 self.unlocked.add(source)
                 self.st.unlocked.append(source)
 
-    # ------------------------------------------------------------------ turns
-    def _begin_turn(self) -> None:
-        st, cx = self.st, self.cx
-        self.today = cx.week_start(st.turn)
-        st.ended = []
-        st.budget = dict(cx.budgets)
-        st.week_step = 0
-        self.continue_week()
-
+    # ------------------------------------------------------------------ turns (see week)
     def continue_week(self) -> None:
-        """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
-        (so that nothing dated later is seen first); then the undated events, once."""
-        st, cx = self.st, self.cx
-        fired, turn = st.fired, st.turn
-        dated = cx.dated.get(turn, ())
-        while st.week_step < len(dated):
-            if st.outcome is not None or st.pending:
-                return
-            ident, _, when, chance, event = dated[st.week_step]
-            st.week_step += 1
-            if ident not in fired and when(st) and (chance >= 1.0 or self.random() < chance):
-                self.fire(event)
-        if st.week_step != len(dated) or st.outcome is not None or st.pending:
-            return
-        st.week_step += 1
-        for ident, repeat, when, chance, event in cx.undated_in(turn):
-            if st.outcome is not None:
-                return
-            last = fired.get(ident)
-            if (last is None or (repeat and last != turn)) and when(st) and (chance >= 1.0 or self.random() < chance):
-                self.fire(event)
-        self.check_outcomes()
+        """Go on with the week's events after a human's answer (week.carry_on)."""
+        week.carry_on(self)
 
     def resolve_week(self) -> None:
-        """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
-        st, sc, cx = self.st, self.sc, self.cx
-        for power, controller in self.ai_turns:
-            if st.outcome is not None:
-                return
-            controller.act(self, power)
-        if st.outcome is not None:
-            return
-        meters = st.meters
-        for ident, drift, lo, hi in cx.drifts:
-            meters[ident] = clamp(meters[ident] + drift, lo, hi)
-        st.history.append(dict(st.meters))
-        self.check_outcomes()
-        if st.outcome is not None:
-            return
-        if st.turn >= cx.last_turn:
-            self.end(next(o.id for o in sc.outcomes if o.deadline), sc.calendar.end.isoformat())
-            return
-        st.turn += 1
-        self._begin_turn()
+        """Every human has ended the week: the AI powers act and the calendar moves on (week.resolve)."""
+        week.resolve(self)
 
     def check_outcomes(self) -> None:
-        st = self.st
-        if st.outcome is not None or (not self.any_treaty_signed and self.cx.outcomes_need_treaty):
-            return
-        for outcome_id, holds in self.cx.outcomes:
-            if holds(st):
-                self.end(outcome_id)
-                return
+        week.check_outcomes(self)
 
     def end(self, outcome_id: str, date: str | None = None) -> None:
-        """End the game with an outcome; apply its effects and record the final meters."""
-        st = self.st
-        if st.outcome is not None:
-            return
-        outcome = self.sc.outcome(outcome_id)
-        st.outcome = outcome_id
-        st.end_date = date or self.today
-        st.pending = []
-        self.today = st.end_date
-        self.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
-        self.unlock(outcome.sources)
-        run_effects(self, self.cx.effects["outcome", outcome_id])
-        st.history.append(dict(st.meters))
+        """End the game with an outcome (week.end)."""
+        week.end(self, outcome_id, date)
 
     def save(self, path) -> None:
         """Write a save file atomically."""

@@ -1,0 +1,106 @@
+"""The week loop: a week begins and fires its events; when every human has ended it, the AI powers act,
+meters drift, endings are checked and the calendar moves on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .effects import clamp, run_effects
+
+if TYPE_CHECKING:
+    from .game import Game
+
+
+def begin(game: Game) -> None:
+    """Start the week the state is in: its date, everyone's points, then its events."""
+    st, cx = game.st, game.cx
+    st.today = cx.week_start(st.turn)
+    st.ended = []
+    st.budget = dict(cx.budgets)
+    st.week_step = 0
+    carry_on(game)
+
+
+def carry_on(game: Game) -> None:
+    """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
+    (so that nothing dated later is seen first); then the undated events, once; then check the endings."""
+    st = game.st
+    if _fire_dated(game) and st.outcome is None and not st.pending:
+        st.week_step += 1   # past the dated events: the undated ones are checked once a week
+        _fire_undated(game)
+        check_outcomes(game)
+
+
+def _fire_dated(game: Game) -> bool:
+    """Fire the week's dated events from where the week stands (st.week_step); False if it had to pause."""
+    st = game.st
+    fired, dated = st.fired, game.cx.dated.get(st.turn, ())
+    while st.week_step < len(dated):
+        if st.outcome is not None or st.pending:
+            return False
+        ident, _, when, chance, event = dated[st.week_step]
+        st.week_step += 1
+        if ident not in fired and when(st) and (chance >= 1.0 or game.random() < chance):
+            game.fire(event)
+    return st.week_step == len(dated)
+
+
+def _fire_undated(game: Game) -> None:
+    """Fire the undated events whose condition holds (a repeating one at most once a week), in file order."""
+    st = game.st
+    fired, turn = st.fired, st.turn
+    for ident, repeat, when, chance, event in game.cx.undated_in(turn):
+        if st.outcome is not None:
+            return
+        last = fired.get(ident)
+        if (last is None or (repeat and last != turn)) and when(st) and (chance >= 1.0 or game.random() < chance):
+            game.fire(event)
+
+
+def resolve(game: Game) -> None:
+    """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
+    st, sc, cx = game.st, game.sc, game.cx
+    for power, controller in game.ai_turns:
+        if st.outcome is not None:
+            return
+        controller.act(game, power)
+    if st.outcome is not None:
+        return
+    meters = st.meters
+    for ident, drift, lo, hi in cx.drifts:
+        meters[ident] = clamp(meters[ident] + drift, lo, hi)
+    st.history.append(dict(st.meters))
+    check_outcomes(game)
+    if st.outcome is not None:
+        return
+    if st.turn >= cx.last_turn:
+        end(game, next(o.id for o in sc.outcomes if o.deadline), sc.calendar.end.isoformat())
+        return
+    st.turn += 1
+    begin(game)
+
+
+def check_outcomes(game: Game) -> None:
+    """End the game with the first ending whose condition holds (none can before a treaty, if all need one)."""
+    st, cx = game.st, game.cx
+    if st.outcome is not None or (not game.table.any_signed and cx.outcomes_need_treaty):
+        return
+    for outcome_id, holds in cx.outcomes:
+        if holds(st):
+            end(game, outcome_id)
+            return
+
+
+def end(game: Game, outcome_id: str, date: str | None = None) -> None:
+    """End the game with an outcome; apply its effects and record the final meters."""
+    st = game.st
+    if st.outcome is not None:
+        return
+    outcome = game.sc.outcome(outcome_id)
+    st.outcome = outcome_id
+    st.end_date = st.today = date or st.today
+    st.pending = []
+    game.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
+    game.unlock(outcome.sources)
+    run_effects(game, game.cx.effects["outcome", outcome_id])
+    st.history.append(dict(st.meters))
