@@ -178,7 +178,7 @@ def test_plan_weeks_are_never_those_of_an_earlier_plan_with_the_same_id(mini):
     cx = compiled(mini)
     plan = mini.policy("eager").plan
     idle = replace(plan, rules=())
-    cx.plans[(id(idle), "red")] = (plan, cx.plan_weeks(plan, "red", mini))  # as if `plan` had had idle's id
+    cx.memo["plan", id(idle), "red"] = (plan, cx.plan_weeks(plan, "red", mini))  # as if `plan` had had idle's id
     assert all(week == [] for week in cx.plan_weeks(idle, "red", mini))
     assert any(cx.plan_weeks(plan, "red", mini))
 

@@ -206,22 +206,17 @@ class Act(ActionKind):
         return None
 
     @staticmethod
-    def free_from(defn: ActionDef, last: int) -> int:
-        """The first week in which a scenario action taken in week `last` may be taken again (never, once-only)."""
-        return NEVER if defn.once else last + defn.cooldown + 1
-
-    @classmethod
-    def next_free(cls, game: Game) -> dict[str, int]:
+    def next_free(game: Game) -> dict[str, int]:
         """Game.next_free, the index of when each action taken so far may be taken again, read from the state."""
-        actions = game.sc.index["actions"]
-        return {ident: cls.free_from(actions[ident], last) for ident, last in game.st.taken.items() if ident in actions}
+        rests = game.cx.rests
+        return {ident: last + rests[ident] for ident, last in game.st.taken.items() if ident in rests}
 
     def perform(self, game: Game, action: Action) -> None:
         st, defn = game.st, game.sc.index["actions"][action.target]
         power, ident = defn.power, defn.id
         st.budget[power] -= defn.cost
         st.taken[ident] = st.turn
-        game.next_free[ident] = self.free_from(defn, st.turn)
+        game.next_free[ident] = st.turn + game.cx.rests[ident]
         st.log.append(LogEntry(st.turn, st.today, "action", defn.name, defn.text, power, ident, (power,),
                                defn.sources))
         if defn.sources and not game.unlocked.issuperset(defn.sources):

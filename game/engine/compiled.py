@@ -1,4 +1,4 @@
-"""Per-scenario caches: compiled conditions and the event calendar."""
+"""What the engine derives from a scenario once: compiled conditions, bound effects, the calendar, a memo."""
 
 from __future__ import annotations
 
@@ -9,13 +9,40 @@ from typing import Any, NamedTuple
 
 from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
-from .actions import Action
+from .actions import NEVER, Action
 from .conditions import Predicate, compile_condition, needs_treaty, turn_window
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
-# an event as the week's loop checks it: (id, repeats, `when` predicate, chance, the event)
-EventCheck = tuple[str, bool, Predicate, float, EventDef]
+
+class EventCheck(NamedTuple):
+    """An event as the week's loop checks it."""
+
+    ident: str
+    repeat: bool
+    when: Predicate
+    chance: float
+    event: EventDef
+
+
+class Drift(NamedTuple):
+    """A gauge that moves by itself each week, within its bounds."""
+
+    meter: str
+    by: float
+    lo: float
+    hi: float
+
+
+class Ending(NamedTuple):
+    """An outcome that ends the game when its condition holds (the deadline's is not one)."""
+
+    ident: str
+    holds: Predicate
+
+
+MISSING = object()   # a value the memo does not hold (None is a value it may hold)
+MEMO_LIMIT = 200_000  # entries: far more than one scenario's drafts and plans need; a bound on memory for any mod
 
 
 class PlanStep(NamedTuple):
@@ -31,96 +58,90 @@ class PlanStep(NamedTuple):
 
 @dataclass
 class Compiled:
-    """What the engine derives from a scenario once: compiled conditions, bound effects, the event calendar,
-    the AI plans week by week, the starting state, and caches of pure functions of the data."""
+    """What the engine derives from a scenario once: compiled conditions, bound effects, the event calendar, the
+    starting state, and `memo`, one bounded memo of pure functions of the data (drafts edited, scored and
+    named; the AI plans week by week), each entry keyed by what it is: ("edit", offer id, ...)."""
 
     dated: dict[int, list[EventCheck]]
     undated: list[list[EventCheck]]
     requires: dict[str, Predicate]
+    rests: dict[str, int]   # weeks after taking a scenario action before it may be taken again (NEVER: once)
     available: dict[tuple[str, str], Predicate]
-    outcomes: list[tuple[str, Predicate]]
-    outcomes_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
-    plans: dict[tuple[int, str], tuple[Plan, list[list[PlanStep]]]]   # (id of a Plan, power) -> (it, plan_weeks)
+    endings: list[Ending]
+    endings_need_treaty: bool   # no ending (but the deadline's) can come before a treaty is signed
     budgets: dict[str, int]
-    drifts: list[tuple[str, float, float, float]]
+    drifts: list[Drift]
     starts: list[str]
     last_turn: int
     offers_of: dict[str, list[str]]
+    acts_of: dict[str, tuple[Action, ...]]   # each power's scenario actions, as actions
     start: GameState
     on_take: dict[str, tuple[Bound, Bound]]
     on_fire: dict[str, Bound]
     effects: dict[tuple[str, ...], Bound]
     event_dates: dict[str, str]
-    change_cache: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, ...]]] = field(default_factory=dict)
-    draft_cache: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
-    names_cache: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
-    edit_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = field(
-        default_factory=dict)
-    normal_cache: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
-    toggle_cache: dict[tuple[str, tuple[str, ...], str], tuple[str, ...]] = field(default_factory=dict)
-    score_cache: dict[tuple[str, str, tuple[str, ...]], float] = field(default_factory=dict)
+    memo: dict[tuple, Any] = field(default_factory=dict)
+
+    def remember(self, key: tuple, value: Any) -> Any:
+        """Keep a computed value in the memo unless it is full; return the value."""
+        if len(self.memo) < MEMO_LIMIT:
+            self.memo[key] = value
+        return value
 
     def undated_in(self, turn: int) -> list[EventCheck]:
         """Undated events whose condition can hold in that week (in file order)."""
         return self.undated[turn] if 0 <= turn < len(self.undated) else []
 
-    def draft_refusal(self, offer: Offer, draft: tuple[str, ...]) -> str | None:
-        """Why a draft is malformed whatever the state (unknown, repeated, missing or clashing clauses), cached."""
-        key = (offer.id, draft)
-        if key in self.draft_cache:
-            return self.draft_cache[key]
-        return _keep(self.draft_cache, key, negotiation.malformed(offer, draft))
-
-    def edited(self, offer: Offer, draft: Iterable[str], add: Iterable[str] = (),
-               remove: Iterable[str] = ()) -> tuple[str, ...]:
-        """negotiation.edit of a draft, cached (a pure function of the data)."""
-        key = (offer.id, tuple(draft), tuple(add), tuple(remove))
-        found = self.edit_cache.get(key)
-        if found is None:
-            found = _keep(self.edit_cache, key, negotiation.edit(offer, key[1], key[2], key[3]))
-        return found
-
-    def toggled(self, offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
-        """negotiation.toggle of a draft, cached (a pure function of the data)."""
-        key = (offer.id, tuple(draft), clause_id)
-        found = self.toggle_cache.get(key)
-        if found is None:
-            found = _keep(self.toggle_cache, key, negotiation.toggle(offer, key[1], clause_id))
-        return found
-
-    def score(self, offer: Offer, party: str, draft: Iterable[str], st: GameState) -> float:
-        """negotiation.score, with the part that depends on the draft alone cached."""
-        key = (offer.id, party, tuple(draft))
-        total = self.score_cache.get(key)
-        if total is None:
-            total = _keep(self.score_cache, key, negotiation.draft_score(offer, party, key[2]))
-        return negotiation.weigh(total, offer, party, st)
-
-    def normal_form(self, offer: Offer, clauses: Iterable[str]) -> tuple[str, ...]:
-        """A draft in clause order, with required clauses and every clause the chosen ones need, cached."""
-        key = (offer.id, tuple(clauses))
-        found = self.normal_cache.get(key)
-        if found is None:
-            wanted = negotiation.with_requirements(offer, key[1])
-            found = _keep(self.normal_cache, key, tuple(c.id for c in offer.clauses if c.id in wanted))
-        return found
-
-    def clause_names(self, offer: Offer, draft: list[str]) -> str:
-        """The draft's clause names, listed for the log."""
-        key = (offer.id, tuple(draft))
-        found = self.names_cache.get(key)
-        if found is None:
-            found = _keep(self.names_cache, key, ", ".join(offer.clause(c).name for c in draft))
-        return found
-
     def week_start(self, turn: int) -> str:
         """The first day of a week, as an ISO date."""
         return self.starts[turn] if turn < len(self.starts) else ""
 
+    def draft_refusal(self, offer: Offer, draft: tuple[str, ...]) -> str | None:
+        """Why a draft is malformed whatever the state (unknown, repeated, missing or clashing clauses)."""
+        key = ("malformed", offer.id, draft)
+        found = self.memo.get(key, MISSING)
+        return self.remember(key, negotiation.malformed(offer, draft)) if found is MISSING else found
+
+    def edited(self, offer: Offer, draft: Iterable[str], add: Iterable[str] = (),
+               remove: Iterable[str] = ()) -> tuple[str, ...]:
+        """negotiation.edit of a draft."""
+        key = ("edit", offer.id, tuple(draft), tuple(add), tuple(remove))
+        found = self.memo.get(key)
+        return self.remember(key, negotiation.edit(offer, key[2], key[3], key[4])) if found is None else found
+
+    def toggled(self, offer: Offer, draft: Iterable[str], clause_id: str) -> tuple[str, ...]:
+        """negotiation.toggle of a draft."""
+        key = ("toggle", offer.id, tuple(draft), clause_id)
+        found = self.memo.get(key)
+        return self.remember(key, negotiation.toggle(offer, key[2], clause_id)) if found is None else found
+
+    def score(self, offer: Offer, party: str, draft: Iterable[str], st: GameState) -> float:
+        """negotiation.score, with the part that depends on the draft alone remembered."""
+        key = ("score", offer.id, party, tuple(draft))
+        total = self.memo.get(key)
+        if total is None:
+            total = self.remember(key, negotiation.draft_score(offer, party, key[3]))
+        return negotiation.weigh(total, offer, party, st)
+
+    def normal_form(self, offer: Offer, clauses: Iterable[str]) -> tuple[str, ...]:
+        """A draft in clause order, with required clauses and every clause the chosen ones need."""
+        key = ("normal", offer.id, tuple(clauses))
+        found = self.memo.get(key)
+        if found is None:
+            wanted = negotiation.with_requirements(offer, key[2])
+            found = self.remember(key, tuple(c.id for c in offer.clauses if c.id in wanted))
+        return found
+
+    def clause_names(self, offer: Offer, draft: Iterable[str]) -> str:
+        """The draft's clause names, listed for the log."""
+        key = ("names", offer.id, tuple(draft))
+        found = self.memo.get(key)
+        return self.remember(key, ", ".join(offer.clause(c).name for c in key[2])) if found is None else found
+
     def changes(self, offer: Offer, party: str, draft: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """One-clause changes of a draft that the party values, best first (cached: a pure function of the data)."""
-        key = (offer.id, party, draft)
-        found = self.change_cache.get(key)
+        """One-clause changes of a draft that the party values, best first."""
+        key = ("changes", offer.id, party, draft)
+        found = self.memo.get(key)
         if found is None:
             now = negotiation.draft_value(offer, party, draft)
             scored = []
@@ -129,14 +150,14 @@ class Compiled:
                 gain = negotiation.draft_value(offer, party, trial) - now
                 if gain > 0:
                     scored.append((-gain, len(scored), trial))
-            found = _keep(self.change_cache, key, [trial for _, _, trial in sorted(scored)])
+            found = self.remember(key, [trial for _, _, trial in sorted(scored)])
         return found
 
     def plan_weeks(self, plan: Plan, power: str, sc: Scenario) -> list[list[PlanStep]]:
         """For each week, a plan's steps for one power that can apply in that week. Rules naming another power's
         action, or whose `when` or `requires` is bound to other weeks by its dates, are left out."""
-        key = (id(plan), power)
-        found = self.plans.get(key)
+        key = ("plan", id(plan), power)
+        found = self.memo.get(key)
         if found is not None and found[0] is plan:  # the plan itself, not a later one given the same id
             return found[1]
         steps = []
@@ -153,7 +174,7 @@ class Compiled:
                 step = PlanStep(when, Action("act", power, defn.id), rule.do, defn.id)
                 steps.append((max(first, since), min(last, until), step))
         weeks = _by_week(steps, len(self.starts))
-        _keep(self.plans, key, (plan, weeks))
+        self.remember(key, (plan, weeks))
         return weeks
 
     def _move(self, do: Do, power: str, sc: Scenario) -> Action | None:
@@ -164,16 +185,6 @@ class Compiled:
         if do.clauses is None:
             return None
         return Action("propose", power, do.target, self.normal_form(sc.offer(do.target), do.clauses))
-
-
-CACHE_LIMIT = 50_000  # entries per cache: far more than one scenario's drafts need; a bound on memory for any mod
-
-
-def _keep(cache: dict, key: tuple, value: Any) -> Any:
-    """Remember a computed value unless the cache is full; return the value."""
-    if len(cache) < CACHE_LIMIT:
-        cache[key] = value
-    return value
 
 
 def _by_week(items: list[tuple[int, int, object]], weeks: int) -> list[list]:
@@ -194,22 +205,19 @@ def compiled(sc: Scenario) -> Compiled:
 
 
 def _build(sc: Scenario) -> Compiled:
-    checks = {e.id: (e.id, e.repeat, compile_condition(e.when, sc), e.chance, e) for e in sc.events}
-    dated: dict[int, list[EventCheck]] = {}
-    for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
-        dated.setdefault(sc.calendar.turn_of(event.date), []).append(checks[event.id])
-    undated = [(*turn_window(e.when, sc), checks[e.id]) for e in sc.events if not e.date]
+    dated, undated = _calendar(sc)
     return Compiled(
         dated=dated,
-        undated=_by_week(undated, sc.calendar.last_turn + 1),
+        undated=undated,
         requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
+        rests={a.id: NEVER if a.once else a.cooldown + 1 for a in sc.actions},
         available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
-        outcomes=[(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
-        outcomes_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),
-        plans={},
+        endings=[Ending(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
+        endings_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),
         budgets={p.id: p.actions_per_turn for p in sc.powers},
-        drifts=[(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
+        drifts=[Drift(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
+        acts_of={p.id: tuple(Action("act", p.id, a.id) for a in sc.actions_of(p.id)) for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
         last_turn=sc.calendar.last_turn,
         start=_start(sc),
@@ -218,6 +226,16 @@ def _build(sc: Scenario) -> Compiled:
         effects=_effects(sc),
         event_dates={e.id: e.date.isoformat() for e in sc.events if e.date},
     )
+
+
+def _calendar(sc: Scenario) -> tuple[dict[int, list[EventCheck]], list[list[EventCheck]]]:
+    """The dated events of each week in date order, and for each week the undated events that can fire in it."""
+    checks = {e.id: EventCheck(e.id, e.repeat, compile_condition(e.when, sc), e.chance, e) for e in sc.events}
+    dated: dict[int, list[EventCheck]] = {}
+    for event in sorted((e for e in sc.events if e.date), key=lambda e: e.date):
+        dated.setdefault(sc.calendar.turn_of(event.date), []).append(checks[event.id])
+    undated = [(*turn_window(e.when, sc), checks[e.id]) for e in sc.events if not e.date]
+    return dated, _by_week(undated, sc.calendar.last_turn + 1)
 
 
 def _effects(sc: Scenario) -> dict[tuple[str, ...], Bound]:

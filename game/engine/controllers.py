@@ -123,8 +123,7 @@ class RandomController(Controller):
         """The power's own scenario actions and the offers it is a party to, built once."""
         menu = self.menus.get(power)
         if menu is None:
-            own = tuple(Action("act", power, defn.id) for defn in game.sc.actions_of(power))
-            menu = self.menus[power] = (own, tuple(o for o in game.sc.offers if power in o.parties))
+            menu = self.menus[power] = (game.cx.acts_of[power], tuple(o for o in game.sc.offers if power in o.parties))
         return menu
 
     @staticmethod

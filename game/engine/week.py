@@ -38,7 +38,7 @@ def _fire_dated(game: Game) -> bool:
     while st.week_step < len(dated):
         if st.outcome is not None or st.pending:
             return False
-        ident, _, when, chance, event = dated[st.week_step]
+        ident, _, when, chance, event = dated[st.week_step]   # an EventCheck
         st.week_step += 1
         if ident not in fired and when(st) and (chance >= 1.0 or game.random() < chance):
             game.fire(event)
@@ -49,7 +49,7 @@ def _fire_undated(game: Game) -> None:
     """Fire the undated events whose condition holds (a repeating one at most once a week), in file order."""
     st = game.st
     fired, turn = st.fired, st.turn
-    for ident, repeat, when, chance, event in game.cx.undated_in(turn):
+    for ident, repeat, when, chance, event in game.cx.undated_in(turn):   # EventChecks
         if st.outcome is not None:
             return
         last = fired.get(ident)
@@ -67,8 +67,8 @@ def resolve(game: Game) -> None:
     if st.outcome is not None:
         return
     meters = st.meters
-    for ident, drift, lo, hi in cx.drifts:
-        meters[ident] = clamp(meters[ident] + drift, lo, hi)
+    for drift in cx.drifts:
+        meters[drift.meter] = clamp(meters[drift.meter] + drift.by, drift.lo, drift.hi)
     st.history.append(dict(st.meters))
     check_outcomes(game)
     if st.outcome is not None:
@@ -83,11 +83,11 @@ def resolve(game: Game) -> None:
 def check_outcomes(game: Game) -> None:
     """End the game with the first ending whose condition holds (none can before a treaty, if all need one)."""
     st, cx = game.st, game.cx
-    if st.outcome is not None or (not game.table.any_signed and cx.outcomes_need_treaty):
+    if st.outcome is not None or (not game.table.any_signed and cx.endings_need_treaty):
         return
-    for outcome_id, holds in cx.outcomes:
-        if holds(st):
-            end(game, outcome_id)
+    for ending in cx.endings:
+        if ending.holds(st):
+            end(game, ending.ident)
             return
 
 
