@@ -51,7 +51,7 @@ def one_week() -> dict[str, Any]:
 
 
 def extreme_numbers() -> dict[str, Any]:
-    """Every number at the edge of its range, an offer included."""
+    """Every number at the edge of its range, an offer included; the historical policy plays another power."""
     sc = no_offers()
     sc["powers"].append({"id": "blue", "name": "Blue", "leader": {"name": "L"}, "foreign_minister": {"name": "M"},
                          "trust": {"red": 100}, "actions_per_turn": 20, "reply_weeks": 0})
@@ -67,6 +67,7 @@ def extreme_numbers() -> dict[str, Any]:
         "ai": {"blue": {"threshold": -LIMIT, "trust_weight": 10, "urgency": "calm", "urgency_weight": -10,
                         "counter_min": LIMIT}},
     }]
+    sc["policies"] = [{"id": "historical", "power": "blue", "respond": "accept"}]   # not the player's
     return sc
 
 

@@ -172,13 +172,14 @@ def _menu_shots(app: Any, session: Any, desk: Any, shot: Callable[..., None]) ->
 
 
 def _ended(scenario_path: Path | None) -> Any:
-    """A session whose game has ended: as it really did if the scenario has a historical policy, else as
-    random play ends it."""
+    """A session whose game has ended: as it really did if the scenario has a historical policy for the player,
+    else as random play ends it."""
     from ..engine import Game
     from .session import Session
 
     end = Session.new(scenario_path, seed=7)
-    policy = "historical" if "historical" in end.scenario.index["policies"] else "random"
+    historical = end.scenario.index["policies"].get("historical")
+    policy = "historical" if historical is not None and historical.power == end.power else "random"
     end.game = Game.new(end.scenario, seed=7, policies={end.power: policy})
     end.game.run_until_human()
     return end
