@@ -53,6 +53,77 @@ def _hatch(surf: pygame.Surface, color, mask_poly: list[tuple[float, float]] | N
     surf.blit(layer, rect.topleft)
 
 
+def _framing(data: Any, wanted: set[str], inner: pygame.Rect) -> Any:
+    """The transform that frames the states in between in inner: whole shapes, except the giants, whose label
+    points suffice, with a small margin."""
+    shown = [sh for sh in data.shapes if sh.id in wanted]
+    focus = [sh.bbox for sh in shown if not sh.framed_by_label] or [data.bounds]
+    focus += [(*sh.label, *sh.label) for sh in shown if sh.framed_by_label]
+    x0, y0 = min(b[0] for b in focus), min(b[1] for b in focus)
+    x1, y1 = max(b[2] for b in focus), max(b[3] for b in focus)
+    padx, pady = (x1 - x0) * 0.04, (y1 - y0) * 0.04
+    return fit_box((x0 - padx, y0 - pady, x1 + padx, y1 + pady), inner.w, inner.h, left=inner.x, top=inner.y)
+
+
+# Where a territory's name may go, in order of preference: (widths, lines) from its centre.
+NAME_MOVES = ((0, 0), (0, -1), (0, 1), (-0.5, 0), (0.5, 0), (0, -2), (0, 2), (-0.5, -1), (0.5, -1), (-0.5, 1), (0.5, 1))
+
+
+def _name_forms(theme: Theme, name: str, span: float, widest: int) -> list[tuple[list[str], str]]:
+    """The ways a name may be written, best first: whole on one line, on two lines split where they come out
+    most even, in a smaller type (none wider than widest); last, cut to the territory's width."""
+    words = name.split()
+    shapes = [[name]]
+    if len(words) > 1:
+        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+        shapes.append([" ".join(words[:cut]), " ".join(words[cut:])])
+    forms = [(lines, style) for style in ("small", "map_small") for lines in shapes
+             if max(font_of(theme, style).size(line)[0] for line in lines) <= widest]
+    forms.append(([fit(theme, name, "map_small", min(widest, max(int(span), theme.px(60))))], "map_small"))
+    return forms
+
+
+def _box_of(theme: Theme, lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
+    font = font_of(theme, style)
+    r = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 4, font.get_linesize() * len(lines))
+    r.center = (round(center[0]), round(center[1]))
+    return r
+
+
+class Coverage:
+    """How much of a name's box lies off its own territory, in quarters (0: all of it on it); each ring's
+    crossings of a row of test points are kept, as the same rows are asked again and again."""
+
+    def __init__(self, rings: list, offset: tuple[int, int]):
+        self.rings, self.offset = rings, offset
+        self.rows: dict[float, list[list[float]]] = {}
+
+    def __call__(self, r: pygame.Rect, n_lines: int) -> int:
+        if not self.rings:
+            return 0
+        ox, oy = self.offset
+        step = r.h / n_lines
+        on = 0
+        for k in range(n_lines):
+            y = r.y + step * (k + 0.5) + oy
+            if y not in self.rows:
+                self.rows[y] = [crossings(ring, y) for ring in self.rings]
+            on += sum(1 for i in range(7) if any(inside_row(row, r.x + 3 + (r.w - 6) * i / 6 + ox)
+                                                 for row in self.rows[y]))
+        return round((1 - on / (7 * n_lines)) * 4)
+
+
+def _beside(x: int, y: int, w: int, h: int, dot: int) -> list[pygame.Rect]:
+    """The places for a city's name beside its dot at (x, y), in order of preference."""
+    right, left = x + dot + 1, x - dot - 1 - w
+    return [pygame.Rect(right, y - h + dot, w, h), pygame.Rect(right, y - dot, w, h),
+            pygame.Rect(left, y - h + dot, w, h), pygame.Rect(left, y - dot, w, h),
+            pygame.Rect(right, y - h // 2, w, h), pygame.Rect(left, y - h // 2, w, h),
+            pygame.Rect(x - w // 2, y - dot - 1 - h, w, h), pygame.Rect(x - w // 2, y + dot + 1, w, h),
+            pygame.Rect(right, y - h - dot, w, h), pygame.Rect(left, y - h - dot, w, h),
+            pygame.Rect(right, y + dot, w, h), pygame.Rect(left, y + dot, w, h)]
+
+
 class MapView(Widget):
     """A focusable map; arrows move between territories when it has focus, the tooltip names them."""
 
@@ -85,38 +156,37 @@ class MapView(Widget):
         wanted = {t.map for t in self.sc.territories}
         if data is not None:
             try:
-                shown = [sh for sh in data.shapes if sh.id in wanted]
-                # frame the states in between: whole shapes, except the giants, whose label points suffice
-                focus = [sh.bbox for sh in shown if not sh.framed_by_label] or [data.bounds]
-                focus += [(*sh.label, *sh.label) for sh in shown if sh.framed_by_label]
-                x0, y0 = min(b[0] for b in focus), min(b[1] for b in focus)
-                x1, y1 = max(b[2] for b in focus), max(b[3] for b in focus)
-                padx, pady = (x1 - x0) * 0.04, (y1 - y0) * 0.04
-                tf = fit_box((x0 - padx, y0 - pady, x1 + padx, y1 + pady), inner.w, inner.h, left=inner.x,
-                             top=inner.y)
-                for sh in data.shapes:
-                    outer = [tf.points(poly[0]) for poly in sh.polygons]
-                    self._holes += [tf.points(ring) for poly in sh.polygons for ring in poly[1:]]
-                    if sh.id in wanted:
-                        self._polys[sh.id] = outer
-                        self._centers[sh.id] = tf(*sh.label)
-                    else:
-                        self._background.append((sh.name, outer, tf(*sh.label)))
-                for c in data.cities:
-                    sx, sy = tf(c.x, c.y)
-                    if inner.collidepoint(sx, sy) and c.marked:
-                        self._cities.append((c.name, (sx, sy)))
+                self._project(data, _framing(data, wanted, inner), wanted, inner)
             except Exception:
                 self._polys, self._centers, self._background, self._cities, self._holes = {}, {}, [], [], []
-        missing = [t for t in self.sc.territories if t.map not in self._polys]
-        if missing:  # schematic tiles for whatever the map data does not cover
-            cols = max(1, math.ceil(math.sqrt(len(missing) * inner.w / max(1, inner.h))))
-            rows = math.ceil(len(missing) / cols)
-            tw, th = inner.w // cols, inner.h // max(1, rows)
-            for i, t in enumerate(missing):
-                r = pygame.Rect(inner.x + (i % cols) * tw + 3, inner.y + (i // cols) * th + 3, tw - 6, th - 6)
-                self._polys[t.map] = [[r.topleft, r.topright, r.bottomright, r.bottomleft]]
-                self._centers[t.map] = r.center
+        self._schematic([t for t in self.sc.territories if t.map not in self._polys], inner)
+
+    def _project(self, data: Any, tf: Any, wanted: set[str], inner: pygame.Rect) -> None:
+        """The shapes in screen coordinates: the scenario's territories, the lands around, the marked cities."""
+        for sh in data.shapes:
+            outer = [tf.points(poly[0]) for poly in sh.polygons]
+            self._holes += [tf.points(ring) for poly in sh.polygons for ring in poly[1:]]
+            if sh.id in wanted:
+                self._polys[sh.id] = outer
+                self._centers[sh.id] = tf(*sh.label)
+            else:
+                self._background.append((sh.name, outer, tf(*sh.label)))
+        for c in data.cities:
+            sx, sy = tf(c.x, c.y)
+            if inner.collidepoint(sx, sy) and c.marked:
+                self._cities.append((c.name, (sx, sy)))
+
+    def _schematic(self, missing: list, inner: pygame.Rect) -> None:
+        """Labelled tiles for whatever the map data does not cover."""
+        if not missing:
+            return
+        cols = max(1, math.ceil(math.sqrt(len(missing) * inner.w / max(1, inner.h))))
+        rows = math.ceil(len(missing) / cols)
+        tw, th = inner.w // cols, inner.h // max(1, rows)
+        for i, t in enumerate(missing):
+            r = pygame.Rect(inner.x + (i % cols) * tw + 3, inner.y + (i // cols) * th + 3, tw - 6, th - 6)
+            self._polys[t.map] = [[r.topleft, r.topright, r.bottomright, r.bottomleft]]
+            self._centers[t.map] = r.center
 
     def territory_at(self, pos: tuple[int, int]) -> int:
         for i, t in enumerate(self.sc.territories):
@@ -135,13 +205,20 @@ class MapView(Widget):
         return theme.palette.land
 
     def _surf_of(self, theme: Theme) -> pygame.Surface:
-        p = theme.palette
+        """The whole map drawn on a surface of the widget's size: sea, lands, territories, names, frame."""
         surf = pygame.Surface(self.rect.size)
         if pygame.display.get_surface() is not None:
             surf = surf.convert()
-        surf.fill(p.sea)
+        surf.fill(theme.palette.sea)
+        self._paint_lands(surf, theme)
+        self._paint_names(surf, theme, self._place_labels(theme))
+        pygame.draw.rect(surf, theme.palette.border, surf.get_rect(), 1)
+        return surf
+
+    def _paint_lands(self, surf: pygame.Surface, theme: Theme) -> None:
+        """The lands around in a faint colour, then the territories, then the lakes cut out."""
+        p = theme.palette
         ox, oy = self.rect.topleft
-        step = theme.px(7)
         far = tuple((a + b) // 2 for a, b in zip(p.land, p.paper_alt, strict=True))
         for _name, rings, _c in self._background:
             for ring in rings:
@@ -150,23 +227,33 @@ class MapView(Widget):
                     pygame.draw.polygon(surf, far, local)
                     pygame.draw.polygon(surf, p.rule, local, 1)
         for t in self.sc.territories:
-            ts = self.holdings.get(t.id)
-            owner = ts.owner if ts else t.owner
-            sphere = ts.sphere if ts else t.sphere
-            for ring in self._polys.get(t.map, ()):
-                local = [(x - ox, y - oy) for x, y in ring]
-                if len(local) < 3:
-                    continue
-                pygame.draw.polygon(surf, self._fill_of(theme, owner), local)
-                if sphere and sphere != owner and sphere in self.sc.index["powers"]:
-                    xs, ys = [q[0] for q in local], [q[1] for q in local]
-                    box = pygame.Rect(min(xs), min(ys), max(1, max(xs) - min(xs) + 1), max(1, max(ys) - min(ys) + 1))
-                    _hatch(surf, parse_color(self.sc.power(sphere).color), local, box, step)
-                pygame.draw.polygon(surf, p.border, local, 1)
+            self._paint_territory(surf, theme, t)
         for ring in self._holes:
             if len(ring) >= 3:
                 pygame.draw.polygon(surf, p.sea, [(x - ox, y - oy) for x, y in ring])
-        boxes = self._place_labels(theme)
+
+    def _paint_territory(self, surf: pygame.Surface, theme: Theme, t: Any) -> None:
+        """A territory in its holder's colour, striped in the colour of the power whose sphere it is in."""
+        ox, oy = self.rect.topleft
+        ts = self.holdings.get(t.id)
+        owner = ts.owner if ts else t.owner
+        sphere = ts.sphere if ts else t.sphere
+        striped = sphere and sphere != owner and sphere in self.sc.index["powers"]
+        for ring in self._polys.get(t.map, ()):
+            local = [(x - ox, y - oy) for x, y in ring]
+            if len(local) < 3:
+                continue
+            pygame.draw.polygon(surf, self._fill_of(theme, owner), local)
+            if striped:
+                xs, ys = [q[0] for q in local], [q[1] for q in local]
+                box = pygame.Rect(min(xs), min(ys), max(1, max(xs) - min(xs) + 1), max(1, max(ys) - min(ys) + 1))
+                _hatch(surf, parse_color(self.sc.power(sphere).color), local, box, theme.px(7))
+            pygame.draw.polygon(surf, theme.palette.border, local, 1)
+
+    @staticmethod
+    def _paint_names(surf: pygame.Surface, theme: Theme, boxes: list[tuple[LabelKind, list, pygame.Rect, str]]) -> None:
+        """The cities' dots, then every name placed by _place_labels on a light ground."""
+        p = theme.palette
         for kind, lines, _r, _style in boxes:
             if kind is LabelKind.CITY:
                 pygame.draw.circle(surf, p.ink, lines[0], max(2, theme.px(3)))
@@ -182,8 +269,6 @@ class MapView(Widget):
                 img = render(theme, line, style, col)
                 surf.blit(img, (r.centerx - img.get_width() // 2, y))
                 y += img.get_height()
-        pygame.draw.rect(surf, p.border, surf.get_rect(), 1)
-        return surf
 
     def _place_labels(self, theme: Theme) -> list[tuple[LabelKind, list, pygame.Rect, str]]:
         """Where the names go, in the widget's own coordinates: (TERRITORY, lines, box, style) for each
@@ -198,90 +283,61 @@ class MapView(Widget):
         bounds = pygame.Rect(0, 0, self.rect.w, self.rect.h).inflate(-4, -4)
         legend, note = self._legend_layout(theme)
         placed: list[pygame.Rect] = [box.move(-ox, -oy) for _q, box in legend] + [note.move(-ox, -oy)]
+        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
+        for t in self.sc.territories:
+            c = self._centers.get(t.map)
+            if c:
+                lines, box, style = self._place_territory(theme, t, (c[0] - ox, c[1] - oy), placed, bounds)
+                if box.w:
+                    placed.append(box)
+                out.append((LabelKind.TERRITORY, lines, box, style))
+        out += self._place_cities(theme, placed, bounds)
+        self.label_boxes = out
+        return out
+
+    def _place_territory(self, theme: Theme, t: Any, centre: tuple[float, float], placed: list[pygame.Rect],
+                         bounds: pygame.Rect) -> tuple[list[str], pygame.Rect, str]:
+        """The best free place for a territory's name near centre (an empty box if there is none)."""
+        name = t.name.split(" (")[0]
+        rings = [ring for ring in (self._polys.get(t.map) or []) if len(ring) >= 3]
+        span = max((max(q[0] for q in ring) - min(q[0] for q in ring) for ring in rings), default=0)
+        outside = Coverage(rings, self.rect.topleft)
+        free = []   # every place that hides nothing, with how good it is (smaller is better)
+        for f, (lines, style) in enumerate(_name_forms(theme, name, span, bounds.w // 3)):
+            base = _box_of(theme, lines, style, centre)
+            lh = base.h // len(lines)
+            for n, (dx, dy) in enumerate(NAME_MOVES):
+                trial = base.move(round(dx * base.w), round(dy * lh))
+                if bounds.contains(trial) and trial.collidelist(placed) < 0:
+                    off = outside(trial, len(lines))
+                    cut = lines[-1].endswith("…")   # a cut name only if no whole one has a place
+                    free.append(((cut, off >= 3, style != "small", off, n, f), lines, trial, style))
+        if not free:
+            return [name], pygame.Rect(0, 0, 0, 0), "small"
+        _, lines, trial, style = min(free, key=lambda x: x[0])
+        return lines, trial, style
+
+    def _place_cities(self, theme: Theme, placed: list[pygame.Rect],
+                      bounds: pygame.Rect) -> list[tuple[LabelKind, list, pygame.Rect, str]]:
+        """North to south: a city's name takes the first free place beside its dot, its southern neighbours
+        adapt."""
+        ox, oy = self.rect.topleft
         dot = max(2, theme.px(3))
         dots = [pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2) for _ in self._cities]
         for d, (_name, (cx, cy)) in zip(dots, self._cities, strict=True):
             d.center = (round(cx - ox), round(cy - oy))
-        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
-        widest = bounds.w // 3   # a longer name is cut (the tooltip and the arrow keys name it whole)
-
-        def box_of(lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
-            font = font_of(theme, style)
-            r = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 4, font.get_linesize() * len(lines))
-            r.center = (round(center[0]), round(center[1]))
-            return r
-
-        for t in self.sc.territories:
-            c = self._centers.get(t.map)
-            if not c:
-                continue
-            name = t.name.split(" (")[0]
-            rings = [ring for ring in (self._polys.get(t.map) or []) if len(ring) >= 3]
-            span = max((max(q[0] for q in ring) - min(q[0] for q in ring) for ring in rings), default=0)
-            words = name.split()
-            shapes = [[name]]
-            if len(words) > 1:   # two lines, split where the lines come out most even
-                cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-                shapes.append([" ".join(words[:cut]), " ".join(words[cut:])])
-            forms = [(lines, style) for style in ("small", "map_small") for lines in shapes
-                     if max(font_of(theme, style).size(line)[0] for line in lines) <= widest]
-            forms.append(([fit(theme, name, "map_small", min(widest, max(int(span), theme.px(60))))], "map_small"))
-            centre = (c[0] - ox, c[1] - oy)
-
-            rows: dict[float, list[list[float]]] = {}   # each ring's crossings of a row of test points
-
-            def outside(r: pygame.Rect, n_lines: int, rings=rings, rows=rows) -> int:
-                """How much of the name lies off its own territory, in quarters (0: all of it on it)."""
-                if not rings:
-                    return 0
-                step = r.h / n_lines
-                on = 0
-                for k in range(n_lines):
-                    y = r.y + step * (k + 0.5) + oy
-                    if y not in rows:
-                        rows[y] = [crossings(ring, y) for ring in rings]
-                    on += sum(1 for i in range(7) if any(inside_row(row, r.x + 3 + (r.w - 6) * i / 6 + ox)
-                                                         for row in rows[y]))
-                return round((1 - on / (7 * n_lines)) * 4)
-
-            free = []   # every place that hides nothing, with how good it is (smaller is better)
-            for f, (lines, style) in enumerate(forms):
-                base = box_of(lines, style, centre)
-                lh = base.h // len(lines)
-                for n, (dx, dy) in enumerate(((0, 0), (0, -1), (0, 1), (-0.5, 0), (0.5, 0), (0, -2), (0, 2),
-                                              (-0.5, -1), (0.5, -1), (-0.5, 1), (0.5, 1))):
-                    trial = base.move(round(dx * base.w), round(dy * lh))
-                    if bounds.contains(trial) and trial.collidelist(placed) < 0:
-                        off = outside(trial, len(lines))
-                        cut = lines[-1].endswith("…")   # a cut name only if no whole one has a place
-                        free.append(((cut, off >= 3, style != "small", off, n, f), lines, trial, style))
-            if free:
-                _, lines, trial, style = min(free, key=lambda x: x[0])
-                placed.append(trial)
-                out.append((LabelKind.TERRITORY, lines, trial, style))
-            else:
-                out.append((LabelKind.TERRITORY, [name], pygame.Rect(0, 0, 0, 0), "small"))
-        # north to south: a city's name takes the first free place beside its dot, its southern neighbours adapt
         font = font_of(theme, "small")
+        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
         for i in sorted(range(len(self._cities)), key=lambda i: (self._cities[i][1][1], self._cities[i][1][0])):
             name, (cx, cy) = self._cities[i]
             x, y = round(cx - ox), round(cy - oy)
             w, h = font.size(name)[0] + 4, font.get_linesize()
             others = placed + dots[:i] + dots[i + 1:]
-            spot = pygame.Rect(0, 0, 0, 0)
-            right, left = x + dot + 1, x - dot - 1 - w
-            for trial in (pygame.Rect(right, y - h + dot, w, h), pygame.Rect(right, y - dot, w, h),
-                          pygame.Rect(left, y - h + dot, w, h), pygame.Rect(left, y - dot, w, h),
-                          pygame.Rect(right, y - h // 2, w, h), pygame.Rect(left, y - h // 2, w, h),
-                          pygame.Rect(x - w // 2, y - dot - 1 - h, w, h), pygame.Rect(x - w // 2, y + dot + 1, w, h),
-                          pygame.Rect(right, y - h - dot, w, h), pygame.Rect(left, y - h - dot, w, h),
-                          pygame.Rect(right, y + dot, w, h), pygame.Rect(left, y + dot, w, h)):
-                if bounds.contains(trial) and trial.collidelist(others) < 0:
-                    spot = trial
-                    placed.append(trial)
-                    break
+            spot = next((r for r in _beside(x, y, w, h, dot) if bounds.contains(r) and r.collidelist(others) < 0),
+                        pygame.Rect(0, 0, 0, 0))
+            if spot.w:
+                placed.append(spot)
             out.append((LabelKind.CITY, [(x, y), name], spot, "small"))
-        self.label_boxes = out
         return out
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
