@@ -93,8 +93,8 @@ def test_a_step_blocked_by_a_question_says_how_to_answer_it(tmp_path):
     script = tmp_path / "s.yaml"
     script.write_text("actions:\n  - {turn: 3, kind: act, target: speech}\n", encoding="utf-8")
     out = main_py("run", str(MINI), "--script", str(script))
-    assert out.returncode == 1 and f"{script}:2:5: error: week 3: act speech refused: First answer" in out.stdout
-    assert "{turn: 3, kind: choose, target: offer_from_grey, option: ...} (options: listen, ignore)" in out.stdout
+    assert out.returncode == 1 and f"{script}:2:5: error: week 3: red act speech refused: First answer" in out.stdout
+    assert "{turn: 3, power: red, kind: choose, target: offer_from_grey, option: ...} (options: listen, ignore)" in out.stdout
 
 
 def test_the_readme_script_example_runs(tmp_path):

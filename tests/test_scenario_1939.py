@@ -590,7 +590,7 @@ def test_scripted_playthrough_reaches_its_ending(sc, ending):
         option = extra if kind == "choose" else ""
         steps.append(Step(Action(kind, "ussr", target, clauses, option), week, f"{ending} week {week}"))
     game = Game.new(sc, seed=seed, humans=["ussr"])
-    play_script(game, "ussr", steps)
+    play_script(game, steps)
     assert game.state.outcome == ending
 
 
@@ -798,11 +798,10 @@ def test_nothing_dated_later_is_seen_before_a_question_is_answered(sc, seed):
 
 
 def test_every_score_says_whose_interest_it_measures(sc):
-    from game.engine import debrief
-    from game.ui.debrief_html import build_html
+    from game.export.debrief import build_html, class_debrief
 
-    data = debrief(play(sc, "historical", 1), "ussr")
+    data = class_debrief(play(sc, "historical", 1), ["ussr"])
     assert data["scores"] and all(s["interest"] for s in data["scores"])
-    page = build_html(data, sc, "ussr")
+    page = build_html(data, sc)
     assert "higher is better for the Soviet government, at the cost of the peoples in between" in page
     assert "higher is better for the peoples of Finland, the Baltic states, Poland and Romania" in page

@@ -53,14 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("run", help="play one headless game from a script or a policy", description=(
-        "Play one headless game. With --script, the script's power is played from the file "
-        "(actions: [{turn, kind, target, clauses, option}]) and then ends its weeks; with "
+        "Play one headless game. With --script, the powers its steps name are played from the file "
+        "(actions: [{turn, power, kind, target, clauses, option, why, votes}]) and then end their weeks; with "
         "--policy, the player's power is played by that policy. Prints the final state."))
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--script", help="YAML or JSON script of actions")
     p.add_argument("--policy", help="policy for the player's power (instead of a script)")
     p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
     p.add_argument("--seed", type=int, help="random seed (default: the script's seed, else 1)")
+    p.add_argument("--debrief", metavar="DIR", help="also write the debrief (HTML) and the decisions (CSV) into DIR")
     p.add_argument("--json", action="store_true", help="print the final state and the event log as JSON")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format",

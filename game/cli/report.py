@@ -23,7 +23,8 @@ def final_report(game: Game, policy: str) -> dict:
         "flags": sorted(st.flags),
         "log": [
             {"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "text": e.text, "power": e.power,
-             "ref": e.ref, "visible_to": e.visible_to, **({"clauses": list(e.clauses)} if e.clauses else {})}
+             "ref": e.ref, "visible_to": e.visible_to, **({"clauses": list(e.clauses)} if e.clauses else {}),
+             **({"why": e.why} if e.why else {}), **({"votes": [list(v) for v in e.votes]} if e.votes else {})}
             for e in st.log
         ],
         "actions": [a.to_dict() for a in game.record],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .game import Game
@@ -12,18 +13,25 @@ DECISION_KINDS = ("action", "propose", "accept", "reject", "stall", "choice")
 
 def decisions(game: Game, power: str) -> list[dict[str, Any]]:
     """The power's own decisions in order: actions, drafts, answers and choices."""
-    return [_entry(e) for e in game.state.log if e.power == power and e.kind in DECISION_KINDS]
+    return decisions_of(game, (power,))
+
+
+def decisions_of(game: Game, powers: Iterable[str]) -> list[dict[str, Any]]:
+    """The decisions of several powers (a class's seats) in the order they were taken."""
+    wanted = set(powers)
+    return [_entry(e) for e in game.state.log if e.power in wanted and e.kind in DECISION_KINDS]
 
 
 def historical_decisions(game: Game, power: str) -> list[dict[str, Any]]:
     """The power's decisions in the scenario's documented record (never an AI policy's), in the same form."""
     cal = game.scenario.calendar
-    return [{"turn": cal.turn_of(r.date), "date": r.date.isoformat(), "kind": "record", "title": r.text, "ref": r.source}
-            for r in game.scenario.record_of(power)]
+    return [{"turn": cal.turn_of(r.date), "date": r.date.isoformat(), "kind": "record", "title": r.text, "ref": r.source,
+             "power": power} for r in game.scenario.record_of(power)]
 
 
 def _entry(e: LogEntry) -> dict[str, Any]:
-    return {"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "ref": e.ref}
+    return {"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "ref": e.ref, "power": e.power,
+            "why": e.why, "votes": e.votes}
 
 
 def debrief(game: Game, power: str) -> dict[str, Any]:

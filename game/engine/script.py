@@ -1,4 +1,5 @@
-"""Scripted playthroughs: a power's actions listed week by week, the rest played by the AI."""
+"""Scripted playthroughs: the seats' actions listed week by week (each step names its power), the rest played
+by the AI."""
 
 from __future__ import annotations
 
@@ -26,28 +27,37 @@ class ScriptError(Exception):
 
 
 def finish_week(game: Game, power: str) -> None:
-    """End the power's week, taking the default option of any question still open."""
-    for event in game.pending_choices(power):
+    """End the power's week, taking the default option of any question still open (and of any its answers raise)."""
+    while (waiting := game.pending_choices(power)) and not game.over:
+        event = waiting[0]
         game.submit(Action("choose", power, event.id, option=event.default_choice().id))
     if not game.over:
         game.submit(Action("end_turn", power))
 
 
-def play_script(game: Game, power: str, steps: list[Step]) -> None:
-    """Play the steps in order, ending weeks as needed, then end weeks until the game is over."""
+def finish_weeks(game: Game) -> None:
+    """End the current week for every seat that has not ended it yet (so the week resolves)."""
+    for power in game.waiting_for():
+        finish_week(game, power)
+
+
+def play_script(game: Game, steps: list[Step]) -> None:
+    """Play the steps in order (each by its action's power, a seat of the game), ending weeks as needed, then
+    end weeks until the game is over."""
     for step in steps:
         while step.turn is not None and game.state.turn < step.turn and not game.over:
-            finish_week(game, power)
+            finish_weeks(game)
         if game.over:
             raise ScriptError(step.where, f"the game ended ({game.state.outcome}) before this step")
         if step.turn is not None and game.state.turn > step.turn:
             raise ScriptError(step.where, f"week {step.turn} has passed (it is week {game.state.turn})")
         result = game.submit(step.action)
         if not result.ok:
-            raise ScriptError(step.where, f"week {game.state.turn}: {step.action.kind} "
+            power = step.action.power
+            raise ScriptError(step.where, f"week {game.state.turn}: {power} {step.action.kind} "
                                           f"{step.action.target} refused: {result.reason}{_hint(game, power)}")
     while not game.over:
-        finish_week(game, power)
+        finish_weeks(game)
 
 
 def _hint(game: Game, power: str) -> str:
@@ -57,5 +67,5 @@ def _hint(game: Game, power: str) -> str:
         return ""
     event = waiting[0]
     options = ", ".join(c.id for c in event.choices)
-    return (f" Answer it first with a step {{turn: {game.state.turn}, kind: choose, target: {event.id}, "
-            f"option: ...}} (options: {options}).")
+    return (f" Answer it first with a step {{turn: {game.state.turn}, power: {power}, kind: choose, "
+            f"target: {event.id}, option: ...}} (options: {options}).")

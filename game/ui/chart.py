@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from ..export.chart_svg import SERIES_COLORS, spread
 from .theme import Theme
 from .widgets.clip import clipped
 from .widgets.text import fit, render
-
-SERIES_COLORS = [(44, 84, 140), (170, 60, 40), (40, 120, 70), (130, 80, 150), (190, 130, 20), (60, 60, 60),
-                 (20, 140, 150), (150, 40, 100)]
-
-
-def spread(ends: list[tuple[float, int]], gap: float, lo: float, hi: float) -> list[tuple[float, int]]:
-    """Label positions near their lines' ends (y, index), at least gap apart, pushed back up from hi."""
-    placed: list[list] = [[max(lo, y), i] for y, i in sorted(ends)]
-    for k in range(1, len(placed)):
-        placed[k][0] = max(placed[k][0], placed[k - 1][0] + gap)
-    if placed and placed[-1][0] > hi:
-        placed[-1][0] = hi
-        for k in range(len(placed) - 2, -1, -1):
-            placed[k][0] = min(placed[k][0], placed[k + 1][0] - gap)
-    return [(y, i) for y, i in placed]
 
 
 def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list) -> None:

@@ -98,7 +98,7 @@ def test_debrief_chart_labels_do_not_overlap():
     import itertools
     import re
 
-    from game.ui.debrief_html import _svg_chart
+    from game.export.chart_svg import svg_chart as _svg_chart
 
     meters = [{"id": f"m{i}", "name": f"Gauge {i}", "min": 0, "max": 100, "start": 30} for i in range(5)]
     history = [{f"m{i}": 30 for i in range(5)}, {"m0": 47, "m1": 47, "m2": 48, "m3": 46, "m4": 100}]
@@ -197,7 +197,7 @@ def test_arrows_leave_a_scrolled_text_at_its_end(app):
 def test_ending_chart_labels_do_not_overprint():
     import itertools
 
-    from game.ui.chart import spread
+    from game.export.chart_svg import spread
 
     ends = [(300.0, 0), (300.0, 1), (299.0, 2), (150.0, 3), (10.0, 4), (5.0, 5)]
     placed = spread(ends, 16, 8, 300)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pygame
 
 from ...engine import debrief
-from ...files import write_atomic
+from ...export.files import write_debrief
 from ..chart import draw_chart
-from ..debrief_html import build_html
 from ..flow import Notice, Open, ToTitle
 from ..layout import equal_row
 from ..settings import debrief_dir
@@ -41,14 +39,12 @@ class EndingScreen(Screen):
     def export(self) -> Any:
         s = self.app.session
         try:
-            name = re.sub(r"[^a-z0-9]+", "-", f"{s.scenario.id}-{self.data.get('outcome') or 'end'}-seed{s.view.week().seed}".lower())
-            path = debrief_dir() / f"debrief-{name}.html"
-            write_atomic(path, build_html(self.data, s.scenario, s.power))
+            written = write_debrief(s.game, s.game.humans or (s.power,), debrief_dir())
         except OSError as exc:
             return Notice(f"Could not write the debrief: {exc}", "bad")
-        self.exported = str(path)
+        self.exported = str(written.html)
         self.stale = True
-        return Notice(f"Debrief written to {path}", "good")
+        return Notice(f"Debrief written to {written.html} (decisions as a table: {written.csv.name})", "good")
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
         w, h = size
@@ -66,7 +62,7 @@ class EndingScreen(Screen):
         self.add(ScrollText(pygame.Rect(self.right.x + theme.pad, y, self.right.w - 2 * theme.pad,
                                         self.right.bottom - y - theme.pad), theme, self.table_blocks(), wid="table"))
         buttons = [("Export debrief (HTML)", self.export, pygame.K_x,
-                    "Write the debrief as one HTML file to print or share."),
+                    "Write the debrief (HTML, to print or share) and the decisions (CSV)."),
                    ("Archive", lambda: Open("archive"), pygame.K_a, "Every source card you unlocked."),
                    ("Map", lambda: Open("map"), pygame.K_m, "Eastern Europe as the game left it."),
                    ("Back to title", lambda: ToTitle(), pygame.K_t, "Start again or load a game.")]

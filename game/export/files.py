@@ -1,0 +1,66 @@
+"""Writing a class's debrief and decisions: file names that say whose they are and never replace an earlier one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ..engine.game import Game
+from ..files import write_atomic
+from .debrief import build_html, class_debrief
+from .decisions import ClassInfo, decisions_csv
+
+MAX_COUNTER = 999
+
+
+class Written(NamedTuple):
+    html: Path
+    csv: Path
+
+
+def _slug(text: str) -> str:
+    """Letters and digits of any alphabet, lower case, joined by hyphens (a name any file system accepts)."""
+    return "-".join(re.findall(r"[^\W_]+", text.lower()))[:40].strip("-")
+
+
+def stem(info: ClassInfo, scenario_id: str, code: int, now: dt.datetime) -> str:
+    """debrief-CLASS-CODE-DATE-TIME (the scenario's id stands in for a class without a name)."""
+    who = _slug(info.name) or _slug(scenario_id) or "class"
+    return f"debrief-{who}-{code}-{now:%Y-%m-%d-%H%M}"
+
+
+def reserve(folder: Path, base: str, suffixes: Sequence[str]) -> list[Path]:
+    """Claim files named base[-N]SUFFIX for every suffix that no file has yet: each is created empty at once
+    (so another writer cannot take it), to be filled by the caller."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, MAX_COUNTER + 1):
+        name = base if n == 1 else f"{base}-{n}"
+        paths = [folder / f"{name}{s}" for s in suffixes]
+        if any(p.exists() for p in paths):
+            continue
+        claimed: list[Path] = []
+        try:
+            for path in paths:
+                path.open("x").close()
+                claimed.append(path)
+        except FileExistsError:
+            for path in claimed:
+                path.unlink(missing_ok=True)
+            continue
+        return paths
+    raise FileExistsError(f"{folder} already holds {MAX_COUNTER} files named {base}")
+
+
+def write_debrief(game: Game, seats: Sequence[str], folder: Path, info: ClassInfo | None = None,
+                  now: dt.datetime | None = None) -> Written:
+    """Write the debrief (HTML) and the decisions (CSV) of a game into folder, beside any earlier ones."""
+    info = info or ClassInfo()
+    now = now or dt.datetime.now().replace(microsecond=0)
+    data = class_debrief(game, seats, info)
+    html_path, csv_path = reserve(folder, stem(info, game.scenario.id, game.state.seed, now), (".html", ".csv"))
+    write_atomic(html_path, build_html(data, game.scenario, now.strftime("%Y-%m-%d %H:%M")))
+    write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"]))
+    return Written(html_path, csv_path)
