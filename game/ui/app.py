@@ -156,9 +156,9 @@ class App:
             # any next question; otherwise what the answer caused waits for the week's report
             self.open("week_report", entries=s.new_entries(), later=True)
             return
-        waiting = s.game.pending_choices(s.power)
+        waiting = s.view.questions()
         if waiting:
-            self.open("event", event=waiting[0])
+            self.open("event", event=s.scenario.event(waiting[0].event))
 
     # -------------------------------------------------------------- session
     def new_game(self, scenario_path: Path, seed: int | None) -> None:

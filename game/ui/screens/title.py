@@ -52,7 +52,6 @@ class TitleScreen(Screen):
             self.scenario_path = Path(app.settings.scenario) if self.remembered else DEFAULT_SCENARIO
         self.summary = ""
         self.scenario_title = self.scenario_path.stem
-        self.meta_loaded = False
         self.sources: list = []
         app.tasks.append(self.load_meta)   # after the first frame, so that it appears at once
 
@@ -69,7 +68,6 @@ class TitleScreen(Screen):
                 return
             self.scenario_title = f"{self.scenario_path.name} (has errors)"
             self.summary = error_lines(exc)[0]
-        self.meta_loaded = True
         self.stale = True
 
     def forget(self, why: str) -> None:
@@ -112,7 +110,6 @@ class TitleScreen(Screen):
         self.remembered = True
         self.app.settings.scenario = str(path)
         self.app.settings.save()
-        self.meta_loaded = False
         self.load_meta()
 
     # --------------------------------------------------------------- layout
