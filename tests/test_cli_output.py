@@ -184,3 +184,13 @@ def test_progress_never_reaches_json_stdout(monkeypatch, capsys):
     assert main(["simulate", str(MINI), "--games", "30", "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["games"] == 30 and "of 30 games" in captured.err
+
+
+def test_a_command_without_a_console_writes_nothing_and_does_not_fail(monkeypatch):
+    """pythonw (Windows, no console) gives None for sys.stdout and sys.stderr."""
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["schema"]) == 0
+    assert main(["check", "no-such-file.yaml"]) == 1

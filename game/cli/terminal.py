@@ -66,11 +66,11 @@ class Shown(io.TextIOBase):
 def shown() -> Iterator[None]:
     """While the command runs, standard output and error are Shown streams."""
     before = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = Shown(sys.stdout), Shown(sys.stderr)
+    sys.stdout, sys.stderr = (None if s is None else Shown(s) for s in before)   # None: pythonw, no console
     try:
         yield
     finally:
-        with contextlib.suppress(Exception):
-            sys.stdout.flush()
-            sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
         sys.stdout, sys.stderr = before
