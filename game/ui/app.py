@@ -120,6 +120,7 @@ class App:
         for _ in range(count):
             if len(self.stack) > 1:
                 self.stack.pop()
+        self.top.rest()
         self.invalidate()
 
     def submit(self, action: Any) -> None:

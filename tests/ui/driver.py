@@ -8,7 +8,7 @@ import pygame
 
 from game.engine import Action
 from game.ui.screens.desk import DeskScreen
-from game.ui.screens.dialog import Dialog
+from game.ui.screens.dialog import ConfirmDialog, Dialog
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.event import EventDialog
 from game.ui.screens.negotiation import NegotiationScreen
@@ -89,11 +89,32 @@ class Driver:
                 assert self.press(self.wid(want))
             elif isinstance(top, DeskScreen):
                 self.week(plan)
+            elif isinstance(top, ConfirmDialog):
+                self.confirm()
             elif isinstance(top, (Dialog, NegotiationScreen)):
                 self.key(pygame.K_ESCAPE) if isinstance(top, NegotiationScreen) else self.close_dialog()
             else:
                 raise AssertionError(f"unexpected screen {top!r}")
         raise AssertionError("the game did not end")
+
+    def confirm(self) -> None:
+        """Take the step a confirmation asks about (its last button)."""
+        top = self.app.top
+        assert isinstance(top, ConfirmDialog), top
+        assert self.press(lambda w: w is [b for b in top.widgets if getattr(b, "label", "")][-1])
+
+    def end_week(self) -> None:
+        """End the week by its key, saying yes if asked about unused points."""
+        self.key(pygame.K_e)
+        if isinstance(self.app.top, ConfirmDialog):
+            self.key(pygame.K_RETURN)
+
+    def answer(self, number: int = 1) -> None:
+        """Answer the question on top with its numbered option: the number picks it, Enter presses it."""
+        self.key(pygame.K_1 + number - 1)
+        self.key(pygame.K_RETURN)
+        if isinstance(self.app.top, ConfirmDialog):
+            self.confirm()
 
     def close_dialog(self) -> None:
         if self.mode == "keys":
@@ -127,7 +148,7 @@ class Driver:
                     self.negotiate(do)
         if isinstance(app.top, DeskScreen) and not game.over:
             if self.mode == "keys":
-                self.key(pygame.K_e)
+                self.end_week()
             else:
                 self.press(lambda w: getattr(w, "label", "") == "End week")
 

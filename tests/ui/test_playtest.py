@@ -27,7 +27,7 @@ def first_question(app, d: Driver) -> EventDialog:
         if isinstance(top, EventDialog):
             return top
         if isinstance(top, DeskScreen):
-            d.key(pygame.K_e)
+            d.end_week()
         else:
             d.key(pygame.K_RETURN)
     raise AssertionError("no question in 30 steps")
@@ -432,7 +432,7 @@ def test_telegrams_held_by_a_question_are_shown_before_the_next_question(app):
     dialog = app.top
     assert isinstance(dialog, EventDialog) and dialog.event.id == question.event
     d = Driver(app, "keys")
-    d.key(pygame.K_1)
+    d.answer(1)
     report = app.top
     assert isinstance(report, WeekReport), type(report)
     held = [e for e in report.entries if e.kind == "event"]
@@ -484,11 +484,11 @@ def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
     app.prompt()
     d = Driver(app, "keys")
     index = [c.id for c in s.scenario.event(question.event).choices].index(choice.id)
-    d.key(pygame.K_1 + index)
+    d.answer(index + 1)
     assert not isinstance(app.top, WeekReport)       # nothing to report at once
     while app.top.__class__.__name__ == "EventDialog":
-        d.key(pygame.K_1)
-    d.key(pygame.K_e)                                 # end the week
+        d.answer(1)
+    d.end_week()                                 # end the week
     report = app.top
     assert isinstance(report, WeekReport)
     shown = {(e.kind, e.title) for e in report.entries}

@@ -41,7 +41,7 @@ def test_ending_a_week_with_an_unwritable_saves_folder_says_so(app):
 
     d = start(app)
     block_saves_folder()
-    d.key(pygame.K_e)                       # End week
+    d.end_week()                       # End week
     assert isinstance(app.top, SaveFailedDialog)
     text = shown_text(app.top)
     assert str(saves_dir()) in text and "could not be saved" in app.top.title
@@ -54,7 +54,7 @@ def test_a_failed_save_can_be_saved_elsewhere_and_is_listed(app, tmp_path):
 
     d = start(app)
     block_saves_folder()
-    d.key(pygame.K_e)
+    d.end_week()
     assert isinstance(app.top, SaveFailedDialog)
     d.press(lambda w: getattr(w, "label", "") == "Save elsewhere…")
     assert isinstance(app.top, SaveElsewhere)
@@ -71,7 +71,7 @@ def test_a_failed_save_can_be_saved_elsewhere_and_is_listed(app, tmp_path):
     assert app.notice is not None and str(copies[0]) in app.notice.text
     assert str(other) in Settings.load().save_folders or str(other) in app.settings.save_folders
     while not isinstance(app.top, DeskScreen):
-        d.key(pygame.K_1) if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
+        d.answer() if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_l)
     assert isinstance(app.top, LoadScreen)
@@ -83,7 +83,7 @@ def test_trying_again_after_space_is_freed_saves(app):
 
     d = start(app)
     block_saves_folder()
-    d.key(pygame.K_e)
+    d.end_week()
     assert isinstance(app.top, SaveFailedDialog)
     saves_dir().unlink()                    # the player frees the folder
     d.press(lambda w: getattr(w, "label", "") == "Try again")
@@ -96,18 +96,18 @@ def test_quitting_an_unsaved_game_asks_and_continue_warns_of_the_older_autosave(
     from game.ui.screens.saving import ContinueWarning, SaveFailedDialog
 
     d = start(app)
-    d.key(pygame.K_e)                       # week 1 ends: saved
+    d.end_week()                       # week 1 ends: saved
     saved_week = app.session.game.state.turn
     while not isinstance(app.top, DeskScreen):
-        d.key(pygame.K_1) if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
+        d.answer() if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
     with monkeypatch.context() as full:
         fill_disk(full)
-        d.key(pygame.K_e)                       # week 2 ends: the disk is full
+        d.end_week()                       # week 2 ends: the disk is full
         assert isinstance(app.top, SaveFailedDialog)
         assert "No space left on device" in shown_text(app.top)
         d.key(pygame.K_ESCAPE)                  # go on without saving
         while not isinstance(app.top, DeskScreen):
-            d.key(pygame.K_1) if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
+            d.answer() if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
         d.key(pygame.K_ESCAPE)                  # menu
         d.key(pygame.K_q)                       # quit to title: the autosave fails again, and the player is asked
         assert isinstance(app.top, SaveFailedDialog) and app.session is not None
@@ -135,7 +135,7 @@ def test_closing_the_window_on_an_unsaved_game_asks_first(app):
 
     d = start(app)
     block_saves_folder()
-    d.key(pygame.K_e)
+    d.end_week()
     d.key(pygame.K_ESCAPE)                  # go on without saving
     close_button()
     assert app.running and isinstance(app.top, SaveFailedDialog)
@@ -146,7 +146,7 @@ def test_closing_the_window_on_an_unsaved_game_asks_first(app):
 def test_a_quit_signal_closes_even_an_unsaved_game(app):
     d = start(app)
     block_saves_folder()
-    d.key(pygame.K_e)
+    d.end_week()
     d.key(pygame.K_ESCAPE)
     app.handle(pygame.event.Event(pygame.QUIT))
     assert not app.running

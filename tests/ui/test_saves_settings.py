@@ -17,19 +17,19 @@ def start(app) -> Driver:
     d.key(pygame.K_RETURN)       # close the briefing
     d.key(pygame.K_RETURN)       # and the first week's telegrams
     while app.top.__class__.__name__ == "EventDialog":
-        d.key(pygame.K_1)
+        d.answer(1)
     assert isinstance(app.top, DeskScreen)
     return d
 
 
 def test_autosave_every_week_and_continue(app):
     d = start(app)
-    d.key(pygame.K_e)
+    d.end_week()
     assert autosave_path().is_file()
     week = app.session.game.state.turn
     d.key(pygame.K_ESCAPE)        # close the telegrams of the week (or the question)
     while not isinstance(app.top, DeskScreen):
-        d.key(pygame.K_1) if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
+        d.answer() if app.top.__class__.__name__ == "EventDialog" else d.key(pygame.K_RETURN)
     d.key(pygame.K_ESCAPE)        # menu
     d.key(pygame.K_q)             # quit to title
     assert app.session is None

@@ -26,6 +26,7 @@ SCREENS: dict[str, str] = {
     "dialog": "dialog:Dialog",
     "error": "dialog:ErrorDialog",
     "help": "dialog:HelpDialog",
+    "confirm": "dialog:ConfirmDialog",
     "save_failed": "saving:SaveFailedDialog",
     "save_elsewhere": "saving:SaveElsewhere",
     "continue_warning": "saving:ContinueWarning",

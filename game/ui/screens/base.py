@@ -17,6 +17,7 @@ from ..widgets.text import render, wrap
 NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
 NAV_PREV = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+DIGITS = tuple(range(pygame.K_0, pygame.K_9 + 1))
 
 
 class Screen:
@@ -35,6 +36,7 @@ class Screen:
         self.stale = True
         self.generation = 0
         self.overlay_only = False   # set by the app while it renders the cached, state-free frame
+        self.resting = False        # a dialog over it closed: the focus goes to something harmless
 
     # --------------------------------------------------------------- layout
     @property
@@ -55,12 +57,25 @@ class Screen:
             self.focus = next((i for i, w in enumerate(self.widgets) if w.wid == focused and w.focusable), -1)
         if self.focus < 0 and (self.keyboard_used or self.focus_first):
             self.focus = self.first_focus()
+        if self.resting:
+            self.resting = False
+            self.focus = self.rest_focus()
         self.hover = -1
         self.stale = False
         self.generation += 1
 
     def first_focus(self) -> int:
         return next((i for i, w in enumerate(self.widgets) if w.focusable), -1)
+
+    def rest(self) -> None:
+        """A dialog over this screen closed: move the focus off whatever opened it (a second Enter must not
+        press End week again) onto something harmless (`rest_focus`)."""
+        self.resting = True
+        self.stale = True
+
+    def rest_focus(self) -> int:
+        """Where the focus goes after a dialog closes: nowhere, unless the screen names something harmless."""
+        return -1
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
         """Build self.widgets (and self.scrollers) for the current state and window size."""
@@ -284,6 +299,10 @@ class Screen:
         for i, w in enumerate(self.widgets):
             if w.key_code == event.key:
                 self.focus = i if w.focusable else self.focus
+                if isinstance(w, ListItem) and event.key in DIGITS:   # a number picks an entry; Enter presses it
+                    if w.scroller:
+                        w.scroller.ensure(w.rect)
+                    return None
                 return w.activate()
         return None
 
@@ -293,7 +312,7 @@ class Screen:
             return
         i = self.focus
         if i < 0 and step > 0:   # nothing focused yet: Tab starts where the screen says to start
-            i = self.first_focus() - 1
+            i = max(-1, self.first_focus() - 1)
         for _ in range(n):
             i = (i + step) % n if i >= 0 else (0 if step > 0 else n - 1)
             if self.widgets[i].focusable:

@@ -20,7 +20,7 @@ from ..widgets.gauges import MeterWidget, TrustWidget
 from ..widgets.items import Item
 from ..widgets.paper import calendar_leaf, sheet
 from ..widgets.text import Block, paragraphs, render
-from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, better, known_consequences, trust_word
+from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, better, known_consequences, trust_word, unused_points
 from .base import Screen
 from .event import source_blocks
 
@@ -59,12 +59,22 @@ class DeskScreen(Screen):
         entry = self._first_entry()
         return entry if entry >= 0 else super().first_focus()
 
+    def rest_focus(self) -> int:
+        """After a dialog: the selected tab, which Enter leaves as it is."""
+        return next((i for i, w in enumerate(self.widgets) if w.wid == f"tab:{self.tab}"), -1)
+
     def _first_entry(self) -> int:
         """The index of the panel's first focusable entry (-1 if it has none)."""
         return next((i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable), -1)
 
     def end_week(self) -> Any:
-        return Submit(Action("end_turn", self.s.power))
+        """End the week; with points left that could still buy an action, ask once first."""
+        end = Submit(Action("end_turn", self.s.power))
+        left = self.s.view.week().points_left
+        if left and any(a.kind == "act" for a in self.s.view.legal_actions()):
+            return Open("confirm", title="End the week?", text=unused_points(left), yes="End the week",
+                        request=end, yes_default=True)
+        return end
 
     # --------------------------------------------------------------- layout
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:

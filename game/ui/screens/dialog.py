@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from ..flow import Pop
+from ..flow import Many, Pop
 from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
@@ -74,6 +74,10 @@ class Dialog(Screen):
         buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Control)]
         return buttons[0] if buttons else super().first_focus()
 
+    def rest_focus(self) -> int:
+        """After a dialog over this one: where the dialog started."""
+        return self.first_focus()
+
     def draw(self, surf: pygame.Surface) -> None:
         th = self.theme
         sheet(surf, th, self.rect, self.paper)
@@ -137,3 +141,20 @@ class HelpDialog(Dialog):
 
     def __init__(self, app: Any):
         super().__init__(app, "Help", HELP)
+
+
+class ConfirmDialog(Dialog):
+    """A question before a step: Back (Esc) and the step. An irreversible step (yes_default False) starts with the
+    focus on Back and has no key of its own, so no run of Enter and number keys can take it unasked."""
+
+    name = "confirm"
+    width, height = 0.5, 0.42
+
+    def __init__(self, app: Any, title: str, text: str, yes: str, request: Any, yes_default: bool = False):
+        self.yes_default = yes_default
+        super().__init__(app, title, [Block("body", text)],
+                         [("Back", lambda: Pop(), pygame.K_ESCAPE), (yes, lambda: Many((Pop(), request)), None)])
+
+    def first_focus(self) -> int:
+        buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Control)]
+        return buttons[-1 if self.yes_default else 0]

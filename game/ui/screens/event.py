@@ -10,7 +10,7 @@ import pygame
 from ...engine import Action
 from ..flow import Many, Open, Pop, Submit
 from ..theme import Theme
-from ..widgets.core import Control, ScrollText
+from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
 from ..widgets.text import Block, paragraphs
 from ..wording import consequences
@@ -71,7 +71,8 @@ class EventDialog(Dialog):
         self.item_column(pygame.Rect(body.x, y, body.w, body.bottom - y), items, width)
 
     def first_focus(self) -> int:
-        return next((i for i, w in enumerate(self.widgets) if isinstance(w, Control)), 0)
+        """Nothing: an answer takes a deliberate act (Tab or its number to pick it, then Enter)."""
+        return -1
 
     def escape(self) -> Any:
         """A question must be answered, but the menu (save, settings, quit) stays reachable."""

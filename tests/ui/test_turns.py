@@ -1,0 +1,99 @@
+"""No turn or decision is lost by accident: focus after dialogs, questions, number keys, End week."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import Action
+from game.ui.screens.desk import DeskScreen
+from game.ui.screens.dialog import ConfirmDialog
+from game.ui.screens.event import EventDialog, WeekReport
+from tests.ui.driver import Driver
+
+
+def to_desk(app) -> Driver:
+    d = Driver(app, "keys")
+    d.key(pygame.K_n)            # New game
+    d.key(pygame.K_RETURN)       # the briefing
+    d.key(pygame.K_RETURN)       # the first week's telegrams
+    assert isinstance(app.top, DeskScreen)
+    return d
+
+
+def to_question(app, event_id: str) -> EventDialog:
+    """Play (through the engine) until the question event_id awaits the player; show it as the desk would."""
+    s = app.session
+    game, power = s.game, s.power
+    for _ in range(40):
+        waiting = game.pending_choices(power)
+        if any(e.id == event_id for e in waiting):
+            break
+        if waiting:
+            game.submit(Action("choose", power, waiting[0].id, option=waiting[0].default_choice().id))
+        else:
+            game.submit(Action("end_turn", power))
+    s.new_entries()
+    app.stack = app.stack[:1]
+    app.prompt()
+    while isinstance(app.top, EventDialog) and app.top.event.id != event_id:
+        Driver(app, "keys").answer(1)
+    assert isinstance(app.top, EventDialog) and app.top.event.id == event_id
+    return app.top
+
+
+def test_e_enter_enter_plays_exactly_one_week(app):
+    d = to_desk(app)
+    for k in (pygame.K_e, pygame.K_RETURN, pygame.K_RETURN):
+        d.key(k)
+    assert app.session.game.state.turn == 2
+    assert isinstance(app.top, DeskScreen)
+    d.key(pygame.K_RETURN)
+    assert app.session.game.state.turn == 2, "a further Enter ended the next week unseen"
+
+
+def test_after_the_week_report_the_focus_is_not_on_end_week(app):
+    d = to_desk(app)
+    d.end_week()
+    assert isinstance(app.top, WeekReport)
+    d.key(pygame.K_RETURN)
+    desk = app.top
+    desk.ensure_layout()
+    assert desk.widgets[desk.focus].wid == "tab:actions"
+
+
+def test_end_week_with_points_left_asks_and_back_keeps_the_week(app):
+    d = to_desk(app)
+    d.key(pygame.K_e)
+    assert isinstance(app.top, ConfirmDialog)
+    assert "2 points unused" in " ".join(b.text for b in app.top.blocks)
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(app.top, DeskScreen) and app.session.game.state.turn == 1
+
+
+def test_end_week_without_points_left_does_not_ask(app):
+    d = to_desk(app)
+    s = app.session
+    s.game.state.budget[s.power] = 0
+    d.key(pygame.K_e)
+    assert isinstance(app.top, WeekReport)
+
+
+def test_enter_on_a_question_picks_no_option(app):
+    to_desk(app)
+    dialog = to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    for _ in range(3):
+        d.key(pygame.K_RETURN)
+    assert app.top is dialog
+    assert any(p.event == "litvinov_question" for p in app.session.game.state.pending)
+
+
+def test_a_number_key_focuses_a_choice_and_never_chooses(app):
+    to_desk(app)
+    dialog = to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    d.key(pygame.K_2)
+    assert app.top is dialog
+    assert dialog.widgets[dialog.focus].wid == dialog.event.choices[1].id
+    d.key(pygame.K_RETURN)
+    assert not any(p.event == "litvinov_question" for p in app.session.game.state.pending)
