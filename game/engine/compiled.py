@@ -209,11 +209,7 @@ def _build(sc: Scenario) -> Compiled:
     return Compiled(
         dated=dated,
         undated=undated,
-        requires={a.id: compile_condition(a.requires, sc) for a in sc.actions},
-        rests={a.id: NEVER if a.once else a.cooldown + 1 for a in sc.actions},
-        available={(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
-        endings=[Ending(o.id, compile_condition(o.when, sc)) for o in sc.outcomes if not o.deadline],
-        endings_need_treaty=all(needs_treaty(o.when) for o in sc.outcomes if not o.deadline),
+        **_rules(sc),
         budgets={p.id: p.actions_per_turn for p in sc.powers},
         drifts=[Drift(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
         offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
@@ -226,6 +222,18 @@ def _build(sc: Scenario) -> Compiled:
         effects=_effects(sc),
         event_dates={e.id: e.date.isoformat() for e in sc.events if e.date},
     )
+
+
+def _rules(sc: Scenario) -> dict[str, Any]:
+    """The compiled conditions of actions, clauses and endings, and how long each action rests once taken."""
+    endings = [o for o in sc.outcomes if not o.deadline]
+    return {
+        "requires": {a.id: compile_condition(a.requires, sc) for a in sc.actions},
+        "rests": {a.id: NEVER if a.once else a.cooldown + 1 for a in sc.actions},
+        "available": {(o.id, c.id): compile_condition(c.available, sc) for o in sc.offers for c in o.clauses},
+        "endings": [Ending(o.id, compile_condition(o.when, sc)) for o in endings],
+        "endings_need_treaty": all(needs_treaty(o.when) for o in endings),
+    }
 
 
 def _calendar(sc: Scenario) -> tuple[dict[int, list[EventCheck]], list[list[EventCheck]]]:

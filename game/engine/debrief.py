@@ -37,17 +37,9 @@ def _entry(e: LogEntry) -> dict[str, Any]:
 def debrief(game: Game, power: str) -> dict[str, Any]:
     """Outcome, epilogue, scores, meter history, decisions beside the historical ones, questions, sources."""
     sc, st = game.scenario, game.state
-    outcome = sc.outcome(st.outcome) if st.outcome else None
     visible = [m for m in sc.meters if not m.hidden]
     return {
-        "outcome": outcome.id if outcome else None,
-        "title": outcome.title if outcome else "",
-        "historical": outcome.historical if outcome else False,
-        "end_date": st.end_date,
-        "summary": outcome.summary if outcome else "",
-        "epilogue": outcome.epilogue if outcome else "",
-        "comparison": outcome.comparison if outcome else "",
-        "questions": list(outcome.questions) if outcome else [],
+        **_ending(game),
         "scores": [{"id": m.id, "name": m.name, "description": m.description, "start": m.start,
                     "value": st.meters[m.id], "good": m.good, "power": m.power,
                     "interest": m.interest}
@@ -55,5 +47,17 @@ def debrief(game: Game, power: str) -> dict[str, Any]:
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
         "decisions": decisions(game, power),
         "historical_decisions": historical_decisions(game, power),
-        "sources": [sc.source(s) for s in (outcome.sources if outcome else ())],
     }
+
+
+def _ending(game: Game) -> dict[str, Any]:
+    """What the debrief says of how the game ended (empty words while it goes on)."""
+    sc, st = game.scenario, game.state
+    outcome = sc.outcome(st.outcome) if st.outcome else None
+    if outcome is None:
+        return {"outcome": None, "title": "", "historical": False, "end_date": st.end_date, "summary": "",
+                "epilogue": "", "comparison": "", "questions": [], "sources": []}
+    return {"outcome": outcome.id, "title": outcome.title, "historical": outcome.historical,
+            "end_date": st.end_date, "summary": outcome.summary, "epilogue": outcome.epilogue,
+            "comparison": outcome.comparison, "questions": list(outcome.questions),
+            "sources": [sc.source(s) for s in outcome.sources]}

@@ -45,27 +45,38 @@ def leanings(offer: Offer, party: str, clauses: Iterable[str], st: GameState, na
     others, and the public gauge that drives its urgency. No numbers from its private table. `names` maps
     power ids to short names; `visible_gauges` maps the ids of meters the player can see to their names."""
     ai = offer.ai.get(party, NO_AI)
-    chosen = set(clauses)
-    values = [(c.values.get(party, 0.0), c) for c in offer.clauses]
-    found = [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
-             for v, c in sorted(values, key=lambda vc: vc[0]) if v < 0 and c.id in chosen][:2]
-    liked = [c for v, c in sorted(values, key=lambda vc: -vc[0]) if v > 0 and c.id in chosen]
-    if liked:
-        found.append(f"values ‘{liked[0].name}’")
-    missed = [c for v, c in sorted(values, key=lambda vc: -vc[0]) if v >= 10 and c.id not in chosen and c.id in addable]
-    if missed:
-        found.append(f"would want ‘{missed[0].name}’")
+    found = _clause_leanings(offer, party, set(clauses), addable)
     if ai.trust_weight:
-        others = [p for p in offer.parties if p != party]
-        mean = sum(st.trust[party][p] for p in others) / len(others)
-        who = " and ".join(names.get(p, p) for p in others)
-        if mean < 35:
-            found.append(f"distrusts {who}")
-        elif mean > 65:
-            found.append(f"trusts {who}")
+        found += _trust_leaning(offer, party, st, names)
     if ai.urgency and ai.urgency_weight > 0 and ai.urgency in visible_gauges:
         found.append(f"grows keener as ‘{visible_gauges[ai.urgency]}’ rises")
     return found
+
+
+def _clause_leanings(offer: Offer, party: str, chosen: set[str], addable: set[str]) -> list[str]:
+    """The two clauses of the draft the party objects to most, the one it values most, and the addable one it
+    misses most."""
+    values = [(c.values.get(party, 0.0), c) for c in offer.clauses]
+    lowest, highest = sorted(values, key=lambda vc: vc[0]), sorted(values, key=lambda vc: -vc[0])
+    found = [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
+             for v, c in lowest if v < 0 and c.id in chosen][:2]
+    liked = [c for v, c in highest if v > 0 and c.id in chosen]
+    if liked:
+        found.append(f"values ‘{liked[0].name}’")
+    missed = [c for v, c in highest if v >= 10 and c.id not in chosen and c.id in addable]
+    if missed:
+        found.append(f"would want ‘{missed[0].name}’")
+    return found
+
+
+def _trust_leaning(offer: Offer, party: str, st: GameState, names: dict[str, str]) -> list[str]:
+    """Whether the party distrusts or trusts the other parties, if either is marked."""
+    others = [p for p in offer.parties if p != party]
+    mean = sum(st.trust[party][p] for p in others) / len(others)
+    who = " and ".join(names.get(p, p) for p in others)
+    if mean < 35:
+        return [f"distrusts {who}"]
+    return [f"trusts {who}"] if mean > 65 else []
 
 
 def acceptance(value: float, spread: float) -> float:

@@ -65,15 +65,20 @@ def check_votes(value: Any) -> Votes:
         raise ValueError(f"votes have at most {MAX_VOTE_LABELS} labels")
     seen: set[str] = set()
     for label, count in pairs:
-        if not isinstance(label, str) or not label or label != clean_text(label, MAX_LABEL, False):
-            raise ValueError(f"a vote's label must be a short line of text (at most {MAX_LABEL} characters), "
-                             f"not {label!r}")
-        if label in seen:
-            raise ValueError(f"the vote {label!r} is given twice")
+        _check_vote(label, count, seen)
         seen.add(label)
-        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_VOTES:
-            raise ValueError(f"the votes {label!r} must be a whole number from 0 to {MAX_VOTES}, not {count!r}")
     return tuple((label, count) for label, count in pairs)
+
+
+def _check_vote(label: Any, count: Any, seen: set[str]) -> None:
+    """One label and count of a tally read from a file (ValueError if either is wrong or the label repeats)."""
+    if not isinstance(label, str) or not label or label != clean_text(label, MAX_LABEL, False):
+        raise ValueError(f"a vote's label must be a short line of text (at most {MAX_LABEL} characters), "
+                         f"not {label!r}")
+    if label in seen:
+        raise ValueError(f"the vote {label!r} is given twice")
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_VOTES:
+        raise ValueError(f"the votes {label!r} must be a whole number from 0 to {MAX_VOTES}, not {count!r}")
 
 
 def votes_text(votes: Votes) -> str:

@@ -184,13 +184,12 @@ def _sanity(game: Game) -> None:
         raise ValueError("powers or territories do not match the scenario")
     if not isinstance(st.turn, int) or not 1 <= st.turn <= sc.calendar.last_turn:
         raise ValueError("the week is out of range")
-    numbers = [*st.meters.values(), *(v for row in st.trust.values() for v in row.values()),
-               *(v for week in st.history for v in week.values())]
-    if not all(_is_number(v) for v in numbers):
-        raise ValueError("a meter or trust value is not a number")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (*st.budget.values(), *st.fired.values())):
-        raise ValueError("a budget or event count is not a whole number")
-    powers = {p.id for p in sc.powers}
+    _sane_numbers(st)
+    _sane_names(st, {p.id for p in sc.powers})
+
+
+def _sane_names(st: GameState, powers: set[str]) -> None:
+    """Refuse territories held by unknown powers, drafts and flags that are not ids, a broken generator."""
     for territory in st.territories.values():
         if not {territory.owner, territory.sphere} <= powers | {None}:
             raise ValueError("a territory names an unknown power")
@@ -199,6 +198,16 @@ def _sanity(game: Game) -> None:
             raise ValueError("an offer's draft is malformed")
     if not all(isinstance(f, str) for f in st.flags) or not isinstance(st.rng, int):
         raise ValueError("flags or the random generator's state are malformed")
+
+
+def _sane_numbers(st: GameState) -> None:
+    """Refuse gauges, trust or history that are not finite numbers, and points or counts that are not whole."""
+    numbers = [*st.meters.values(), *(v for row in st.trust.values() for v in row.values()),
+               *(v for week in st.history for v in week.values())]
+    if not all(_is_number(v) for v in numbers):
+        raise ValueError("a meter or trust value is not a number")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (*st.budget.values(), *st.fired.values())):
+        raise ValueError("a budget or event count is not a whole number")
 
 
 def _is_number(value: object) -> bool:
