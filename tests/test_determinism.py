@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from game.engine import Game
 from game.engine.actions import Act
-from game.engine.saves import dumps, load_game, replay
+from game.engine.saves import dumps, load_game, replay, save_game
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -80,7 +80,7 @@ def awaiting(game: Game) -> dict[str, set[str]]:
 def test_save_and_load_give_an_identical_state(mini, seed, picks, tmp_path_factory):
     game = play_random(mini, seed, picks)
     path = tmp_path_factory.mktemp("saves") / "game.json"
-    game.save(path)
+    save_game(game, path)
     loaded, notes = load_game(path, mini)
     assert notes == []
     assert dumps(loaded) == dumps(game)
@@ -137,7 +137,7 @@ def test_saving_and_loading_midway_changes_nothing(mini, seed, picks, every, tmp
         options = game.legal_actions(game.waiting_for()[0])
         game.submit(options[pick % len(options)])
         if i % every == 0:
-            game.save(path)
+            save_game(game, path)
             loaded = load_game(path, mini)[0]
             assert loaded.state == game.state
             assert loaded.awaiting == game.awaiting and loaded.any_treaty_signed == game.any_treaty_signed

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from ..scenario.model import ActionDef, Offer, Scenario
 from .conditions import explain
 from .effects import run_effects
 from .notes import Votes, check_reason, check_votes
 from .state import LogEntry, OfferState
-
-if TYPE_CHECKING:
-    from .game import Game
+from .target import Play
 
 
 class Action(NamedTuple):
@@ -107,15 +105,15 @@ class ActionKind:
                                                       # has ended the week; the front end looks for what the
                                                       # answer caused
 
-    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+    def check(self, game: Play, action: Action, explain_why: bool) -> Result:
         """The kind's own rule (Game.check has refused what no power may do now: see `answers_question`)."""
         return OK
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         """Apply a checked action."""
         raise NotImplementedError
 
-    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+    def candidates(self, game: Play, power: str) -> Iterator[Action]:
         """Actions of this kind the power might take now (legal_actions keeps those that pass the check)."""
         return iter(())
 
@@ -129,10 +127,10 @@ class EndTurn(ActionKind):
     fields = ()
     ends_week = True
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         game.st.ended.append(action.power)
 
-    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+    def candidates(self, game: Play, power: str) -> Iterator[Action]:
         if power not in game.st.ended:
             yield Action("end_turn", power)
 
@@ -145,7 +143,7 @@ class Choose(ActionKind):
     logs = "choice"
     answers_question = True
 
-    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+    def check(self, game: Play, action: Action, explain_why: bool) -> Result:
         waiting = game.pending_choices(action.power)
         event = next((e for e in waiting if e.id == action.target), None)
         if event is None:
@@ -154,7 +152,7 @@ class Choose(ActionKind):
             return Result(False, f"‘{event.title}’ has no option {action.option!r}.")
         return OK
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         st = game.st
         pending = next(p for p in st.pending if p.power == action.power and p.event == action.target)
         st.pending.remove(pending)
@@ -163,7 +161,7 @@ class Choose(ActionKind):
         game.clock_on(saved)
         game.continue_week()
 
-    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+    def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for event in game.pending_choices(power):
             for choice in event.choices:
                 yield Action("choose", power, event.id, option=choice.id)
@@ -175,7 +173,7 @@ class Act(ActionKind):
     name = "act"
     logs = "action"
 
-    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+    def check(self, game: Play, action: Action, explain_why: bool) -> Result:
         defn = game.sc.index["actions"].get(action.target)
         if defn is None or defn.power != action.power:
             return Result(False, f"{game.short(action.power)} has no action {action.target!r}.")
@@ -187,7 +185,7 @@ class Act(ActionKind):
         return OK if refusal is None else Result(False, refusal)
 
     @staticmethod
-    def refusal(game: Game, defn: ActionDef) -> str | None:
+    def refusal(game: Play, defn: ActionDef) -> str | None:
         """Why the power cannot take its scenario action now, in words (None: it can)."""
         st = game.st
         last = st.taken.get(defn.id)
@@ -206,12 +204,12 @@ class Act(ActionKind):
         return None
 
     @staticmethod
-    def next_free(game: Game) -> dict[str, int]:
+    def next_free(game: Play) -> dict[str, int]:
         """Game.next_free, the index of when each action taken so far may be taken again, read from the state."""
         rests = game.cx.rests
         return {ident: last + rests[ident] for ident, last in game.st.taken.items() if ident in rests}
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         st, defn = game.st, game.sc.index["actions"][action.target]
         power, ident = defn.power, defn.id
         st.budget[power] -= defn.cost
@@ -226,7 +224,7 @@ class Act(ActionKind):
         if hidden:
             run_effects(game, hidden)
 
-    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+    def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for defn in game.sc.actions_of(power):
             yield Action("act", power, defn.id)
 
@@ -237,7 +235,7 @@ class Act(ActionKind):
 class OfferKind(ActionKind):
     """An action on an offer the power is a party to, while the offer is on the table."""
 
-    def check(self, game: Game, action: Action, explain_why: bool) -> Result:
+    def check(self, game: Play, action: Action, explain_why: bool) -> Result:
         offer = game.sc.index["offers"].get(action.target)
         if offer is None:
             return Result(False, f"There is no offer {action.target!r}.")
@@ -250,15 +248,15 @@ class OfferKind(ActionKind):
             return Result(False, f"The {offer.name} is not on the table.")
         return self.check_offer(game, action, offer, ostate, explain_why)
 
-    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+    def check_offer(self, game: Play, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
         return OK
 
-    def candidates(self, game: Game, power: str) -> Iterator[Action]:
+    def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for offer in game.sc.offers:
             if power in offer.parties:
                 yield from self.offer_candidates(game, power, offer)
 
-    def offer_candidates(self, game: Game, power: str, offer: Offer) -> Iterator[Action]:
+    def offer_candidates(self, game: Play, power: str, offer: Offer) -> Iterator[Action]:
         yield Action(self.name, power, offer.id)
 
 
@@ -269,7 +267,7 @@ class Propose(OfferKind):
     fields = ("target", "clauses")
     logs = "propose"
 
-    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+    def check_offer(self, game: Play, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
         clauses = tuple(action.clauses)
         malformed = game.cx.draft_refusal(offer, clauses)
         if malformed is not None:
@@ -289,16 +287,16 @@ class Propose(OfferKind):
         return OK
 
     @staticmethod
-    def cost(game: Game, power: str, offer: Offer) -> int:
+    def cost(game: Play, power: str, offer: Offer) -> int:
         """Action points to send a draft: answering a draft with a counter-draft is free; opening a round costs."""
         return 0 if offer.id in game.table.drafts_for(power) else offer.propose_cost
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         offer = game.sc.offer(action.target)
         game.st.budget[action.power] -= self.cost(game, action.power, offer)
         game.table.propose(offer, action.power, action.clauses)
 
-    def offer_candidates(self, game: Game, power: str, offer: Offer) -> Iterator[Action]:
+    def offer_candidates(self, game: Play, power: str, offer: Offer) -> Iterator[Action]:
         """The current draft and every one-clause change of it."""
         current = game.st.offers[offer.id].clauses
         variants = [tuple(current)] + [game.cx.toggled(offer, current, clause.id) for clause in offer.clauses]
@@ -314,7 +312,7 @@ class Answer(OfferKind):
 
     done: ClassVar[str]   # the draft is ...
 
-    def check_offer(self, game: Game, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
+    def check_offer(self, game: Play, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
         power = action.power
         if ostate.status != "proposed" or power not in ostate.waiting:
             return Result(False, f"No draft of the {offer.name} awaits {game.short(power)}'s answer.")
@@ -330,7 +328,7 @@ class Accept(Answer):
     logs = "accept"
     name, done = "accept", "accepted"
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         game.accept(game.sc.offer(action.target), action.power)
 
 
@@ -338,7 +336,7 @@ class Reject(Answer):
     logs = "reject"
     name, done = "reject", "rejected"
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         game.table.reject(game.sc.offer(action.target), action.power)
 
 
@@ -346,7 +344,7 @@ class Stall(Answer):
     logs = "stall"
     name, done = "stall", "left unanswered this week"
 
-    def perform(self, game: Game, action: Action) -> None:
+    def perform(self, game: Play, action: Action) -> None:
         offer = game.sc.offer(action.target)
         game.log("stall", f"{game.short(action.power)} stalls on the {offer.name}", power=action.power,
                  ref=offer.id, visible_to=offer.parties)

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..scenario.format import BUILTIN_POLICIES
 from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .actions import Action
 from .state import GameState
-
-if TYPE_CHECKING:
-    from .game import Game
-
+from .target import Play
 
 
 class Controller:
     """Decides a power's event choices and, when a week resolves, its actions (which the game performs)."""
 
-    def choose(self, game: Game, power: str, event: EventDef) -> str:
+    def choose(self, game: Play, power: str, event: EventDef) -> str:
         raise NotImplementedError
 
-    def act(self, game: Game, power: str) -> None:
+    def act(self, game: Play, power: str) -> None:
         """Take the power's actions this week, each through Game.perform (which checks and applies it, the one
         path every action takes); stop once the game is over."""
         raise NotImplementedError
 
 
-def weighted_choice(game: Game, event: EventDef) -> str:
+def weighted_choice(game: Play, event: EventDef) -> str:
     """Pick an option by the scenario's ai_weight, using the game's generator."""
     total = sum(c.ai_weight for c in event.choices)
     if total <= 0:
@@ -47,13 +42,13 @@ class PlanController(Controller):
         self.plan = plan
         self.weeks: dict[str, list[list[tuple]]] = {}
 
-    def choose(self, game: Game, power: str, event: EventDef) -> str:
+    def choose(self, game: Play, power: str, event: EventDef) -> str:
         wanted = self.plan.choices.get(event.id)
         if wanted in event.by_id:
             return wanted
         return weighted_choice(game, event)
 
-    def act(self, game: Game, power: str) -> None:
+    def act(self, game: Play, power: str) -> None:
         st = game.st
         weeks = self.weeks.get(power)
         if weeks is None:
@@ -76,7 +71,7 @@ class PlanController(Controller):
                     else Action(respond, power, offer_id))
 
     @staticmethod
-    def _proposal(game: Game, power: str, do: Do) -> Action:
+    def _proposal(game: Play, power: str, do: Do) -> Action:
         """A proposal step that changes the draft on the table (one with listed clauses is ready made)."""
         offer = game.sc.offer(do.target)
         return Action("propose", power, do.target, game.cx.edited(offer, game.st.offers[do.target].clauses, do.add,
@@ -89,10 +84,10 @@ class RandomController(Controller):
     def __init__(self) -> None:
         self.menus: dict[str, tuple[tuple[Action, ...], tuple[Offer, ...]]] = {}
 
-    def choose(self, game: Game, power: str, event: EventDef) -> str:
+    def choose(self, game: Play, power: str, event: EventDef) -> str:
         return event.choices[int(game.random() * len(event.choices))].id
 
-    def act(self, game: Game, power: str) -> None:
+    def act(self, game: Play, power: str) -> None:
         own, offers = self._menu(game, power)
         st = game.st
         live: list[Offer] | None = None  # the table as last seen; None: look again (something was done)
@@ -119,7 +114,7 @@ class RandomController(Controller):
             game.perform(action)
             live = None
 
-    def _menu(self, game: Game, power: str) -> tuple[tuple[Action, ...], tuple[Offer, ...]]:
+    def _menu(self, game: Play, power: str) -> tuple[tuple[Action, ...], tuple[Offer, ...]]:
         """The power's own scenario actions and the offers it is a party to, built once."""
         menu = self.menus.get(power)
         if menu is None:
@@ -140,7 +135,7 @@ class RandomController(Controller):
         return live, proposed
 
     @staticmethod
-    def _draft(game: Game, power: str, offer: Offer) -> Action:
+    def _draft(game: Play, power: str, offer: Offer) -> Action:
         """The current draft with one random clause added or taken out."""
         clause = offer.clauses[int(game.random() * len(offer.clauses))].id
         return Action("propose", power, offer.id, game.cx.toggled(offer, game.st.offers[offer.id].clauses, clause))
@@ -149,14 +144,14 @@ class RandomController(Controller):
 class PassiveController(Controller):
     """Does nothing: takes no action, answers no draft, picks every default choice."""
 
-    def choose(self, game: Game, power: str, event: EventDef) -> str:
+    def choose(self, game: Play, power: str, event: EventDef) -> str:
         return event.default_choice().id
 
-    def act(self, game: Game, power: str) -> None:
+    def act(self, game: Play, power: str) -> None:
         return
 
 
-def ai_answer(game: Game, offer: Offer, power: str) -> Action:
+def ai_answer(game: Play, offer: Offer, power: str) -> Action:
     """An AI party's answer to a draft: accept, counter with its best single change, or reject."""
     st = game.st
     ostate = st.offers[offer.id]
@@ -171,7 +166,7 @@ def ai_answer(game: Game, offer: Offer, power: str) -> Action:
     return Action("reject", power, offer.id)
 
 
-def _best_change(game: Game, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
+def _best_change(game: Play, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:
     """The one-clause change (with what it drags along) that the power values most, if any helps it."""
     for trial in game.cx.changes(offer, power, tuple(draft)):
         if game.check(Action("propose", power, offer.id, trial), False).ok:

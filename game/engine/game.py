@@ -266,19 +266,6 @@ class Game:
         """End the game with an outcome (week.end)."""
         week.end(self, outcome_id, date)
 
-    def save(self, path) -> None:
-        """Write a save file atomically."""
-        from .saves import save_game
-
-        save_game(self, path)
-
-    @classmethod
-    def load(cls, path, scenario: Scenario) -> Game:
-        """Resume a save file against a loaded scenario (see saves.load_game for notes)."""
-        from .saves import load_game
-
-        return load_game(path, scenario)[0]
-
     def run_until_human(self) -> None:
         """With no humans, resolve weeks until the game ends."""
         while not self.over and not self.humans:

@@ -8,9 +8,9 @@ other.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
-from ..scenario.model import EventDef, Offer
+from ..scenario.model import EventDef, Offer, Scenario
 from .state import GameState
 
 
@@ -56,3 +56,35 @@ class Target(Protocol):
     def unlock(self, sources: Iterable[str]) -> None: ...
 
     def random(self) -> float: ...
+
+
+class Play(Target, Protocol):
+    """The game as the action kinds (actions.py), the controllers and the week loop (week.py) use it: game.Game
+    is one. Typed here so that none of them imports game.py, which imports them."""
+
+    sc: Scenario
+    humans: tuple[str, ...]
+    unlocked: set[str]
+    next_free: dict[str, int]
+    ai_turns: list[tuple[str, Any]]
+
+    @property
+    def cx(self) -> Any: ...   # compiled.Compiled
+
+    def pending_choices(self, power: str) -> list[EventDef]: ...
+
+    def short(self, power: str) -> str: ...
+
+    def clause_refusal(self, offer_id: str, clause_id: str) -> str | None: ...
+
+    def check(self, action: Any, explain_why: bool = True) -> Any: ...
+
+    def perform(self, action: Any, checked: bool = False) -> Any: ...
+
+    def accept(self, offer: Offer, power: str) -> None: ...
+
+    def choose(self, event: EventDef, option_id: str, power: str) -> None: ...
+
+    def clock_on(self, before: str) -> None: ...
+
+    def continue_week(self) -> None: ...

@@ -3,15 +3,11 @@ meters drift, endings are checked and the calendar moves on."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .effects import clamp, run_effects
-
-if TYPE_CHECKING:
-    from .game import Game
+from .target import Play
 
 
-def begin(game: Game) -> None:
+def begin(game: Play) -> None:
     """Start the week the state is in: its date, everyone's points, then its events."""
     st, cx = game.st, game.cx
     st.today = cx.week_start(st.turn)
@@ -21,7 +17,7 @@ def begin(game: Game) -> None:
     carry_on(game)
 
 
-def carry_on(game: Game) -> None:
+def carry_on(game: Play) -> None:
     """Fire the week's dated events in date order, pausing while a human owes an answer to one of them
     (so that nothing dated later is seen first); then the undated events, once; then check the endings."""
     st = game.st
@@ -31,7 +27,7 @@ def carry_on(game: Game) -> None:
         check_outcomes(game)
 
 
-def _fire_dated(game: Game) -> bool:
+def _fire_dated(game: Play) -> bool:
     """Fire the week's dated events from where the week stands (st.week_step); False if it had to pause."""
     st = game.st
     fired, dated = st.fired, game.cx.dated.get(st.turn, ())
@@ -45,7 +41,7 @@ def _fire_dated(game: Game) -> bool:
     return st.week_step == len(dated)
 
 
-def _fire_undated(game: Game) -> None:
+def _fire_undated(game: Play) -> None:
     """Fire the undated events whose condition holds (a repeating one at most once a week), in file order."""
     st = game.st
     fired, turn = st.fired, st.turn
@@ -57,7 +53,7 @@ def _fire_undated(game: Game) -> None:
             game.fire(event)
 
 
-def resolve(game: Game) -> None:
+def resolve(game: Play) -> None:
     """AI powers act, drafts are answered, meters drift, outcomes are checked, the calendar advances."""
     st, sc, cx = game.st, game.sc, game.cx
     for power, controller in game.ai_turns:
@@ -80,7 +76,7 @@ def resolve(game: Game) -> None:
     begin(game)
 
 
-def check_outcomes(game: Game) -> None:
+def check_outcomes(game: Play) -> None:
     """End the game with the first ending whose condition holds (none can before a treaty, if all need one)."""
     st, cx = game.st, game.cx
     if st.outcome is not None or (not game.table.any_signed and cx.endings_need_treaty):
@@ -91,7 +87,7 @@ def check_outcomes(game: Game) -> None:
             return
 
 
-def end(game: Game, outcome_id: str, date: str | None = None) -> None:
+def end(game: Play, outcome_id: str, date: str | None = None) -> None:
     """End the game with an outcome; apply its effects and record the final meters."""
     st = game.st
     if st.outcome is not None:

@@ -436,7 +436,7 @@ def rescue_note(app: App | None) -> str:
         return ""
     try:
         rescue = autosave_path().with_name("crash-rescue.json")
-        app.session.game.save(rescue)
+        app.session.save(rescue)
         return f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
     except Exception:
         return "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"

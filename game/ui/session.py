@@ -110,12 +110,18 @@ class Session:
         return fresh
 
     # --------------------------------------------------------------- saves
+    def save(self, path: Path) -> None:
+        """Write the game to a save file atomically (OSError if it cannot be written)."""
+        from ..engine.saves import save_game
+
+        save_game(self.game, path)
+
     def autosave(self) -> bool:
         """Save over the autosave; on failure remember why (save_problem) and mark the autosave as older than
         this game, so that Continue says so."""
         path = paths.autosave_path()
         try:
-            self.game.save(path)
+            self.save(path)
         except OSError as exc:
             self.save_problem = SaveProblem.of(exc, path.parent, self.view.week().turn)
             mark_autosave_failed(self.save_problem)
@@ -129,7 +135,7 @@ class Session:
         """Save to a new file in the saves folder (or another); raise OSError if it cannot be written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = (folder or paths.saves_dir()) / f"{self.scenario.id}-week{self.view.week().turn:02d}-{stamp}.json"
-        self.game.save(path)
+        self.save(path)
         self.last_save = path
         if self.save_problem is not None:   # saved after all: Continue can point to this copy
             mark_autosave_failed(self.save_problem, path)

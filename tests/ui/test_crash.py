@@ -62,7 +62,7 @@ def test_hostile_save_is_rebuilt_without_closing_the_window(monkeypatch, tmp_pat
     from game.ui.session import Session
 
     good = tmp_path / "good.json"
-    Session.new(None, seed=3).game.save(good)
+    Session.new(None, seed=3).save(good)
     doc = json.loads(good.read_text(encoding="utf-8"))
     doc["state"]["meters"] = {k: "x" for k in doc["state"]["meters"]}
     hostile = tmp_path / "hostile.json"
