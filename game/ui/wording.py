@@ -63,6 +63,33 @@ DESK_TABS = {
     "telegrams": ("Telegrams", "Everything that reached your desk, newest first."),
 }
 
+# The title screen's menu, the menu over the desk and the ending's buttons: id -> (label, tooltip).
+TITLE_MENU = {
+    "new": ("New game", "Start the scenario from its first week."),
+    "continue": ("Continue", "Resume the latest autosave."),
+    "load": ("Load a game", "Choose a saved game."),
+    "scenario": ("Scenario", "Choose the scenario (also your mods)."),
+    "settings": ("Settings", "Text size, contrast, window."),
+    "credits": ("Sources and credits", "The scenario's sources, who made the map and fonts, and the keys."),
+    "quit": ("Quit", "Close the game."),
+}
+NO_AUTOSAVE = "There is no autosave yet."
+PAUSE_MENU = {
+    "resume": ("Resume", "Back to the desk."),
+    "save": ("Save the game", "Write a new save file (the autosave is kept too)."),
+    "load": ("Load a game", "Choose a saved game."),
+    "settings": ("Settings", "Text size, contrast, window."),
+    "briefing": ("Briefing", "Your situation and objectives."),
+    "archive": ("Archive", "The source cards unlocked so far."),
+    "title": ("Quit to title", "Autosaves, then returns to the title screen."),
+}
+ENDING_BUTTONS = {
+    "export": ("Export debrief (HTML)", "Write the debrief (HTML, to print or share) and the decisions (CSV)."),
+    "archive": ("Archive", "Every source card you unlocked."),
+    "map": ("Map", "Eastern Europe as the game left it."),
+    "title": ("Back to title", "Start again or load a game."),
+}
+
 # The negotiation table's buttons: id -> (label, tooltip); {cost} and {s}: the action points a draft costs.
 ANSWERS = {
     "propose": ("Propose this draft", "Send your draft ({cost} action point{s})."),

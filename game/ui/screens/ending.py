@@ -18,7 +18,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
-from ..wording import better
+from ..wording import ENDING_BUTTONS, better
 from .base import Screen
 
 
@@ -61,11 +61,9 @@ class EndingScreen(Screen):
         y = self.chart_rect.bottom + theme.pad
         self.add(ScrollText(pygame.Rect(self.right.x + theme.pad, y, self.right.w - 2 * theme.pad,
                                         self.right.bottom - y - theme.pad), theme, self.table_blocks(), wid="table"))
-        buttons = [("Export debrief (HTML)", self.export, pygame.K_x,
-                    "Write the debrief (HTML, to print or share) and the decisions (CSV)."),
-                   ("Archive", lambda: Open("archive"), pygame.K_a, "Every source card you unlocked."),
-                   ("Map", lambda: Open("map"), pygame.K_m, "Eastern Europe as the game left it."),
-                   ("Back to title", lambda: ToTitle(), pygame.K_t, "Start again or load a game.")]
+        does = {"export": (self.export, pygame.K_x), "archive": (lambda: Open("archive"), pygame.K_a),
+                "map": (lambda: Open("map"), pygame.K_m), "title": (lambda: ToTitle(), pygame.K_t)}
+        buttons = [(label, *does[bid], tip) for bid, (label, tip) in ENDING_BUTTONS.items()]
         cells = equal_row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), len(buttons), theme.px(8))
         for cell, (label, fn, key, tip) in zip(cells, buttons, strict=True):
             self.add(Button(cell, label, fn, key=key, tooltip=tip))

@@ -16,6 +16,7 @@ from ..widgets.buttons import Option, label_width
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.text import Block, render
+from ..wording import PAUSE_MENU
 from .dialog import Dialog
 
 
@@ -28,15 +29,11 @@ class PauseScreen(Dialog):
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         bh = theme.line_height("bold") + theme.pad * 2
-        entries = [
-            ("Resume", lambda: Pop(), pygame.K_ESCAPE, True, "Back to the desk."),
-            ("Save the game", lambda: SaveGame(), pygame.K_s, True, "Write a new save file (the autosave is kept too)."),
-            ("Load a game", lambda: Open("load"), pygame.K_l, True, "Choose a saved game."),
-            ("Settings", lambda: Open("settings"), pygame.K_o, True, "Text size, contrast, window."),
-            ("Briefing", lambda: Open("briefing"), pygame.K_b, True, "Your situation and objectives."),
-            ("Archive", lambda: Open("archive"), pygame.K_a, True, "The source cards unlocked so far."),
-            ("Quit to title", lambda: ToTitle(), pygame.K_q, True, "Autosaves, then returns to the title screen."),
-        ]
+        does = {"resume": (lambda: Pop(), pygame.K_ESCAPE), "save": (lambda: SaveGame(), pygame.K_s),
+                "load": (lambda: Open("load"), pygame.K_l), "settings": (lambda: Open("settings"), pygame.K_o),
+                "briefing": (lambda: Open("briefing"), pygame.K_b), "archive": (lambda: Open("archive"), pygame.K_a),
+                "title": (lambda: ToTitle(), pygame.K_q)}
+        entries = [(label, *does[mid], True, tip) for mid, (label, tip) in PAUSE_MENU.items()]
         # this menu has no row of buttons at the bottom: its column may use that room too
         area = pygame.Rect(body.x, body.y, body.w, self.rect.bottom - theme.pad * 2 - body.y)
         self.button_column(area, entries, bh, theme.px(8))

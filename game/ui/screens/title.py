@@ -16,6 +16,7 @@ from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, render
+from ..wording import NO_AUTOSAVE, TITLE_MENU
 from .base import Screen
 from .dialog import Dialog, error_lines
 
@@ -122,17 +123,14 @@ class TitleScreen(Screen):
         x = self.cover.x + theme.px(40)
         y = self.cover.y + theme.line_height("bold", 2.4) + theme.line_height("sans") * 2 + theme.px(50)
         has_auto = autosave_path().is_file() or autosave_path().with_name("autosave.failed").is_file()
-        entries = [
-            ("New game", self.new_game, pygame.K_n, True, "Start the scenario from its first week."),
-            ("Continue", self.continue_game, pygame.K_c, has_auto,
-             "Resume the latest autosave." if has_auto else "There is no autosave yet."),
-            ("Load a game", lambda: Open("load"), pygame.K_l, True, "Choose a saved game."),
-            ("Scenario", self.choose_scenario, pygame.K_s, True, "Choose the scenario (also your mods)."),
-            ("Settings", lambda: Open("settings"), pygame.K_o, True, "Text size, contrast, window."),
-            ("Sources and credits", self.credits, pygame.K_i, True,
-             "The scenario's sources, who made the map and fonts, and the keys."),
-            ("Quit", lambda: Quit(), pygame.K_q, True, "Close the game."),
-        ]
+        does = {"new": (self.new_game, pygame.K_n), "continue": (self.continue_game, pygame.K_c),
+                "load": (lambda: Open("load"), pygame.K_l), "scenario": (self.choose_scenario, pygame.K_s),
+                "settings": (lambda: Open("settings"), pygame.K_o), "credits": (self.credits, pygame.K_i),
+                "quit": (lambda: Quit(), pygame.K_q)}
+        entries = []
+        for mid, (label, tip) in TITLE_MENU.items():
+            enabled = has_auto or mid != "continue"
+            entries.append((label, *does[mid], enabled, tip if enabled else NO_AUTOSAVE))
         foot_h = theme.line_height("sans", 0.8)
         self.foot_y = self.cover.bottom - foot_h - theme.px(10)
         bottom = self.foot_y - theme.px(8)
