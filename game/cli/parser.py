@@ -14,6 +14,7 @@ HANDLERS = {
     "check": ("check", "run"),
     "simulate": ("simulate", "run"),
     "run": ("run", "run"),
+    "handouts": ("handouts", "run"),
     "schema": ("schema_cmd", "run"),
 }
 
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, help="random seed (default: the script's seed, else 1)")
     p.add_argument("--debrief", metavar="DIR", help="also write the debrief (HTML) and the decisions (CSV) into DIR")
     p.add_argument("--json", action="store_true", help="print the final state and the event log as JSON")
+
+    p = sub.add_parser("handouts", help="write print-ready role cards, source handouts and a teacher's sheet",
+                       description="Write three HTML files to print (A4 or Letter): a role card set for every power "
+                                   "(briefing, aims, secret aims, people, actions, treaties), the source cards "
+                                   "grouped by perspective, and a teacher's sheet.")
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format",
                    description="Print the JSON Schema of the scenario format (also in schema/scenario.schema.json).")

@@ -22,7 +22,7 @@ table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px so
 @media print {
   body { background: white; max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   .telegram { background: none; border: 1px solid #999; }
-  h2, h3 { break-after: avoid; } tr, li, .card { break-inside: avoid; }
+  h2, h3 { break-after: avoid; } tr, li { break-inside: avoid; }
 }
 """
 
