@@ -19,6 +19,7 @@ STYLE = """
 .who { font-weight: bold; } .when { color: #5a5046; font-size: .9em; }
 td.week { width: 6.5em; } td.record { width: 38%; }
 .chart svg { max-height: 75mm; }
+@media print { table.timeline { font-size: 8.6pt; } td.week { width: 4em; } }
 """
 
 
@@ -82,14 +83,14 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
               for m in sc.meters if not m.hidden]
     klass = f"Class {esc(data['class'])} · " if data.get("class") else ""
     verdict = "the historical outcome" if data.get("historical") else "an alternative outcome"
-    questions = "".join(f'<li>{esc(q)}<div class="answer"></div></li>' for q in data.get("questions", []))
+    questions = "".join(f'<li>{esc(q)}<div class="answer">{"<span></span>" * 3}</div></li>' for q in data.get("questions", []))
     body = f"""<p class="meta">{esc(sc.title)} · {klass}code <b>{esc(data.get('code', ''))}</b> · ended
 {esc(data.get('end_date') or '')}{' · written ' + esc(written) if written else ''}</p>
 <p class="meta">Played by people: {_seats(data.get('seats', []))}. Every other power was played by the game.</p>
 <h1>{esc(data.get('title', ''))} <span class="stamp">{esc(verdict)}</span></h1>
 <div class="telegram">{paras(data.get('summary', ''))}</div>
 <h2>Decisions and reasons beside the documented record</h2>
-<table><tr><th>Week</th><th>What the class decided, and why</th><th>What the governments did (the record)</th></tr>
+<table class="timeline"><tr><th>Week</th><th>What the class decided, and why</th><th>What the governments did (the record)</th></tr>
 {_timeline(data.get('decisions', []), data.get('historical_decisions', []))}</table>
 <h2>The gauges at the end</h2><p>There is no single right answer: each gauge measures something different.</p>
 <table><tr><th>Gauge</th><th>Start</th><th>End</th><th></th></tr>{_scores(data.get('scores', []))}</table>

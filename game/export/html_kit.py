@@ -16,8 +16,7 @@ table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px so
 .telegram { font-family: 'Fira Code', 'DejaVu Sans Mono', monospace; background: #f2e8c4; padding: .8em; }
 .why { display: block; font-style: italic; margin: .15em 0 .15em .8em; }
 .votes { display: block; font-size: .9em; color: #5a5046; margin-left: .8em; }
-.answer { height: 4.2em; margin: .3em 0 .8em;
-          background: repeating-linear-gradient(transparent 0, transparent 1.35em, #9a8c74 1.35em, #9a8c74 1.4em); }
+.answer { margin: .2em 0 .8em; } .answer span { display: block; height: 1.7em; border-bottom: 1px solid #9a8c74; }
 .new-page { break-before: page; }
 @media print {
   body { background: white; max-width: none; margin: 0; padding: 0; font-size: 10pt; }
