@@ -16,6 +16,7 @@ HANDLERS = {
     "run": ("run", "run"),
     "handouts": ("handouts", "run"),
     "schema": ("schema_cmd", "run"),
+    "test": ("test_cmd", "run"),
 }
 
 
@@ -71,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
                                    "grouped by perspective, and a teacher's sheet.")
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+
+    p = sub.add_parser("test", help="run a scenario's scripted tests (exit 0 pass, 1 fail)", description=(
+        "Play the tests of NAME.tests.yaml beside the scenario: scripted or policy playthroughs with expectations "
+        "(outcome, end date, meters, flags, treaties, log entries, at a date or at the end). A failure prints as "
+        "PATH:LINE:COL: error: message, pointing into the tests file."))
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--tests", help="the tests file (default: NAME.tests.yaml beside the scenario)")
+    p.add_argument("--verbose", "-v", action="store_true", help="also print each test that passes")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format",
                    description="Print the JSON Schema of the scenario format (also in schema/scenario.schema.json).")

@@ -3,6 +3,7 @@ by the AI."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .actions import Action
@@ -41,12 +42,14 @@ def finish_weeks(game: Game) -> None:
         finish_week(game, power)
 
 
-def play_script(game: Game, steps: list[Step]) -> None:
+def play_script(game: Game, steps: list[Step], after_week: Callable[[Game], None] | None = None) -> None:
     """Play the steps in order (each by its action's power, a seat of the game), ending weeks as needed, then
-    end weeks until the game is over."""
+    end weeks until the game is over; `after_week` sees the game after each week the script ends."""
     for step in steps:
         while step.turn is not None and game.state.turn < step.turn and not game.over:
             finish_weeks(game)
+            if after_week is not None:
+                after_week(game)
         if game.over:
             raise ScriptError(step.where, f"the game ended ({game.state.outcome}) before this step")
         if step.turn is not None and game.state.turn > step.turn:
@@ -58,6 +61,8 @@ def play_script(game: Game, steps: list[Step]) -> None:
                                           f"{step.action.target} refused: {result.reason}{_hint(game, power)}")
     while not game.over:
         finish_weeks(game)
+        if after_week is not None:
+            after_week(game)
 
 
 def _hint(game: Game, power: str) -> str:
