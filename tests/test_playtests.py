@@ -57,7 +57,7 @@ def test_a_refused_script_step_fails_at_the_step(tmp_path):
     out, path = write_tests(tmp_path, "tests:\n  - name: x\n    actions:\n      - {turn: 1, kind: act, target: send_zhukov}\n"
                                       "      - {turn: 1, kind: act, target: send_zhukov}\n    expect: {}\n")
     assert out.returncode == 1
-    refused = "error: test 'x': week 1: act send_zhukov refused: There is no fighting"
+    refused = "error: test 'x': week 1: ussr act send_zhukov refused: There is no fighting"
     assert re.search(rf"^{re.escape(path)}:4:9: {refused}", out.stdout, re.M), out.stdout
 
 
