@@ -71,3 +71,10 @@ def test_a_meter_comparison_that_fails_says_the_value(tmp_path):
 def test_a_scenario_without_tests_is_a_usage_error(tmp_path):
     out = main_py("test", str(tmp_path / "none.yaml"))
     assert out.returncode == 2 and "no tests file" in out.stderr
+
+
+def test_the_title_screen_does_not_offer_a_tests_file_as_a_scenario():
+    from game.ui.session import scenario_files
+
+    files = scenario_files()
+    assert SCENARIO in files and TESTS not in files

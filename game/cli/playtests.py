@@ -12,6 +12,7 @@ from typing import Any
 
 from ..engine import Game
 from ..engine.script import ScriptError, Step, play_script
+from ..paths import TESTS_SUFFIX
 from ..scenario.diagnostics import NOWHERE, Diagnostic, Pos, ScenarioError
 from ..scenario.spec import suggest
 from ..scenario.yamlsource import LocDict, LocList, read_file
@@ -28,7 +29,7 @@ _COMPARISON = re.compile(r"^\s*(<=|>=|<|>|==|!=)?\s*(-?\d+(?:\.\d+)?)\s*$")
 
 def tests_path(scenario_path: Path) -> Path:
     """Where the tests of a scenario live: NAME.tests.yaml beside NAME.yaml."""
-    return scenario_path.with_name(scenario_path.stem + ".tests.yaml")
+    return scenario_path.with_name(scenario_path.stem + TESTS_SUFFIX)
 
 
 @dataclass(frozen=True)

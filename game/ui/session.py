@@ -17,7 +17,7 @@ from typing import Any
 
 from ..engine import Action, Game, Result
 from ..engine.view import PowerView
-from ..paths import DEFAULT_SCENARIO, SCENARIOS
+from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
 from ..scenario import ScenarioError, load_scenario
 from ..scenario.diagnostics import Diagnostic
 from ..scenario.model import Scenario
@@ -26,9 +26,9 @@ from . import settings as paths
 
 def scenario_files() -> list[Path]:
     """Every scenario the title screen offers: the shipped ones, then the user's mods."""
-    found = sorted(p for p in SCENARIOS.glob("*.yaml") if p.is_file())
+    found = sorted(p for p in SCENARIOS.glob("*.yaml") if is_scenario_file(p))
     with contextlib.suppress(OSError):
-        found += sorted(p for p in paths.mods_dir().glob("*.yaml") if p.is_file())   # no FIFO, device, folder
+        found += sorted(p for p in paths.mods_dir().glob("*.yaml") if is_scenario_file(p))   # no FIFO, device, folder
     return found
 
 
