@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
@@ -15,7 +15,8 @@ from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
 
-class EventCheck(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class EventCheck:
     """An event as the week's loop checks it."""
 
     ident: str
@@ -25,7 +26,8 @@ class EventCheck(NamedTuple):
     event: EventDef
 
 
-class Drift(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Drift:
     """A gauge that moves by itself each week, within its bounds."""
 
     meter: str
@@ -34,7 +36,8 @@ class Drift(NamedTuple):
     hi: float
 
 
-class Ending(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Ending:
     """An outcome that ends the game when its condition holds (the deadline's is not one)."""
 
     ident: str
@@ -45,7 +48,8 @@ MISSING = object()   # a value the memo does not hold (None is a value it may ho
 MEMO_LIMIT = 200_000  # entries: far more than one scenario's drafts and plans need; a bound on memory for any mod
 
 
-class PlanStep(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PlanStep:
     """One rule of an AI plan, ready to run: its `when` (None: always), its ready Action (None for a change to
     the draft on the table, which `do` says how to make), and the id of the scenario action it takes (None for
     an answer or a draft)."""

@@ -54,11 +54,12 @@ class PlanController(Controller):
         if weeks is None:
             weeks = self.weeks[power] = game.cx.plan_weeks(self.plan, power, game.sc)
         perform, next_free, turn = game.perform, game.next_free, st.turn
-        for when, move, do, action_id in weeks[turn] if 0 <= turn < len(weeks) else ():
-            if next_free.get(action_id, 0) > turn:   # cheapest test first: most weeks most rules fail on it
+        for step in weeks[turn] if 0 <= turn < len(weeks) else ():
+            if next_free.get(step.action_id, 0) > turn:   # cheapest test first: most weeks most rules fail on it
                 continue
-            if when is None or when(st):
-                perform(move if move is not None else self._proposal(game, power, do))  # refused: no change
+            if step.when is None or step.when(st):
+                move = step.move if step.move is not None else self._proposal(game, power, step.do)
+                perform(move)  # refused: no change
                 if st.outcome is not None:
                     return
         respond = self.plan.respond

@@ -34,10 +34,10 @@ def _fire_dated(game: Play) -> bool:
     while st.week_step < len(dated):
         if st.outcome is not None or st.pending:
             return False
-        ident, _, when, chance, event = dated[st.week_step]   # an EventCheck
+        check = dated[st.week_step]
         st.week_step += 1
-        if ident not in fired and when(st) and (chance >= 1.0 or game.random() < chance):
-            game.fire(event)
+        if check.ident not in fired and check.when(st) and (check.chance >= 1.0 or game.random() < check.chance):
+            game.fire(check.event)
     return st.week_step == len(dated)
 
 
@@ -45,12 +45,13 @@ def _fire_undated(game: Play) -> None:
     """Fire the undated events whose condition holds (a repeating one at most once a week), in file order."""
     st = game.st
     fired, turn = st.fired, st.turn
-    for ident, repeat, when, chance, event in game.cx.undated_in(turn):   # EventChecks
+    for check in game.cx.undated_in(turn):
         if st.outcome is not None:
             return
-        last = fired.get(ident)
-        if (last is None or (repeat and last != turn)) and when(st) and (chance >= 1.0 or game.random() < chance):
-            game.fire(event)
+        last = fired.get(check.ident)
+        if ((last is None or (check.repeat and last != turn)) and check.when(st)
+                and (check.chance >= 1.0 or game.random() < check.chance)):
+            game.fire(check.event)
 
 
 def resolve(game: Play) -> None:
