@@ -34,7 +34,7 @@ class Game:
         self.record: list[Action] = []
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
-        self.table = Table(scenario, state, self.cx, self.log)
+        self.table = Table(scenario, state, self.cx)
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
 
     # ----------------------------------------------------------------- creation
@@ -294,6 +294,5 @@ class Game:
     def log(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
             visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = (),
             clauses: tuple[str, ...] = ()) -> None:
-        st = self.st
-        st.log.append(LogEntry(st.turn, st.today, kind, title, text, power, ref, visible_to, sources, clauses))
+        self.st.note(kind, title, text, power=power, ref=ref, visible_to=visible_to, sources=sources, clauses=clauses)
 

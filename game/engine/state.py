@@ -85,6 +85,12 @@ class GameState:
     today: str = ""
     week_step: int = 0
 
+    def note(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
+             visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = (),
+             clauses: tuple[str, ...] = ()) -> None:
+        """Add an entry to the log, dated now (this week, today)."""
+        self.log.append(LogEntry(self.turn, self.today, kind, title, text, power, ref, visible_to, sources, clauses))
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["flags"] = sorted(self.flags)

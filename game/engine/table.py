@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from ..scenario.model import Offer, Scenario
 from .compiled import Compiled
@@ -13,10 +12,11 @@ from .state import GameState, OfferState
 class Table:
     """The offers of one game. Nothing else changes an offer's state (its status, draft, proposer, acceptances
     and who still has to answer), so that `awaiting` (each power's offers with a draft waiting for it) stays in
-    step. `log` is the game's log (Game.log)."""
+    step. It logs what it does in the state's log (GameState.note)."""
 
-    def __init__(self, sc: Scenario, st: GameState, cx: Compiled, log: Callable[..., Any]):
-        self.sc, self.st, self.cx, self.log = sc, st, cx, log
+    def __init__(self, sc: Scenario, st: GameState, cx: Compiled):
+        self.sc, self.st, self.cx = sc, st, cx
+        self.log = st.note
         self.awaiting: dict[str, set[str]] = {p.id: set() for p in sc.powers}
         for offer_id, ostate in st.offers.items():
             for power in ostate.waiting:
