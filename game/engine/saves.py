@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import json
-import math
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -14,6 +13,7 @@ from ..scenario.format import SAVE_STATE_BYTES
 from ..scenario.model import Scenario
 from .actions import Action
 from .game import Game
+from .save_check import SaveProblem, check_envelope, state_problem
 from .state import GameState
 
 SAVE_FORMAT = "moscow1939-save"
@@ -82,6 +82,8 @@ def read_document(path: str | Path) -> dict[str, Any]:
         raise ScenarioError([Diagnostic(name, exc.lineno, exc.colno, f"save file is damaged: {exc.msg}")]) from None
     except RecursionError:
         raise _error(name, "save file is damaged: nesting too deep") from None
+    except ValueError:   # a whole number of more than 4,300 digits
+        raise _error(name, "save file is damaged: it holds a number too long to be read") from None
     if not isinstance(doc, dict) or doc.get("format") != SAVE_FORMAT:
         raise _error(name, "not a Moscow 1939 save file")
     if doc.get("version") not in READABLE_VERSIONS:
@@ -134,26 +136,21 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
     if not isinstance(meta, dict) or meta.get("id") != scenario.id:
         raise _error(name, f"this save belongs to scenario {meta.get('id') if isinstance(meta, dict) else meta!r}, "
                            f"not {scenario.id!r}")
+    same = meta.get("sha256") == scenario.sha256
     try:
-        seed = int(doc["seed"])
-        humans = [str(h) for h in doc["humans"]]
-        policies = {str(k): str(v) for k, v in dict(doc["policies"]).items()}
-        actions = [Action.from_dict(a) for a in doc["actions"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _error(name, f"save file is damaged: {exc}") from None
+        seed, humans, policies, actions = check_envelope(doc, scenario)
+    except SaveProblem as exc:
+        raise _error(name, f"{'save file is damaged' if same else 'cannot replay this save'}: {exc}") from None
     notes: list[str] = []
-    if meta.get("sha256") == scenario.sha256 and "state" not in doc:
-        pass   # saved without its state (it was too large): the replay below rebuilds exactly that state
-    elif meta.get("sha256") == scenario.sha256:
-        try:
-            state = GameState.from_dict(doc["state"])
-            game = Game(scenario, state, humans, policies)
+    if same and "state" in doc:   # (without it, the save was too large: the replay below rebuilds that state)
+        problem = state_problem(doc["state"], scenario)
+        if problem is None:
+            game = Game(scenario, GameState.from_dict(doc["state"]), humans, policies)
             game.record = actions
-            _sanity(game)
             return game, notes
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            notes.append(f"The stored state was unreadable ({exc}); the game was rebuilt from its actions.")
-    else:
+        notes.append(f"The stored state did not fit the scenario ({problem}); the game was rebuilt from its "
+                     "actions.")
+    elif not same:
         notes.append("The scenario has changed since this game was saved; its actions were replayed on the new version.")
     if doc.get("version") == 1:
         notes.append("It was saved by an earlier version of the game, whose dice fell differently: chance events "
@@ -173,42 +170,3 @@ def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str,
         if not result.ok:
             raise ValueError(f"action {i} ({action.kind} {action.target}) is refused: {result.reason}")
     return game
-
-
-def _sanity(game: Game) -> None:
-    """Refuse a stored state that does not fit the scenario."""
-    st, sc = game.state, game.scenario
-    if set(st.meters) != {m.id for m in sc.meters} or set(st.offers) != {o.id for o in sc.offers}:
-        raise ValueError("meters or offers do not match the scenario")
-    if set(st.trust) != {p.id for p in sc.powers} or set(st.territories) != {t.id for t in sc.territories}:
-        raise ValueError("powers or territories do not match the scenario")
-    if not isinstance(st.turn, int) or not 1 <= st.turn <= sc.calendar.last_turn:
-        raise ValueError("the week is out of range")
-    _sane_numbers(st)
-    _sane_names(st, {p.id for p in sc.powers})
-
-
-def _sane_names(st: GameState, powers: set[str]) -> None:
-    """Refuse territories held by unknown powers, drafts and flags that are not ids, a broken generator."""
-    for territory in st.territories.values():
-        if not {territory.owner, territory.sphere} <= powers | {None}:
-            raise ValueError("a territory names an unknown power")
-    for offer in st.offers.values():
-        if not isinstance(offer.status, str) or not all(isinstance(c, str) for c in offer.clauses):
-            raise ValueError("an offer's draft is malformed")
-    if not all(isinstance(f, str) for f in st.flags) or not isinstance(st.rng, int):
-        raise ValueError("flags or the random generator's state are malformed")
-
-
-def _sane_numbers(st: GameState) -> None:
-    """Refuse gauges, trust or history that are not finite numbers, and points or counts that are not whole."""
-    numbers = [*st.meters.values(), *(v for row in st.trust.values() for v in row.values()),
-               *(v for week in st.history for v in week.values())]
-    if not all(_is_number(v) for v in numbers):
-        raise ValueError("a meter or trust value is not a number")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (*st.budget.values(), *st.fired.values())):
-        raise ValueError("a budget or event count is not a whole number")
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
