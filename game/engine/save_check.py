@@ -13,6 +13,7 @@ from ..scenario.format import BUILTIN_POLICIES
 from ..scenario.growth import MAX_LOG_ENTRIES
 from ..scenario.model import Scenario
 from .actions import KINDS, Action
+from .notes import check_reason, check_votes
 
 LOG_KINDS = ("event", "action", "choice", "message", "offer", "outcome", "propose", "accept", "reject", "sign", "stall")
 OFFER_STATUSES = ("closed", "open", "proposed", "signed")
@@ -142,7 +143,8 @@ STATE_FIELDS = ("seed", "rng", "turn", "meters", "trust", "territories", "offers
                 "flags", "fired", "chosen", "taken", "ended", "pending", "unlocked", "log", "history", "outcome",
                 "end_date", "today", "week_step")
 OFFER_FIELDS = ("status", "clauses", "proposer", "accepted", "waiting", "rounds", "signed_turn")
-ENTRY_FIELDS = ("turn", "date", "kind", "title", "text", "power", "ref", "visible_to", "sources", "clauses")
+ENTRY_FIELDS = ("turn", "date", "kind", "title", "text", "power", "ref", "visible_to", "sources", "clauses", "why",
+                "votes")
 LONG = 10**6   # a count no game reaches (weeks of waiting, rounds of negotiation)
 
 
@@ -260,3 +262,8 @@ def _entry(data: Any, where: str, sc: Scenario) -> None:
     clauses = {c.id for offer in sc.offers for c in offer.clauses}
     for i, c in enumerate(listing(entry.get("clauses", []), f"{where}.clauses", len(clauses))):
         ident(c, f"{where}.clauses[{i}]", clauses, "clause")
+    for name, check in (("why", check_reason), ("votes", check_votes)):
+        try:
+            check(entry.get(name, "" if name == "why" else ()))
+        except ValueError as exc:
+            raise SaveProblem(f"{where}.{name}: {exc}") from None
