@@ -61,6 +61,18 @@ def save_game(game: Game, path: str | Path) -> None:
     write_atomic(Path(path), save_text(game))
 
 
+class DamagedState(ValueError):
+    """The game's state does not fit its scenario (a bug, or a crash half-way through a change)."""
+
+
+def save_sound(game: Game, path: str | Path) -> None:
+    """Save the game only if its state passes the same check as a loaded save (else DamagedState says why)."""
+    problem = state_problem(game.state.to_dict(), game.scenario)
+    if problem is not None:
+        raise DamagedState(f"its state is damaged ({problem})")
+    save_game(game, path)
+
+
 def _error(path: str, message: str) -> ScenarioError:
     return ScenarioError([Diagnostic(path, NOWHERE.line, NOWHERE.col, message)])
 

@@ -434,15 +434,13 @@ def rescue_note(app: App | None) -> str:
     """Save the game in play beside (never over) the autosave; say so in a line for the crash log."""
     if app is None or app.session is None:
         return ""
-    from ..engine.save_check import state_problem
+    from ..engine.saves import DamagedState
 
-    game = app.session.game
-    problem = state_problem(game.state.to_dict(), game.scenario)
-    if problem is not None:   # a damaged state is never saved: it would only crash again when loaded
-        return f"\nThe game was not saved at the moment of the crash: its state was damaged ({problem}).\n"
     try:
         rescue = autosave_path().with_name("crash-rescue.json")
-        app.session.save(rescue)
+        app.session.rescue(rescue)   # a damaged state is never saved: it would only crash again
         return f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
+    except DamagedState as exc:
+        return f"\nThe game was not saved at the moment of the crash: {exc}.\n"
     except Exception:
         return "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"

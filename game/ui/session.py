@@ -116,6 +116,12 @@ class Session:
 
         save_game(self.game, path)
 
+    def rescue(self, path: Path) -> None:
+        """Save the game after a crash, only if its state passes the load check (else DamagedState says why)."""
+        from ..engine.saves import save_sound
+
+        save_sound(self.game, path)
+
     def autosave(self) -> bool:
         """Save over the autosave; on failure remember why (save_problem) and mark the autosave as older than
         this game, so that Continue says so."""

@@ -32,7 +32,7 @@ def tamper_budget(doc):
 @pytest.mark.parametrize("tamper", [tamper_pending, tamper_draft, tamper_title, tamper_budget])
 def test_a_tampered_save_is_rebuilt_and_the_desk_draws(app, tamper):
     d = start(app)
-    d.key(pygame.K_e)
+    d.end_week()
     path = autosave_path()
     doc = json.loads(path.read_text(encoding="utf-8"))
     tamper(doc)
