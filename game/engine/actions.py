@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..scenario.model import ActionDef, Offer, Scenario
+from ..scenario.walk import nested_effects
 from .conditions import explain
 from .effects import run_effects
 from .notes import Votes, check_reason, check_votes
@@ -124,6 +125,21 @@ class ActionKind:
         """What a front end tells the player once the action is applied ("" for nothing)."""
         return ""
 
+    def irreversible(self, game: Play, action: Action) -> str:
+        """Why a legal action cannot be taken back, for a front end to ask first ("" if it can)."""
+        return ""
+
+
+def final(confirm: bool, effects: Any) -> str:
+    """Why a step with these effects cannot be taken back: marked so (`confirm: true`), or it ends the game or
+    signs a treaty ("" if neither)."""
+    kinds = {e.kind for e in nested_effects(effects)}
+    if "end_game" in kinds:
+        return "This ends the game."
+    if "sign" in kinds:
+        return "This signs a treaty, which cannot be taken back."
+    return "This cannot be taken back." if confirm else ""
+
 
 class EndTurn(ActionKind):
     name = "end_turn"
@@ -163,6 +179,10 @@ class Choose(ActionKind):
         game.choose(game.sc.event(action.target), action.option, action.power)
         game.clock_on(saved)
         game.continue_week()
+
+    def irreversible(self, game: Play, action: Action) -> str:
+        choice = game.sc.event(action.target).by_id[action.option]
+        return final(choice.confirm, choice.effects)
 
     def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for event in game.pending_choices(power):
@@ -226,6 +246,10 @@ class Act(ActionKind):
         run_effects(game, effects)
         if hidden:
             run_effects(game, hidden)
+
+    def irreversible(self, game: Play, action: Action) -> str:
+        defn = game.sc.action(action.target)
+        return final(defn.confirm, (*defn.effects, *defn.hidden_effects))
 
     def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for defn in game.sc.actions_of(power):
@@ -333,6 +357,13 @@ class Accept(Answer):
 
     def perform(self, game: Play, action: Action) -> None:
         game.accept(game.sc.offer(action.target), action.power)
+
+    def irreversible(self, game: Play, action: Action) -> str:
+        """Accepting signs the treaty once no other party's answer is awaited."""
+        offer = game.sc.offer(action.target)
+        if set(game.st.offers[offer.id].waiting) - {action.power}:
+            return ""
+        return f"Accepting signs the {offer.name}, which cannot be taken back."
 
 
 class Reject(Answer):

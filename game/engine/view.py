@@ -11,7 +11,7 @@ from typing import Any
 
 from ..scenario.vocabulary import OfferStatus
 from . import negotiation
-from .actions import Action, Result
+from .actions import ACTION_KINDS, Action, Result
 from .effects import describe_effects
 from .game import Game
 from .state import LogEntry
@@ -253,6 +253,10 @@ class PowerView:
         if action.power != self.power:
             return Result(False, "Not your power.")
         return self.game.check(action)
+
+    def irreversible(self, action: Action) -> str:
+        """Why this legal action cannot be taken back, in words; a front end asks before taking it ("": it can)."""
+        return ACTION_KINDS[action.kind].irreversible(self.game, action)
 
     def legal_actions(self) -> list[Action]:
         return self.game.legal_actions(self.power)

@@ -244,6 +244,8 @@ ACTION = Struct("action", [
     F("effects", EFFECTS, default=()),
     F("hidden_effects", EFFECTS, default=()),
     F("sources", ListOf(Ref("source")), default=()),
+    F("confirm", Bool(), default=False,
+      doc="a step that cannot be taken back (a front end asks before it is taken); derived for ending the game"),
 ], build=ActionDef, kind="action")
 
 CHOICE = Struct("choice", [
@@ -252,6 +254,8 @@ CHOICE = Struct("choice", [
     F("effects", EFFECTS, default=()),
     F("ai_weight", Number(0, 1000), default=1),
     F("default", Bool(), default=False, doc="the passive choice"),
+    F("confirm", Bool(), default=False,
+      doc="a step that cannot be taken back (a front end asks before it is taken); derived for ending the game"),
 ], build=Choice, kind="option", scope_kind="event")
 
 

@@ -202,6 +202,7 @@ class ActionDef:
     effects: Effects
     hidden_effects: Effects
     sources: tuple[str, ...]
+    confirm: bool = False   # cannot be taken back: asked before it is taken (see game.engine.actions.irreversible)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,7 @@ class Choice:
     effects: Effects
     ai_weight: float
     default: bool
+    confirm: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,3 +91,12 @@ class Many:
     """Several requests in order (e.g. submit an action, then close the dialog)."""
 
     items: tuple
+
+
+def confirmed(reason: str, what: str, request: Any) -> Any:
+    """The request as it is, or, if reason says why the step cannot be taken back, a question before it (its
+    Back is the default, and taking the step has no key: see screens/dialog.ConfirmDialog)."""
+    if not reason:
+        return request
+    return Open("confirm", title="This cannot be taken back", text=f"{what}\n\n{reason}", yes="Confirm",
+                request=request)

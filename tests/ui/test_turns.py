@@ -97,3 +97,58 @@ def test_a_number_key_focuses_a_choice_and_never_chooses(app):
     assert dialog.widgets[dialog.focus].wid == dialog.event.choices[1].id
     d.key(pygame.K_RETURN)
     assert not any(p.event == "litvinov_question" for p in app.session.game.state.pending)
+
+
+def test_an_irreversible_action_asks_with_back_focused(app):
+    to_desk(app)
+    to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    d.answer(2)                                   # keep Litvinov for now
+    while not isinstance(app.top, DeskScreen):
+        d.key(pygame.K_RETURN)
+    assert d.press(d.wid("act:replace_litvinov"))
+    dialog = app.top
+    assert isinstance(dialog, ConfirmDialog)
+    assert dialog.widgets[dialog.focus].label == "Back"
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.top, DeskScreen)
+    assert "replace_litvinov" not in app.session.game.state.taken
+    assert d.press(d.wid("act:replace_litvinov"))
+    d.confirm()
+    assert "replace_litvinov" in app.session.game.state.taken
+
+
+def test_dismissing_litvinov_in_the_question_asks_first(app):
+    to_desk(app)
+    dialog = to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.top, ConfirmDialog)
+    d.key(pygame.K_RETURN)                        # Back
+    assert app.top is dialog and dialog.focus == -1
+    assert any(p.event == "litvinov_question" for p in app.session.game.state.pending)
+
+
+def test_no_run_of_enter_and_number_keys_takes_an_irreversible_step(app):
+    import random
+
+    to_desk(app)
+    to_question(app, "litvinov_question")
+    s = app.session
+    taken = []
+    submit = s.submit
+
+    def watched(action):
+        if s.view.irreversible(action):
+            taken.append(action)
+        return submit(action)
+
+    s.submit = watched
+    d = Driver(app, "keys")
+    rng = random.Random(11)
+    keys = [pygame.K_RETURN, pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4]
+    for _ in range(400):
+        d.key(rng.choice(keys))
+    assert taken == []
+    assert s.game.state.turn > 1 or s.game.state.pending   # the walk did reach the desk and its actions

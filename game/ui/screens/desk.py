@@ -11,7 +11,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ActionView
 from ...scenario.vocabulary import OfferStatus
-from ..flow import Open, Submit
+from ..flow import Open, Submit, confirmed
 from ..layout import fits, row
 from ..map_view import MapView
 from ..theme import Theme, parse_color
@@ -269,13 +269,18 @@ class DeskScreen(Screen):
         """An action's text and its known consequences."""
         return f"{a.text.strip()} {known_consequences(a.consequences)}".strip()
 
+    def take(self, action_id: str, name: str) -> Any:
+        """Take the action; one that cannot be taken back asks first."""
+        action = Action("act", self.s.power, action_id)
+        return confirmed(self.s.view.irreversible(action), name, Submit(action))
+
     def action_items(self, actions: Iterable[ActionView]) -> list[Item]:
         """The power's actions: the possible ones to press, the others with the reason why not."""
         items = []
         for a in actions:
             cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
             if a.available:
-                items.append(Item(a.name, (lambda did=a.id: Submit(Action("act", self.s.power, did))), note=cost,
+                items.append(Item(a.name, (lambda did=a.id, name=a.name: self.take(did, name)), note=cost,
                                   sub=self.action_text(a), wid=f"act:{a.id}", tip="Press to take this action now."))
             else:
                 reason = a.reason or "Not possible now."

@@ -14,7 +14,7 @@ from ..widgets.buttons import Button
 from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block
+from ..widgets.text import Block, paragraphs
 from .base import Screen
 
 
@@ -152,7 +152,7 @@ class ConfirmDialog(Dialog):
 
     def __init__(self, app: Any, title: str, text: str, yes: str, request: Any, yes_default: bool = False):
         self.yes_default = yes_default
-        super().__init__(app, title, [Block("body", text)],
+        super().__init__(app, title, paragraphs(text),
                          [("Back", lambda: Pop(), pygame.K_ESCAPE), (yes, lambda: Many((Pop(), request)), None)])
 
     def first_focus(self) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
-from ..flow import Many, Open, Pop, Submit
+from ..flow import Many, Open, Pop, Submit, confirmed
 from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
@@ -60,7 +60,7 @@ class EventDialog(Dialog):
         items = []
         for i, c in enumerate(self.event.choices):
             action = Action("choose", power, self.event.id, option=c.id)
-            items.append(Item(f"{i + 1}. {c.text}", (lambda a=action: Many((Pop(), Submit(a)))),
+            items.append(Item(f"{i + 1}. {c.text}", (lambda a=action, t=c.text: self.choose(a, t)),
                               sub=consequences(c.effects, sc, power) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
@@ -69,6 +69,10 @@ class EventDialog(Dialog):
         self.add(ScrollText(text_rect, theme, self.body_blocks()))
         y = text_rect.bottom + theme.pad
         self.item_column(pygame.Rect(body.x, y, body.w, body.bottom - y), items, width)
+
+    def choose(self, action: Action, text: str) -> Any:
+        """Answer with this option; one that cannot be taken back asks first."""
+        return confirmed(self.app.session.view.irreversible(action), text, Many((Pop(), Submit(action))))
 
     def first_focus(self) -> int:
         """Nothing: an answer takes a deliberate act (Tab or its number to pick it, then Enter)."""

@@ -9,7 +9,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ClauseView
 from ...scenario.vocabulary import OfferStatus
-from ..flow import Many, Pop, Submit
+from ..flow import Many, Pop, Submit, confirmed
 from ..layout import equal_row
 from ..theme import Theme, parse_color
 from ..widgets.buttons import Button
@@ -121,7 +121,9 @@ class NegotiationScreen(Screen):
             act = Action(kind, s.power, self.offer_id)
             why = table.refusal(kind)
             label, tip = ANSWERS[kind]
-            buttons.append((label, (lambda a=act: Many((Submit(a), Pop()))), ANSWER_KEYS[kind], not why, why or tip))
+            buttons.append((label, (lambda a=act, lb=label: confirmed(s.view.irreversible(a), f"{lb}: {table.name}",
+                                                                       Many((Submit(a), Pop())))),
+                            ANSWER_KEYS[kind], not why, why or tip))
         for kind, fn, enabled in (("reset", self.reset, table.editable), ("back", lambda: Pop(), True)):
             label, tip = ANSWERS[kind]
             buttons.append((label, fn, ANSWER_KEYS[kind], enabled, tip))
