@@ -116,3 +116,16 @@ def test_a_stored_log_entry_with_a_bad_reason_is_rebuilt_from_the_record(mini, t
     loaded, notes = load_game(path, mini)
     assert notes and "rebuilt" in notes[0]
     assert loaded.state == game.state
+
+
+def test_a_seats_view_shows_its_own_reasons_but_not_another_seats(mini):
+    from game.engine.view import PowerView
+
+    game = Game.new(mini, seed=3, humans=["red", "grey"])
+    assert game.submit(Action("act", "red", "open_talks", why="Our reason"))
+    assert game.submit(Action("propose", "red", "pact", ("non_aggression",), why="Private", votes=(("for", 2),)))
+    seen_by_grey = next(e for e in PowerView(game, "grey").inbox() if e.kind == "propose")
+    seen_by_red = next(e for e in PowerView(game, "red").inbox() if e.kind == "propose")
+    assert (seen_by_grey.why, seen_by_grey.votes) == ("", ())
+    assert (seen_by_red.why, seen_by_red.votes) == ("Private", (("for", 2),))
+    assert next(e for e in game.state.log if e.kind == "propose").why == "Private"   # the record keeps it

@@ -6,7 +6,7 @@ engine through Game's public API; nothing here changes the game, and nothing sho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ..scenario.vocabulary import OfferStatus
@@ -222,8 +222,10 @@ class PowerView:
         return Briefing(me.name, me.briefing, me.objectives, me.secret_objectives, me.actions_per_turn)
 
     def inbox(self) -> list[LogEntry]:
-        """Everything that reached the power, oldest first."""
-        return self.game.inbox(self.power)
+        """Everything that reached the power, oldest first; another power's reasons and votes stay with it."""
+        me = self.power
+        return [replace(e, why="", votes=()) if (e.why or e.votes) and e.power != me else e
+                for e in self.game.inbox(me)]
 
     def sources(self) -> list[str]:
         """The source cards unlocked so far, in the order they were met."""
