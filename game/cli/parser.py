@@ -50,8 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--games", type=int, default=1000, help="number of games (default 1000)")
     p.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
-    p.add_argument("--policy", default="random", help="policy of the player's power (default random)")
+    p.add_argument("--policy", help="policy of the player's power (default random; with --coverage, every policy)")
     p.add_argument("--power", help="the power the policy plays (default: the scenario's player)")
+    p.add_argument("--coverage", action="store_true", help="list what the games by each policy never reached: "
+                   "events never fired, actions never taken, clauses never signed, outcomes, sources never unlocked")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("run", help="play one headless game from a script or a policy", description=(

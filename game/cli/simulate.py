@@ -107,8 +107,11 @@ def run(args: argparse.Namespace) -> int:
     if args.games < 1:
         raise UsageError("--games must be at least 1")
     scenario = load_or_exit(args.scenario)
-    power = check_policy(scenario, args.power, args.policy)
-    result = simulate(scenario, args.games, args.seed, args.policy, power, Progress(args.games))
+    if args.coverage:
+        return run_coverage(args, scenario)
+    policy = args.policy or "random"
+    power = check_policy(scenario, args.power, policy)
+    result = simulate(scenario, args.games, args.seed, policy, power, Progress(args.games))
     if result["interrupted"]:
         print(f"main.py simulate: interrupted after {result['games']} of {args.games} games; "
               "the figures are for those", file=sys.stderr)
@@ -117,6 +120,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_summary(result, scenario.title)
     return 130 if result["interrupted"] else 0
+
+
+def run_coverage(args: argparse.Namespace, scenario) -> int:
+    """`simulate --coverage`: N games by each policy (or by the one given); what none of them reached."""
+    from .coverage import coverage, print_coverage
+
+    power = check_policy(scenario, args.power, args.policy or "random")
+    result = coverage(scenario, args.games, args.seed, power, [args.policy] if args.policy else None)
+    if args.json:
+        print(json_text(result, takes_utf8()))
+    else:
+        print_coverage(result)
+    return 0
 
 
 def print_summary(result: dict, title: str) -> None:
