@@ -39,3 +39,20 @@ def check_policy(scenario: Scenario, power: str | None, policy: str) -> str:
     if policy not in names:
         raise UsageError(f"unknown policy {policy!r} for {power}; choose from {', '.join(names)}")
     return power
+
+
+def check_seats(scenario: Scenario, text: str) -> tuple[str, ...]:
+    """The powers people play, from 'ussr,britain'; raise UsageError for an unknown, repeated or missing one."""
+    from ..scenario.spec import suggest
+
+    known = [p.id for p in scenario.powers]
+    seats = [s.strip().lower() for s in text.split(",")]
+    if not any(seats) or not all(seats):
+        raise UsageError(f"--seats needs at least one power, separated by commas; choose from {', '.join(known)}")
+    for seat in seats:
+        if seat not in known:
+            raise UsageError(f"unknown power {seat!r} in --seats{suggest(seat, known)}; choose from {', '.join(known)}")
+    repeated = sorted({s for s in seats if seats.count(s) > 1})
+    if repeated:
+        raise UsageError(f"--seats names {', '.join(repeated)} more than once")
+    return tuple(seats)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import UsageError, load_or_exit
+from .common import UsageError, check_seats, load_or_exit
 
 
 def play(args: argparse.Namespace) -> int:
+    seats: tuple[str, ...] = ()
+    if args.seats is not None:
+        if args.load:
+            raise UsageError("give --seats for a new game or --load for a saved one, not both")
+        seats = check_seats(load_or_exit(args.scenario), args.seats)
     from ..ui.play import run_app
 
     return run_app(Path(args.scenario) if args.scenario else None, args.seed,
-                   Path(args.load) if args.load else None, args.fullscreen)
+                   Path(args.load) if args.load else None, args.fullscreen, seats)
 
 
 def screenshot(args: argparse.Namespace) -> int:

@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("play", help="play in a window (the default command)", description="Play a scenario in a window.")
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
-    p.add_argument("--seed", type=int, help="random seed (default: a new one)")
+    p.add_argument("--seed", type=int, help="random seed, the class code (default: a new one)")
+    p.add_argument("--seats", metavar="POWERS", help="start a game at once where these powers are played by people, "
+                   "taking turns at this window (comma-separated ids, e.g. ussr,britain,germany); the AI plays "
+                   "the rest")
     p.add_argument("--load", help="a save file to continue")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
 

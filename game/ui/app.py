@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from . import flow
+from . import flow, seating
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
@@ -100,7 +100,9 @@ class App:
         elif isinstance(request, flow.Submit):
             self.submit(request.action)
         elif isinstance(request, flow.NewGame):
-            self.new_game(request.scenario_path, request.seed)
+            self.new_game(request.scenario_path, request.seed, request.seats)
+        elif isinstance(request, flow.TakeSeat):
+            seating.take_seat(self, request.power)
         elif isinstance(request, flow.LoadSave):
             self.load_save(request.path)
         elif isinstance(request, flow.SaveGame):
@@ -137,6 +139,8 @@ class App:
         if self.session.game.over:
             self.stack = []
             self.open("ending")
+        elif kind.ends_week and self.session.handover_due():
+            seating.hand_over(self)
         elif kind.ends_week:
             self.open("week_report", entries=self.session.new_entries())
         elif kind.answers_question:
@@ -162,12 +166,12 @@ class App:
             self.open("event", event=s.scenario.event(waiting[0].event))
 
     # -------------------------------------------------------------- session
-    def new_game(self, scenario_path: Path, seed: int | None) -> None:
+    def new_game(self, scenario_path: Path | None, seed: int | None, seats: tuple[str, ...] = ()) -> None:
         """Start a game (the engine is imported here, with the first game, so that the title shows at once)."""
         from .session import Session
 
         try:
-            session = Session.new(scenario_path, seed)
+            session = Session.new(scenario_path, seed, seats=seats)
         except Exception as exc:
             self.open("error", title="This scenario cannot be played", lines=error_lines(exc),
                       intro="The scenario file has errors. Fix them (or choose another scenario):")
@@ -247,6 +251,11 @@ class App:
         if session.game.over:
             self.open("ending")
             return
+        if session.notes:  # every note in one notice (a second notice would replace the first)
+            self.notify(" ".join(session.notes), "info", 6.0 + 4.0 * len(session.notes))
+        if session.hot_seat:
+            seating.hand_over(self)
+            return
         self.open("desk")
         if briefing:   # a new game: the briefing, then the first week's telegrams, then any question
             fresh = session.new_entries()
@@ -255,8 +264,6 @@ class App:
             self.open("briefing")
         else:
             self.prompt()
-        if session.notes:  # every note in one notice (a second notice would replace the first)
-            self.notify(" ".join(session.notes), "info", 6.0 + 4.0 * len(session.notes))
 
     # --------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:

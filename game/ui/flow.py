@@ -43,6 +43,14 @@ class NewGame:
 
     scenario_path: Path
     seed: int | None = None
+    seats: tuple[str, ...] = ()   # the powers people play (none given: the scenario's player)
+
+
+@dataclass
+class TakeSeat:
+    """The team of this seat has confirmed the hand-over: show its desk (its view) in the window."""
+
+    power: str
 
 
 @dataclass

@@ -13,7 +13,8 @@ from .settings import Settings
 from .theme import Theme
 
 
-def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool) -> int:
+def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool,
+            seats: tuple[str, ...] = ()) -> int:
     """`python main.py play`: open the window and play until the player quits."""
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
@@ -33,6 +34,8 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
         app.open("title", seed=seed)
         if load is not None:
             app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
+        elif seats:   # a class game: straight to the first seat's hand-over
+            app.tasks.append(lambda: app.apply(flow.NewGame(scenario_path, seed, seats)))
         return app.run(safe=True)
     except KeyboardInterrupt:
         return 130

@@ -43,12 +43,18 @@ def read_scenario(path: Path) -> Scenario:
 
 
 class Session:
+    """One game in the window. Its seats are the powers people play (the engine's humans, in the scenario's
+    order); `power` is the seat whose view the screens show now."""
+
     def __init__(self, scenario: Scenario, game: Game, power: str, notes: list[str] | None = None):
         self.scenario = scenario
         self.game = game
+        self.seats: tuple[str, ...] = game.humans or (power,)
         self.power = power
         self.notes = list(notes or [])
-        self.seen = len(PowerView(game, power).inbox())   # telegrams already shown to the player
+        # telegrams already shown to each seat, and the seats that have read their briefing
+        self.seen = {p: len(PowerView(game, p).inbox()) for p in self.seats}
+        self.briefed: set[str] = set(self.seats)
         self.last_save: Path | None = None
         self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
         self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
@@ -60,14 +66,17 @@ class Session:
 
     # ------------------------------------------------------------ creation
     @classmethod
-    def new(cls, scenario_path: Path | None = None, seed: int | None = None, power: str | None = None) -> Session:
+    def new(cls, scenario_path: Path | None = None, seed: int | None = None, power: str | None = None,
+            seats: Iterable[str] = ()) -> Session:
+        """A new game; seats: the powers people play (default: the one power, or the scenario's player)."""
         scenario = read_scenario(scenario_path or DEFAULT_SCENARIO)
-        power = power or scenario.player
+        humans = tuple(seats) or (power or scenario.player,)
         if seed is None:
             seed = random.randrange(1, 1_000_000)
-        game = Game.new(scenario, seed=seed, humans=(power,))
-        s = cls(scenario, game, power)
-        s.seen = 0
+        game = Game.new(scenario, seed=seed, humans=humans)
+        s = cls(scenario, game, game.humans[0])
+        s.seen = dict.fromkeys(s.seats, 0)
+        s.briefed = set()
         return s
 
     @classmethod
@@ -86,9 +95,8 @@ class Session:
             raise
         except Exception as exc:  # a hostile save must never crash the window
             raise ScenarioError([Diagnostic(str(save_path), 1, 1, f"save file is damaged: {exc}")]) from None
-        humans = [h for h in game.humans]
-        power = humans[0] if humans else scenario.player
-        s = cls(scenario, game, power, notes)
+        s = cls(scenario, game, game.humans[0] if game.humans else scenario.player, notes)
+        s.power = s.next_seat()
         s.last_save = save_path
         return s
 
@@ -100,14 +108,43 @@ class Session:
         return result
 
     def unseen(self) -> list:
-        """Log entries visible to the player that have not been shown yet."""
-        return self.view.inbox()[self.seen:]
+        """Log entries visible to the seat at the desk that have not been shown to it yet."""
+        return self.view.inbox()[self.seen.get(self.power, 0):]
 
     def new_entries(self) -> list:
-        """Log entries visible to the player that have not been shown yet; marks them shown."""
+        """Log entries visible to the seat at the desk that have not been shown yet; marks them shown."""
         fresh = self.unseen()
-        self.seen += len(fresh)
+        self.seen[self.power] = self.seen.get(self.power, 0) + len(fresh)
         return fresh
+
+    # --------------------------------------------------------------- seats
+    @property
+    def hot_seat(self) -> bool:
+        """Several seats take turns at this one window."""
+        return len(self.seats) > 1
+
+    @property
+    def code(self) -> int:
+        """The class code: the game's seed (typing it gives the same game)."""
+        return self.view.week().seed
+
+    def next_seat(self) -> str:
+        """The seat whose turn it is: the first that has not ended the week (the first seat once it resolved)."""
+        waiting = self.game.waiting_for()
+        return waiting[0] if waiting else self.seats[0]
+
+    def handover_due(self) -> bool:
+        """Another seat's turn has come: the window must hide this seat's view until that team confirms."""
+        return self.hot_seat and not self.game.over and self.next_seat() != self.power
+
+    def take_seat(self, power: str) -> bool:
+        """The seat at the desk becomes power; True if it has not read its briefing yet."""
+        if power not in self.seats:
+            raise ValueError(f"{power!r} is not a seat of this game")
+        self.power = power
+        first = power not in self.briefed
+        self.briefed.add(power)
+        return first
 
     # --------------------------------------------------------------- saves
     def save(self, path: Path) -> None:

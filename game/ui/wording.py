@@ -141,3 +141,15 @@ def better(good: str, interest: str = "") -> str:
 def unused_points(left: int) -> str:
     """The question before a week ends with action points that could still be spent."""
     return f"{left} point{'s' if left != 1 else ''} unused — end the week?"
+
+
+def handover_title(short: str) -> str:
+    """The hand-over screen's title: which team sits down next (the power's short name from the scenario)."""
+    return f"Pass to the {short} team"
+
+
+HANDOVER_TAKE = "We are the {short} team: show our desk"
+HANDOVER_HIDE = ("The screen now shows nothing of the last team's desk. Turn the screen or change places so that "
+                 "only the {short} team can see it; then press {key} or click the button below. Enter and Space "
+                 "do nothing here, so that no key meant for the last desk can open the next one.")
+SEAT_STATUS = {"done": "has ended the week", "next": "is next", "waiting": "waits"}

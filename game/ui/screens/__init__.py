@@ -23,6 +23,7 @@ SCREENS: dict[str, str] = {
     "event": "event:EventDialog",
     "week_report": "event:WeekReport",
     "ending": "ending:EndingScreen",
+    "handover": "handover:HandoverScreen",
     "dialog": "dialog:Dialog",
     "error": "dialog:ErrorDialog",
     "help": "dialog:HelpDialog",

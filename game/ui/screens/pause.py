@@ -25,7 +25,8 @@ class PauseScreen(Dialog):
     width, height = 0.4, 0.7
 
     def __init__(self, app: Any):
-        super().__init__(app, "Menu", [], [])
+        code = f" · class code {app.session.code}" if app.session is not None else ""
+        super().__init__(app, "Menu" + code, [], [])
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         bh = theme.line_height("bold") + theme.pad * 2

@@ -1,0 +1,57 @@
+"""The hand-over between seats: nothing of any seat's view, only whose turn it is and the class code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..flow import TakeSeat
+from ..widgets.text import Block
+from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, SEAT_STATUS, handover_title
+from .base import ACTIVATE
+from .dialog import Dialog
+
+TAKE_KEY = pygame.K_t
+
+
+class HandoverScreen(Dialog):
+    """Shown alone on an empty desk: it draws nothing of the last seat's view. Only its own key (T) or a click
+    takes the seat; Enter, Space and Esc do nothing, so a key pressed for the last desk cannot open the next."""
+
+    name = "handover"
+    modal = False       # never drawn over another screen: the last seat's desk must not show around it
+    focus_first = False
+    width, height = 0.6, 0.62
+
+    def __init__(self, app: Any, seat: str):
+        self.seat = seat
+        short = app.session.scenario.power(seat).short
+        super().__init__(app, handover_title(short), [],
+                         [(HANDOVER_TAKE.format(short=short), lambda: TakeSeat(seat), TAKE_KEY)])
+
+    def body_blocks(self) -> list[Block]:
+        s = self.app.session
+        sc, week = s.scenario, s.view.week()
+        me = sc.power(self.seat)
+        waiting = s.game.waiting_for()
+        b = [Block("head", me.name), Block("soft", f"{me.leader.name} · {me.foreign_minister.name}"), Block("gap", ""),
+             Block("body", f"Week {week.turn} of {week.last_turn}: {week.start} to {week.end}. "
+                           f"Class code {week.seed}."), Block("gap", "")]
+        for p in s.seats:
+            status = "next" if p == self.seat else ("waiting" if p in waiting else "done")
+            b.append(Block("body", f"• {sc.power(p).short} {SEAT_STATUS[status]}", 10))
+        b += [Block("gap", ""), Block("body", HANDOVER_HIDE.format(short=me.short, key="T"))]
+        return b
+
+    def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
+        if event.key in ACTIVATE or event.key == pygame.K_ESCAPE:
+            return False, None    # a stray Enter or Space, meant for the last desk, takes nothing
+        return None
+
+    def escape(self) -> Any:
+        return None
+
+    def draw(self, surf: pygame.Surface) -> None:
+        surf.fill(self.theme.palette.desk)
+        super().draw(surf)

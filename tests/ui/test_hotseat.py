@@ -1,0 +1,175 @@
+"""Hot-seat: several seats at one window, each seeing only its own view, with a hand-over between them."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+import game.ui.widgets.text as text_module
+from game.ui import flow
+from game.ui.screens.desk import DeskScreen
+from game.ui.screens.dialog import ConfirmDialog, Dialog
+from game.ui.screens.event import EventDialog
+from game.ui.screens.handover import HandoverScreen
+from tests.ui.driver import Driver
+
+SEATS = ("ussr", "britain", "germany")
+
+
+class NoCache(dict):
+    """Stands in for the text cache so that every text drawn goes through printable (and is recorded)."""
+
+    def get(self, key, default=None):
+        return default
+
+    def __setitem__(self, key, value):
+        pass
+
+
+@pytest.fixture
+def drawn(app, monkeypatch):
+    """Every text drawn, by who could see it: the seat at the desk, or 'handover'."""
+    seen: dict[str, list[str]] = {}
+    where = {"now": "title"}
+    original = text_module.printable
+
+    def record(text, *args, **kwargs):
+        seen.setdefault(where["now"], []).append(str(text))
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(text_module, "_cache", NoCache())
+    monkeypatch.setattr(text_module, "printable", record)
+    draw = app.draw
+
+    def draw_and_note(surf):
+        s = app.session
+        where["now"] = "handover" if isinstance(app.top, HandoverScreen) else (s.power if s else "title")
+        return draw(surf)
+
+    monkeypatch.setattr(app, "draw", draw_and_note)
+    return seen
+
+
+def start(app, seats=SEATS, seed=5) -> Driver:
+    d = Driver(app, "keys")
+    app.apply(flow.NewGame(None, seed, seats))
+    d.frame()
+    return d
+
+
+def private_texts(app, power: str, other: str) -> list[str]:
+    """What power's view holds and other's does not: its secret aims, and its telegrams other cannot see."""
+    s = app.session
+    mine = list(s.scenario.power(power).secret_objectives)
+    theirs = {(e.title, e.text) for e in s.game.inbox(other)}
+    for e in s.game.inbox(power):
+        if (e.title, e.text) not in theirs:
+            mine += [x for x in (e.title, e.text) if x]
+    return mine
+
+
+def leaks(lines: list[str], secrets: list[str]) -> list[str]:
+    """Drawn lines (long enough to mean something) that are part of one of the secrets."""
+    return [ln for ln in {" ".join(x.split()).lstrip("• ") for x in lines} if len(ln) >= 20
+            and any(ln in " ".join(sec.split()) for sec in secrets)]
+
+
+def play_weeks(app, d: Driver, weeks: int) -> None:
+    """Play by keyboard: take each seat at its hand-over (T), close reports, answer questions, end weeks."""
+    game = app.session.game
+    for _ in range(400):
+        if game.state.turn > weeks or game.over:
+            return
+        top = app.top
+        if isinstance(top, HandoverScreen):
+            d.key(pygame.K_t)
+        elif isinstance(top, EventDialog):
+            d.answer(1)
+        elif isinstance(top, DeskScreen):
+            d.end_week()
+        elif isinstance(top, ConfirmDialog):
+            d.confirm()
+        elif isinstance(top, Dialog):
+            for _ in range(8 if top.name == "briefing" else 0):   # read it all: the secret aims are drawn too
+                d.key(pygame.K_PAGEDOWN)
+            d.close_dialog()
+        else:
+            raise AssertionError(f"unexpected screen {top!r}")
+    raise AssertionError("the weeks did not pass")
+
+
+def test_a_hot_seat_game_asks_each_seat_in_turn_each_week(app):
+    d = start(app)
+    order = []
+    for _ in range(200):
+        if app.session.game.state.turn > 2:
+            break
+        top = app.top
+        if isinstance(top, HandoverScreen):
+            order.append((app.session.game.state.turn, top.seat))
+            d.key(pygame.K_t)
+        else:
+            if isinstance(top, EventDialog):
+                d.answer(1)
+            elif isinstance(top, DeskScreen):
+                d.end_week()
+            elif isinstance(top, ConfirmDialog):
+                d.confirm()
+            else:
+                d.close_dialog()
+    assert order == [(1, "ussr"), (1, "britain"), (1, "germany"), (2, "ussr"), (2, "britain"), (2, "germany")]
+
+
+def test_no_seat_sees_another_seats_secret_aims_or_telegrams(app, drawn):
+    d = start(app)
+    play_weeks(app, d, 3)
+    assert app.session.game.state.turn > 3
+    for seat in SEATS:
+        own = leaks(drawn.get(seat, []), private_texts(app, seat, next(s for s in SEATS if s != seat)))
+        assert own, f"{seat}'s own secret text was never drawn: the check could not see a leak"
+        for other in SEATS:
+            if other != seat:
+                found = leaks(drawn.get(other, []), private_texts(app, seat, other))
+                assert not found, f"{other}'s screens showed {seat}'s private text: {found[:3]}"
+
+
+def test_the_hand_over_screen_shows_no_seats_private_text(app, drawn):
+    d = start(app)
+    play_weeks(app, d, 2)
+    assert drawn.get("handover"), "no hand-over screen was drawn"
+    for seat in SEATS:
+        for other in SEATS:
+            if other != seat:
+                assert not leaks(drawn["handover"], private_texts(app, seat, other))
+    briefings = [s for seat in SEATS for s in app.session.scenario.power(seat).briefing.split(". ")]
+    assert not leaks(drawn["handover"], briefings)
+
+
+def test_a_stray_enter_or_space_does_not_take_the_next_seat(app):
+    d = start(app)
+    assert isinstance(app.top, HandoverScreen)
+    for k in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_RETURN):
+        d.key(k)
+    assert isinstance(app.top, HandoverScreen) and len(app.stack) == 1
+    d.key(pygame.K_t)
+    assert isinstance(app.top, Dialog) and app.session.power == "ussr"
+
+
+def test_the_hand_over_names_the_power_from_the_scenario(app):
+    start(app, ("britain", "germany"))
+    top = app.top
+    assert isinstance(top, HandoverScreen) and top.seat == "britain"
+    assert app.session.scenario.power("britain").short in top.title
+
+
+def test_a_saved_hot_seat_game_reloads_its_seats_at_the_hand_over(app, tmp_path):
+    d = start(app)
+    d.key(pygame.K_t)   # the USSR sits down, reads, and ends its week: Britain's turn
+    while not isinstance(app.top, HandoverScreen):
+        d.close_dialog() if not isinstance(app.top, DeskScreen) else d.end_week()
+    assert app.top.seat == "britain"
+    path = tmp_path / "class.json"
+    app.session.save(path)
+    app.apply(flow.LoadSave(path))
+    assert app.session.seats == SEATS
+    assert isinstance(app.top, HandoverScreen) and app.top.seat == "britain"
