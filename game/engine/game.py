@@ -146,8 +146,8 @@ class Game:
         kind = ACTION_KINDS.get(action.kind)
         if kind is None:
             return Result(False, f"Unknown kind of action {action.kind!r}.")
-        if not kind.answers_question:
-            waiting = self.pending_choices(power) if st.pending else ()
+        if (st.pending or st.ended) and not kind.answers_question:   # (neither while the AI acts)
+            waiting = self.pending_choices(power)
             if waiting:
                 return Result(False, f"First answer ‘{waiting[0].title}’.")
             if power in st.ended:
