@@ -169,14 +169,37 @@ def check_state(data: Any, sc: Scenario) -> None:
     whole(st["rng"], "state.rng", 0, 2**128 - 1)
     whole(st["turn"], "state.turn", 1, last)
     _meters(st["meters"], "state.meters", sc)
+    _powers(st, sc)
+    for o, offer in mapping(st["offers"], "state.offers", ix["offers"]).items():
+        _offer(offer, f"state.offers.{o}", sc, o)
+    for i, flag in enumerate(listing(st["flags"], "state.flags", 100_000)):
+        text(flag, f"state.flags[{i}]", 200)
+    _events(st, sc)
+    for i, p in enumerate(listing(st["ended"], "state.ended", len(powers))):
+        ident(p, f"state.ended[{i}]", powers, "power")
+    for i, s in enumerate(listing(st["unlocked"], "state.unlocked", len(ix["sources"]))):
+        ident(s, f"state.unlocked[{i}]", ix["sources"], "source card")
+    clauses = {c.id for offer in sc.offers for c in offer.clauses}
+    for i, entry in enumerate(listing(st["log"], "state.log", MAX_LOG_ENTRIES)):
+        _entry(entry, f"state.log[{i}]", sc, clauses)
+    for i, week in enumerate(listing(st["history"], "state.history", last + 2)):
+        _meters(week, f"state.history[{i}]", sc)
+    optional(ident)(st["outcome"], "state.outcome", ix["outcomes"], "outcome")
+    optional(date)(st["end_date"], "state.end_date")
+    if st["today"] != "":
+        date(st["today"], "state.today")
+    optional(whole)(st.get("week_step"), "state.week_step", 0, LONG)
+
+
+def _powers(st: dict, sc: Scenario) -> None:
+    """What each power holds: trust in the others, territories, people, reply times, action points."""
+    powers = sc.index["powers"]
     for p, row in mapping(st["trust"], "state.trust", powers).items():
         for q, value in mapping(row, f"state.trust.{p}", [q for q in powers if q != p]).items():
             number(value, f"state.trust.{p}.{q}", 0, 100)
-    for t, place in mapping(st["territories"], "state.territories", ix["territories"]).items():
+    for t, place in mapping(st["territories"], "state.territories", sc.index["territories"]).items():
         for key, value in mapping(place, f"state.territories.{t}", ("owner", "sphere")).items():
             optional(ident)(value, f"state.territories.{t}.{key}", powers, "power")
-    for o, offer in mapping(st["offers"], "state.offers", ix["offers"]).items():
-        _offer(offer, f"state.offers.{o}", sc, o)
     for p, roles in mapping(st["people"], "state.people", powers).items():
         for role, who in mapping(roles, f"state.people.{p}", ("leader", "foreign_minister")).items():
             for i, words in enumerate(listing(who, f"state.people.{p}.{role}", 2)):
@@ -185,22 +208,6 @@ def check_state(data: Any, sc: Scenario) -> None:
         whole(weeks, f"state.reply_weeks.{p}", 0, LONG)
     for p, points in mapping(st["budget"], "state.budget", powers, exact=False).items():
         whole(points, f"state.budget.{p}", 0, LONG)
-    for i, flag in enumerate(listing(st["flags"], "state.flags", 100_000)):
-        text(flag, f"state.flags[{i}]", 200)
-    _events(st, sc)
-    for i, p in enumerate(listing(st["ended"], "state.ended", len(powers))):
-        ident(p, f"state.ended[{i}]", powers, "power")
-    for i, s in enumerate(listing(st["unlocked"], "state.unlocked", len(ix["sources"]))):
-        ident(s, f"state.unlocked[{i}]", ix["sources"], "source card")
-    for i, entry in enumerate(listing(st["log"], "state.log", MAX_LOG_ENTRIES)):
-        _entry(entry, f"state.log[{i}]", sc)
-    for i, week in enumerate(listing(st["history"], "state.history", last + 2)):
-        _meters(week, f"state.history[{i}]", sc)
-    optional(ident)(st["outcome"], "state.outcome", ix["outcomes"], "outcome")
-    optional(date)(st["end_date"], "state.end_date")
-    if st["today"] != "":
-        date(st["today"], "state.today")
-    optional(whole)(st.get("week_step"), "state.week_step", 0, LONG)
 
 
 def _meters(data: Any, where: str, sc: Scenario) -> None:
@@ -241,7 +248,7 @@ def _events(st: dict, sc: Scenario) -> None:
         date(item["date"], f"state.pending[{i}].date")
 
 
-def _entry(data: Any, where: str, sc: Scenario) -> None:
+def _entry(data: Any, where: str, sc: Scenario, clauses: set[str]) -> None:
     ix, powers = sc.index, sc.index["powers"]
     entry = mapping(data, where, ENTRY_FIELDS, exact=False)
     for name in ENTRY_FIELDS[:4]:
@@ -259,7 +266,6 @@ def _entry(data: Any, where: str, sc: Scenario) -> None:
             ident(p, f"{where}.visible_to[{i}]", powers, "power")
     for i, s in enumerate(listing(entry.get("sources", []), f"{where}.sources", len(ix["sources"]))):
         ident(s, f"{where}.sources[{i}]", ix["sources"], "source card")
-    clauses = {c.id for offer in sc.offers for c in offer.clauses}
     for i, c in enumerate(listing(entry.get("clauses", []), f"{where}.clauses", len(clauses))):
         ident(c, f"{where}.clauses[{i}]", clauses, "clause")
     for name, check in (("why", check_reason), ("votes", check_votes)):
