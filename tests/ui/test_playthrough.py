@@ -39,7 +39,9 @@ def test_play_to_ending(app, mode, ending):
     driver = Driver(app, mode)
     outcome = driver.play(plan, choices)
     assert outcome == ending
-    # the debrief exports as one HTML file
+    # the debrief exports as one HTML file, and the decisions as a CSV beside it
     driver.key(ord("x"))
     exported = list(debrief_dir().glob("*.html"))
     assert exported and "<svg" in exported[0].read_text(encoding="utf-8")
+    table = exported[0].with_suffix(".csv").read_text(encoding="utf-8-sig").splitlines()
+    assert table[0] == "seat,team,week,date,decision,reason,votes" and len(table) > 1
