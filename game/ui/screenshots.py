@@ -99,7 +99,30 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     shot(app, "ending")
     app.open("map")
     shot(app, "map-at-the-end")
+    _handover_shots(app, scenario_path, shot)
     return written
+
+
+def _handover_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
+    """The hand-over between seats of a hot-seat game (up to three seats; the first has ended its week), with
+    projector text at 1920×1080 and 1280×720."""
+    from .session import Session
+
+    probe = Session.new(scenario_path, seed=7)
+    seats = [p.id for p in probe.scenario.powers][:3]
+    session = Session.new(scenario_path, seed=7, seats=seats)
+    if session.game.over:
+        return
+    session.game.submit(Action("end_turn", session.power))
+    app.session = session
+    app.settings.text_step = 3
+    app.restyle()
+    app.stack = []
+    app.open("handover", seat=session.next_seat())
+    shot(app, "handover")
+    shot(app, "handover-1280x720", (1280, 720))
+    app.settings.text_step = 1
+    app.restyle()
 
 
 def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:

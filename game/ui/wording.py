@@ -148,8 +148,8 @@ def handover_title(short: str) -> str:
     return f"Pass to the {short} team"
 
 
-HANDOVER_TAKE = "We are the {short} team: show our desk"
-HANDOVER_HIDE = ("The screen now shows nothing of the last team's desk. Turn the screen or change places so that "
-                 "only the {short} team can see it; then press {key} or click the button below. Enter and Space "
-                 "do nothing here, so that no key meant for the last desk can open the next one.")
+HANDOVER_TAKE = "Show our desk"
+HANDOVER_HIDE = ("Only the {short} team should see the screen now. When you are ready, press {key} or click "
+                 "“Show our desk”. (Enter and Space do nothing here, so that no key meant for the last desk can "
+                 "open the next one.)")
 SEAT_STATUS = {"done": "has ended the week", "next": "is next", "waiting": "waits"}

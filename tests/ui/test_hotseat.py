@@ -6,6 +6,7 @@ import pygame
 import pytest
 
 import game.ui.widgets.text as text_module
+from game.engine import Action
 from game.ui import flow
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.dialog import ConfirmDialog, Dialog
@@ -173,3 +174,36 @@ def test_a_saved_hot_seat_game_reloads_its_seats_at_the_hand_over(app, tmp_path)
     app.apply(flow.LoadSave(path))
     assert app.session.seats == SEATS
     assert isinstance(app.top, HandoverScreen) and app.top.seat == "britain"
+
+
+@pytest.mark.parametrize(("seats", "says"), [("ussr,britian", "did you mean 'britain'?"), ("ussr,,germany", "at least one"),
+                                             ("ussr,ussr", "more than once"), ("", "at least one")])
+def test_play_refuses_seats_it_cannot_seat_with_a_usage_error(seats, says):
+    from tests.test_cli import main_py
+
+    out = main_py("play", "--seats", seats)
+    assert out.returncode == 2 and says in out.stderr and "Traceback" not in out.stderr, out
+
+
+def test_the_seats_are_the_powers_named_in_any_case_and_spacing():
+    from game.cli.common import check_seats
+    from game.paths import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    assert check_seats(load_scenario(DEFAULT_SCENARIO), " Germany,ussr") == ("germany", "ussr")
+
+
+def test_the_class_code_is_the_seed_and_gives_the_same_game(app):
+    from game.ui.session import Session
+
+    def played(code: int) -> dict:
+        s = Session.new(None, code, seats=SEATS)
+        for _ in range(3 * len(SEATS)):
+            s.game.submit(Action("end_turn", s.next_seat()))
+        return s.game.state.to_dict()
+
+    assert Session.new(None, 4711, seats=SEATS).code == 4711
+    assert played(4711) == played(4711)
+    app.apply(flow.NewGame(None, 4711, SEATS))
+    app.session.power = "ussr"
+    assert "class code 4711" in app.open("pause").title

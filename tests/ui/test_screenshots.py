@@ -9,7 +9,7 @@ import pygame
 
 SCREENS = ("title", "briefing", "desk-actions", "desk-treaties", "desk-powers", "desk-telegrams", "negotiation",
            "event", "week-report", "archive", "pause", "settings", "load", "desk-1280x720",
-           "desk-high-contrast-projector", "ending", "map-at-the-end")   # at least these, in this order
+           "desk-high-contrast-projector", "ending", "map-at-the-end", "handover", "handover-1280x720")   # at least these, in this order
 
 
 def edge_share(img: pygame.Surface) -> float:
@@ -30,7 +30,7 @@ def test_render_all(tmp_path):
     for p in paths:
         img = pygame.image.load(str(p))
         name = p.stem.split("-", 1)[1]
-        assert img.get_size() == ((1280, 720) if name == "desk-1280x720" else (1920, 1080)), name
+        assert img.get_size() == ((1280, 720) if name.endswith("1280x720") else (1920, 1080)), name
         assert 0.03 < edge_share(img) < 0.3, f"{name}: blank, or noise instead of a screen"
         digests.setdefault(hashlib.sha256(pygame.image.tobytes(img, "RGB")).hexdigest(), []).append(name)
     assert [names for names in digests.values() if len(names) > 1] == []

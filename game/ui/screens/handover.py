@@ -22,7 +22,7 @@ class HandoverScreen(Dialog):
     name = "handover"
     modal = False       # never drawn over another screen: the last seat's desk must not show around it
     focus_first = False
-    width, height = 0.6, 0.62
+    width, height = 0.66, 0.86
 
     def __init__(self, app: Any, seat: str):
         self.seat = seat
@@ -36,12 +36,12 @@ class HandoverScreen(Dialog):
         me = sc.power(self.seat)
         waiting = s.game.waiting_for()
         b = [Block("head", me.name), Block("soft", f"{me.leader.name} · {me.foreign_minister.name}"), Block("gap", ""),
+             Block("body", HANDOVER_HIDE.format(short=me.short, key="T")), Block("gap", ""),
              Block("body", f"Week {week.turn} of {week.last_turn}: {week.start} to {week.end}. "
-                           f"Class code {week.seed}."), Block("gap", "")]
+                           f"Class code {week.seed}.")]
         for p in s.seats:
             status = "next" if p == self.seat else ("waiting" if p in waiting else "done")
             b.append(Block("body", f"• {sc.power(p).short} {SEAT_STATUS[status]}", 10))
-        b += [Block("gap", ""), Block("body", HANDOVER_HIDE.format(short=me.short, key="T"))]
         return b
 
     def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
