@@ -85,6 +85,7 @@ def test_the_teachers_sheet_lists_the_fixed_events_and_the_record(sc, handouts):
     assert fixed and all(e.title in text for e in fixed)
     assert all(words(r.text) in text for r in sc.record)
     assert "What is documented and what is the game's model" in text
+    assert all(o.title in text and all(words(q) in text for q in o.questions) for o in sc.outcomes)
 
 
 def test_every_text_in_the_handouts_is_escaped(tmp_path):
@@ -147,4 +148,4 @@ def test_no_card_is_split_across_printed_pages(sc, tmp_path):
         assert starts and starts.keys() == ends.keys(), pdf
         split = {code: (starts[code], ends[code]) for code in starts if len(starts[code]) != 1 or starts[code] != ends[code]}
         assert not split, f"{pdf.parent.name}/{pdf.name}: cards split across pages {split}"
-    assert len(starts) == 2   # the teacher's sheet, printed last: its two cards were found
+    assert len(starts) == 2 + len(sc.outcomes)   # the teacher's sheet, printed last: all its cards were found

@@ -75,6 +75,17 @@ def _record(sc: Scenario) -> str:
             f"<th>Power</th><th>Decision</th><th>Source card</th></tr>{rows}</table></div>")
 
 
+def _endings(sc: Scenario, card: Card) -> str:
+    """One card an ending: its title, whether it is what happened, and its questions for discussion."""
+    parts = []
+    for n, outcome in enumerate(sc.outcomes, 1):
+        questions = "".join(f"<li>{esc(q)}</li>" for q in outcome.questions)
+        body = (f"<h2>{esc(outcome.title)}{' <i>(what happened)</i>' if outcome.historical else ''}</h2>"
+                f"{paras(outcome.summary)}" + (f'<ol class="small">{questions}</ol>' if questions else ""))
+        parts.append(card(f"T{n + 2}", "teacher's sheet · ending", body, "starts-page" if n == 1 else ""))
+    return "".join(parts)
+
+
 def teacher_sheet(sc: Scenario, card: Card) -> str:
-    """The timeline, what is the model and what the record, and the record itself."""
-    return _timeline(sc, card) + _model(sc, card) + _record(sc)
+    """The timeline, what is the model and what the record, the endings and their questions, the record."""
+    return _timeline(sc, card) + _model(sc, card) + _endings(sc, card) + _record(sc)
