@@ -73,6 +73,16 @@ def test_toggling_a_clause_gives_the_draft_the_engine_accepts(s1939):
     assert view.toggle("german_pact", draft, "secret_protocol") == view.offer("german_pact").clauses
 
 
+def test_a_draft_differs_from_the_table_by_its_clauses_not_their_order(s1939):
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    game.st.offers["german_pact"].status = "open"
+    game.st.flags.add("spheres_discussed")
+    view = PowerView(game, s1939.player)
+    table = view.offer("german_pact").clauses
+    assert not view.draft("german_pact", tuple(reversed(table))).differs
+    assert view.draft("german_pact", view.toggle("german_pact", table, "sphere_baltic")).differs
+
+
 def test_a_clause_that_cannot_be_raised_is_not_added(s1939):
     game = Game.new(s1939, seed=1, humans=(s1939.player,))
     game.st.offers["german_pact"].status = "open"

@@ -168,7 +168,7 @@ class NegotiationScreen(Screen):
         for p, week in table.waiting:
             when = "now" if week <= turn else f"in week {week}"
             b.append(Block("body", f"Waiting for {sc.power(p).short} ({when})."))
-        if set(self.draft) != set(table.clauses) and table.editable:
+        if table.editable and view.draft(self.offer_id, self.draft).differs:
             b.append(Block("stamp", "Your draft differs from the one on the table."))
             if not table.refusal("accept"):
                 b.append(Block("small", "Propose sends your draft as a counter-draft; Accept and Reject answer "
