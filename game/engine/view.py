@@ -246,7 +246,7 @@ class PowerView:
         found = []
         for d in self.sc.actions_of(self.power):
             result = self.game.check(Action("act", self.power, d.id))
-            found.append(ActionView(d.id, d.name, d.text, tuple(_described(d.effects, self.sc)), d.cost, result.ok,
+            found.append(ActionView(d.id, d.name, d.text, tuple(described(d.effects, self.sc)), d.cost, result.ok,
                                     result.reason, st.taken.get(d.id) == st.turn))
         return found
 
@@ -282,7 +282,7 @@ class PowerView:
 
     def clauses(self, offer_id: str) -> list[ClauseView]:
         offer = self._offer(offer_id)
-        return [ClauseView(c.id, c.name, c.text, c.required, c.secret, tuple(_described(c.on_sign, self.sc)),
+        return [ClauseView(c.id, c.name, c.text, c.required, c.secret, tuple(described(c.on_sign, self.sc)),
                            self.game.clause_refusal(offer_id, c.id) or "")
                 for c in offer.clauses]
 
@@ -328,7 +328,7 @@ class PowerView:
         })
 
 
-def _described(effects: Any, sc: Any) -> list[str]:
+def described(effects: Any, sc: Any) -> list[str]:
     """Effects in words (hidden meters say nothing); wording must never stop the game."""
     try:
         return describe_effects(effects, sc)

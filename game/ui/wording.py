@@ -11,19 +11,16 @@ from ..scenario.model import Scenario
 from ..scenario.vocabulary import OfferStatus
 
 
-def effect_lines(effects, sc: Scenario, player: str | None = None) -> list[str]:
+def effect_lines(effects, sc: Scenario) -> list[str]:
     """The visible consequences, worded by the engine's effect registry (hidden meters say nothing)."""
-    from ..engine.effects import describe_effects
+    from ..engine.view import described
 
-    try:
-        return describe_effects(effects, sc)
-    except Exception:  # wording must never stop the game
-        return []
+    return described(effects, sc)
 
 
-def consequences(effects, sc: Scenario, player: str | None = None) -> str:
+def consequences(effects, sc: Scenario) -> str:
     """'Known consequences: ...' for a choice or an action ('' if none is known)."""
-    return known_consequences(effect_lines(effects, sc, player))
+    return known_consequences(effect_lines(effects, sc))
 
 
 def known_consequences(known: Sequence[str]) -> str:

@@ -61,7 +61,7 @@ class EventDialog(Dialog):
         for i, c in enumerate(self.event.choices):
             action = Action("choose", power, self.event.id, option=c.id)
             items.append(Item(f"{i + 1}. {c.text}", (lambda a=action, t=c.text: self.choose(a, t)),
-                              sub=consequences(c.effects, sc, power) or "No consequences known in advance.",
+                              sub=consequences(c.effects, sc) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
         choices_h = min(sum(ListItem.height(theme, width, it) for it in items), int(body.h * 0.6))
