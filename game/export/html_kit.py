@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-PAPERS = ("auto", "A4", "letter")
-
 BASE_STYLE = """
 body { font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; background: #ece2c8; color: #221e1a;
        max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }

@@ -145,8 +145,8 @@ class App:
             self.open("week_report", entries=self.session.new_entries())
         elif kind.answers_question:
             self.answered = True
-        elif done_notice(action, self.session.scenario):
-            self.notify(done_notice(action, self.session.scenario), "good")
+        elif notice := done_notice(action, self.session.scenario):
+            self.notify(notice, "good")
         if kind.ends_week and self.session.save_problem is not None:   # the week's autosave failed
             self.save_failed()
 
