@@ -253,8 +253,8 @@ class App:
             return
         if session.notes:  # every note in one notice (a second notice would replace the first)
             self.notify(" ".join(session.notes), "info", 6.0 + 4.0 * len(session.notes))
-        if session.hot_seat:
-            seating.hand_over(self)
+        if session.hot_seat:   # (the notice about the save, if any, stays)
+            seating.hand_over(self, after_a_seat=False)
             return
         self.open("desk")
         if briefing:   # a new game: the briefing, then the first week's telegrams, then any question

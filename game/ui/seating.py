@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 
-def hand_over(app: Any) -> None:
-    """Hide the last seat's view: only the hand-over screen stays until the next team confirms."""
+def hand_over(app: Any, after_a_seat: bool = True) -> None:
+    """Hide the last seat's view: only the hand-over screen stays until the next team confirms (and, after a
+    seat's turn, no notice about its doings stays over it)."""
     app.stack = []
+    if after_a_seat:
+        app.notice = None
     app.open("handover", seat=app.session.next_seat())
 
 

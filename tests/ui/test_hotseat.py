@@ -207,3 +207,21 @@ def test_the_class_code_is_the_seed_and_gives_the_same_game(app):
     app.apply(flow.NewGame(None, 4711, SEATS))
     app.session.power = "ussr"
     assert "class code 4711" in app.open("pause").title
+
+
+def test_the_last_seats_notice_does_not_stay_over_the_hand_over(app):
+    d = start(app)
+    d.key(pygame.K_t)
+    while not isinstance(app.top, DeskScreen):
+        d.close_dialog()
+    app.notify("Sent: a private word to Berlin.", "good")
+    d.end_week()
+    assert isinstance(app.top, HandoverScreen) and app.notice is None
+
+
+def test_loading_a_hot_seat_game_says_so_over_the_hand_over(app, tmp_path):
+    start(app)
+    path = tmp_path / "class.json"
+    app.session.save(path)
+    app.apply(flow.LoadSave(path))
+    assert isinstance(app.top, HandoverScreen) and app.notice is not None and "Loaded" in app.notice.text
