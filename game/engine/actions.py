@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from ..scenario.model import ActionDef, Offer, Scenario
 from ..scenario.walk import nested_effects
 from .conditions import explain
+from .days import NO_CAUSES, Causes
 from .effects import run_effects
 from .notes import Votes, check_reason, check_votes
 from .state import LogEntry, OfferState
@@ -120,6 +121,10 @@ class ActionKind:
     def candidates(self, game: Play, power: str) -> Iterator[Action]:
         """Actions of this kind the power might take now (legal_actions keeps those that pass the check)."""
         return iter(())
+
+    def prompts(self, game: Play, action: Action) -> Causes:
+        """What may have prompted the action, whatever the rule that chose it: its day is not before them."""
+        return NO_CAUSES
 
     def confirmation(self, sc: Scenario, action: Action) -> str:
         """What a front end tells the player once the action is applied ("" for nothing)."""
@@ -255,6 +260,9 @@ class Act(ActionKind):
         for defn in game.sc.actions_of(power):
             yield Action("act", power, defn.id)
 
+    def prompts(self, game: Play, action: Action) -> Causes:
+        return game.cx.prompts[action.target]
+
     def confirmation(self, sc: Scenario, action: Action) -> str:
         return f"Done: {sc.action(action.target).name}."
 
@@ -285,6 +293,10 @@ class OfferKind(ActionKind):
 
     def offer_candidates(self, game: Play, power: str, offer: Offer) -> Iterator[Action]:
         yield Action(self.name, power, offer.id)
+
+    def prompts(self, game: Play, action: Action) -> Causes:
+        """An answer or a draft comes on or after the offer's latest entry this week (the draft it answers)."""
+        return game.cx.offer_prompts[action.target]
 
 
 class Propose(OfferKind):

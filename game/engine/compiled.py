@@ -11,6 +11,7 @@ from ..scenario.model import Do, EventDef, Offer, Plan, Scenario
 from . import negotiation
 from .actions import NEVER, Action
 from .conditions import Predicate, compile_condition, needs_treaty, turn_window
+from .days import NO_CAUSES, Causes, causes, flag_setters
 from .effects import Bound, bind_effects
 from .state import GameState, OfferState, TerritoryState
 
@@ -52,12 +53,14 @@ MEMO_LIMIT = 200_000  # entries: far more than one scenario's drafts and plans n
 class PlanStep:
     """One rule of an AI plan, ready to run: its `when` (None: always), its ready Action (None for a change to
     the draft on the table, which `do` says how to make), and the id of the scenario action it takes (None for
-    an answer or a draft)."""
+    an answer or a draft), and what may prompt it (days.Causes, its rule's and its action's own: the day the
+    power acts on it)."""
 
     when: Predicate | None
     move: Action | None
     do: Do
     action_id: str | None
+    causes: Causes
 
 
 @dataclass
@@ -84,6 +87,9 @@ class Compiled:
     on_fire: dict[str, Bound]
     effects: dict[tuple[str, ...], Bound]
     event_dates: dict[str, str]
+    flag_setters: dict[str, frozenset[str]]
+    prompts: dict[str, Causes]         # what may prompt a scenario action: its `requires`
+    offer_prompts: dict[str, Causes]   # what may prompt an answer or a draft: the offer's latest entry
     memo: dict[tuple, Any] = field(default_factory=dict)
 
     def remember(self, key: tuple, value: Any) -> Any:
@@ -171,11 +177,14 @@ class Compiled:
                 continue
             first, last = turn_window(rule.when, sc)
             when = compile_condition(rule.when, sc) if rule.when is not None else None
+            prompt = causes(rule.when, self.flag_setters)
             if defn is None:
-                steps.append((first, last, PlanStep(when, self._move(rule.do, power, sc), rule.do, None)))
+                prompt = prompt | self.offer_prompts.get(rule.do.target, NO_CAUSES)
+                step = PlanStep(when, self._move(rule.do, power, sc), rule.do, None, prompt)
+                steps.append((first, last, step))
             else:
                 since, until = turn_window(defn.requires, sc)
-                step = PlanStep(when, Action("act", power, defn.id), rule.do, defn.id)
+                step = PlanStep(when, Action("act", power, defn.id), rule.do, defn.id, prompt | self.prompts[defn.id])
                 steps.append((max(first, since), min(last, until), step))
         weeks = _by_week(steps, len(self.starts))
         self.remember(key, (plan, weeks))
@@ -210,6 +219,7 @@ def compiled(sc: Scenario) -> Compiled:
 
 def _build(sc: Scenario) -> Compiled:
     dated, undated = _calendar(sc)
+    setters = flag_setters(sc)
     return Compiled(
         dated=dated,
         undated=undated,
@@ -225,6 +235,9 @@ def _build(sc: Scenario) -> Compiled:
         on_fire={e.id: bind_effects(e.effects, sc, e.id) for e in sc.events},
         effects=_effects(sc),
         event_dates={e.id: e.date.isoformat() for e in sc.events if e.date},
+        flag_setters=setters,
+        prompts={a.id: causes(a.requires, setters) for a in sc.actions},
+        offer_prompts={o.id: Causes(frozenset(), frozenset({o.id})) for o in sc.offers},
     )
 
 

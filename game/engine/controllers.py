@@ -59,7 +59,7 @@ class PlanController(Controller):
                 continue
             if step.when is None or step.when(st):
                 move = step.move if step.move is not None else self._proposal(game, power, step.do)
-                perform(move)  # refused: no change
+                perform(move, False, step.causes)  # refused: no change
                 if st.outcome is not None:
                     return
         respond = self.plan.respond

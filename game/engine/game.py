@@ -11,6 +11,7 @@ from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
+from .days import Causes, Diary
 from .effects import run_effects
 from .notes import note_entries
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
@@ -35,6 +36,7 @@ class Game:
         self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
         self.table = Table(scenario, state, self.cx)
+        self.diary = Diary(state.log, state.turn, self.cx.starts)   # this week's days, for an AI's action
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
 
     # ----------------------------------------------------------------- creation
@@ -177,13 +179,25 @@ class Game:
             self.resolve_week()
         return OK
 
-    def perform(self, action: Action, checked: bool = False) -> Result:
-        """Apply any controller's action (the one path for humans and AI)."""
+    def perform(self, action: Action, checked: bool = False, causes: Causes | None = None) -> Result:
+        """Apply any controller's action (the one path for humans and AI). A person acts on the week's clock,
+        having seen what came so far; an AI power acts on the day what prompted it allows (days.Diary.act):
+        `causes`, given by a plan step (its rule's and the action's own), else the action's own prompts."""
         if not checked:
             result = self.check(action, False)
             if not result.ok:
                 return result
-        ACTION_KINDS[action.kind].perform(self, action)
+        kind, st = ACTION_KINDS[action.kind], self.st
+        if action.power in self.humans:
+            kind.perform(self, action)
+            return OK
+        clock, diary = st.today, self.diary   # the clock is on or after every entry of the week so far
+        st.today = diary.act(st.turn, action.power, kind.prompts(self, action) if causes is None else causes)
+        if st.today < clock:
+            diary.shuffled = True
+        kind.perform(self, action)
+        if clock > st.today:
+            st.today = clock
         return OK
 
     # ------------------------------------------------------------- negotiation (see table)

@@ -67,6 +67,7 @@ class Play(Target, Protocol):
     unlocked: set[str]
     next_free: dict[str, int]
     ai_turns: list[tuple[str, Any]]
+    diary: Any   # days.Diary
 
     @property
     def cx(self) -> Any: ...   # compiled.Compiled
@@ -79,7 +80,7 @@ class Play(Target, Protocol):
 
     def check(self, action: Any, explain_why: bool = True) -> Any: ...
 
-    def perform(self, action: Any, checked: bool = False) -> Any: ...
+    def perform(self, action: Any, checked: bool = False, causes: Any = None) -> Any: ...
 
     def accept(self, offer: Offer, power: str) -> None: ...
 

@@ -59,8 +59,9 @@ def resolve(game: Play) -> None:
     st, sc, cx = game.st, game.sc, game.cx
     for power, controller in game.ai_turns:
         if st.outcome is not None:
-            return
+            break
         controller.act(game, power)
+    game.diary.settle()   # the AI powers acted on their own days: the week's entries in date order
     if st.outcome is not None:
         return
     meters = st.meters
@@ -95,7 +96,7 @@ def end(game: Play, outcome_id: str, date: str | None = None) -> None:
         return
     outcome = game.sc.outcome(outcome_id)
     st.outcome = outcome_id
-    st.end_date = st.today = date or st.today
+    st.end_date = st.today = date or max(st.today, game.diary.latest(st.turn))
     st.pending = []
     game.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
     game.unlock(outcome.sources)
