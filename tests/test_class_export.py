@@ -115,3 +115,20 @@ def test_a_debrief_folder_that_cannot_be_written_is_an_error_not_a_traceback(tmp
     blocker.write_text("", encoding="utf-8")
     out = main_py("run", str(MINI), "--policy", "passive", "--debrief", str(blocker / "sub"))
     assert out.returncode == 1 and "error: cannot write the debrief" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_failed_export_leaves_no_empty_file_behind(mini, tmp_path, monkeypatch):
+    import game.export.files as files
+
+    real = files.write_atomic
+
+    def full_disk(path, text):
+        if path.suffix == ".csv":
+            raise OSError(28, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(files, "write_atomic", full_disk)
+    game = Game.new(mini, seed=9, humans=["red"])
+    with pytest.raises(OSError):
+        write_debrief(game, ["red"], tmp_path, ClassInfo("7a"))
+    assert [p.suffix for p in tmp_path.iterdir()] == [".html"]   # the page was written; the empty claim is gone

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -61,6 +62,13 @@ def write_debrief(game: Game, seats: Sequence[str], folder: Path, info: ClassInf
     now = now or dt.datetime.now().replace(microsecond=0)
     data = class_debrief(game, seats, info)
     html_path, csv_path = reserve(folder, stem(info, game.scenario.id, game.state.seed, now), (".html", ".csv"))
-    write_atomic(html_path, build_html(data, game.scenario, now.strftime("%Y-%m-%d %H:%M")))
-    write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"]))
+    try:
+        write_atomic(html_path, build_html(data, game.scenario, now.strftime("%Y-%m-%d %H:%M")))
+        write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"]))
+    except BaseException:
+        for path in (html_path, csv_path):   # no empty claim is left behind
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
+        raise
     return Written(html_path, csv_path)
