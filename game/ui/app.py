@@ -20,7 +20,7 @@ from .screens import screen_class
 from .screens.dialog import error_lines
 from .settings import Settings, autosave_path, saves_dir
 from .theme import TEXT_STEPS, Theme, reset_caches
-from .wording import done_notice
+from .wording import done_notice, undone_notice
 
 MIN_SIZE = (960, 540)
 SCREEN_EVENTS = (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL)
@@ -115,6 +115,8 @@ class App:
             self.notify(request.text, request.kind)
         elif isinstance(request, flow.Quit):
             self.running = False
+        elif isinstance(request, flow.Undo):
+            self.undo()
         else:
             raise TypeError(f"a screen returned {request!r}, which is not a request (game.ui.flow)")
 
@@ -149,6 +151,15 @@ class App:
             self.notify(notice, "good")
         if kind.ends_week and self.session.save_problem is not None:   # the week's autosave failed
             self.save_failed()
+
+    def undo(self) -> None:
+        """Take back the week's last step (the question it answered, if any, is asked again)."""
+        step = self.session.undo() if self.session is not None else None
+        if step is None:
+            self.notify("Nothing to undo: the week has just begun, or its last step cannot be taken back.", "bad")
+            return
+        self.invalidate()
+        self.notify(undone_notice(step, self.session.scenario), "good")
 
     def prompt(self) -> None:
         """If the player owes the engine a choice and the desk is on top, show the question."""

@@ -95,6 +95,11 @@ class Quit:
 
 
 @dataclass
+class Undo:
+    """Take back the player's last step of this week."""
+
+
+@dataclass
 class Many:
     """Several requests in order (e.g. submit an action, then close the dialog)."""
 

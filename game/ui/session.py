@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import Action, Game, Result
+from ..engine.actions import ACTION_KINDS
 from ..engine.view import PowerView
 from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
 from ..scenario import ScenarioError, load_scenario
@@ -58,6 +59,7 @@ class Session:
         self.last_save: Path | None = None
         self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
         self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
+        self.fixed = len(game.record)   # the steps of the action log before this one can no longer be undone
 
     @property
     def view(self) -> PowerView:
@@ -102,10 +104,29 @@ class Session:
 
     # ------------------------------------------------------------- playing
     def submit(self, action: Action) -> Result:
+        final = bool(self.view.irreversible(action)) if self.view.check(action).ok else False
         result = self.game.submit(action)
+        if result.ok and (final or ACTION_KINDS[action.kind].ends_week):
+            self.fixed = len(self.game.record)   # the week is over, or the step cannot be taken back
         if result.ok and action.kind == "end_turn":
             self.autosave()
         return result
+
+    def can_undo(self) -> bool:
+        """Whether a step of this week can be taken back (none after a step that cannot, or from before a load)."""
+        return len(self.game.record) > self.fixed and not self.game.over
+
+    def undo(self) -> Action | None:
+        """Take back this week's last step: rebuild the game from its seed and its action log without that step
+        (the replay is exact); return the step undone (None if there was none)."""
+        from ..engine.saves import replay
+
+        if not self.can_undo():
+            return None
+        game, last = self.game, self.game.record[-1]
+        self.game = replay(self.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1])
+        self.seen = min(self.seen, len(self.view.inbox()))
+        return last
 
     def unseen(self) -> list:
         """Log entries visible to the seat at the desk that have not been shown to it yet."""

@@ -35,6 +35,13 @@ def done_notice(action, sc: Scenario) -> str:
     return ACTION_KINDS[action.kind].confirmation(sc, action)
 
 
+def undone_notice(action, sc: Scenario) -> str:
+    """What the notice says once a step has been taken back."""
+    what = {"act": lambda: sc.action(action.target).name, "choose": lambda: f"your answer to ‘{sc.event(action.target).title}’",
+            "propose": lambda: f"the draft of the {sc.offer(action.target).name}"}
+    return f"Undone: {what.get(action.kind, lambda: f'your {action.kind} ({action.target})')()}."
+
+
 # Shorter wordings a button falls back to when its whole label and its key hint do not fit (large text).
 SHORT_LABELS: dict[str, tuple[str, ...]] = {
     "Propose this draft": ("Propose draft", "Propose"), "Export debrief (HTML)": ("Export debrief", "Export"),
@@ -52,6 +59,8 @@ DESK_BUTTONS = {
     "archive": ("Archive", "Source cards unlocked so far."),
     "briefing": ("Briefing", "Your situation and objectives."),
     "map": ("Map", "The map on the whole window."),
+    "undo": ("Undo", "Take back your last step of this week (Ctrl+Z too); every step can be undone until the week "
+                     "ends, except one that cannot be taken back."),
 }
 DESK_TABS = {
     "actions": ("Actions", "What you can do this week, and why some things are not possible yet."),

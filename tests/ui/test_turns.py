@@ -152,3 +152,49 @@ def test_no_run_of_enter_and_number_keys_takes_an_irreversible_step(app):
         d.key(rng.choice(keys))
     assert taken == []
     assert s.game.state.turn > 1 or s.game.state.pending   # the walk did reach the desk and its actions
+
+
+def test_undo_takes_back_an_action_exactly(app):
+    d = to_desk(app)
+    s = app.session
+    before = s.game.state.to_dict()
+    action = next(a for a in s.view.actions() if a.available and not s.view.irreversible(Action("act", s.power, a.id)))
+    assert d.press(d.wid(f"act:{action.id}"))
+    assert s.game.state.to_dict() != before
+    d.key(pygame.K_u)
+    assert s.game.state.to_dict() == before
+    assert app.notice is not None and action.name in app.notice.text
+
+
+def test_ctrl_z_takes_back_an_answer_and_the_question_returns(app):
+    to_desk(app)
+    to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    d.answer(2)
+    while not isinstance(app.top, DeskScreen):
+        d.key(pygame.K_RETURN)
+    d.key(pygame.K_z, pygame.KMOD_CTRL)
+    assert isinstance(app.top, EventDialog) and app.top.event.id == "litvinov_question"
+
+
+def test_a_finished_week_cannot_be_undone(app):
+    d = to_desk(app)
+    d.end_week()
+    d.key(pygame.K_RETURN)
+    turn = app.session.game.state.turn
+    d.key(pygame.K_u)
+    assert app.session.game.state.turn == turn
+    assert app.notice is not None and app.notice.kind == "bad"
+
+
+def test_a_step_that_cannot_be_taken_back_is_not_undone(app):
+    to_desk(app)
+    to_question(app, "litvinov_question")
+    d = Driver(app, "keys")
+    d.answer(2)
+    while not isinstance(app.top, DeskScreen):
+        d.key(pygame.K_RETURN)
+    assert d.press(d.wid("act:replace_litvinov"))
+    d.confirm()
+    d.key(pygame.K_u)
+    assert "replace_litvinov" in app.session.game.state.taken

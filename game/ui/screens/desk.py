@@ -11,7 +11,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ActionView
 from ...scenario.vocabulary import OfferStatus
-from ..flow import Open, Submit, confirmed
+from ..flow import Open, Submit, Undo, confirmed
 from ..layout import fits, row
 from ..map_view import MapView
 from ..theme import Theme, parse_color
@@ -101,9 +101,9 @@ class DeskScreen(Screen):
     def top_buttons(self) -> list[tuple[str, Any, int, str]]:
         """The buttons at the top right, from the right: (label, what it does, key, tooltip)."""
         does = {"end_week": self.end_week, "pause": lambda: Open("pause"), "archive": lambda: Open("archive"),
-                "briefing": lambda: Open("briefing"), "map": lambda: Open("map")}
+                "briefing": lambda: Open("briefing"), "map": lambda: Open("map"), "undo": lambda: Undo()}
         keys = {"end_week": pygame.K_e, "pause": pygame.K_ESCAPE, "archive": pygame.K_a, "briefing": pygame.K_b,
-                "map": pygame.K_m}
+                "map": pygame.K_m, "undo": pygame.K_u}
         return [(label, does[bid], keys[bid], tip) for bid, (label, tip) in DESK_BUTTONS.items()]
 
     def layout_top_buttons(self, theme: Theme, top: pygame.Rect, bh: int) -> int:
@@ -123,7 +123,9 @@ class DeskScreen(Screen):
             cells = row(line, [widths[i] for i in reversed(ids)], gap, align="right")
             for i, cell in zip(reversed(ids), cells, strict=True):
                 label, fn, key, tip = buttons[i]
-                self.add(Button(cell, label, fn, key=key, tooltip=tip))
+                enabled = key != pygame.K_u or self.s.can_undo()
+                self.add(Button(cell, label, fn, key=key, tooltip=tip if enabled else "Nothing to undo this week.",
+                                enabled=enabled))
             left = min(left, cells[0].x - gap)
         return left
 
@@ -418,6 +420,11 @@ class DeskScreen(Screen):
             surf.blit(render(th, "Trust: theirs in you / yours in them", "small"),
                       (self.meter_rect.x + th.pad, self.trust_label_y))
         self.draw_widgets(surf)
+
+    def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            return True, Undo()
+        return None
 
     def escape(self) -> Any:
         return Open("pause")
