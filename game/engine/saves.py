@@ -182,3 +182,8 @@ def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str,
         if not result.ok:
             raise ValueError(f"action {i} ({action.kind} {action.target}) is refused: {result.reason}")
     return game
+
+
+def without_last(game: Game) -> Game:
+    """The game as it stood before its last recorded step, rebuilt exactly from its seed and the rest of its log."""
+    return replay(game.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1])

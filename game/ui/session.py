@@ -119,13 +119,13 @@ class Session:
     def undo(self) -> Action | None:
         """Take back this week's last step: rebuild the game from its seed and its action log without that step
         (the replay is exact); return the step undone (None if there was none)."""
-        from ..engine.saves import replay
+        from ..engine.saves import without_last
 
         if not self.can_undo():
             return None
-        game, last = self.game, self.game.record[-1]
-        self.game = replay(self.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1])
-        self.seen = min(self.seen, len(self.view.inbox()))
+        last = self.game.record[-1]
+        self.game = without_last(self.game)
+        self.seen = {p: min(n, len(PowerView(self.game, p).inbox())) for p, n in self.seen.items()}
         return last
 
     def unseen(self) -> list:
