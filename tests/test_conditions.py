@@ -14,6 +14,7 @@ from game.engine.actions import Action
 from game.engine.conditions import ALWAYS, CONDITIONS, compile_condition, condition, describe, explain, needs_treaty, turn_window
 from game.engine.effects import EFFECTS, effect
 from game.engine.game import Game
+from game.engine.view import PowerView
 from game.scenario.diagnostics import Pos, Report
 from game.scenario.spec import Context
 from game.scenario.vocabulary import CONDITION, EFFECT, Stmt, Vocabulary
@@ -267,10 +268,10 @@ def test_sphere_and_owner_are_independent(game):
 # ------------------------------------------------------------------------------------------- explanations
 
 def test_refused_action_names_the_meter_and_its_value(game):
-    assert game.unavailable("red") == []
+    assert all(a.available for a in PowerView(game, "red").actions())
     game.st.meters["security"] = 60
-    [(action, reason)] = game.unavailable("red")
-    assert action.id == "speech"
+    [(action, reason)] = [(a.id, a.reason) for a in PowerView(game, "red").actions() if not a.available]
+    assert action == "speech"
     assert "Security" in reason and "at most 50" in reason and "now 60" in reason
     assert not game.submit(Action("act", "red", "speech")).ok
     assert game.check(Action("act", "red", "speech")).reason == reason

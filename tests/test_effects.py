@@ -16,6 +16,7 @@ from game.engine.actions import Action
 from game.engine.effects import bind_effects, run_effects
 from game.engine.game import Game
 from game.engine.target import Drafts, Target
+from game.engine.view import PowerView
 from game.scenario.loader import check_data
 from game.scenario.vocabulary import Stmt
 from tests.conftest import MINI
@@ -478,7 +479,7 @@ def test_budget():
     assert game.st.budget["red"] == 5  # 2 a week, plus 3
     game = play("budget: {power: red, add: -10}")
     assert game.st.budget["red"] == 0
-    assert game.unavailable("red")[0][1] == "Needs 1 action point; 0 left this week."
+    assert PowerView(game, "red").actions()[0].reason == "Needs 1 action point; 0 left this week."
     game = play("budget: {power: red, add: 3}")
     game.submit(Action("end_turn", "red"))
     assert game.st.budget["red"] == 2  # a new week: the normal budget again

@@ -6,6 +6,7 @@ import pytest
 
 from game.engine import Action, Game
 from game.engine.negotiation import acceptance, likely_range, score
+from game.engine.view import PowerView
 
 
 def test_score_sums_clause_values_trust_and_urgency(mini):
@@ -198,12 +199,12 @@ def test_hidden_meter_is_not_named_in_a_refusal_and_why_not_replaces_the_reason(
     scenario = _variant(tmp_path, "requires: {meter: {id: security, max: 50}}",
                         "requires: {meter: {id: urgency, min: 50}}")
     game = Game.new(scenario, seed=1, humans=["red"])
-    reason = dict((a.id, r) for a, r in game.unavailable("red"))["speech"]
+    reason = {a.id: a.reason for a in PowerView(game, "red").actions()}["speech"]
     assert reason == "Not possible yet." and "rgency" not in reason
     scenario = _variant(tmp_path, "requires: {meter: {id: security, max: 50}}",
                         "requires: {meter: {id: security, min: 90}}\n    why_not: Only after a victory.")
     game = Game.new(scenario, seed=1, humans=["red"])
-    assert dict((a.id, r) for a, r in game.unavailable("red"))["speech"] == "Only after a victory."
+    assert {a.id: a.reason for a in PowerView(game, "red").actions()}["speech"] == "Only after a victory."
 
 
 @pytest.mark.parametrize("clauses, words", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..scenario.model import ActionDef, EventDef, Offer, Scenario
+from ..scenario.model import EventDef, Offer, Scenario
 from . import negotiation, rng, week
 from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
 from .compiled import Compiled, compiled
@@ -119,15 +119,6 @@ class Game:
             return []
         return [action for kind in ACTION_KINDS.values() for action in kind.candidates(self, power)
                 if self.check(action, False) is OK]
-
-    def unavailable(self, power: str) -> list[tuple[ActionDef, str]]:
-        """The power's scenario actions that it cannot take now, with the reason."""
-        out = []
-        for action in self.sc.actions_of(power):
-            result = self.check(Action("act", power, action.id))
-            if not result.ok:
-                out.append((action, result.reason))
-        return out
 
     def clause_refusal(self, offer_id: str, clause_id: str) -> str | None:
         """Why a clause that is not in the draft cannot be added now (None: it can)."""
