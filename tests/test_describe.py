@@ -82,3 +82,21 @@ def test_scenario_of_a_save(mini, tmp_path):
     path = tmp_path / "s.json"
     save_game(Game.new(mini, seed=1, humans=["red"]), path)
     assert scenario_of(path) == ("mini", mini.path, mini.sha256)
+
+
+def test_an_offer_named_with_its_own_article_is_not_the_the():
+    """An offer called "The Treaty of Rapallo" is proposed as "the Treaty of Rapallo", never "the The ..."."""
+    import dataclasses
+
+    from game.engine import Action, Game
+    from game.scenario import load_scenario
+    from tests.conftest import MINI
+
+    sc = load_scenario(MINI)
+    sc = dataclasses.replace(sc, offers=tuple(dataclasses.replace(o, name="The Treaty of Rapallo") if o.id == "alliance"
+                                              else o for o in sc.offers))
+    game = Game.new(sc, seed=1, humans=["red"])
+    assert game.submit(Action("propose", "red", "alliance", ("assistance",))).ok
+    titles = [e.title for e in game.state.log if e.ref == "alliance"]
+    assert "Red Republic proposes the Treaty of Rapallo" in titles, titles
+    assert not any("he The" in t or "the the" in t.lower() for t in titles)

@@ -275,12 +275,12 @@ class OfferKind(ActionKind):
         if offer is None:
             return Result(False, f"There is no offer {action.target!r}.")
         if action.power not in offer.parties:
-            return Result(False, f"{game.short(action.power)} is not a party to the {offer.name}.")
+            return Result(False, f"{game.short(action.power)} is not a party to {offer.the}.")
         ostate = game.st.offers[offer.id]
         if ostate.status == "signed":
-            return Result(False, f"The {offer.name} has already been signed.")
+            return Result(False, f"{offer.The} has already been signed.")
         if ostate.status == "closed":
-            return Result(False, f"The {offer.name} is not on the table.")
+            return Result(False, f"{offer.The} is not on the table.")
         return self.check_offer(game, action, offer, ostate, explain_why)
 
     def check_offer(self, game: Play, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
@@ -343,7 +343,7 @@ class Propose(OfferKind):
             yield Action("propose", power, offer.id, draft)
 
     def confirmation(self, sc: Scenario, action: Action) -> str:
-        return f"Draft of the {sc.offer(action.target).name} sent."
+        return f"Draft of {sc.offer(action.target).the} sent."
 
 
 class Answer(OfferKind):
@@ -354,7 +354,7 @@ class Answer(OfferKind):
     def check_offer(self, game: Play, action: Action, offer: Offer, ostate: OfferState, explain_why: bool) -> Result:
         power = action.power
         if ostate.status != "proposed" or power not in ostate.waiting:
-            return Result(False, f"No draft of the {offer.name} awaits {game.short(power)}'s answer.")
+            return Result(False, f"No draft of {offer.the} awaits {game.short(power)}'s answer.")
         if ostate.waiting[power] > game.st.turn:
             return Result(False, f"The latest draft has not yet reached {game.short(power)}.")
         return OK
@@ -375,7 +375,7 @@ class Accept(Answer):
         offer = game.sc.offer(action.target)
         if set(game.st.offers[offer.id].waiting) - {action.power}:
             return ""
-        return f"Accepting signs the {offer.name}, which cannot be taken back."
+        return f"Accepting signs {offer.the}, which cannot be taken back."
 
 
 class Reject(Answer):
@@ -392,7 +392,7 @@ class Stall(Answer):
 
     def perform(self, game: Play, action: Action) -> None:
         offer = game.sc.offer(action.target)
-        game.log("stall", f"{game.short(action.power)} stalls on the {offer.name}", power=action.power,
+        game.log("stall", f"{game.short(action.power)} stalls on {offer.the}", power=action.power,
                  ref=offer.id, visible_to=offer.parties)
 
 

@@ -228,12 +228,12 @@ def _trust(arg: dict, sc: Scenario) -> Predicate:
     return _bounded(lambda st: st.trust[src][dst], arg["min"], arg["max"])
 
 
-@condition("treaty", lambda arg, sc, st: f"the {sc.offer(arg).name} signed", needs_treaty=lambda arg: True)
+@condition("treaty", lambda arg, sc, st: f"{sc.offer(arg).the} signed", needs_treaty=lambda arg: True)
 def _treaty(arg: str, sc: Scenario) -> Predicate:
     return lambda st: st.offers[arg].status == "signed"
 
 
-@condition("offer", lambda arg, sc, st: f"the {sc.offer(arg['id']).name} {arg['status']}")
+@condition("offer", lambda arg, sc, st: f"{sc.offer(arg['id']).the} {arg['status']}")
 def _offer(arg: dict, sc: Scenario) -> Predicate:
     ident, status = arg["id"], arg["status"]
     return lambda st: st.offers[ident].status == status

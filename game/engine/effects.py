@@ -193,7 +193,7 @@ def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
 
 # ---------------------------------------------------------------------------------------------- offers
 
-@effect("open_offer", lambda arg, sc: [f"Puts the {sc.offer(arg).name} on the table"])
+@effect("open_offer", lambda arg, sc: [f"Puts {sc.offer(arg).the} on the table"])
 def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
@@ -203,7 +203,7 @@ def _open_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     return open_offer
 
 
-@effect("close_offer", lambda arg, sc: [f"Takes the {sc.offer(arg).name} off the table"])
+@effect("close_offer", lambda arg, sc: [f"Takes {sc.offer(arg).the} off the table"])
 def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 
@@ -213,7 +213,7 @@ def _close_offer(arg: str, sc: Scenario, ref: str) -> Effect:
     return close_offer
 
 
-@effect("propose", lambda arg, sc: [f"{sc.power(arg['by']).short} sends a draft of the {sc.offer(arg['offer']).name}"])
+@effect("propose", lambda arg, sc: [f"{sc.power(arg['by']).short} sends a draft of {sc.offer(arg['offer']).the}"])
 def _propose(arg: dict, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg["offer"])
     clauses, add, remove, by = arg["clauses"], arg["add"] or (), arg["remove"] or (), arg["by"]
@@ -250,7 +250,7 @@ def _remove_clause(arg: dict, sc: Scenario, ref: str) -> Effect:
     return _change_clause(arg, sc, add=False)
 
 
-@effect("sign", lambda arg, sc: [f"Signs the {sc.offer(arg).name}"])
+@effect("sign", lambda arg, sc: [f"Signs {sc.offer(arg).the}"])
 def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
     offer = sc.offer(arg)
 

@@ -97,7 +97,7 @@ def malformed(offer: Offer, draft: tuple[str, ...]) -> str | None:
     chosen = set(draft)
     unknown = sorted(chosen - ids)
     if unknown:
-        return f"The {offer.name} has no clause {unknown[0]!r}."
+        return f"{offer.The} has no clause {unknown[0]!r}."
     if len(chosen) != len(draft):
         return "A clause is listed twice."
     if not chosen:

@@ -43,7 +43,7 @@ class Table:
         if ostate.status == "closed":
             ostate.status = "open"
             ostate.clauses = ostate.clauses or list(offer.default_draft())
-            self.log("offer", f"The {offer.name} is on the table", offer.description, ref=offer.id,
+            self.log("offer", f"{offer.The} is on the table", offer.description, ref=offer.id,
                      visible_to=offer.parties)
 
     def close(self, offer: Offer) -> None:
@@ -52,7 +52,7 @@ class Table:
         if ostate.status in ("open", "proposed"):
             ostate.status, ostate.accepted, ostate.proposer = "closed", [], None
             self._set_waiting(offer.id, {})
-            self.log("offer", f"The {offer.name} is off the table", ref=offer.id, visible_to=offer.parties)
+            self.log("offer", f"{offer.The} is off the table", ref=offer.id, visible_to=offer.parties)
 
     def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
         """Put a draft on the table from `power`; it reaches each other party after its reply time."""
@@ -65,7 +65,7 @@ class Table:
         self._set_waiting(offer.id, {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power})
         ostate.rounds += 1
         names = self.cx.clause_names(offer, ostate.clauses)
-        self.log("propose", f"{self.sc.power(power).short} proposes the {offer.name}", f"Clauses: {names}.",
+        self.log("propose", f"{self.sc.power(power).short} proposes {offer.the}", f"Clauses: {names}.",
                  power=power, ref=offer.id, visible_to=offer.parties, clauses=tuple(ostate.clauses))
 
     def accept(self, offer: Offer, power: str) -> bool:
@@ -73,7 +73,7 @@ class Table:
         ostate = self.st.offers[offer.id]
         self._set_waiting(offer.id, {p: turn for p, turn in ostate.waiting.items() if p != power})
         ostate.accepted.append(power)
-        self.log("accept", f"{self.sc.power(power).short} accepts the draft of the {offer.name}", power=power,
+        self.log("accept", f"{self.sc.power(power).short} accepts the draft of {offer.the}", power=power,
                  ref=offer.id, visible_to=offer.parties)
         return not ostate.waiting
 
@@ -82,7 +82,7 @@ class Table:
         ostate = self.st.offers[offer.id]
         ostate.status, ostate.accepted = "open", []
         self._set_waiting(offer.id, {})
-        self.log("reject", f"{self.sc.power(power).short} rejects the draft of the {offer.name}", power=power,
+        self.log("reject", f"{self.sc.power(power).short} rejects the draft of {offer.the}", power=power,
                  ref=offer.id, visible_to=offer.parties)
 
     def edit(self, offer: Offer, add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
@@ -110,11 +110,11 @@ class Table:
         self.any_signed = True
         names = self.cx.clause_names
         public = tuple(c for c in ostate.clauses if not offer.clause(c).secret)
-        self.log("sign", f"The {offer.name} is signed", "Clauses: " + names(offer, public) + ".", ref=offer.id,
+        self.log("sign", f"{offer.The} is signed", "Clauses: " + names(offer, public) + ".", ref=offer.id,
                  clauses=public)
         secret = tuple(c for c in ostate.clauses if offer.clause(c).secret)
         if secret:
-            self.log("sign", f"Secret clauses of the {offer.name}", "Secret: " + names(offer, secret) + ".",
+            self.log("sign", f"Secret clauses of {offer.the}", "Secret: " + names(offer, secret) + ".",
                      ref=offer.id, visible_to=offer.parties, clauses=secret)
         return True
 

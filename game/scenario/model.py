@@ -184,6 +184,18 @@ class Offer:
     def clause(self, clause_id: str) -> Clause:
         return self.by_id[clause_id]
 
+    @property
+    def the(self) -> str:
+        """The name with its article inside a sentence: "the Red-Blue pact", and "the Treaty of Rapallo" for
+        a name that has its own ("The Treaty of Rapallo")."""
+        name = self.name
+        return "the " + name[4:] if name[:4].lower() == "the " else "the " + name
+
+    @property
+    def The(self) -> str:
+        """The name with its article at the start of a sentence."""
+        return "T" + self.the[1:]
+
     def default_draft(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.clauses if c.default or c.required)
 

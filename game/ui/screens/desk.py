@@ -254,7 +254,7 @@ class DeskScreen(Screen):
 
     def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
-        items = [Item(f"Answer the draft of the {offer.name}",
+        items = [Item(f"Answer the draft of {offer.the}",
                       (lambda o=offer.id: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{offer.id}",
                       sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
                           "(free of charge).") for offer in s.view.offers() if offer.awaits_me]
