@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from ..scenario.model import with_article
 from ..scenario.vocabulary import OfferStatus
 from . import negotiation
 from .actions import ACTION_KINDS, Action, Result
@@ -131,6 +132,11 @@ class OfferView:
     @property
     def editable(self) -> bool:
         return self.status in (OfferStatus.OPEN, OfferStatus.PROPOSED)
+
+    @property
+    def the(self) -> str:
+        """The name with its article inside a sentence ("the Treaty of Rapallo", never "the The ...")."""
+        return with_article(self.name)
 
     def refusal(self, kind: str) -> str:
         """Why the power may not answer so ("" if it may)."""

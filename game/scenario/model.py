@@ -164,6 +164,12 @@ class PartyAI:
     counter_min: float | None = None
 
 
+def with_article(name: str) -> str:
+    """A name with its article inside a sentence: "the Red-Blue pact", and "the Treaty of Rapallo" for a name
+    that has its own ("The Treaty of Rapallo")."""
+    return "the " + name[4:] if name[:4].lower() == "the " else "the " + name
+
+
 @dataclass(frozen=True, slots=True)
 class Offer:
     id: str
@@ -186,10 +192,8 @@ class Offer:
 
     @property
     def the(self) -> str:
-        """The name with its article inside a sentence: "the Red-Blue pact", and "the Treaty of Rapallo" for
-        a name that has its own ("The Treaty of Rapallo")."""
-        name = self.name
-        return "the " + name[4:] if name[:4].lower() == "the " else "the " + name
+        """The name with its article inside a sentence (see with_article)."""
+        return with_article(self.name)
 
     @property
     def The(self) -> str:
