@@ -97,41 +97,66 @@ def _positions(raw: LocDict, section: str) -> dict[str, object]:
     return {item.get("id"): items.at(i) for i, item in enumerate(items) if isinstance(item, dict)}
 
 
-def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
-    """Checks that look across sections."""
-    report = ctx.report
+def _check_deadline(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Exactly one outcome is the deadline; every other one has a condition."""
     deadline = [o for o in fields["outcomes"] if o.deadline]
     if len(deadline) != 1:
-        report.error(raw.at("outcomes"), f"exactly one outcome needs 'deadline: true' (found {len(deadline)})")
+        ctx.report.error(raw.at("outcomes"), f"exactly one outcome needs 'deadline: true' (found {len(deadline)})")
     where = _positions(raw, "outcomes")
     for outcome in fields["outcomes"]:
         if not outcome.deadline and outcome.when is None:
-            report.error(where[outcome.id], f"outcome {outcome.id!r} needs a 'when' condition (or 'deadline: true')")
+            ctx.report.error(where[outcome.id],
+                             f"outcome {outcome.id!r} needs a 'when' condition (or 'deadline: true')")
+
+
+def _check_log_bound(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """A whole game logs no more than the limit."""
     calendar = fields["calendar"]
     entries = log_bound(fields)
     if entries > MAX_LOG_ENTRIES:
-        report.error(raw.key_pos.get("calendar", raw.pos), f"a game of this scenario could log {entries:,} entries (repeating events, "
-                                         f"actions, negotiations and AI rules over {calendar.last_turn} turns); "
-                                         f"the limit is {MAX_LOG_ENTRIES:,}: shorten the calendar or let fewer "
-                                         "things repeat")
+        ctx.report.error(raw.key_pos.get("calendar", raw.pos),
+                         f"a game of this scenario could log {entries:,} entries (repeating events, "
+                         f"actions, negotiations and AI rules over {calendar.last_turn} turns); "
+                         f"the limit is {MAX_LOG_ENTRIES:,}: shorten the calendar or let fewer "
+                         "things repeat")
+
+
+def _check_dates(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Dated events and record entries lie inside the calendar."""
+    calendar = fields["calendar"]
     where = _positions(raw, "events")
     for event in fields["events"]:
         if event.date and not calendar.start <= event.date <= calendar.end:
-            report.error(where[event.id], f"event {event.id!r} is dated {event.date}, outside the calendar "
-                                          f"{calendar.start}..{calendar.end}")
+            ctx.report.error(where[event.id], f"event {event.id!r} is dated {event.date}, outside the calendar "
+                                              f"{calendar.start}..{calendar.end}")
     entries = raw.get("record") or []
     for i, entry in enumerate(fields["record"]):
         if not calendar.start <= entry.date <= calendar.end:
-            report.error(entries.at(i), f"record entry of {entry.date} lies outside the calendar "
-                                        f"{calendar.start}..{calendar.end}")
+            ctx.report.error(entries.at(i), f"record entry of {entry.date} lies outside the calendar "
+                                            f"{calendar.start}..{calendar.end}")
+
+
+def _check_policy_ids(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """No scenario policy takes a built-in policy's id."""
     where = _positions(raw, "policies")
     for policy in fields["policies"]:
         if policy.id in BUILTIN_POLICIES:
-            report.error(where[policy.id], f"policy id {policy.id!r} is reserved for a built-in policy")
+            ctx.report.error(where[policy.id], f"policy id {policy.id!r} is reserved for a built-in policy")
+
+
+def _check_flags(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Warn of flags tested but never set."""
     for flag, pos in ctx.flags_tested.items():
         if flag not in ctx.flags_set:
-            report.warn(pos, f"flag {flag!r} is tested but never set")
-    _warn_of_save_growth(fields, raw, report)
+            ctx.report.warn(pos, f"flag {flag!r} is tested but never set")
+
+
+def _check_save_growth(fields: dict, raw: LocDict, ctx: Context) -> None:
+    _warn_of_save_growth(fields, raw, ctx.report)
+
+
+def _check_sources_shown(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Warn of source cards nothing shows or unlocks."""
     shown = {s for a in fields["actions"] for s in a.sources}
     shown |= {s for e in fields["events"] for s in e.sources}
     shown |= {s for o in fields["outcomes"] for s in o.sources}
@@ -139,8 +164,18 @@ def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
     where = _positions(raw, "sources")
     for source in fields["sources"]:
         if not source.unlocked and source.id not in shown:
-            report.warn(where[source.id], f"source card {source.id!r} is never shown (no event, action or "
-                                          "outcome names it and it is not unlocked)")
+            ctx.report.warn(where[source.id], f"source card {source.id!r} is never shown (no event, action or "
+                                              "outcome names it and it is not unlocked)")
+
+
+_WHOLE_CHECKS = (_check_deadline, _check_log_bound, _check_dates, _check_policy_ids, _check_flags,
+                 _check_save_growth, _check_sources_shown)
+
+
+def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """Checks that look across sections, in a fixed order."""
+    for check in _WHOLE_CHECKS:
+        check(fields, raw, ctx)
 
 
 def _logged_bytes(event) -> int:

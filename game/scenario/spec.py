@@ -402,32 +402,15 @@ class Struct(T):
         if not isinstance(value, dict):
             return ctx.error(pos, f"expected a mapping for {self.title}, found {_kind(value)}")
         at = value.at if isinstance(value, LocDict) else (lambda k: pos)
-        kat = (lambda k: value.key_pos.get(k, pos)) if isinstance(value, LocDict) else (lambda k: pos)
-        ok = True
-        for key in value:
-            if key not in self.by_key:
-                ctx.error(kat(key), f"unknown field {key!r} in {self.title}{suggest(key, self.by_key)}")
-                ok = False
+        ok = self._known_keys(value, pos, ctx)
         ident = value.get("id")
-        if self.kind and isinstance(ident, str) and ID_RE.match(ident):
-            kind = f"{self.kind}:{ctx.scope.get(self.scope_kind, '?')}" if self.scope_kind else self.kind
-            ctx.define(kind, ident, at("id"))
+        self._define(ident, at, ctx)
         saved = dict(ctx.scope)
         if self.kind and isinstance(ident, str):
             ctx.scope[self.kind] = ident
-        out: dict[str, Any] = {}
         try:
-            for f in self.fields:
-                if f.key in value:
-                    v = f.type.check(value[f.key], at(f.key), ctx)
-                    if v is INVALID:
-                        ok = False
-                    out[f.attr or f.key] = v
-                elif f.required:
-                    ctx.error(pos, f"{self.title} needs the field {f.key!r}")
-                    ok = False
-                else:
-                    out[f.attr or f.key] = f.default
+            out, fields_ok = self._check_fields(value, pos, at, ctx)
+            ok = ok and fields_ok
             if ok and self.check_more:
                 self.check_more(out, value, ctx)
         finally:
@@ -435,6 +418,39 @@ class Struct(T):
         if not ok:
             return INVALID
         return self.build(**out) if self.build else out
+
+    def _known_keys(self, value: dict, pos, ctx) -> bool:
+        """Report every unknown key; True when there is none."""
+        kat = (lambda k: value.key_pos.get(k, pos)) if isinstance(value, LocDict) else (lambda k: pos)
+        ok = True
+        for key in value:
+            if key not in self.by_key:
+                ctx.error(kat(key), f"unknown field {key!r} in {self.title}{suggest(key, self.by_key)}")
+                ok = False
+        return ok
+
+    def _define(self, ident, at, ctx) -> None:
+        """Register a well-formed id under this struct's kind (scoped if need be)."""
+        if self.kind and isinstance(ident, str) and ID_RE.match(ident):
+            kind = f"{self.kind}:{ctx.scope.get(self.scope_kind, '?')}" if self.scope_kind else self.kind
+            ctx.define(kind, ident, at("id"))
+
+    def _check_fields(self, value: dict, pos, at, ctx) -> tuple[dict[str, Any], bool]:
+        """Check each declared field in order; the values and whether all were valid."""
+        ok = True
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            if f.key in value:
+                v = f.type.check(value[f.key], at(f.key), ctx)
+                if v is INVALID:
+                    ok = False
+                out[f.attr or f.key] = v
+            elif f.required:
+                ctx.error(pos, f"{self.title} needs the field {f.key!r}")
+                ok = False
+            else:
+                out[f.attr or f.key] = f.default
+        return out, ok
 
     def schema(self):
         return {
