@@ -42,6 +42,7 @@ class App:
         self.notice_until = 0.0
         self.running = True
         self.asked_to_close = False
+        self.held: set[int] = set()   # Enter or Space keys down and not yet released
         self.dirty = True
         self.tasks: list[Any] = []
         self.frame = Frame()
@@ -280,6 +281,8 @@ class App:
     def handle(self, event: pygame.event.Event) -> None:
         """One event: the window's own, a key every screen shares, or one for the top screen, whose request is
         carried out."""
+        if self.held_repeat(event):
+            return
         if self.window_event(event) or (event.type == pygame.KEYDOWN and self.global_key(event)):
             return
         if self.top is None or event.type not in SCREEN_EVENTS:
@@ -289,6 +292,19 @@ class App:
             self.dirty = True
         if result is not None:
             self.apply(result)
+
+    def held_repeat(self, event: pygame.event.Event) -> bool:
+        """True for a repeat of an Enter or Space key held down: holding it presses once, never through the
+        dialogs that open after it (the window repeats held keys for the arrows and Page keys)."""
+        if event.type == pygame.KEYUP:
+            self.held.discard(event.key)
+            return False
+        if event.type != pygame.KEYDOWN or event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return False
+        if event.key in self.held:
+            return True
+        self.held.add(event.key)
+        return False
 
     def window_event(self, event: pygame.event.Event) -> bool:
         """Closing, resizing and showing the window; True if the event was one of these."""

@@ -39,6 +39,7 @@ class Driver:
 
     def key(self, key: int, mod: int = 0) -> None:
         self.app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+        self.app.handle(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
         self.frame()
 
     def find(self, pred):

@@ -198,3 +198,14 @@ def test_a_step_that_cannot_be_taken_back_is_not_undone(app):
     d.confirm()
     d.key(pygame.K_u)
     assert "replace_litvinov" in app.session.game.state.taken
+
+
+def test_holding_enter_presses_once(app):
+    """The window repeats a held key; a held Enter must not close the report and press on into the next week."""
+    d = to_desk(app)
+    d.end_week()
+    assert isinstance(app.top, WeekReport)
+    for _ in range(5):   # Enter held down: one press, then repeats without a release
+        app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
+    assert isinstance(app.top, DeskScreen)
+    assert app.session.view.week().points_left == 2 and app.session.game.state.turn == 2
