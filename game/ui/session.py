@@ -89,8 +89,7 @@ class Session:
         sid, _stored, sha256 = scenario_of(save_path)
         scenario = find_scenario(sid, sha256, scenario_path)
         if scenario is None:
-            raise ScenarioError([Diagnostic(str(save_path), 1, 1,
-                                            f"the scenario {sid!r} of this save was not found")])
+            raise ScenarioError([Diagnostic(str(save_path), 1, 1, _missing(sid, scenario_path))])
         try:
             game, notes = load_game(save_path, scenario)
         except ScenarioError:
@@ -307,6 +306,24 @@ def _scenario_at(path: Path) -> Scenario | None:
         except ScenarioError:
             _SCENARIO_CACHE[key] = None
     return _SCENARIO_CACHE[key]
+
+
+def _missing(sid: str, first: Path | None) -> str:
+    """Why the scenario of a save cannot be had: a file with its id that is now invalid (with its first error),
+    or none at all."""
+    from ..scenario import check_scenario
+    from ..scenario.yamlsource import read_file
+
+    for cand in ([first] if first else []) + scenario_files():
+        try:
+            raw = read_file(cand)
+        except (ScenarioError, OSError):
+            continue
+        if isinstance(raw, dict) and raw.get("id") == sid:
+            errors = check_scenario(cand)[1].errors
+            if errors:
+                return f"the scenario {sid!r} of this save ({cand.name}) is invalid: {errors[0]}"
+    return f"the scenario {sid!r} of this save was not found"
 
 
 def find_scenario(sid: str, sha256: str, first: Path | None = None) -> Scenario | None:
