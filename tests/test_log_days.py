@@ -170,3 +170,9 @@ def test_western_pressure_on_warsaw_is_dated_before_becks_refusal(sc):
     assert pressure
     for e in pressure:
         assert e.date < "1939-08-19" and log.index(e) < log.index(refusal), e
+
+
+def test_the_western_missions_august_is_in_the_record(sc):
+    dated = {(str(r.date), r.power) for r in sc.record if r.source == "western_missions_powers_aug17_22"}
+    assert dated == {("1939-08-17", "france"), ("1939-08-21", "france"), ("1939-08-21", "britain")}
+    assert "western_missions_powers_aug17_22" in sc.event("military_talks_adjourned").sources
