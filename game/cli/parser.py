@@ -33,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="main.py", description="Moscow 1939: a diplomacy game of the spring and summer of 1939. "
                                                 "Without a command, the game starts in a window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for add in _COMMANDS:
+        add(sub)
+    return parser
 
+
+def _add_play(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="play in a window (the default command)", description="Play a scenario in a window.")
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--seed", type=int, help="random seed, the class code (default: a new one)")
@@ -43,11 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--load", help="a save file to continue")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
 
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="validate scenario files (exit 0 valid, 1 invalid)",
                        description="Validate scenario files. Errors print as PATH:LINE:COL: error: message.")
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML file(s)")
     p.add_argument("--json", action="store_true", help="print one JSON object per file, as a list")
 
+
+def _add_simulate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("simulate", help="play many headless games and count the outcomes",
                        description="Play many headless games (game i uses seed S+i) and count the outcomes.")
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
@@ -59,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "events never fired, actions never taken, clauses never signed, outcomes, sources never unlocked")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
+
+def _add_run(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="play one headless game from a script or a policy", description=(
         "Play one headless game. With --script, the powers its steps name are played from the file "
         "(actions: [{turn, power, kind, target, clauses, option, why, votes}]) and then end their weeks; with "
@@ -71,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debrief", metavar="DIR", help="also write the debrief (HTML) and the decisions (CSV) into DIR")
     p.add_argument("--json", action="store_true", help="print the final state and the event log as JSON")
 
+
+def _add_handouts(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("handouts", help="write print-ready role cards, source handouts and a teacher's sheet",
                        description="Write three HTML files to print (A4 or Letter): a role card set for every power "
                                    "(briefing, aims, secret aims, people, actions, treaties), the source cards "
@@ -78,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
 
+
+def _add_test(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("test", help="run a scenario's scripted tests (exit 0 pass, 1 fail)", description=(
         "Play the tests of NAME.tests.yaml beside the scenario: scripted or policy playthroughs with expectations "
         "(outcome, end date, meters, flags, treaties, log entries, at a date or at the end). A failure prints as "
@@ -86,11 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tests", help="the tests file (default: NAME.tests.yaml beside the scenario)")
     p.add_argument("--verbose", "-v", action="store_true", help="also print each test that passes")
 
+
+def _add_schema(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("schema", help="print the JSON Schema of the scenario format",
                    description="Print the JSON Schema of the scenario format (also in schema/scenario.schema.json).")
 
+
+def _add_screenshot(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("screenshot", help="render every screen to PNG without a display",
                        description="Render every screen with a representative state to PNG files.")
     p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
     p.add_argument("--out", default="screenshots", help="output folder (default: screenshots)")
-    return parser
+
+
+# in the order `--help` lists them
+_COMMANDS = (_add_play, _add_check, _add_simulate, _add_run, _add_handouts, _add_test, _add_schema, _add_screenshot)

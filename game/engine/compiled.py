@@ -224,10 +224,8 @@ def _build(sc: Scenario) -> Compiled:
         dated=dated,
         undated=undated,
         **_rules(sc),
-        budgets={p.id: p.actions_per_turn for p in sc.powers},
+        **_per_power(sc),
         drifts=[Drift(m.id, m.drift, m.min, m.max) for m in sc.meters if m.drift],
-        offers_of={p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
-        acts_of={p.id: tuple(Action("act", p.id, a.id) for a in sc.actions_of(p.id)) for p in sc.powers},
         starts=[""] + [sc.calendar.turn_start(t).isoformat() for t in range(1, sc.calendar.last_turn + 1)],
         last_turn=sc.calendar.last_turn,
         start=_start(sc),
@@ -239,6 +237,15 @@ def _build(sc: Scenario) -> Compiled:
         prompts={a.id: causes(a.requires, setters) for a in sc.actions},
         offer_prompts={o.id: Causes(frozenset(), frozenset({o.id})) for o in sc.offers},
     )
+
+
+def _per_power(sc: Scenario) -> dict[str, Any]:
+    """Each power's action budget, the offers it is party to, and the actions it can take."""
+    return {
+        "budgets": {p.id: p.actions_per_turn for p in sc.powers},
+        "offers_of": {p.id: [o.id for o in sc.offers if p.id in o.parties] for p in sc.powers},
+        "acts_of": {p.id: tuple(Action("act", p.id, a.id) for a in sc.actions_of(p.id)) for p in sc.powers},
+    }
 
 
 def _rules(sc: Scenario) -> dict[str, Any]:

@@ -138,40 +138,54 @@ class _Builder:
         while True:
             cls = event.__class__
             if cls is yaml.ScalarEvent:
-                value = self.scalar(event)
-                self.grow(1, event)
-                if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
-                self.add(stack, value, event)
+                self.on_scalar(stack, event)
             elif cls is yaml.AliasEvent:
-                if event.anchor not in self.anchors:
-                    raise _fail(self.path, _pos(event.start_mark),
-                                f"alias *{event.anchor} refers to an unknown anchor (or to the collection that contains it)")
-                value, size = self.anchors[event.anchor]
-                self.grow(size, event)
-                self.add(stack, value, event)
+                self.on_alias(stack, event)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-                self.check_tag(event, _MAP_TAG if cls is yaml.MappingStartEvent else _SEQ_TAG)
-                if len(stack) > MAX_DEPTH:
-                    raise _fail(self.path, _pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels")
-                self.grow(1, event)
-                container: Any = LocDict() if cls is yaml.MappingStartEvent else LocList()
-                container.pos = _pos(event.start_mark)
-                if cls is yaml.MappingStartEvent:
-                    container.key_pos, container.value_pos = {}, {}
-                else:
-                    container.item_pos = []
-                stack.append([container, None, None, event.anchor, self.count, event])
+                self.on_open(stack, event, cls is yaml.MappingStartEvent)
             else:  # MappingEnd / SequenceEnd
-                container, key, _, anchor, size0, opened = stack.pop()
-                if key is not None:
-                    raise _fail(self.path, _pos(opened.start_mark), "a key without a value")
-                if anchor:
-                    self.anchors[anchor] = (container, self.count - size0 + 1)
-                self.add(stack, container, opened)
+                self.on_close(stack)
             if len(stack) == 1 and root:
                 return root[0]
             event = self.next_event()
+
+    def on_scalar(self, stack: list[list[Any]], event: yaml.Event) -> None:
+        value = self.scalar(event)
+        self.grow(1, event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(stack, value, event)
+
+    def on_alias(self, stack: list[list[Any]], event: yaml.Event) -> None:
+        if event.anchor not in self.anchors:
+            raise _fail(self.path, _pos(event.start_mark),
+                        f"alias *{event.anchor} refers to an unknown anchor (or to the collection that contains it)")
+        value, size = self.anchors[event.anchor]
+        self.grow(size, event)
+        self.add(stack, value, event)
+
+    def on_open(self, stack: list[list[Any]], event: yaml.Event, mapping: bool) -> None:
+        """Start a mapping or sequence: push a new frame for it."""
+        self.check_tag(event, _MAP_TAG if mapping else _SEQ_TAG)
+        if len(stack) > MAX_DEPTH:
+            raise _fail(self.path, _pos(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels")
+        self.grow(1, event)
+        container: Any = LocDict() if mapping else LocList()
+        container.pos = _pos(event.start_mark)
+        if mapping:
+            container.key_pos, container.value_pos = {}, {}
+        else:
+            container.item_pos = []
+        stack.append([container, None, None, event.anchor, self.count, event])
+
+    def on_close(self, stack: list[list[Any]]) -> None:
+        """End the innermost mapping or sequence and add it to its parent."""
+        container, key, _, anchor, size0, opened = stack.pop()
+        if key is not None:
+            raise _fail(self.path, _pos(opened.start_mark), "a key without a value")
+        if anchor:
+            self.anchors[anchor] = (container, self.count - size0 + 1)
+        self.add(stack, container, opened)
 
     def add(self, stack: list[list[Any]], value: Any, event: yaml.Event) -> None:
         frame = stack[-1]
