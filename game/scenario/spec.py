@@ -10,12 +10,12 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .diagnostics import Pos, Report
+from .ranges import NUMBER_LIMIT, in_range, range_schema, range_text
 from .yamlsource import LocDict, LocList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Bounds of what a scenario may ask for, so that every valid scenario can be drawn, counted and played in memory.
-NUMBER_LIMIT = 1_000_000                                      # every number lies within ±this (a field may say less)
 FIRST_DATE, LAST_DATE = dt.date(1800, 1, 1), dt.date(2100, 12, 31)
 DATE_PATTERN = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"
 LIST_LIMIT = 100                                              # items in a list (a field may allow more)
@@ -192,13 +192,13 @@ class Int(T):
     def check(self, value, pos, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.error(pos, f"expected a whole number, found {_kind(value)}")
-        return _in_range(value, self.lo, self.hi, pos, ctx)
+        return in_range(value, self.lo, self.hi, pos, ctx)
 
     def schema(self):
-        return _range_schema({"type": "integer"}, self.lo, self.hi)
+        return range_schema({"type": "integer"}, self.lo, self.hi)
 
     def describe(self):
-        return _range_text("integer", self.lo, self.hi)
+        return range_text("integer", self.lo, self.hi)
 
 
 class Number(Int):
@@ -209,37 +209,13 @@ class Number(Int):
             return ctx.error(pos, f"expected a number, found {_kind(value)}")
         if isinstance(value, float) and not math.isfinite(value):
             return ctx.error(pos, f"expected a finite number, found {value}")
-        return _in_range(value, self.lo, self.hi, pos, ctx)
+        return in_range(value, self.lo, self.hi, pos, ctx)
 
     def schema(self):
-        return _range_schema({"type": "number"}, self.lo, self.hi)
+        return range_schema({"type": "number"}, self.lo, self.hi)
 
     def describe(self):
-        return _range_text("number", self.lo, self.hi)
-
-
-def _in_range(value, lo, hi, pos, ctx):
-    if value < lo or value > hi:
-        return ctx.error(pos, f"{_number_text(value)} is out of range ({lo:,}..{hi:,})")
-    return value
-
-
-def _number_text(value: float) -> str:
-    """A number as the author wrote it, or its size if it is too long to print."""
-    if abs(value) < 10 ** 15:
-        return str(value)
-    if isinstance(value, int):
-        return f"a number of {math.floor(math.log10(abs(value))) + 1} digits"
-    return f"{value:.3g}"
-
-
-def _range_schema(base: dict, lo, hi) -> dict:
-    return {**base, "minimum": lo, "maximum": hi}
-
-
-def _range_text(name: str, lo, hi) -> str:
-    """How the docs name the type; the range only where it is narrower than every number's."""
-    return name if (lo, hi) == (-NUMBER_LIMIT, NUMBER_LIMIT) else f"{name} {lo:,}..{hi:,}"
+        return range_text("number", self.lo, self.hi)
 
 
 class Bool(T):
