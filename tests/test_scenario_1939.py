@@ -523,6 +523,15 @@ def test_the_historical_run_keeps_the_documented_soviet_days(sc):
         assert chosen and set(chosen) <= days | {"1939-08-20"}, (seed, sorted(set(chosen) - days))
 
 
+def test_the_31_may_counter_draft_is_handed_over_on_2_june_in_the_historical_run(sc):
+    """Molotov's speech announces the Soviet counter-draft; the draft itself goes on the table on 2 June."""
+    for seed in range(1, 6):
+        log = play(sc, "historical", seed).state.log
+        speech = next(i for i, e in enumerate(log) if e.kind == "choice" and e.ref == "supreme_soviet_speech")
+        draft = next(e for e in log[speech:] if e.kind == "propose" and e.power == "ussr" and e.ref == "anglo_french_alliance")
+        assert draft.date == "1939-06-02", seed
+
+
 # --------------------------------------------------------------------- the protocol was a Soviet demand
 def test_moscow_first_asks_for_the_protocol_from_15_august_in_the_historical_run(sc):
     for seed in range(1, 31):
@@ -688,8 +697,8 @@ def test_golden_historical_run(sc):
 
 # Forty AI-only games per policy, pinned as one hash of their final states (see tests/test_determinism.digest):
 # a change made for speed must leave every game as it was. Regenerate on purpose when the scenario changes.
-DIGESTS = {"random": "2931be58faf5a462", "historical": "ea2f309a3d8ad113", "west": "c181e4d19da83b26",
-           "germany": "ee996a2f53fc753c", "passive": "ed166faa2cc6afc4", "ai": "af8c3b0a57539191"}
+DIGESTS = {"random": "8c50e2cb5711724d", "historical": "d63a08b60057532f", "west": "c181e4d19da83b26",
+           "germany": "ee996a2f53fc753c", "passive": "ed166faa2cc6afc4", "ai": "0758c401a1239af5"}
 
 
 def test_games_are_as_pinned(sc):
@@ -758,9 +767,10 @@ GOLDEN: list[tuple[str, str, str]] = [
     ('1939-05-29', 'action', 'alliance_talks_with_berlin'),
     ('1939-05-31', 'event', 'supreme_soviet_speech'),
     ('1939-05-31', 'choice', 'supreme_soviet_speech'),
-    ('1939-05-31', 'propose', 'anglo_french_alliance'),
-    ('1939-05-31', 'event', 'london_holds_back'),
-    ('1939-05-31', 'propose', 'anglo_french_alliance'),
+    ('1939-06-02', 'event', 'soviet_counter_draft'),
+    ('1939-06-02', 'propose', 'anglo_french_alliance'),
+    ('1939-06-02', 'event', 'london_holds_back'),
+    ('1939-06-02', 'propose', 'anglo_french_alliance'),
     ('1939-06-05', 'action', 'press_danzig'),
     ('1939-06-05', 'action', 'seek_british_credit'),
     ('1939-06-07', 'event', 'baltic_pacts_with_germany'),

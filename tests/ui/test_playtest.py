@@ -449,8 +449,12 @@ def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
     from game.engine import Action, Game
     from game.engine.state import GameState
     from game.ui.screens.event import WeekReport
+    from tests.conftest import ROOT
 
-    app.top.seed = 2  # London's cabinet takes the majority line: no "London holds back" answers the 31 May draft
+    # in the small scenario, listening to Grey's note puts the pact on the table and nothing else (with this
+    # seed no leak follows in the same week); in 1939 the 31 May counter-draft now comes with its 2 June telegram
+    app.top.seed = 2
+    app.top.scenario_path = ROOT / "tests" / "fixtures" / "mini.yaml"
     to_desk(app)
     s = app.session
     game, power = s.game, s.power
