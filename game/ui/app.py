@@ -14,11 +14,11 @@ from typing import Any
 
 import pygame
 
-from . import flow, seating
+from . import flow, saving_flow, seating
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
-from .settings import Settings, autosave_path, saves_dir
+from .settings import Settings
 from .theme import TEXT_STEPS, Theme, reset_caches
 from .wording import done_notice, undone_notice
 
@@ -107,9 +107,9 @@ class App:
         elif isinstance(request, flow.LoadSave):
             self.load_save(request.path)
         elif isinstance(request, flow.SaveGame):
-            self.save_game(request.folder, request.leaving)
+            saving_flow.save_game(self, request.folder, request.leaving)
         elif isinstance(request, flow.Autosave):
-            self.autosave(request.leaving)
+            saving_flow.autosave(self, request.leaving)
         elif isinstance(request, flow.ToTitle):
             self.to_title(request.save)
         elif isinstance(request, flow.Notice):
@@ -151,7 +151,7 @@ class App:
         elif notice := done_notice(action, self.session.scenario):
             self.notify(notice, "good")
         if kind.ends_week and self.session.save_problem is not None:   # the week's autosave failed
-            self.save_failed()
+            saving_flow.save_failed(self)
 
     def undo(self) -> None:
         """Take back the week's last step (the question it answered, if any, is asked again)."""
@@ -202,55 +202,10 @@ class App:
         self.notify(f"Loaded {path.name}: week {session.view.week().turn}.", "good")
         self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
 
-    def save_game(self, folder: Path | None = None, leaving: str = "") -> None:
-        """Write a new save; if that works, close the menu or dialogs that asked and say where it went; if not,
-        say why (in the save-failed dialog, or in a notice if the player chose another folder)."""
-        from .session import SaveProblem
-
-        try:
-            path = self.session.save_new(folder)
-        except OSError as exc:
-            problem = SaveProblem.of(exc, folder or saves_dir(), self.session.view.week().turn)
-            if folder is not None:
-                self.notify(f"Cannot save in {folder}: {problem.reason}", "bad", 8.0)
-            else:
-                self.save_failed(problem, flow.SaveGame(leaving=leaving), leaving)
-            return
-        if folder is not None:
-            self.settings.remember_save_folder(folder)
-        self.saved(f"Saved: {path}", leaving)
-
-    def autosave(self, leaving: str = "") -> None:
-        """Try the autosave again after it failed."""
-        if self.session.autosave():
-            self.saved("The game is saved.", leaving)
-        else:
-            self.save_failed(leaving=leaving)
-
-    def save_failed(self, problem: Any = None, retry: Any = None, leaving: str = "") -> None:
-        """Tell the player that a save failed, where and why (the autosave's problem unless another is given)."""
-        problem = problem or self.session.save_problem
-        if self.top_is("save_failed"):   # tried again in vain: the dialog stays, with the latest reason
-            self.top.problem, self.top.stale = problem, True
-            self.notify(f"Still not saved: {problem.reason}", "bad", 6.0)
-            return
-        self.open("save_failed", problem=problem, retry=retry or flow.Autosave(leaving), leaving=leaving)
-
-    def saved(self, text: str, leaving: str) -> None:
-        """A save worked: close what asked for it (the menu, the save dialogs), then leave if the player was."""
-        while len(self.stack) > 1 and self.top.name in ("pause", "save_failed", "save_elsewhere"):
-            self.stack.pop()
-        self.invalidate()
-        self.notify(text, "good")
-        if leaving == "title":
-            self.to_title(save=False)
-        elif leaving == "quit":
-            self.running = False
-
     def to_title(self, save: bool = True) -> None:
         s = self.session
         if save and s is not None and not s.game.over and not s.autosave():
-            self.save_failed(leaving="title")   # never leave a game that is saved nowhere without asking
+            saving_flow.save_failed(self, leaving="title")   # never leave a game that is saved nowhere without asking
             return
         self.session = None
         self.stack = []
@@ -332,7 +287,7 @@ class App:
         if s is None or s.save_problem is None or self.top_is("save_failed"):
             self.running = False
         else:
-            self.save_failed(leaving="quit")
+            saving_flow.save_failed(self, leaving="quit")
             self.asked_to_close = True   # the QUIT that follows the close button is answered by the question
 
     def global_key(self, event: pygame.event.Event) -> bool:
@@ -451,7 +406,7 @@ class App:
         """Log the error, keep the autosave, and show what happened over the title screen."""
         from ..cli.crash import write_crash_log
 
-        where = write_crash_log(exc, rescue_note(self))
+        where = write_crash_log(exc, saving_flow.rescue_note(self))
         surf = pygame.display.get_surface()
         if surf is not None:   # drawing state a failed frame may have left behind
             surf.set_clip(None)
@@ -463,18 +418,3 @@ class App:
                         "is kept." + (f" Details are in {where}." if where else ""))
         self.invalidate()
 
-
-def rescue_note(app: App | None) -> str:
-    """Save the game in play beside (never over) the autosave; say so in a line for the crash log."""
-    if app is None or app.session is None:
-        return ""
-    from ..engine.saves import DamagedState
-
-    try:
-        rescue = autosave_path().with_name("crash-rescue.json")
-        app.session.rescue(rescue)   # a damaged state is never saved: it would only crash again
-        return f"\nThe game at the moment of the crash was saved to {rescue}; the autosave is kept.\n"
-    except DamagedState as exc:
-        return f"\nThe game was not saved at the moment of the crash: {exc}.\n"
-    except Exception:
-        return "\nThe game could not be saved at the moment of the crash; the autosave is kept.\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 
 from . import flow
-from .app import App, rescue_note
+from .app import App
+from .saving_flow import rescue_note
 from .settings import Settings
 from .theme import Theme
 

@@ -60,7 +60,7 @@ def test_a_number_too_long_to_read_is_refused_on_the_load_screen(app):
 
 def test_a_crash_with_a_damaged_state_writes_no_rescue_save(app):
     from game.engine.state import Pending
-    from game.ui.app import rescue_note
+    from game.ui.saving_flow import rescue_note
 
     start(app)
     app.session.game.state.pending.append(Pending("no_such_event", "ussr", "1939-04-17"))
@@ -70,7 +70,7 @@ def test_a_crash_with_a_damaged_state_writes_no_rescue_save(app):
 
 
 def test_a_crash_with_a_sound_state_writes_a_rescue_save(app):
-    from game.ui.app import rescue_note
+    from game.ui.saving_flow import rescue_note
 
     start(app)
     assert "was saved to" in rescue_note(app)
