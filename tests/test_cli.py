@@ -142,3 +142,29 @@ def test_a_run_gives_the_same_bytes_whatever_the_string_hash_seed():
         assert out.returncode == 0, out.stderr
         outputs.append(out.stdout)
     assert outputs[0] == outputs[1] == outputs[2] and json.loads(outputs[0])["outcome"]
+
+
+def test_check_of_every_yaml_in_scenarios_reads_tests_files_as_tests():
+    """`check scenarios/*.yaml` also meets NAME.tests.yaml: it is checked as the tests of NAME.yaml, not as a
+    scenario that lacks every field."""
+    out = main_py("check", "scenarios/1939.yaml", "scenarios/1939.tests.yaml")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert re.search(r"^scenarios/1939\.tests\.yaml: ok \(\d+ tests\)$", out.stdout, re.M), out.stdout
+
+
+def test_check_of_a_broken_tests_file_is_located_in_it(tmp_path):
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    tests = tmp_path / "mini.tests.yaml"
+    tests.write_text("tests:\n  - name: t\n    policy: passive\n    expect: {outcom: x}\n", encoding="utf-8")
+    out = main_py("check", str(tests))
+    assert out.returncode == 1
+    assert re.search(rf"^{re.escape(str(tests))}:4:\d+: error: ", out.stdout, re.M), out.stdout
+
+
+def test_check_of_a_tests_file_without_its_scenario_says_so(tmp_path):
+    tests = tmp_path / "lost.tests.yaml"
+    tests.write_text("tests: []\n", encoding="utf-8")
+    out = main_py("check", str(tests))
+    assert out.returncode == 1
+    assert f"{tests}:1:1: error: no scenario lost.yaml beside this tests file" in out.stdout
