@@ -12,13 +12,7 @@ from game.engine import Action, Game
 from game.engine.save_check import state_problem
 from game.engine.saves import dumps, load_game, save_game
 from game.scenario import ScenarioError
-
-
-def played(mini) -> Game:
-    game = Game.new(mini, seed=9, humans=["red"])
-    game.submit(Action("act", "red", "open_talks"))
-    game.submit(Action("end_turn", "red"))
-    return game
+from tests.test_saves import played, reload_tampered
 
 
 def test_every_state_of_played_games_fits_the_check(mini):
@@ -87,12 +81,7 @@ def _chosen(state):
 ])
 def test_a_state_that_does_not_fit_is_rebuilt_with_a_located_note(mini, tmp_path, tamper, where):
     game = played(mini)
-    path = tmp_path / "a.json"
-    save_game(game, path)
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    tamper(doc["state"])
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    loaded, notes = load_game(path, mini)
+    loaded, notes = reload_tampered(game, tmp_path / "a.json", tamper)
     assert len(notes) == 1 and where in notes[0] and "rebuilt" in notes[0]
     assert dumps(loaded) == dumps(game)
 

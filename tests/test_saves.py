@@ -19,6 +19,15 @@ def played(mini) -> Game:
     return game
 
 
+def reload_tampered(game: Game, path: Path, tamper) -> tuple[Game, list[str]]:
+    """Save a game, let `tamper` edit the stored state, and load it again."""
+    save_game(game, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    tamper(doc["state"])
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return load_game(path, game.scenario)
+
+
 def test_save_names_scenario_hash_seed_and_actions(mini, tmp_path):
     game = played(mini)
     path = tmp_path / "a.json"
@@ -94,12 +103,7 @@ def _draft_numbers(state):
 ])
 def test_tampered_state_is_rebuilt_from_the_actions(mini, tmp_path, tamper):
     game = played(mini)
-    path = tmp_path / "a.json"
-    save_game(game, path)
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    tamper(doc["state"])
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    loaded, notes = load_game(path, mini)
+    loaded, notes = reload_tampered(game, tmp_path / "a.json", tamper)
     assert notes and "rebuilt" in notes[0]
     assert dumps(loaded) == dumps(game)
 
