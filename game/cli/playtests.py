@@ -16,7 +16,7 @@ from ..paths import TESTS_SUFFIX
 from ..scenario.diagnostics import NOWHERE, Diagnostic, Pos, ScenarioError
 from ..scenario.spec import suggest
 from ..scenario.yamlsource import LocDict, LocList, read_file
-from .script_file import _Reader as _ScriptReader
+from .script_file import StepReader
 
 TEST_FIELDS = ("name", "seed", "power", "policy", "actions", "expect")
 STATE_FIELDS = ("meters", "flags", "no_flags", "treaties", "no_treaties", "log", "no_log")
@@ -153,7 +153,7 @@ class _Reader:
         actions = raw["actions"]
         if not isinstance(actions, list):
             raise self.fail(raw.at("actions"), "'actions' is a list of steps like {turn: 1, kind: act, target: ...}")
-        steps = _ScriptReader(self.path, self.sc)
+        steps = StepReader(self.path, self.sc)
         return None, [steps.step(item, actions.at(i) if isinstance(actions, LocList) else raw.at("actions"), power)
                       for i, item in enumerate(actions)]
 

@@ -27,7 +27,10 @@ class Script:
     info: ClassInfo
 
 
-class _Reader:
+class StepReader:
+    """Reads the parts of a script file against a scenario (its header, each step), raising ScenarioError
+    located in that file; the scenario tests (`NAME.tests.yaml`) read their steps with it too."""
+
     def __init__(self, path: str, scenario: Scenario):
         self.path, self.sc = path, scenario
 
@@ -94,7 +97,7 @@ class _Reader:
 
 def read_script(path: str, scenario: Scenario) -> Script:
     """Parse a script file; raise ScenarioError with a located message if malformed."""
-    reader = _Reader(path, scenario)
+    reader = StepReader(path, scenario)
     raw = read_file(Path(path), path)
     if isinstance(raw, LocList):
         raw_steps, power, seed, info = raw, scenario.player, None, ClassInfo()
