@@ -6,11 +6,12 @@ import ast
 import json
 
 import pytest
+import yaml
 
-from game.engine import Action, Game
+from game.engine import Action, Game, debrief
 from game.engine.view import PowerView
 from game.scenario import load_scenario
-from tests.conftest import ROOT
+from tests.conftest import MINI, ROOT
 
 UI = ROOT / "game" / "ui"
 
@@ -145,3 +146,37 @@ def test_offer_statuses_are_the_formats_words(s1939):
     assert OFFER_STATUSES == ("closed", "open", "proposed", "signed") == tuple(OfferStatus)
     view = PowerView(Game.new(s1939, seed=1, humans=(s1939.player,)), s1939.player)
     assert all(isinstance(o.status, OfferStatus) for o in view.offers())
+
+
+def _gauged(tmp_path, meters: list[dict]) -> Game:
+    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data["meters"] += meters
+    path = tmp_path / "gauged.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return Game.new(load_scenario(path), seed=1)
+
+
+def _gauge(game: Game, power: str, meter: str):
+    return next(g for g in PowerView(game, power).gauges() if g.id == meter)
+
+
+def test_a_gauge_is_good_one_way_only_for_the_power_whose_interest_it_measures(tmp_path):
+    game = _gauged(tmp_path, [{"id": "sphere", "name": "Red sphere", "start": 0, "power": "red",
+                               "interest": "the Red state"}])
+    mine, theirs = _gauge(game, "red", "sphere"), _gauge(game, "blue", "sphere")
+    assert (mine.good_when, mine.better) == ("higher", "higher is better for the Red state")
+    assert (theirs.good_when, theirs.better) == ("none", "measures the interest of the Red state")
+
+
+def test_a_world_gauge_is_good_the_same_way_for_every_viewer_unless_the_scenario_says(tmp_path):
+    game = _gauged(tmp_path, [{"id": "war", "name": "War danger", "start": 10, "good": "low",
+                               "good_for": {"grey": "high"}}])
+    assert [_gauge(game, p, "war").good_when for p in ("red", "blue", "grey")] == ["lower", "lower", "higher"]
+
+
+def test_a_gauge_is_shown_only_to_the_powers_the_scenario_names(tmp_path):
+    game = _gauged(tmp_path, [{"id": "plan", "name": "Red plan", "start": 0, "power": "red", "shown_to": ["red"]}])
+    assert "plan" in [g.id for g in PowerView(game, "red").gauges()]
+    assert "plan" not in [g.id for g in PowerView(game, "blue").gauges()]
+    assert all("plan" not in row for row in PowerView(game, "blue").history())
+    assert "plan" not in [s["id"] for s in debrief(game, "blue")["scores"]]

@@ -37,12 +37,12 @@ def _entry(e: LogEntry) -> dict[str, Any]:
 def debrief(game: Game, power: str) -> dict[str, Any]:
     """Outcome, epilogue, scores, meter history, decisions beside the historical ones, questions, sources."""
     sc, st = game.scenario, game.state
-    visible = [m for m in sc.meters if not m.hidden]
+    visible = [m for m in sc.meters if m.shown(power)]
     return {
         **_ending(game),
         "scores": [{"id": m.id, "name": m.name, "description": m.description, "start": m.start,
                     "value": st.meters[m.id], "good": m.good, "power": m.power,
-                    "interest": m.interest}
+                    "interest": m.interest, "good_when": m.good_when(power)}
                    for m in visible if m.score],
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
         "decisions": decisions(game, power),

@@ -48,9 +48,15 @@ class Gauge:
     max: float
     start: float
     drift: float
-    good: str
+    good: str               # the direction good for the gauge's own power ("high" or "low")
     power: str | None       # whose gauge it is (None: a world gauge)
     interest: str           # whose interest it measures ("" if the scenario does not say)
+    good_when: str          # for the viewing power: "higher", "lower" or "none" (it measures another's interest)
+
+    @property
+    def better(self) -> str:
+        """Which way the gauge is good for the viewer, in words."""
+        return better(self.good_when, self.interest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,12 +212,12 @@ class PowerView:
     def gauges(self) -> list[Gauge]:
         meters = self.game.state.meters
         return [Gauge(m.id, m.name, m.description, meters[m.id], m.min, m.max, m.start, m.drift, m.good, m.power,
-                      m.interest)
-                for m in self.sc.meters if not m.hidden]
+                      m.interest, m.good_when(self.power))
+                for m in self.sc.meters if m.shown(self.power)]
 
     def history(self) -> list[dict[str, float]]:
-        """The visible gauges week by week."""
-        shown = [m.id for m in self.sc.meters if not m.hidden]
+        """The gauges the power sees, week by week."""
+        shown = [m.id for m in self.sc.meters if m.shown(self.power)]
         return [{k: row[k] for k in shown if k in row} for row in self.game.state.history]
 
     def powers(self) -> list[PowerInfo]:
@@ -332,6 +338,14 @@ class PowerView:
             "clauses": {o.id: self.clauses(o.id) for o in self.offers()},
             "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},
         })
+
+
+def better(good_when: str, interest: str = "") -> str:
+    """A gauge's direction for its viewer in words: 'higher is better for the Soviet state', or whose interest it
+    measures when neither way is the viewer's ('measures the interest of ...')."""
+    if good_when == "none":
+        return f"measures the interest of {interest}" if interest else "neither direction is yours"
+    return f"{good_when} is better" + (f" for {interest}" if interest else "")
 
 
 def described(effects: Any, sc: Any) -> list[str]:

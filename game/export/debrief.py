@@ -9,6 +9,7 @@ from typing import Any
 from ..engine import debrief
 from ..engine.game import Game
 from ..engine.notes import votes_text
+from ..engine.view import better
 from .chart_svg import svg_chart
 from .decisions import ClassInfo, class_decisions, class_record, seat_rows
 from .html_kit import document, esc, paras
@@ -56,14 +57,9 @@ def _timeline(decisions: list[dict], record: list[dict]) -> str:
     return "".join(rows)
 
 
-def _better(score: dict) -> str:
-    interest = score.get("interest") or ""
-    return f"{'higher' if score['good'] == 'high' else 'lower'} is better" + (f" for {interest}" if interest else "")
-
-
 def _scores(scores: list[dict]) -> str:
     return "".join(f"<tr><td>{esc(s['name'])}</td><td>{s['start']:g}</td><td><b>{s['value']:.0f}</b></td>"
-                   f"<td>{esc(_better(s))}</td></tr>" for s in scores)
+                   f"<td>{esc(better(s['good_when'], s['interest']))}</td></tr>" for s in scores)
 
 
 def _seats(seats: list[dict]) -> str:

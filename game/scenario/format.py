@@ -116,6 +116,10 @@ METER = Struct("meter", [
     F("score", Bool(), default=True, doc="shown among the ending's scores"),
     F("good", Enum("high", "low"), default="high", doc="which direction is good for its power"),
     F("interest", Text(200), default="", doc="whose interest it measures, for 'higher is better for ...'"),
+    F("shown_to", ListOf(Ref("power")), default=(), doc="the powers that see it (default: every power)"),
+    F("good_for", MapOf(Ref("power"), Enum("high", "low", "none")), default={},
+      doc="which direction is good for a viewing power (default: 'good' for its own power and for every power "
+          "if it is a world gauge, 'none' for the other powers)"),
 ], build=Meter, kind="meter", check_more=_meter_checks)
 
 

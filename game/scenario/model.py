@@ -53,6 +53,23 @@ class Meter:
     score: bool
     good: str
     interest: str = ""
+    shown_to: tuple[str, ...] = ()
+    good_for: dict[str, str] = field(default_factory=dict)
+
+    def shown(self, power: str) -> bool:
+        """Whether a power sees the gauge (never if hidden; `shown_to` empty: every power)."""
+        return not self.hidden and (not self.shown_to or power in self.shown_to)
+
+    def good_when(self, power: str) -> str:
+        """Which way is good for this viewer: 'higher', 'lower' or 'none' (the gauge measures another's interest)."""
+        if power in self.good_for:
+            return DIRECTION[self.good_for[power]]
+        if self.power is None or self.power == power:
+            return DIRECTION[self.good]
+        return "none"
+
+
+DIRECTION = {"high": "higher", "low": "lower", "none": "none"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,11 +139,6 @@ def chance(lo: float, hi: float) -> str:
     return f"{a}–{b} chance"
 
 
-def better(good: str, interest: str = "") -> str:
-    """Which way a gauge is good, and for whom when the scenario says: 'higher is better for the Soviet state'."""
-    return f"{'higher' if good == 'high' else 'lower'} is better" + (f" for {interest}" if interest else "")
-
-
 def unused_points(left: int) -> str:
     """The question before a week ends with action points that could still be spent."""
     return f"{left} point{'s' if left != 1 else ''} unused — end the week?"

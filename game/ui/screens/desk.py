@@ -20,7 +20,7 @@ from ..widgets.gauges import MeterWidget, TrustWidget
 from ..widgets.items import Item
 from ..widgets.paper import calendar_leaf, sheet
 from ..widgets.text import Block, paragraphs, render
-from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, better, known_consequences, trust_word, unused_points
+from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, known_consequences, trust_word, unused_points
 from .base import Screen
 from .event import source_blocks
 
@@ -191,7 +191,7 @@ class DeskScreen(Screen):
             owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
             drift = f" Changes by {m.drift:+g} every week on its own." if m.drift else ""
             tip = (f"{m.name}: {value:.1f} (range {m.min:g}–{m.max:g}; started at {m.start:g}, marked by the line; "
-                   f"{better(m.good, m.interest)}).{owner}{drift} {m.description}")
+                   f"{m.better}).{owner}{drift} {m.description}")
             r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
             self.add(MeterWidget(r, m, value, tip))
         # trust with every other power: theirs in you / yours in them, in columns as wide as the widest entry

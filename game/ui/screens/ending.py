@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import debrief
+from ...engine.view import better
 from ...export.files import write_debrief
 from ..chart import draw_chart
 from ..flow import Notice, Open, ToTitle
@@ -18,7 +19,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
-from ..wording import ENDING_BUTTONS, better
+from ..wording import ENDING_BUTTONS
 from .base import Screen
 
 
@@ -95,7 +96,7 @@ class EndingScreen(Screen):
         d = self.data
         b = [Block("head", "Scores (no single right answer)")]
         for s in d.get("scores", []):
-            arrow = better(s["good"], s.get("interest", ""))
+            arrow = better(s["good_when"], s["interest"])
             b.append(Block("body", f"{s['name']}: from {s['start']:g} to {s['value']:.0f}  ({arrow})", 10))
         b += [Block("gap", ""), Block("head", "Your decisions beside the historical ones")]
         mine, hist = d.get("decisions", []), d.get("historical_decisions", [])
