@@ -5,19 +5,45 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..engine.classroom import MAX_PIN, MAX_TIMER, ClassOptions
 from .common import UsageError, check_seats, load_or_exit
+
+CLASS_FLAGS = {"class_name": "--class", "teams": "--teams", "pin": "--pin", "timer": "--timer",
+               "hide_odds": "--hide-odds", "hide_consequences": "--hide-consequences",
+               "require_reason": "--require-reason"}
 
 
 def play(args: argparse.Namespace) -> int:
     seats: tuple[str, ...] = ()
+    options = None
     if args.seats is not None:
         if args.load:
             raise UsageError("give --seats for a new game or --load for a saved one, not both")
         seats = check_seats(load_or_exit(args.scenario), args.seats)
+        options = class_options(args, seats)
+    else:
+        given = [flag for attr, flag in CLASS_FLAGS.items() if getattr(args, attr) not in (None, False)]
+        if given:
+            raise UsageError(f"{given[0]} is an option of a class game: give --seats too")
     from ..ui.play import run_app
 
     return run_app(Path(args.scenario) if args.scenario else None, args.seed,
-                   Path(args.load) if args.load else None, args.fullscreen, seats)
+                   Path(args.load) if args.load else None, args.fullscreen, seats, options)
+
+
+def class_options(args: argparse.Namespace, seats: tuple[str, ...]) -> ClassOptions:
+    """The class options the flags give (UsageError if a value is wrong)."""
+    teams = [t.strip() for t in args.teams.split(",")] if args.teams else []
+    if len(teams) > len(seats):
+        raise UsageError(f"--teams names {len(teams)} teams for {len(seats)} seats")
+    pin = (args.pin or "").strip()
+    if pin and not (pin.isascii() and pin.isdigit() and len(pin) <= MAX_PIN):
+        raise UsageError(f"--pin must be up to {MAX_PIN} digits")
+    if not 0 <= (args.timer or 0) <= MAX_TIMER:
+        raise UsageError(f"--timer must be from 0 to {MAX_TIMER} minutes")
+    return ClassOptions.typed(args.class_name or "", dict(zip(seats, teams, strict=False)), pin=pin,
+                              hide_odds=args.hide_odds, hide_consequences=args.hide_consequences,
+                              require_reason=args.require_reason, turn_timer_minutes=args.timer or 0)
 
 
 def screenshot(args: argparse.Namespace) -> int:

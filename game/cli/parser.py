@@ -47,6 +47,14 @@ def _add_play(sub: argparse._SubParsersAction) -> None:
                    "the rest")
     p.add_argument("--load", help="a save file to continue")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    c = p.add_argument_group("a class game (with --seats)")
+    c.add_argument("--class", dest="class_name", metavar="NAME", help="the class's name, shown in saves and exports")
+    c.add_argument("--teams", metavar="NAMES", help="each seat's team name, comma-separated in the order of --seats")
+    c.add_argument("--pin", help="the teacher's PIN (digits) for the teacher's console")
+    c.add_argument("--timer", type=int, metavar="MINUTES", help="minutes for each seat's turn (default: no timer)")
+    c.add_argument("--hide-odds", action="store_true", help="drafts show no forecast of the answers")
+    c.add_argument("--hide-consequences", action="store_true", help="show no known consequences of decisions")
+    c.add_argument("--require-reason", action="store_true", help="every decision needs a typed reason")
 
 
 def _add_check(sub: argparse._SubParsersAction) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..scenario.model import EventDef, Offer, Scenario
 from . import negotiation, rng, week
 from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
+from .classroom import ClassOptions
 from .compiled import Compiled, compiled
 from .conditions import explain
 from .controllers import Controller, make_controller
@@ -22,9 +23,10 @@ class Game:
     """A game in progress. Humans submit actions; AI controllers act when a week resolves."""
 
     def __init__(self, scenario: Scenario, state: GameState, humans: Iterable[str] = (),
-                 policies: dict[str, str] | None = None):
+                 policies: dict[str, str] | None = None, options: ClassOptions | None = None):
         self.sc = scenario
         self.st = state
+        self.options = options or ClassOptions()   # a class game's options (classroom.py); saved with the game
         self.cx: Compiled = compiled(scenario)
         wanted = set(humans)
         self.humans: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in wanted)
@@ -42,7 +44,7 @@ class Game:
     # ----------------------------------------------------------------- creation
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, humans: Iterable[str] = (),
-            policies: dict[str, str] | None = None) -> Game:
+            policies: dict[str, str] | None = None, options: ClassOptions | None = None) -> Game:
         """Start a game: set up the state and fire the first week's events."""
         sc = scenario
         start = compiled(sc).start
@@ -59,7 +61,7 @@ class Game:
             budget={},
             unlocked=list(start.unlocked),
         )
-        game = cls(sc, state, humans, policies)
+        game = cls(sc, state, humans, policies, options)
         state.history.append(dict(state.meters))
         week.begin(game)
         return game
@@ -147,6 +149,12 @@ class Game:
                 return Result(False, f"{self.short(power)} has already ended this week.")
         return kind.check(self, action, explain_why)
 
+    def reason_refusal(self, action: Action) -> str:
+        """Why a person's decision may not be taken without a reason in this class ("" if it may)."""
+        if self.options.require_reason and ACTION_KINDS[action.kind].logs and not action.why:
+            return "This class gives a reason for every decision: write one first."
+        return ""
+
     def short(self, power: str) -> str:
         """A power's short name, for messages."""
         return self.sc.power(power).short
@@ -161,6 +169,9 @@ class Game:
         result = self.check(action)
         if not result.ok:
             return result
+        refusal = self.reason_refusal(action)
+        if refusal:
+            return Result(False, refusal)
         self.record.append(action)
         start = len(self.st.log)
         self.perform(action, checked=True)

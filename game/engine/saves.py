@@ -12,6 +12,7 @@ from ..scenario.diagnostics import NOWHERE, Diagnostic, ScenarioError
 from ..scenario.format import SAVE_STATE_BYTES
 from ..scenario.model import Scenario
 from .actions import Action
+from .classroom import ClassOptions, check_options
 from .game import Game
 from .save_check import SaveProblem, check_envelope, state_problem
 from .state import GameState
@@ -34,6 +35,8 @@ def to_document(game: Game, with_state: bool = True) -> dict[str, Any]:
         "actions": [a.to_dict() for a in game.record],
         "progress": {"turn": game.state.turn, "outcome": game.state.outcome},   # for lists of saves
     }
+    if game.options.is_class:   # (a game that is no class's is saved as before classes existed)
+        doc["class"] = game.options.to_dict()
     if with_state:
         doc["state"] = game.state.to_dict()
     return doc
@@ -151,13 +154,14 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
     same = meta.get("sha256") == scenario.sha256
     try:
         seed, humans, policies, actions = check_envelope(doc, scenario)
+        options = class_options(doc, scenario)
     except SaveProblem as exc:
         raise _error(name, f"{'save file is damaged' if same else 'cannot replay this save'}: {exc}") from None
     notes: list[str] = []
     if same and "state" in doc:   # (without it, the save was too large: the replay below rebuilds that state)
         problem = state_problem(doc["state"], scenario)
         if problem is None:
-            game = Game(scenario, GameState.from_dict(doc["state"]), humans, policies)
+            game = Game(scenario, GameState.from_dict(doc["state"]), humans, policies, options)
             game.record = actions
             return game, notes
         notes.append(f"The stored state did not fit the scenario ({problem}); the game was rebuilt from its "
@@ -168,15 +172,26 @@ def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:
         notes.append("It was saved by an earlier version of the game, whose dice fell differently: chance events "
                      "and the other powers' choices may not be the same as before.")
     try:
-        game = replay(scenario, seed, humans, policies, actions)
+        game = replay(scenario, seed, humans, policies, actions, options)
     except ValueError as exc:
         raise _error(name, f"cannot replay this save: {exc}") from None
     return game, notes
 
 
-def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str, str], actions: list[Action]) -> Game:
+def class_options(doc: dict[str, Any], scenario: Scenario) -> ClassOptions:
+    """The class options a save holds (none for a game that is no class's); SaveProblem says what is wrong."""
+    if "class" not in doc:
+        return ClassOptions()
+    try:
+        return check_options(doc["class"], frozenset(scenario.index["powers"]))
+    except ValueError as exc:
+        raise SaveProblem(str(exc)) from None
+
+
+def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str, str], actions: list[Action],
+           options: ClassOptions | None = None) -> Game:
     """Rebuild a game from its seed and action log; raise ValueError if an action is refused."""
-    game = Game.new(scenario, seed=seed, humans=humans, policies=policies)
+    game = Game.new(scenario, seed=seed, humans=humans, policies=policies, options=options)
     for i, action in enumerate(actions, 1):
         result = game.submit(action)
         if not result.ok:
@@ -186,4 +201,4 @@ def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str,
 
 def without_last(game: Game) -> Game:
     """The game as it stood before its last recorded step, rebuilt exactly from its seed and the rest of its log."""
-    return replay(game.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1])
+    return replay(game.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1], game.options)

@@ -13,6 +13,7 @@ from ..scenario.model import with_article
 from ..scenario.vocabulary import OfferStatus
 from . import negotiation
 from .actions import ACTION_KINDS, Action, Result
+from .classroom import ClassOptions
 from .effects import describe_effects
 from .game import Game
 from .state import LogEntry
@@ -101,6 +102,7 @@ class Question:
     title: str
     date: str
     options: tuple[str, ...]
+    consequences: tuple[tuple[str, ...], ...] = ()   # each option's known consequences (none hidden by the class)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,7 @@ class DraftView:
     refusal: str            # why it cannot be proposed ("" if it can)
     cost: int
     differs: bool           # from the draft on the table
-    odds: tuple[Odds, ...]
+    odds: tuple[Odds, ...]  # (none when the class hides the odds)
 
 
 def to_json(value: Any) -> Any:
@@ -247,9 +249,26 @@ class PowerView:
         return {k: Holding(v.owner, v.sphere) for k, v in self.game.state.territories.items()}
 
     def questions(self) -> list[Question]:
-        return [Question(p.event, self.sc.event(p.event).title, p.date,
-                         tuple(c.id for c in self.sc.event(p.event).choices))
-                for p in self.game.state.pending if p.power == self.power]
+        return [self.question(p.event, p.date) for p in self.game.state.pending if p.power == self.power]
+
+    def question(self, event_id: str, date: str = "") -> Question:
+        """An event's question with each option's known consequences, as this power would be asked it."""
+        event = self.sc.event(event_id)
+        return Question(event.id, event.title, date, tuple(c.id for c in event.choices),
+                        tuple(self._consequences(c.effects) for c in event.choices))
+
+    # ------------------------------------------------------------ the class
+    def classroom(self) -> ClassOptions:
+        """The class's options as a seat may see them (no PIN); the class code is `week().seed`."""
+        return self.game.options.public()
+
+    def needs_reason(self, action: Action) -> str:
+        """Why this decision may not be taken without a reason in this class ("" if it may)."""
+        return self.game.reason_refusal(action)
+
+    def _consequences(self, effects: Any) -> tuple[str, ...]:
+        """Effects in words, or nothing when the class hides known consequences."""
+        return () if self.game.options.hide_consequences else tuple(described(effects, self.sc))
 
     # ------------------------------------------------------------- actions
     def actions(self) -> list[ActionView]:
@@ -258,7 +277,7 @@ class PowerView:
         found = []
         for d in self.sc.actions_of(self.power):
             result = self.game.check(Action("act", self.power, d.id))
-            found.append(ActionView(d.id, d.name, d.text, tuple(described(d.effects, self.sc)), d.cost, result.ok,
+            found.append(ActionView(d.id, d.name, d.text, self._consequences(d.effects), d.cost, result.ok,
                                     result.reason, st.taken.get(d.id) == st.turn))
         return found
 
@@ -294,7 +313,7 @@ class PowerView:
 
     def clauses(self, offer_id: str) -> list[ClauseView]:
         offer = self._offer(offer_id)
-        return [ClauseView(c.id, c.name, c.text, c.required, c.secret, tuple(described(c.on_sign, self.sc)),
+        return [ClauseView(c.id, c.name, c.text, c.required, c.secret, self._consequences(c.on_sign),
                            self.game.clause_refusal(offer_id, c.id) or "")
                 for c in offer.clauses]
 
@@ -304,7 +323,8 @@ class PowerView:
         draft = tuple(clauses)
         result = self.check(Action("propose", self.power, offer_id, draft))
         odds = []
-        for party, rng in self.game.predict(offer_id, draft, by=self.power).items():
+        predicted = {} if self.game.options.hide_odds else self.game.predict(offer_id, draft, by=self.power)
+        for party, rng in predicted.items():
             if rng is None:
                 odds.append(Odds(party, None, None, ()))
             else:

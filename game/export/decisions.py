@@ -29,6 +29,11 @@ class ClassInfo:
         return cls(clean_text(name, MAX_NAME, False),
                    {power: clean_text(team, MAX_NAME, False) for power, team in (teams or {}).items()})
 
+    @classmethod
+    def of(cls, game: Game) -> ClassInfo:
+        """The class and team names a game was started with (engine.classroom.ClassOptions)."""
+        return cls(game.options.name, dict(game.options.teams))
+
 
 def seat_rows(game: Game, seats: Iterable[str], info: ClassInfo) -> list[dict[str, Any]]:
     """Each seat: its power's id and name and its team's name."""

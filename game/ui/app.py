@@ -101,7 +101,7 @@ class App:
         elif isinstance(request, flow.Submit):
             self.submit(request.action)
         elif isinstance(request, flow.NewGame):
-            self.new_game(request.scenario_path, request.seed, request.seats)
+            self.new_game(request.scenario_path, request.seed, request.seats, request.options)
         elif isinstance(request, flow.TakeSeat):
             seating.take_seat(self, request.power)
         elif isinstance(request, flow.LoadSave):
@@ -178,12 +178,13 @@ class App:
             self.open("event", event=s.scenario.event(waiting[0].event))
 
     # -------------------------------------------------------------- session
-    def new_game(self, scenario_path: Path | None, seed: int | None, seats: tuple[str, ...] = ()) -> None:
+    def new_game(self, scenario_path: Path | None, seed: int | None, seats: tuple[str, ...] = (),
+                 options: Any = None) -> None:
         """Start a game (the engine is imported here, with the first game, so that the title shows at once)."""
         from .session import Session
 
         try:
-            session = Session.new(scenario_path, seed, seats=seats)
+            session = Session.new(scenario_path, seed, seats=seats, options=options)
         except Exception as exc:
             self.open("error", title="This scenario cannot be played", lines=error_lines(exc),
                       intro="The scenario file has errors. Fix them (or choose another scenario):")

@@ -44,6 +44,7 @@ class NewGame:
     scenario_path: Path
     seed: int | None = None
     seats: tuple[str, ...] = ()   # the powers people play (none given: the scenario's player)
+    options: Any = None           # a class game's options (engine.classroom.ClassOptions; None: no class)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -15,7 +16,7 @@ from .theme import Theme
 
 
 def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool,
-            seats: tuple[str, ...] = ()) -> int:
+            seats: tuple[str, ...] = (), options: Any = None) -> int:
     """`python main.py play`: open the window and play until the player quits."""
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
@@ -36,7 +37,7 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
         if load is not None:
             app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
         elif seats:   # a class game: straight to the first seat's hand-over
-            app.tasks.append(lambda: app.apply(flow.NewGame(scenario_path, seed, seats)))
+            app.tasks.append(lambda: app.apply(flow.NewGame(scenario_path, seed, seats, options)))
         return app.run(safe=True)
     except KeyboardInterrupt:
         return 130

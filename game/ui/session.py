@@ -17,6 +17,7 @@ from typing import Any
 
 from ..engine import Action, Game, Result
 from ..engine.actions import ACTION_KINDS
+from ..engine.classroom import ClassOptions
 from ..engine.view import PowerView
 from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
 from ..scenario import ScenarioError, load_scenario
@@ -69,13 +70,14 @@ class Session:
     # ------------------------------------------------------------ creation
     @classmethod
     def new(cls, scenario_path: Path | None = None, seed: int | None = None, power: str | None = None,
-            seats: Iterable[str] = ()) -> Session:
-        """A new game; seats: the powers people play (default: the one power, or the scenario's player)."""
+            seats: Iterable[str] = (), options: ClassOptions | None = None) -> Session:
+        """A new game; seats: the powers people play (default: the one power, or the scenario's player);
+        options: a class game's (see engine.classroom)."""
         scenario = read_scenario(scenario_path or DEFAULT_SCENARIO)
         humans = tuple(seats) or (power or scenario.player,)
         if seed is None:
             seed = random.randrange(1, 1_000_000)
-        game = Game.new(scenario, seed=seed, humans=humans)
+        game = Game.new(scenario, seed=seed, humans=humans, options=options)
         s = cls(scenario, game, game.humans[0])
         s.seen = dict.fromkeys(s.seats, 0)
         s.briefed = set()

@@ -11,18 +11,6 @@ from ..scenario.model import Scenario
 from ..scenario.vocabulary import OfferStatus
 
 
-def effect_lines(effects, sc: Scenario) -> list[str]:
-    """The visible consequences, worded by the engine's effect registry (hidden meters say nothing)."""
-    from ..engine.view import described
-
-    return described(effects, sc)
-
-
-def consequences(effects, sc: Scenario) -> str:
-    """'Known consequences: ...' for a choice or an action ('' if none is known)."""
-    return known_consequences(effect_lines(effects, sc))
-
-
 def known_consequences(known: Sequence[str]) -> str:
     """'Known consequences: ...' for effects the engine has worded ('' if none is known)."""
     return "Known consequences: " + "; ".join(known) + "." if known else ""

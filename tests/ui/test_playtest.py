@@ -46,11 +46,11 @@ def test_answering_a_question_by_mouse_closes_it_once(app):
 
 
 def test_a_choice_without_known_effects_says_so_plainly(app, monkeypatch):
-    import game.ui.wording as wording
+    import game.engine.view as view
 
     d = to_desk(app)
     dialog = first_question(app, d)
-    monkeypatch.setattr(wording, "effect_lines", lambda *a, **k: [])
+    monkeypatch.setattr(view, "described", lambda *a, **k: [])
     dialog.stale = True
     dialog.ensure_layout()
     ids = {c.id for c in dialog.event.choices}

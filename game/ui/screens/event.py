@@ -13,7 +13,7 @@ from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
 from ..widgets.text import Block, paragraphs
-from ..wording import consequences
+from ..wording import known_consequences
 from .dialog import Dialog
 
 
@@ -54,14 +54,14 @@ class EventDialog(Dialog):
         return b
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
-        sc = self.app.session.scenario
         power = self.app.session.power
+        known = self.known_consequences()
         keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
         items = []
         for i, c in enumerate(self.event.choices):
             action = Action("choose", power, self.event.id, option=c.id)
             items.append(Item(f"{i + 1}. {c.text}", (lambda a=action, t=c.text: self.choose(a, t)),
-                              sub=consequences(c.effects, sc) or "No consequences known in advance.",
+                              sub=known_consequences(known.get(c.id, ())) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
         choices_h = min(sum(ListItem.height(theme, width, it) for it in items), int(body.h * 0.6))
@@ -69,6 +69,11 @@ class EventDialog(Dialog):
         self.add(ScrollText(text_rect, theme, self.body_blocks()))
         y = text_rect.bottom + theme.pad
         self.item_column(pygame.Rect(body.x, y, body.w, body.bottom - y), items, width)
+
+    def known_consequences(self) -> dict[str, tuple[str, ...]]:
+        """Each option's known consequences, as the engine's view words them (none if the class hides them)."""
+        q = self.app.session.view.question(self.event.id)
+        return dict(zip(q.options, q.consequences, strict=True))
 
     def choose(self, action: Action, text: str) -> Any:
         """Answer with this option; one that cannot be taken back asks first."""
