@@ -195,8 +195,18 @@ def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str,
     for i, action in enumerate(actions, 1):
         result = game.submit(action)
         if not result.ok:
-            raise ValueError(f"action {i} ({action.kind} {action.target}) is refused: {result.reason}")
+            raise ValueError(f"action {i} ({action.kind} {action.target}), in week {game.state.turn}, is refused: "
+                             f"{result.reason}")
     return game
+
+
+def replay_on(game: Game, scenario: Scenario) -> Game:
+    """The same game (seed, seats, policies, action log) replayed on another version of its scenario; ValueError
+    says which action is refused, and in which week, when the log no longer fits."""
+    missing = [p for p in game.humans if p not in scenario.index["powers"]]
+    if missing:
+        raise ValueError(f"the power {missing[0]!r}, played by a person, is no longer in the scenario")
+    return replay(scenario, game.state.seed, list(game.humans), game.policies, game.record)
 
 
 def without_last(game: Game) -> Game:

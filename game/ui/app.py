@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from . import flow, saving_flow, seating
+from . import flow, reloading, saving_flow, seating
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
@@ -46,6 +46,7 @@ class App:
         self.dirty = True
         self.tasks: list[Any] = []
         self.frame = Frame()
+        self.watch = reloading.Watch()   # the scenario's files, for a hot reload
 
     # ----------------------------------------------------------------- stack
     @property
@@ -297,6 +298,9 @@ class App:
             if not self.top_is("help"):
                 self.open("help")
             return True
+        if event.key == pygame.K_F5:
+            reloading.reload(self)
+            return True
         if event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
             return True
@@ -388,6 +392,7 @@ class App:
             self.handle(event)
         if not self.running:
             return 0
+        reloading.poll(self)
         self.expire()
         if not self.dirty:
             return 0

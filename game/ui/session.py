@@ -129,6 +129,11 @@ class Session:
         self.seen = {p: min(n, len(PowerView(self.game, p).inbox())) for p, n in self.seen.items()}
         return last
 
+    def adopt(self, scenario: Scenario, game: Game) -> None:
+        """Go on with another version of the scenario and the game replayed on it (a hot reload)."""
+        self.scenario, self.game = scenario, game
+        self.seen = {p: min(n, len(PowerView(game, p).inbox())) for p, n in self.seen.items()}
+
     def unseen(self) -> list:
         """Log entries visible to the seat at the desk that have not been shown to it yet."""
         return self.view.inbox()[self.seen.get(self.power, 0):]

@@ -128,7 +128,8 @@ HELP = [
     Block("body", "Tab / Shift+Tab or the arrow keys: move between controls. Enter or Space: press. Esc: back, "
                   "or the menu on the desk. The letter or number shown on a button presses it. PageUp/PageDown "
                   "and the mouse wheel scroll. F1: this help. F11: fullscreen. Ctrl+Plus / Ctrl+Minus: text size. "
-                  "Ctrl+H: high contrast."),
+                  "Ctrl+H: high contrast. F5: read the scenario file again (for scenario writers: the game goes on "
+                  "with the new content, or a panel shows the file's errors)."),
     Block("gap", ""),
     Block("head", "Saving"),
     Block("body", "The game saves itself at the end of every week (Continue on the title screen). The menu (Esc) "
