@@ -8,26 +8,19 @@ The drawing is cached and redrawn only when the size, the palette or a territory
 from __future__ import annotations
 
 import math
-from enum import StrEnum
 from typing import Any
 
 import pygame
 
 from ..scenario.model import Scenario
-from .map_data import crossings, fit_box, inside, inside_row, load_map
+from .map_data import fit_box, inside, load_map
+from .map_labels import Label, LabelKind, LabelPlacer, city_style
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
 from .widgets.text import fit, font_of, render
 
 _map_cache: list[Any] = []
 _RENDERED: dict[tuple, tuple] = {}
-
-
-class LabelKind(StrEnum):
-    """What a name on the map belongs to."""
-
-    TERRITORY = "territory"
-    CITY = "city"
 
 
 def load_shapes() -> Any:
@@ -53,6 +46,14 @@ def _hatch(surf: pygame.Surface, color, mask_poly: list[tuple[float, float]] | N
     surf.blit(layer, rect.topleft)
 
 
+def _extent(rings: list) -> float:
+    """The size of a territory on screen (the area of its bounding box), to place the smallest names first."""
+    pts = [q for ring in rings for q in ring]
+    if not pts:
+        return 0.0
+    return (max(q[0] for q in pts) - min(q[0] for q in pts)) * (max(q[1] for q in pts) - min(q[1] for q in pts))
+
+
 def _framing(data: Any, wanted: set[str], inner: pygame.Rect) -> Any:
     """The transform that frames the states in between in inner: whole shapes, except the giants, whose label
     points suffice, with a small margin."""
@@ -63,65 +64,6 @@ def _framing(data: Any, wanted: set[str], inner: pygame.Rect) -> Any:
     x1, y1 = max(b[2] for b in focus), max(b[3] for b in focus)
     padx, pady = (x1 - x0) * 0.04, (y1 - y0) * 0.04
     return fit_box((x0 - padx, y0 - pady, x1 + padx, y1 + pady), inner.w, inner.h, left=inner.x, top=inner.y)
-
-
-# Where a territory's name may go, in order of preference: (widths, lines) from its centre.
-NAME_MOVES = ((0, 0), (0, -1), (0, 1), (-0.5, 0), (0.5, 0), (0, -2), (0, 2), (-0.5, -1), (0.5, -1), (-0.5, 1), (0.5, 1))
-
-
-def _name_forms(theme: Theme, name: str, span: float, widest: int) -> list[tuple[list[str], str]]:
-    """The ways a name may be written, best first: whole on one line, on two lines split where they come out
-    most even, in a smaller type (none wider than widest); last, cut to the territory's width."""
-    words = name.split()
-    shapes = [[name]]
-    if len(words) > 1:
-        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-        shapes.append([" ".join(words[:cut]), " ".join(words[cut:])])
-    forms = [(lines, style) for style in ("small", "map_small") for lines in shapes
-             if max(font_of(theme, style).size(line)[0] for line in lines) <= widest]
-    forms.append(([fit(theme, name, "map_small", min(widest, max(int(span), theme.px(60))))], "map_small"))
-    return forms
-
-
-def _box_of(theme: Theme, lines: list[str], style: str, center: tuple[float, float]) -> pygame.Rect:
-    font = font_of(theme, style)
-    r = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 4, font.get_linesize() * len(lines))
-    r.center = (round(center[0]), round(center[1]))
-    return r
-
-
-class Coverage:
-    """How much of a name's box lies off its own territory, in quarters (0: all of it on it); each ring's
-    crossings of a row of test points are kept, as the same rows are asked again and again."""
-
-    def __init__(self, rings: list, offset: tuple[int, int]):
-        self.rings, self.offset = rings, offset
-        self.rows: dict[float, list[list[float]]] = {}
-
-    def __call__(self, r: pygame.Rect, n_lines: int) -> int:
-        if not self.rings:
-            return 0
-        ox, oy = self.offset
-        step = r.h / n_lines
-        on = 0
-        for k in range(n_lines):
-            y = r.y + step * (k + 0.5) + oy
-            if y not in self.rows:
-                self.rows[y] = [crossings(ring, y) for ring in self.rings]
-            on += sum(1 for i in range(7) if any(inside_row(row, r.x + 3 + (r.w - 6) * i / 6 + ox)
-                                                 for row in self.rows[y]))
-        return round((1 - on / (7 * n_lines)) * 4)
-
-
-def _beside(x: int, y: int, w: int, h: int, dot: int) -> list[pygame.Rect]:
-    """The places for a city's name beside its dot at (x, y), in order of preference."""
-    right, left = x + dot + 1, x - dot - 1 - w
-    return [pygame.Rect(right, y - h + dot, w, h), pygame.Rect(right, y - dot, w, h),
-            pygame.Rect(left, y - h + dot, w, h), pygame.Rect(left, y - dot, w, h),
-            pygame.Rect(right, y - h // 2, w, h), pygame.Rect(left, y - h // 2, w, h),
-            pygame.Rect(x - w // 2, y - dot - 1 - h, w, h), pygame.Rect(x - w // 2, y + dot + 1, w, h),
-            pygame.Rect(right, y - h - dot, w, h), pygame.Rect(left, y - h - dot, w, h),
-            pygame.Rect(right, y + dot, w, h), pygame.Rect(left, y + dot, w, h)]
 
 
 class MapView(Widget):
@@ -251,93 +193,52 @@ class MapView(Widget):
             pygame.draw.polygon(surf, theme.palette.border, local, 1)
 
     @staticmethod
-    def _paint_names(surf: pygame.Surface, theme: Theme, boxes: list[tuple[LabelKind, list, pygame.Rect, str]]) -> None:
+    def _paint_names(surf: pygame.Surface, theme: Theme, labels: list[Label]) -> None:
         """The cities' dots, then every name placed by _place_labels on a light ground."""
         p = theme.palette
-        for kind, lines, _r, _style in boxes:
-            if kind is LabelKind.CITY:
-                pygame.draw.circle(surf, p.ink, lines[0], max(2, theme.px(3)))
-        for kind, lines, r, style in boxes:
-            if not r.w:
+        for lab in labels:
+            if lab.dot is not None:
+                pygame.draw.circle(surf, p.ink, lab.dot, max(2, theme.px(3)))
+        for lab in labels:
+            if not lab.shown:
                 continue
+            r = lab.box
             bg = pygame.Surface(r.size, pygame.SRCALPHA)
-            bg.fill((*p.paper, 170 if kind is LabelKind.TERRITORY else 120))
+            bg.fill((*p.paper, 170 if lab.kind is LabelKind.TERRITORY else 120))
             surf.blit(bg, r)
-            col = p.ink if kind is LabelKind.TERRITORY else p.ink_soft
+            col = p.ink if lab.kind is LabelKind.TERRITORY else p.ink_soft
             y = r.y
-            for line in (lines if kind is LabelKind.TERRITORY else lines[1:]):
-                img = render(theme, line, style, col)
+            for line in lab.lines:
+                img = render(theme, line, lab.style, col)
                 surf.blit(img, (r.centerx - img.get_width() // 2, y))
                 y += img.get_height()
 
-    def _place_labels(self, theme: Theme) -> list[tuple[LabelKind, list, pygame.Rect, str]]:
-        """Where the names go, in the widget's own coordinates: (TERRITORY, lines, box, style) for each
-        territory, then (CITY, [dot, name], box, style) for each city; an empty box: no name drawn.
-
-        A territory's name is whole on one line if it fits among the names placed before it (and the legend),
-        else on two lines, else in a smaller type, and only then cut with an ellipsis; it may move up or down
-        a line or sideways, preferring places on its own territory. A name that would hide another is left
-        out (the tooltip and the arrow keys still name every territory). A city's name sits beside its dot,
-        right or left, above or below, wherever it hides no other name or dot; else it is left out."""
+    def _place_labels(self, theme: Theme) -> list[Label]:
+        """Where the names go, in the widget's own coordinates: each territory's inside it (smallest
+        territories first, as they have the fewest places), then each city's beside its dot, north to south."""
         ox, oy = self.rect.topleft
-        bounds = pygame.Rect(0, 0, self.rect.w, self.rect.h).inflate(-4, -4)
         legend, note = self._legend_layout(theme)
-        placed: list[pygame.Rect] = [box.move(-ox, -oy) for _q, box in legend] + [note.move(-ox, -oy)]
-        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
-        for t in self.sc.territories:
+        dot = max(2, theme.px(3))
+        dots = []
+        style = city_style(theme, self.rect.h)
+        cities = self._cities if style else []
+        for _name, (cx, cy) in cities:
+            d = pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2)
+            d.center = (round(cx - ox), round(cy - oy))
+            dots.append(d)
+        placer = LabelPlacer(theme, self.rect.size, [b.move(-ox, -oy) for _q, b in legend] + [note.move(-ox, -oy)]
+                             + dots)
+        local = {t.map: [[(x - ox, y - oy) for x, y in ring] for ring in self._polys.get(t.map, ())]
+                 for t in self.sc.territories}
+        order = sorted(self.sc.territories, key=lambda t: (_extent(local[t.map]), t.id))
+        out = []
+        for t in order:
             c = self._centers.get(t.map)
             if c:
-                lines, box, style = self._place_territory(theme, t, (c[0] - ox, c[1] - oy), placed, bounds)
-                if box.w:
-                    placed.append(box)
-                out.append((LabelKind.TERRITORY, lines, box, style))
-        out += self._place_cities(theme, placed, bounds)
+                out.append(placer.territory(t.map, t.name.split(" (")[0], local[t.map], (c[0] - ox, c[1] - oy)))
+        for i in sorted(range(len(cities)), key=lambda i: (cities[i][1][1], cities[i][1][0])):
+            out.append(placer.city(cities[i][0], dots[i].center, dot, dots[:i] + dots[i + 1:], style or "small"))
         self.label_boxes = out
-        return out
-
-    def _place_territory(self, theme: Theme, t: Any, centre: tuple[float, float], placed: list[pygame.Rect],
-                         bounds: pygame.Rect) -> tuple[list[str], pygame.Rect, str]:
-        """The best free place for a territory's name near centre (an empty box if there is none)."""
-        name = t.name.split(" (")[0]
-        rings = [ring for ring in (self._polys.get(t.map) or []) if len(ring) >= 3]
-        span = max((max(q[0] for q in ring) - min(q[0] for q in ring) for ring in rings), default=0)
-        outside = Coverage(rings, self.rect.topleft)
-        free = []   # every place that hides nothing, with how good it is (smaller is better)
-        for f, (lines, style) in enumerate(_name_forms(theme, name, span, bounds.w // 3)):
-            base = _box_of(theme, lines, style, centre)
-            lh = base.h // len(lines)
-            for n, (dx, dy) in enumerate(NAME_MOVES):
-                trial = base.move(round(dx * base.w), round(dy * lh))
-                if bounds.contains(trial) and trial.collidelist(placed) < 0:
-                    off = outside(trial, len(lines))
-                    cut = lines[-1].endswith("…")   # a cut name only if no whole one has a place
-                    free.append(((cut, off >= 3, style != "small", off, n, f), lines, trial, style))
-        if not free:
-            return [name], pygame.Rect(0, 0, 0, 0), "small"
-        _, lines, trial, style = min(free, key=lambda x: x[0])
-        return lines, trial, style
-
-    def _place_cities(self, theme: Theme, placed: list[pygame.Rect],
-                      bounds: pygame.Rect) -> list[tuple[LabelKind, list, pygame.Rect, str]]:
-        """North to south: a city's name takes the first free place beside its dot, its southern neighbours
-        adapt."""
-        ox, oy = self.rect.topleft
-        dot = max(2, theme.px(3))
-        dots = [pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2) for _ in self._cities]
-        for d, (_name, (cx, cy)) in zip(dots, self._cities, strict=True):
-            d.center = (round(cx - ox), round(cy - oy))
-        font = font_of(theme, "small")
-        out: list[tuple[LabelKind, list, pygame.Rect, str]] = []
-        for i in sorted(range(len(self._cities)), key=lambda i: (self._cities[i][1][1], self._cities[i][1][0])):
-            name, (cx, cy) = self._cities[i]
-            x, y = round(cx - ox), round(cy - oy)
-            w, h = font.size(name)[0] + 4, font.get_linesize()
-            others = placed + dots[:i] + dots[i + 1:]
-            spot = next((r for r in _beside(x, y, w, h, dot) if bounds.contains(r) and r.collidelist(others) < 0),
-                        pygame.Rect(0, 0, 0, 0))
-            if spot.w:
-                placed.append(spot)
-            out.append((LabelKind.CITY, [(x, y), name], spot, "small"))
         return out
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
@@ -354,13 +255,21 @@ class MapView(Widget):
             self._key = key
         surf.blit(self._surf, self.rect)
         if 0 <= self.selected < len(self.sc.territories):
-            t = self.sc.territories[self.selected]
-            for ring in self._polys.get(t.map, ()):
-                if len(ring) >= 3:
-                    pygame.draw.polygon(surf, theme.palette.focus, ring, max(2, theme.px(3)))
+            self._outline(surf, theme, self.sc.territories[self.selected].map)
         self._legend(surf, theme)
         if focused:
             focus_ring(surf, theme, self.rect)
+
+    def _outline(self, surf: pygame.Surface, theme: Theme, shape: str) -> None:
+        """The outline of the territory under the mouse or the focus, kept inside the map."""
+        before = surf.get_clip()
+        surf.set_clip(self.rect.clip(before))
+        try:
+            for ring in self._polys.get(shape, ()):
+                if len(ring) >= 3:
+                    pygame.draw.polygon(surf, theme.palette.focus, ring, max(2, theme.px(3)))
+        finally:
+            surf.set_clip(before)
 
     def _legend_layout(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], pygame.Rect]:
         """The legend's entries (a power and its box) at the bottom left, and the note at the bottom right."""

@@ -405,7 +405,7 @@ def test_map_labels_keep_to_a_third_of_the_map(long_game):
     view = next(w for w in screen.widgets if isinstance(w, MapView))
     app.draw(pygame.Surface(app.size))
     widest = (view.rect.w - 4) // 3
-    labels = [(lines, box, style) for kind, lines, box, style in view.label_boxes if kind == "territory" and box.w]
+    labels = [(lab.lines, lab.box, lab.style) for lab in view.label_boxes if lab.kind == "territory" and lab.shown]
     assert labels
     for lines, box, style in labels:
         assert all(font_of(app.theme, style).size(line)[0] <= widest for line in lines), lines

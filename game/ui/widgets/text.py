@@ -20,6 +20,7 @@ STYLES = {
     "small": ("sans", 0.8, "ink_soft"),
     "keycap": ("sans", 0.62, "ink_soft"),   # a key hint squeezed beside a label (large text, narrow button)
     "map_small": ("sans", 0.68, "ink"),     # a territory's name where the usual size finds no room
+    "map_tiny": ("sans", 0.55, "ink"),      # ... and where that finds none either
     "italic": ("italic", 1.0, "ink_soft"),
     "type": ("type", 0.92, "ink"),
     "type_head": ("type", 1.1, "ink"),
