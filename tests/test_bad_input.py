@@ -363,7 +363,7 @@ def test_cli_json_mixes_valid_and_invalid(tmp_path):
     assert [entry["path"] for entry in data] == [str(MINI), str(warned), str(broken), str(binary)]
     assert [entry["valid"] for entry in data] == [True, True, False, False]
     for entry in data:
-        assert set(entry) == {"path", "valid", "errors", "warnings", "counts"}
+        assert set(entry) == {"path", "valid", "errors", "warnings", "counts", "extends"}
         for item in entry["errors"] + entry["warnings"]:
             assert set(item) == {"line", "col", "message"}
     counts = {"powers": 3, "offers": 2, "clauses": 4, "actions": 2, "events": 3, "sources": 2, "outcomes": 3}

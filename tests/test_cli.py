@@ -23,7 +23,7 @@ def test_check_valid_file_exits_0_and_counts():
     assert out.returncode == 0 and "ok (3 powers, 2 offers, 4 clauses" in out.stdout
     data = json.loads(main_py("check", "--json", str(MINI)).stdout)
     assert data == [{"path": str(MINI), "valid": True, "errors": [], "warnings": [], "counts": {
-        "powers": 3, "offers": 2, "clauses": 4, "actions": 2, "events": 3, "sources": 2, "outcomes": 3}}]
+        "powers": 3, "offers": 2, "clauses": 4, "actions": 2, "events": 3, "sources": 2, "outcomes": 3}, "extends": []}]
 
 
 @pytest.mark.parametrize("args", [["check"], ["simulate", "--games", "x"], ["nonsense"],

@@ -9,6 +9,7 @@ from typing import Any
 from ..paths import TESTS_SUFFIX
 from ..scenario import check_scenario
 from ..scenario.diagnostics import Diagnostic, Report, ScenarioError
+from ..scenario.overlay import chain_note
 from .terminal import json_text, takes_utf8
 
 
@@ -35,30 +36,40 @@ def check_tests_file(path: str) -> tuple[dict[str, int] | None, Report]:
         return None, _report(path, exc.diagnostics)
 
 
-def check_one(path: str) -> tuple[dict[str, int] | None, Report]:
-    """The counts of a valid file (None if invalid) and its diagnostics."""
+def check_one(path: str) -> tuple[dict[str, int] | None, Report, tuple[str, ...]]:
+    """The counts of a valid file (None if invalid), its diagnostics, and the bases it extends."""
     if path.endswith(TESTS_SUFFIX):
-        return check_tests_file(path)
+        return (*check_tests_file(path), ())
     scenario, report = check_scenario(path)
-    return (scenario.counts() if scenario is not None else None), report
+    if scenario is None:
+        return None, report, ()
+    return scenario.counts(), report, scenario.bases
+
+
+def _diagnostic_json(diagnostic: Diagnostic, path: str) -> dict[str, Any]:
+    """A diagnostic as JSON; one found in a base the file extends names that file."""
+    found = diagnostic.to_json()
+    return found if diagnostic.path == path else {"path": diagnostic.path, **found}
 
 
 def run(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     for path in args.scenarios:
-        counts, report = check_one(path)
+        counts, report, bases = check_one(path)
         results.append({
             "path": path,
             "valid": counts is not None,
-            "errors": [d.to_json() for d in report.errors],
-            "warnings": [d.to_json() for d in report.warnings],
+            "errors": [_diagnostic_json(d, path) for d in report.errors],
+            "warnings": [_diagnostic_json(d, path) for d in report.warnings],
             "counts": counts or {},
+            "extends": list(bases),
         })
         if not args.json:
             for diagnostic in report.items:
                 print(diagnostic)
             if counts is not None:
-                print(f"{path}: ok ({', '.join(f'{n} {k}' for k, n in counts.items())})")
+                chain = f"{chain_note(bases)}; " if bases else ""
+                print(f"{path}: ok ({chain}{', '.join(f'{n} {k}' for k, n in counts.items())})")
     if args.json:
         print(json_text(results, takes_utf8()))
     return 0 if all(r["valid"] for r in results) else 1

@@ -6,10 +6,12 @@ from typing import NamedTuple
 
 
 class Pos(NamedTuple):
-    """A 1-based line and column in a file."""
+    """A 1-based line and column in a file; `path` names the file when it is not the one being reported on
+    (a base an overlay extends)."""
 
     line: int
     col: int
+    path: str = ""
 
 
 NOWHERE = Pos(1, 1)
@@ -47,10 +49,10 @@ class Report:
         self.items: list[Diagnostic] = []
 
     def error(self, pos: Pos, message: str) -> None:
-        self.items.append(Diagnostic(self.path, pos.line, pos.col, message))
+        self.items.append(Diagnostic(pos.path or self.path, pos.line, pos.col, message))
 
     def warn(self, pos: Pos, message: str) -> None:
-        self.items.append(Diagnostic(self.path, pos.line, pos.col, message, "warning"))
+        self.items.append(Diagnostic(pos.path or self.path, pos.line, pos.col, message, "warning"))
 
     @property
     def errors(self) -> list[Diagnostic]:

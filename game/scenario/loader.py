@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..files import read_regular
 from .diagnostics import NOWHERE, Report, ScenarioError
-from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
+from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO, SCENARIO_FIELDS
 from .growth import MAX_LOG_ENTRIES, log_bound
 from .model import Scenario
+from .overlay import Chain, id_sections, resolve
 from .spec import INVALID, Context
 from .walk import effects_in
 from .yamlsource import MAX_BYTES, LocDict, decode, parse
@@ -42,19 +43,33 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, Report]:
     return check_data(data, str(path), report)
 
 
+OVERLAY_SECTIONS = id_sections(SCENARIO_FIELDS)
+
 
 def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Scenario | None, Report]:
-    """Validate scenario bytes that came from `name`."""
+    """Validate scenario bytes that came from `name` (with the bases it extends, relative to it)."""
     report = report or Report(name)
     try:
         raw = parse(decode(data, name), name)
     except ScenarioError as exc:
         report.items.extend(exc.diagnostics)
         return None, report
+    raw, chain = resolve(raw, name, data, report, OVERLAY_SECTIONS)
+    if report.errors:   # a file of the chain could not be used
+        return None, report
     scenario = _validate(raw, report)
     if scenario is None or report.errors:
         return None, report
-    return dataclasses.replace(scenario, path=name, sha256=hashlib.sha256(data).hexdigest()), report
+    return dataclasses.replace(scenario, path=name, sha256=chain_sha256(chain), bases=chain.bases), report
+
+
+def chain_sha256(chain: Chain) -> str:
+    """The content hash of a scenario: its file's bytes, and those of every base it extends, so that a save
+    notices a changed base. A file that extends nothing keeps the plain hash of its bytes."""
+    digest = hashlib.sha256(chain.data[0])
+    for data in chain.data[1:]:
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def _validate(raw: object, report: Report) -> Scenario | None:

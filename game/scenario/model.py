@@ -317,6 +317,7 @@ class Scenario:
     record: tuple[RecordEntry, ...]
     path: str = ""
     sha256: str = ""
+    bases: tuple[str, ...] = ()      # the files it extends, nearest first (see overlay.py)
     index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

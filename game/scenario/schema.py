@@ -2,22 +2,50 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .format import SCENARIO, STEP
 from .growth import MAX_LOG_ENTRIES
-from .spec import FIRST_DATE, LAST_DATE, LIST_LIMIT, MAX_TURNS, NUMBER_LIMIT, ListOf, Struct, Text
+from .loader import OVERLAY_SECTIONS
+from .spec import FIRST_DATE, ID_RE, LAST_DATE, LIST_LIMIT, MAX_TURNS, NUMBER_LIMIT, ListOf, Struct, Text
 from .vocabulary import CONDITION, EFFECT, Vocabulary
 
 
 def json_schema() -> dict:
-    """JSON Schema (draft 2020-12) of the scenario format, for editors' autocompletion."""
+    """JSON Schema (draft 2020-12) of the scenario format, for editors' autocompletion. A file with `extends`
+    is an overlay: the same fields, none of them required (it changes what its base gives)."""
+    whole = SCENARIO.schema()
+    whole["properties"] = {"extends": EXTENDS, **whole["properties"], "remove": _remove_schema()}
+    overlay = _optional(whole)
+    overlay["required"] = ["extends"]
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://moscow1939.invalid/schema/scenario.schema.json",
         "title": "Moscow 1939 scenario",
-        **SCENARIO.schema(),
+        "description": whole.pop("description"),
+        "anyOf": [{**whole, "not": {"required": ["remove"]}}, overlay],
     }
     schema["$defs"] = {v.what: v.definition() for v in (CONDITION, EFFECT, STEP)}
     return schema
+
+
+EXTENDS = {"type": "string", "minLength": 1, "maxLength": 1000,
+           "description": "an overlay: the base scenario file it changes, relative to this file"}
+
+
+def _remove_schema() -> dict:
+    ids = {"type": "array", "items": {"type": "string", "pattern": ID_RE.pattern}}
+    return {"type": "object", "description": "inherited items to delete, by section and id",
+            "properties": {key: ids for key in sorted(OVERLAY_SECTIONS)}, "additionalProperties": False}
+
+
+def _optional(schema: Any) -> Any:
+    """A copy of a schema with no field required at any depth (an overlay's items give only what they change)."""
+    if isinstance(schema, list):
+        return [_optional(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {k: _optional(v) for k, v in schema.items() if not (k == "required" and isinstance(v, list))}
 
 
 def _table(vocab: Vocabulary) -> list[str]:
