@@ -23,7 +23,8 @@ from .theme import TEXT_STEPS, Theme, reset_caches
 from .wording import done_notice, undone_notice
 
 MIN_SIZE = (960, 540)
-SCREEN_EVENTS = (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL)
+SCREEN_EVENTS = (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.TEXTINPUT,
+                 pygame.TEXTEDITING)
 
 
 class App:

@@ -7,7 +7,7 @@ or to return to the title; the app does it (app.App.apply).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +114,29 @@ def confirmed(reason: str, what: str, request: Any) -> Any:
         return request
     return Open("confirm", title="This cannot be taken back", text=f"{what}\n\n{reason}", yes="Confirm",
                 request=request)
+
+
+def decided(ask: bool, reason: str, what: str, request: Any) -> Any:
+    """A decision's request: in a class game (ask), first the decision dialog with the reason box (it says why the
+    step cannot be taken back, if so); else as `confirmed` has it."""
+    if ask:
+        return Open("decide", what=what, irreversible=reason, request=request)
+    return confirmed(reason, what, request)
+
+
+def with_reason(request: Any, why: str, votes: tuple[tuple[str, int], ...]) -> Any:
+    """The request with this reason and tally given to the action it submits."""
+    if isinstance(request, Submit):
+        return Submit(replace(request.action, why=why, votes=votes))
+    if isinstance(request, Many):
+        return Many(tuple(with_reason(r, why, votes) for r in request.items))
+    return request
+
+
+def submitted(request: Any) -> Any:
+    """The action a request submits (None if it submits none)."""
+    if isinstance(request, Submit):
+        return request.action
+    if isinstance(request, Many):
+        return next((a for a in map(submitted, request.items) if a is not None), None)
+    return None

@@ -100,6 +100,7 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.open("map")
     shot(app, "map-at-the-end")
     _handover_shots(app, scenario_path, shot)
+    _class_shots(app, scenario_path, shot)
     return written
 
 
@@ -206,3 +207,40 @@ def _ended(scenario_path: Path | None) -> Any:
     end.game = Game.new(end.scenario, seed=7, policies={end.power: policy})
     end.game.run_until_human()
     return end
+
+
+def _class_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
+    """A class game: the decision dialog with a reason typed and a vote, at 1920×1080 and at 1280×720 with
+    projector text."""
+    import pygame
+
+    from ..engine.classroom import ClassOptions
+    from . import flow
+    from .session import Session
+
+    probe = Session.new(scenario_path, seed=7)
+    seats = [p.id for p in probe.scenario.powers][:2]
+    options = ClassOptions.typed("7B History", {p: f"Team {p}" for p in seats}, require_reason=True)
+    session = Session.new(scenario_path, seed=7, seats=seats, options=options)
+    action = next((a for a in session.view.legal_actions() if a.kind == "act"), None)
+    if session.game.over or action is None:
+        return
+    app.session = session
+    app.stack = []
+    desk = app.open("desk")
+    name = session.scenario.action(action.target).name
+    dialog = app.open("decide", what=name, irreversible=session.view.irreversible(action),
+                      request=flow.Submit(action))
+    dialog.ensure_layout()
+    for text in ("Zgoda — согласие ąę. ", "We gain time while the others decide; the risk is that "
+                 "both sides read it as weakness."):
+        dialog.handle(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    dialog.votes[0].count, dialog.votes[1].count, dialog.votes[2].count = 17, 9, 2
+    shot(app, "class-decision")
+    app.settings.text_step = 3
+    app.restyle()
+    shot(app, "class-decision-1280x720", (1280, 720))
+    app.stack = [desk]
+    shot(app, "class-desk-1280x720", (1280, 720))
+    app.settings.text_step = 1
+    app.restyle()

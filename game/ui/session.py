@@ -151,6 +151,11 @@ class Session:
         return len(self.seats) > 1
 
     @property
+    def asks_reasons(self) -> bool:
+        """A class game, or seats taking turns: every decision opens the decision dialog with the reason box."""
+        return self.hot_seat or self.game.options.is_class
+
+    @property
     def code(self) -> int:
         """The class code: the game's seed (typing it gives the same game)."""
         return self.view.week().seed

@@ -7,11 +7,14 @@ import time
 import pygame
 
 from game.engine import Action
+from game.ui.screens.decide import DecideDialog
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.dialog import ConfirmDialog, Dialog
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.event import EventDialog
 from game.ui.screens.negotiation import NegotiationScreen
+
+CONFIRMS = (ConfirmDialog, DecideDialog)   # a question before a step; in a class game, the decision dialog
 
 
 class Driver:
@@ -90,7 +93,7 @@ class Driver:
                 assert self.press(self.wid(want))
             elif isinstance(top, DeskScreen):
                 self.week(plan)
-            elif isinstance(top, ConfirmDialog):
+            elif isinstance(top, CONFIRMS):
                 self.confirm()
             elif isinstance(top, (Dialog, NegotiationScreen)):
                 self.key(pygame.K_ESCAPE) if isinstance(top, NegotiationScreen) else self.close_dialog()
@@ -99,9 +102,12 @@ class Driver:
         raise AssertionError("the game did not end")
 
     def confirm(self) -> None:
-        """Take the step a confirmation asks about (its last button)."""
+        """Take the step a confirmation asks about (its last button; the decision dialog's Confirm)."""
         top = self.app.top
-        assert isinstance(top, ConfirmDialog), top
+        assert isinstance(top, CONFIRMS), top
+        if isinstance(top, DecideDialog):
+            assert self.press(self.wid("confirm"))
+            return
         assert self.press(lambda w: w is [b for b in top.widgets if getattr(b, "label", "")][-1])
 
     def end_week(self) -> None:
@@ -114,7 +120,7 @@ class Driver:
         """Answer the question on top with its numbered option: the number picks it, Enter presses it."""
         self.key(pygame.K_1 + number - 1)
         self.key(pygame.K_RETURN)
-        if isinstance(self.app.top, ConfirmDialog):
+        if isinstance(self.app.top, CONFIRMS):
             self.confirm()
 
     def close_dialog(self) -> None:
@@ -145,6 +151,8 @@ class Driver:
                     _, w = self.find(self.wid(f"act:{do.target}"))
                     if w is not None and w.enabled:
                         self.press(self.wid(f"act:{do.target}"))
+                        if isinstance(app.top, CONFIRMS):
+                            self.confirm()
                 elif do.kind == "propose" or (do.kind in ("accept", "reject") and do.target in game.drafts_for(power)):
                     self.negotiate(do)
         if isinstance(app.top, DeskScreen) and not game.over:
@@ -177,6 +185,8 @@ class Driver:
         _, w = self.find(lambda w: getattr(w, "label", "") == label)
         if w is not None and w.enabled and app.top is neg:
             self.press(lambda w: getattr(w, "label", "") == label)
+            if isinstance(app.top, CONFIRMS):
+                self.confirm()
         if app.top is neg:
             self.key(pygame.K_ESCAPE)
 

@@ -9,10 +9,10 @@ import game.ui.widgets.text as text_module
 from game.engine import Action
 from game.ui import flow
 from game.ui.screens.desk import DeskScreen
-from game.ui.screens.dialog import ConfirmDialog, Dialog
+from game.ui.screens.dialog import Dialog
 from game.ui.screens.event import EventDialog
 from game.ui.screens.handover import HandoverScreen
-from tests.ui.driver import Driver
+from tests.ui.driver import CONFIRMS, Driver
 
 SEATS = ("ussr", "britain", "germany")
 
@@ -88,7 +88,7 @@ def play_weeks(app, d: Driver, weeks: int) -> None:
             d.answer(1)
         elif isinstance(top, DeskScreen):
             d.end_week()
-        elif isinstance(top, ConfirmDialog):
+        elif isinstance(top, CONFIRMS):
             d.confirm()
         elif isinstance(top, Dialog):
             for _ in range(8 if top.name == "briefing" else 0):   # read it all: the secret aims are drawn too
@@ -114,7 +114,7 @@ def test_a_hot_seat_game_asks_each_seat_in_turn_each_week(app):
                 d.answer(1)
             elif isinstance(top, DeskScreen):
                 d.end_week()
-            elif isinstance(top, ConfirmDialog):
+            elif isinstance(top, CONFIRMS):
                 d.confirm()
             else:
                 d.close_dialog()

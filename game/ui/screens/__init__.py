@@ -28,6 +28,7 @@ SCREENS: dict[str, str] = {
     "error": "dialog:ErrorDialog",
     "help": "dialog:HelpDialog",
     "confirm": "dialog:ConfirmDialog",
+    "decide": "decide:DecideDialog",
     "save_failed": "saving:SaveFailedDialog",
     "save_elsewhere": "saving:SaveElsewhere",
     "continue_warning": "saving:ContinueWarning",

@@ -216,7 +216,13 @@ class Screen:
             return self.wheeled(pygame.mouse.get_pos(), event.y), None
         if event.type == pygame.KEYDOWN:
             return self.key(event)
+        if event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            focused = self.focused()
+            return bool(getattr(focused, "takes_text", False) and focused.text_input(event)), None
         return False, None
+
+    def focused(self) -> Widget | None:
+        return self.widgets[self.focus] if 0 <= self.focus < len(self.widgets) else None
 
     def widget_at(self, pos: tuple[int, int]) -> int:
         """The index of the widget under pos (-1: none)."""
@@ -261,8 +267,18 @@ class Screen:
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
         """A key: the screen's own keys first, then the focused widget's, then moving the focus, pressing it,
-        scrolling, and the letters shown on the buttons."""
+        scrolling, and the letters shown on the buttons. A focused widget that takes text (the reason box) has
+        every key first but Tab, Enter, Esc and the F keys: typing there never presses the screen's keys, and
+        Enter moves on to the next control."""
         self.keyboard_used = True
+        typing = self.focused()
+        if getattr(typing, "takes_text", False):
+            handled, result = typing.key(event)
+            if handled:
+                return True, result
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.move_focus(1)
+                return True, None
         custom = self.on_key(event)
         if custom is not None:
             return custom

@@ -11,7 +11,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ActionView
 from ...scenario.vocabulary import OfferStatus
-from ..flow import Open, Submit, Undo, confirmed
+from ..flow import Open, Submit, Undo, decided
 from ..layout import fits, row
 from ..map_view import MapView
 from ..theme import Theme, parse_color
@@ -274,7 +274,7 @@ class DeskScreen(Screen):
     def take(self, action_id: str, name: str) -> Any:
         """Take the action; one that cannot be taken back asks first."""
         action = Action("act", self.s.power, action_id)
-        return confirmed(self.s.view.irreversible(action), name, Submit(action))
+        return decided(self.s.asks_reasons, self.s.view.irreversible(action), name, Submit(action))
 
     def action_items(self, actions: Iterable[ActionView]) -> list[Item]:
         """The power's actions: the possible ones to press, the others with the reason why not."""

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
-from ..flow import Many, Open, Pop, Submit, confirmed
+from ..flow import Many, Open, Pop, Submit, decided
 from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
@@ -77,7 +77,8 @@ class EventDialog(Dialog):
 
     def choose(self, action: Action, text: str) -> Any:
         """Answer with this option; one that cannot be taken back asks first."""
-        return confirmed(self.app.session.view.irreversible(action), text, Many((Pop(), Submit(action))))
+        s = self.app.session
+        return decided(s.asks_reasons, s.view.irreversible(action), text, Many((Pop(), Submit(action))))
 
     def first_focus(self) -> int:
         """Nothing: an answer takes a deliberate act (Tab or its number to pick it, then Enter)."""

@@ -9,7 +9,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ClauseView
 from ...scenario.vocabulary import OfferStatus
-from ..flow import Many, Pop, Submit, confirmed
+from ..flow import Many, Pop, Submit, decided
 from ..layout import equal_row
 from ..theme import Theme, parse_color
 from ..widgets.buttons import Button
@@ -115,14 +115,15 @@ class NegotiationScreen(Screen):
         propose = Action("propose", s.power, self.offer_id, tuple(self.draft))
         can, cost = not draft.refusal, draft.cost
         label, tip = ANSWERS["propose"]
-        buttons = [(label, (lambda a=propose: Many((Submit(a), Pop()))) if can else None, ANSWER_KEYS["propose"],
+        send = decided(s.asks_reasons, "", f"Send the draft: {table.name}", Many((Submit(propose), Pop())))
+        buttons = [(label, (lambda r=send: r) if can else None, ANSWER_KEYS["propose"],
                     can, tip.format(cost=cost, s="s" if cost != 1 else "") if can else draft.refusal)]
         for kind in ("accept", "reject", "stall"):
             act = Action(kind, s.power, self.offer_id)
             why = table.refusal(kind)
             label, tip = ANSWERS[kind]
-            buttons.append((label, (lambda a=act, lb=label: confirmed(s.view.irreversible(a), f"{lb}: {table.name}",
-                                                                       Many((Submit(a), Pop())))),
+            buttons.append((label, (lambda a=act, lb=label: decided(s.asks_reasons, s.view.irreversible(a),
+                                                                     f"{lb}: {table.name}", Many((Submit(a), Pop())))),
                             ANSWER_KEYS[kind], not why, why or tip))
         for kind, fn, enabled in (("reset", self.reset, table.editable), ("back", lambda: Pop(), True)):
             label, tip = ANSWERS[kind]
