@@ -113,7 +113,14 @@ class Game:
         names = {p.id: p.short for p in self.sc.powers}
         gauges = {m.id: m.name for m in self.sc.meters if not m.hidden}
         addable = {c.id for c in offer.clauses if self.clause_refusal(offer_id, c.id) is None}
-        return negotiation.leanings(offer, party, clauses, self.st, names, gauges, addable)
+        own = self.table.agreed_by(offer_id, party)
+        return negotiation.leanings(offer, party, clauses, self.st, names, gauges, addable, own)
+
+    def blocker(self, offer_id: str, clauses: Iterable[str], party: str) -> str:
+        """What stands most in the way of an AI party accepting a draft, in words the player can act on."""
+        offer = self.sc.offer(offer_id)
+        term, clause = negotiation.blocker(offer, party, clauses, self.st, self.table.agreed_by(offer_id, party))
+        return negotiation.blocker_words(offer, party, term, clause, {p.id: p.short for p in self.sc.powers})
 
     def legal_actions(self, power: str) -> list[Action]:
         """Every action this power may take now (proposals: the current draft and one-clause changes)."""

@@ -39,13 +39,14 @@ def weigh(total: float, offer: Offer, party: str, st: GameState) -> float:
 
 
 def leanings(offer: Offer, party: str, clauses: Iterable[str], st: GameState, names: dict[str, str],
-             visible_gauges: dict[str, str], addable: set[str]) -> list[str]:
+             visible_gauges: dict[str, str], addable: set[str], own: frozenset[str] = frozenset()) -> list[str]:
     """What weighs most with the party about this draft, in words a diplomat might report: the clauses it
     objects to or values most, the one it misses most (of those that can be added now), its trust in the
     others, and the public gauge that drives its urgency. No numbers from its private table. `names` maps
-    power ids to short names; `visible_gauges` maps the ids of meters the player can see to their names."""
+    power ids to short names; `visible_gauges` maps the ids of meters the player can see to their names;
+    `own`: the clauses the party has itself put in a draft, which it is never said to object to."""
     ai = offer.ai.get(party, NO_AI)
-    found = _clause_leanings(offer, party, set(clauses), addable)
+    found = _clause_leanings(offer, party, set(clauses), addable, own)
     if ai.trust_weight:
         found += _trust_leaning(offer, party, st, names)
     if ai.urgency and ai.urgency_weight > 0 and ai.urgency in visible_gauges:
@@ -53,13 +54,14 @@ def leanings(offer: Offer, party: str, clauses: Iterable[str], st: GameState, na
     return found
 
 
-def _clause_leanings(offer: Offer, party: str, chosen: set[str], addable: set[str]) -> list[str]:
-    """The two clauses of the draft the party objects to most, the one it values most, and the addable one it
-    misses most."""
+def _clause_leanings(offer: Offer, party: str, chosen: set[str], addable: set[str],
+                     own: frozenset[str] = frozenset()) -> list[str]:
+    """The two clauses of the draft the party objects to most (none it proposed itself), the one it values most,
+    and the addable one it misses most."""
     values = [(c.values.get(party, 0.0), c) for c in offer.clauses]
     lowest, highest = sorted(values, key=lambda vc: vc[0]), sorted(values, key=lambda vc: -vc[0])
     found = [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
-             for v, c in lowest if v < 0 and c.id in chosen][:2]
+             for v, c in lowest if v < 0 and c.id in chosen and c.id not in own][:2]
     liked = [c for v, c in highest if v > 0 and c.id in chosen]
     if liked:
         found.append(f"values ‘{liked[0].name}’")
@@ -77,6 +79,46 @@ def _trust_leaning(offer: Offer, party: str, st: GameState, names: dict[str, str
     if mean < 35:
         return [f"distrusts {who}"]
     return [f"trusts {who}"] if mean > 65 else []
+
+
+def blocker(offer: Offer, party: str, clauses: Iterable[str], st: GameState, own: frozenset[str] = frozenset()
+            ) -> tuple[str, str]:
+    """What stands most in the way of the party accepting this draft, as (term, clause id): the term of its
+    score that costs most and that the player can act on. "clause": a clause of the draft it values below
+    nothing (never one it proposed itself); "trust": its trust in the others, below neutral; "urgency": its
+    urgency, too low yet to outweigh its reluctance (threshold); "draft": none of these, the draft offers too
+    little."""
+    ai = offer.ai.get(party, NO_AI)
+    chosen = set(clauses)
+    found, worst = ("draft", ""), 0.0
+    for clause in offer.clauses:
+        value = clause.values.get(party, 0.0)
+        if clause.id in chosen and clause.id not in own and -value > worst:
+            found, worst = ("clause", clause.id), -value
+    if ai.trust_weight:
+        others = [p for p in offer.parties if p != party]
+        term = ai.trust_weight * (sum(st.trust[party][p] for p in others) / len(others) - 50.0)
+        if -term > worst:
+            found, worst = ("trust", ""), -term
+    if ai.urgency and ai.urgency_weight > 0:
+        lack = ai.threshold - ai.urgency_weight * st.meters[ai.urgency]
+        if lack > worst:
+            found = ("urgency", "")
+    return found
+
+
+def blocker_words(offer: Offer, party: str, term: str, clause_id: str, names: dict[str, str]) -> str:
+    """A blocker (see `blocker`) in words that follow the party's name, the scenario's own if it gives them."""
+    said = (offer.ai.get(party, NO_AI).blockers or {}).get(term)
+    if said:
+        return said
+    if term == "clause":
+        return f"will not accept ‘{offer.clause(clause_id).name}’"
+    if term == "trust":
+        return f"does not trust {' and '.join(names.get(p, p) for p in offer.parties if p != party)} enough"
+    if term == "urgency":
+        return "is not pressed for time yet"
+    return "finds too little for itself in this draft"
 
 
 def acceptance(value: float, spread: float) -> float:

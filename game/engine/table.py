@@ -36,6 +36,23 @@ class Table:
                 found.append(oid)
         return found
 
+    def agreed_by(self, offer_id: str, power: str) -> frozenset[str]:
+        """The clauses a power has itself agreed to in this offer: those of every draft it sent, and of the draft
+        on the table if it accepted it."""
+        found = {c for e in self.st.log if e.kind == "propose" and e.ref == offer_id and e.power == power
+                 for c in e.clauses}
+        ostate = self.st.offers[offer_id]
+        if power in ostate.accepted:
+            found.update(ostate.clauses)
+        return frozenset(found)
+
+    def stand(self, offer_id: str, power: str, clauses: Iterable[str]) -> str:
+        """Where a power stands on this draft if it is the one on the table: "sent" it, "accepted" it, or ""."""
+        ostate = self.st.offers[offer_id]
+        if ostate.status != "proposed" or set(clauses) != set(ostate.clauses) or power not in ostate.accepted:
+            return ""
+        return "sent" if power == ostate.proposer else "accepted"
+
     # ------------------------------------------------------------------ changes
     def open(self, offer: Offer) -> None:
         """Put a closed offer on the table with its draft so far (or its default draft)."""

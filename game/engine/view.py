@@ -166,12 +166,18 @@ class ClauseView:
 
 @dataclass(frozen=True, slots=True)
 class Odds:
-    """One other party's likely answer to a draft (low and high are None when a human decides)."""
+    """One other party's likely answer to a draft (low and high are None when a human decides; both 1 when it
+    sent or accepted this very draft, which is on the table)."""
 
     party: str
     low: float | None
     high: float | None
     leanings: tuple[str, ...]
+    stand: str = ""         # "sent" or "accepted": this draft is on the table and the party stands by it
+    blocker: str = ""       # when it has almost no chance: what stands most in the way, in words
+
+
+NEAR_ZERO = 0.2   # odds whose upper end is below this name their blocker
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,10 +331,15 @@ class PowerView:
         odds = []
         predicted = {} if self.game.options.hide_odds else self.game.predict(offer_id, draft, by=self.power)
         for party, rng in predicted.items():
-            if rng is None:
+            stand = self.game.table.stand(offer_id, party, draft)
+            if stand:
+                odds.append(Odds(party, 1.0, 1.0, (), stand))
+            elif rng is None:
                 odds.append(Odds(party, None, None, ()))
             else:
-                odds.append(Odds(party, rng[0], rng[1], tuple(self.game.leanings(offer_id, draft, party))))
+                blocker = self.game.blocker(offer_id, draft, party) if rng[1] < NEAR_ZERO else ""
+                odds.append(Odds(party, rng[0], rng[1], tuple(self.game.leanings(offer_id, draft, party)), "",
+                                 blocker))
         on_table = set(self.game.state.offers[offer_id].clauses)
         return DraftView(offer_id, draft, result.reason, self.game.propose_cost(self.power, offer),
                          set(draft) != on_table, tuple(odds))

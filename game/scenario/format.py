@@ -195,6 +195,13 @@ CLAUSE = Struct("clause", [
     F("on_sign", EFFECTS, default=()),
 ], build=_clause, kind="clause", scope_kind="offer")
 
+BLOCKERS = Struct("blockers", [
+    F("urgency", Text(200), doc="its urgency is still too low (default: \"is not pressed for time yet\")"),
+    F("trust", Text(200), doc="it distrusts the other parties (default: \"does not trust ... enough\")"),
+    F("draft", Text(200), doc="the draft offers it too little (default: \"finds too little for itself in this "
+                              "draft\")"),
+], doc="words after the party's name, e.g. \"will not commit before Warsaw answers\"")
+
 PARTY_AI = Struct("party ai", [
     F("threshold", Number(), default=0),
     F("trust_weight", Number(-10, 10), default=0),
@@ -202,6 +209,7 @@ PARTY_AI = Struct("party ai", [
     F("urgency_weight", Number(-10, 10), default=0),
     F("counter_min", Number(), doc="lowest score at which it sends a counter-draft (a counter binds it); "
                                    "below it, it rejects. Default: any counter that improves its score"),
+    F("blockers", BLOCKERS, doc="what the forecast says stands in the way when a draft has almost no chance"),
 ], build=PartyAI)
 
 

@@ -179,6 +179,7 @@ class PartyAI:
     urgency: str | None = None
     urgency_weight: float = 0.0
     counter_min: float | None = None
+    blockers: dict[str, str | None] | None = None   # urgency/trust/draft -> what the forecast says blocks a draft
 
 
 def with_article(name: str) -> str:

@@ -107,6 +107,10 @@ def trust_word(value: float) -> str:
     return "close"
 
 
+# A party that stands by the draft on the table, in the forecast (the engine's Odds.stand).
+STANDS = {"sent": "sent this draft; it signs if the others accept it",
+          "accepted": "has accepted this draft; it signs if the others accept it"}
+
 STATUS = {OfferStatus.CLOSED: "not on the table", OfferStatus.OPEN: "open for drafts",
           OfferStatus.PROPOSED: "a draft is travelling", OfferStatus.SIGNED: "signed"}
 

@@ -18,7 +18,7 @@ from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, fit, render
-from ..wording import ANSWERS, STATUS, chance
+from ..wording import ANSWERS, STANDS, STATUS, chance
 from .base import Screen
 
 ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r, "stall": pygame.K_s,
@@ -141,12 +141,17 @@ class NegotiationScreen(Screen):
         b = [Block("head", "Likely reaction to your draft")]
         for odds in s.view.draft(self.offer_id, self.draft).odds:
             name = s.scenario.power(odds.party).short
+            if odds.stand:
+                b.append(Block("strong", f"{name}: {STANDS[odds.stand]}"))
+                continue
             if odds.low is None or odds.high is None:
                 b.append(Block("body", f"{name}: decided by a human player."))
                 continue
             lo, hi = odds.low, odds.high
             word = "likely" if lo >= 0.6 else "unlikely" if hi <= 0.4 else "uncertain"
             b.append(Block("strong", f"{name}: {chance(lo, hi)} to accept ({word})"))
+            if odds.blocker:
+                b.append(Block("body", f"What stands in the way: {name} {odds.blocker}."))
             if odds.leanings:
                 b.append(Block("small", f"{name} " + "; ".join(odds.leanings) + "."))
         b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
