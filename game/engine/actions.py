@@ -109,6 +109,8 @@ class ActionKind:
     answers_question: ClassVar[bool] = False          # allowed while a question awaits the power or after it
                                                       # has ended the week; the front end looks for what the
                                                       # answer caused
+    teacher: ClassVar[bool] = False                   # a teacher's step (teacher.py): no power's, allowed at
+                                                      # any time of the week, never taken by an AI
 
     def check(self, game: Play, action: Action, explain_why: bool) -> Result:
         """The kind's own rule (Game.check has refused what no power may do now: see `answers_question`)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from .game import Game
 from .state import LogEntry
+from .teacher import STOPPED, stopped_ending
 
 DECISION_KINDS = ("action", "propose", "accept", "reject", "stall", "choice")
 
@@ -16,10 +17,12 @@ def decisions(game: Game, power: str) -> list[dict[str, Any]]:
     return decisions_of(game, (power,))
 
 
-def decisions_of(game: Game, powers: Iterable[str]) -> list[dict[str, Any]]:
-    """The decisions of several powers (a class's seats) in the order they were taken."""
+def decisions_of(game: Game, powers: Iterable[str], teacher: bool = False) -> list[dict[str, Any]]:
+    """The decisions of several powers (a class's seats) in the order they were taken; with `teacher`, the
+    teacher's steps among them (events brought in, seats handed over, the game ended: power None)."""
     wanted = set(powers)
-    return [_entry(e) for e in game.state.log if e.power in wanted and e.kind in DECISION_KINDS]
+    return [_entry(e) for e in game.state.log
+            if (e.power in wanted and e.kind in DECISION_KINDS) or (teacher and e.kind == "teacher")]
 
 
 def historical_decisions(game: Game, power: str) -> list[dict[str, Any]]:
@@ -53,6 +56,8 @@ def debrief(game: Game, power: str) -> dict[str, Any]:
 def _ending(game: Game) -> dict[str, Any]:
     """What the debrief says of how the game ended (empty words while it goes on)."""
     sc, st = game.scenario, game.state
+    if st.outcome == STOPPED:
+        return stopped_ending(game)
     outcome = sc.outcome(st.outcome) if st.outcome else None
     if outcome is None:
         return {"outcome": None, "title": "", "historical": False, "end_date": st.end_date, "summary": "",

@@ -17,6 +17,7 @@ from .effects import run_effects
 from .notes import note_entries
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 from .table import Table
+from .teacher import TEACHER_KINDS  # noqa: F401  (registers the teacher's kinds of action)
 
 
 class Game:
@@ -29,17 +30,26 @@ class Game:
         self.options = options or ClassOptions()   # a class game's options (classroom.py); saved with the game
         self.cx: Compiled = compiled(scenario)
         wanted = set(humans)
-        self.humans: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in wanted)
-        self.policies = {p.id: (policies or {}).get(p.id, "ai") for p in scenario.powers if p.id not in self.humans}
-        self.controllers: dict[str, Controller] = {
-            power: make_controller(scenario, power, policy) for power, policy in self.policies.items()
-        }
+        self.seats: tuple[str, ...] = tuple(p.id for p in scenario.powers if p.id in wanted)   # people's powers
+        self.given_policies = dict(policies or {})
+        self.reseat()
         self.record: list[Action] = []
-        self.ai_turns = [(p.id, self.controllers[p.id]) for p in scenario.powers if p.id in self.controllers]
         self.unlocked = set(state.unlocked)
         self.table = Table(scenario, state, self.cx)
         self.diary = Diary(state.log, state.turn, self.cx.starts)   # this week's days, for an AI's action
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
+
+    def reseat(self) -> None:
+        """Who plays each power now: the seats' teams, but for the seats the teacher handed to a policy
+        (`st.ai_seats`); every other power its given policy (the scenario's AI by default)."""
+        sc, handed = self.sc, self.st.ai_seats
+        self.humans: tuple[str, ...] = tuple(p for p in self.seats if p not in handed)
+        self.policies = {p.id: handed.get(p.id) or self.given_policies.get(p.id, "ai")
+                         for p in sc.powers if p.id not in self.humans}
+        self.controllers: dict[str, Controller] = {
+            power: make_controller(sc, power, policy) for power, policy in self.policies.items()
+        }
+        self.ai_turns = [(p.id, self.controllers[p.id]) for p in sc.powers if p.id in self.controllers]
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -143,9 +153,11 @@ class Game:
         st, power = self.st, action.power
         if st.outcome is not None:
             return Result(False, "The game is over.")
+        kind = ACTION_KINDS.get(action.kind)
+        if kind is not None and kind.teacher:
+            return kind.check(self, action, explain_why)
         if power not in self.sc.index["powers"]:
             return Result(False, f"There is no power {power!r}.")
-        kind = ACTION_KINDS.get(action.kind)
         if kind is None:
             return Result(False, f"Unknown kind of action {action.kind!r}.")
         if (st.pending or st.ended) and not kind.answers_question:   # (neither while the AI acts)
@@ -197,7 +209,7 @@ class Game:
             if not result.ok:
                 return result
         kind, st = ACTION_KINDS[action.kind], self.st
-        if action.power in self.humans:
+        if action.power in self.humans or kind.teacher:
             kind.perform(self, action)
             return OK
         clock, diary = st.today, self.diary   # the clock is on or after every entry of the week so far

@@ -14,8 +14,10 @@ from ..scenario.growth import MAX_LOG_ENTRIES
 from ..scenario.model import Scenario
 from .actions import KINDS, Action
 from .notes import check_reason, check_votes
+from .teacher import STOPPED, TEACHER, TEACHER_KINDS, seat_policies
 
-LOG_KINDS = ("event", "action", "choice", "message", "offer", "outcome", "propose", "accept", "reject", "sign", "stall")
+LOG_KINDS = ("event", "action", "choice", "message", "offer", "outcome", "propose", "accept", "reject", "sign", "stall",
+             "teacher")
 OFFER_STATUSES = ("closed", "open", "proposed", "signed")
 MAX_TEXT = 100_000          # characters in a text the engine wrote (an event's text with its title, a list)
 MAX_SEED = 2**63
@@ -126,6 +128,8 @@ def check_action(data: Any, where: str, sc: Scenario) -> Action:
         action = Action.from_dict(data)
     except ValueError as exc:
         raise SaveProblem(f"{where}: {exc}") from None
+    if action.kind in TEACHER_KINDS:
+        return _teacher_step(action, where, sc)
     ident(action.power, f"{where}.power", sc.index["powers"], "power")
     if action.kind == "act":
         ident(action.target, f"{where}.target", sc.index["actions"], "action")
@@ -139,9 +143,21 @@ def check_action(data: Any, where: str, sc: Scenario) -> Action:
     return action
 
 
+def _teacher_step(action: Action, where: str, sc: Scenario) -> Action:
+    """A teacher's step: by the teacher, naming an event or a seat and a policy of the scenario."""
+    ident(action.power, f"{where}.power", (TEACHER,), "step's author (a teacher's step is the teacher's)")
+    if action.kind == "inject":
+        ident(action.target, f"{where}.target", sc.index["events"], "event")
+    elif action.kind == "seat":
+        ident(action.target, f"{where}.target", sc.index["powers"], "power")
+        ident(action.option, f"{where}.option", ("", *seat_policies(sc, action.target)), "policy")
+    return action
+
+
 STATE_FIELDS = ("seed", "rng", "turn", "meters", "trust", "territories", "offers", "people", "reply_weeks", "budget",
                 "flags", "fired", "chosen", "taken", "ended", "pending", "unlocked", "log", "history", "outcome",
-                "end_date", "today", "week_step")
+                "end_date", "today", "week_step", "ai_seats")
+OPTIONAL_STATE = ("week_step", "ai_seats")   # fields added later, missing from older saves
 OFFER_FIELDS = ("status", "clauses", "proposer", "accepted", "waiting", "rounds", "signed_turn")
 ENTRY_FIELDS = ("turn", "date", "kind", "title", "text", "power", "ref", "visible_to", "sources", "clauses", "why",
                 "votes")
@@ -160,8 +176,8 @@ def state_problem(data: Any, sc: Scenario) -> str | None:
 
 def check_state(data: Any, sc: Scenario) -> None:
     st = mapping(data, "state", STATE_FIELDS, exact=False)
-    for name in STATE_FIELDS[:-1]:
-        if name not in st:
+    for name in STATE_FIELDS:
+        if name not in st and name not in OPTIONAL_STATE:
             _fail("state", f"{name!r} is missing")
     last, ix = sc.calendar.last_turn, sc.index
     powers = ix["powers"]
@@ -184,11 +200,13 @@ def check_state(data: Any, sc: Scenario) -> None:
         _entry(entry, f"state.log[{i}]", sc, clauses)
     for i, week in enumerate(listing(st["history"], "state.history", last + 2)):
         _meters(week, f"state.history[{i}]", sc)
-    optional(ident)(st["outcome"], "state.outcome", ix["outcomes"], "outcome")
+    optional(ident)(st["outcome"], "state.outcome", {*ix["outcomes"], STOPPED}, "outcome")
     optional(date)(st["end_date"], "state.end_date")
     if st["today"] != "":
         date(st["today"], "state.today")
     optional(whole)(st.get("week_step"), "state.week_step", 0, LONG)
+    for p, policy in mapping(st.get("ai_seats", {}), "state.ai_seats", powers, exact=False).items():
+        ident(policy, f"state.ai_seats.{p}", seat_policies(sc, p), "policy")
 
 
 def _powers(st: dict, sc: Scenario) -> None:

@@ -30,8 +30,8 @@ def to_document(game: Game, with_state: bool = True) -> dict[str, Any]:
         "version": SAVE_VERSION,
         "scenario": {"id": game.scenario.id, "path": game.scenario.path, "sha256": game.scenario.sha256},
         "seed": game.state.seed,
-        "humans": list(game.humans),
-        "policies": game.policies,
+        "humans": list(game.seats),
+        "policies": {p: policy for p, policy in game.policies.items() if p not in game.seats},
         "actions": [a.to_dict() for a in game.record],
         "progress": {"turn": game.state.turn, "outcome": game.state.outcome},   # for lists of saves
     }
@@ -203,12 +203,29 @@ def replay(scenario: Scenario, seed: int, humans: list[str], policies: dict[str,
 def replay_on(game: Game, scenario: Scenario) -> Game:
     """The same game (seed, seats, policies, action log) replayed on another version of its scenario; ValueError
     says which action is refused, and in which week, when the log no longer fits."""
-    missing = [p for p in game.humans if p not in scenario.index["powers"]]
+    missing = [p for p in game.seats if p not in scenario.index["powers"]]
     if missing:
         raise ValueError(f"the power {missing[0]!r}, played by a person, is no longer in the scenario")
-    return replay(scenario, game.state.seed, list(game.humans), game.policies, game.record)
+    return replay(scenario, game.state.seed, list(game.seats), game.given_policies, game.record, game.options)
 
 
 def without_last(game: Game) -> Game:
     """The game as it stood before its last recorded step, rebuilt exactly from its seed and the rest of its log."""
-    return replay(game.scenario, game.state.seed, list(game.humans), game.policies, game.record[:-1], game.options)
+    return replay(game.scenario, game.state.seed, list(game.seats), game.given_policies, game.record[:-1], game.options)
+
+
+def rewind_to_week(game: Game, week: int) -> Game:
+    """The game as it stood at the start of an earlier week (or of this one): its events fired, no step of that
+    week taken, rebuilt exactly from its seed and its log up to there. A week before the game's first (a game
+    started at a checkpoint) gives that first week; ValueError for a week not yet begun."""
+    if week > game.state.turn:
+        raise ValueError(f"week {week} has not begun (this is week {game.state.turn})")
+    fresh = Game.new(game.scenario, seed=game.state.seed, humans=game.seats, policies=game.given_policies,
+                     options=game.options)
+    for i, action in enumerate(game.record, 1):
+        if fresh.state.turn >= week or fresh.over:
+            break
+        result = fresh.submit(action)
+        if not result.ok:
+            raise ValueError(f"action {i} ({action.kind} {action.target}) is refused: {result.reason}")
+    return fresh

@@ -84,6 +84,7 @@ class GameState:
     end_date: str | None = None
     today: str = ""
     week_step: int = 0
+    ai_seats: dict[str, str] = field(default_factory=dict)   # seats the teacher handed to a policy, by power
 
     def note(self, kind: str, title: str, text: str = "", *, power: str | None = None, ref: str = "",
              visible_to: tuple[str, ...] | None = None, sources: tuple[str, ...] = (),
@@ -94,6 +95,8 @@ class GameState:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["flags"] = sorted(self.flags)
+        if not self.ai_seats:   # (a game whose seats all stayed with their teams is saved as before)
+            del data["ai_seats"]
         for entry in data["log"]:   # an entry without a reason is written as before reasons existed
             if not entry["why"]:
                 del entry["why"]
@@ -110,6 +113,7 @@ class GameState:
         data["log"] = [_entry(e) for e in data["log"]]
         data["flags"] = set(data["flags"])
         data.setdefault("week_step", 10**6)  # saves from before the field: the week's events had all fired
+        data["ai_seats"] = dict(data.get("ai_seats", {}))
         return cls(**data)
 
 

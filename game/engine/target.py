@@ -63,6 +63,7 @@ class Play(Target, Protocol):
     is one. Typed here so that none of them imports game.py, which imports them."""
 
     sc: Scenario
+    seats: tuple[str, ...]
     humans: tuple[str, ...]
     unlocked: set[str]
     next_free: dict[str, int]
@@ -89,3 +90,10 @@ class Play(Target, Protocol):
     def clock_on(self, before: str) -> None: ...
 
     def continue_week(self) -> None: ...
+
+    @property
+    def over(self) -> bool: ...
+
+    def reseat(self) -> None: ...
+
+    def resolve_week(self) -> None: ...

@@ -78,7 +78,8 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
     meters = [{"id": m.id, "name": m.name, "min": m.min, "max": m.max, "start": m.start}
               for m in sc.meters if not m.hidden]
     klass = f"Class {esc(data['class'])} · " if data.get("class") else ""
-    verdict = "the historical outcome" if data.get("historical") else "an alternative outcome"
+    verdict = ("stopped by the teacher" if data.get("stopped") else
+               "the historical outcome" if data.get("historical") else "an alternative outcome")
     questions = "".join(f'<li>{esc(q)}<div class="answer">{"<span></span>" * 3}</div></li>' for q in data.get("questions", []))
     body = f"""<p class="meta">{esc(sc.title)} · {klass}code <b>{esc(data.get('code', ''))}</b> · ended
 {esc(data.get('end_date') or '')}{' · written ' + esc(written) if written else ''}</p>

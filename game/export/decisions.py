@@ -13,6 +13,7 @@ from ..engine.game import Game
 from ..engine.notes import clean_text, votes_text
 
 MAX_NAME = 60
+TEACHER = "Teacher"   # the seat column of the teacher's steps
 CSV_COLUMNS = ("seat", "team", "week", "date", "decision", "reason", "votes")
 
 
@@ -42,10 +43,11 @@ def seat_rows(game: Game, seats: Iterable[str], info: ClassInfo) -> list[dict[st
 
 
 def class_decisions(game: Game, seats: Iterable[str], info: ClassInfo) -> list[dict[str, Any]]:
-    """Every decision of the seats in the order they were taken, with the power's short name and the team."""
-    merged = decisions_of(game, seats)
+    """Every decision of the seats and every step of the teacher, in the order they were taken, with the
+    power's short name and the team."""
+    merged = decisions_of(game, seats, teacher=True)
     for d in merged:
-        d["short"] = game.scenario.power(d["power"]).short
+        d["short"] = game.scenario.power(d["power"]).short if d["power"] else TEACHER
         d["team"] = info.teams.get(d["power"], "")
     return merged
 

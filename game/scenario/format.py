@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import (
     ActionDef,
     Calendar,
+    Checkpoint,
     Choice,
     Clause,
     Do,
@@ -291,6 +292,8 @@ EVENT = Struct("event", [
     F("effects", EFFECTS, default=()),
     F("chooser", Ref("power")),
     F("choices", ListOf(CHOICE), default=()),
+    F("injectable", Bool(), default=False,
+      doc="a teacher may bring it into the current week from the teacher's console, with a note why"),
 ], build=EventDef, kind="event", check_more=_event_checks)
 
 OUTCOME = Struct("outcome", [
@@ -330,6 +333,13 @@ RECORD_ENTRY = Struct("record entry", [
     F("source", Ref("source"), True, doc="the source card that documents it"),
 ], build=RecordEntry)
 
+CHECKPOINT = Struct("checkpoint", [
+    F("id", Ident(), True),
+    F("date", Date(), True, doc="the lesson starts or stops at the start of the week that contains it"),
+    F("title", Text(200), True),
+    F("note", Text(2000), default="", doc="for the teacher: what the class faces from here"),
+], build=Checkpoint, kind="checkpoint")
+
 CALENDAR = Struct("calendar", [
     F("start", Date(), True), F("end", Date(), True), F("turn_days", Int(1, 366), default=7),
 ], build=Calendar, check_more=_calendar_checks, doc=f"the turns of the game: at most {MAX_TURNS}")
@@ -353,5 +363,7 @@ SCENARIO_FIELDS = [
     F("policies", ListOf(POLICY), default=()),
     F("record", ListOf(RECORD_ENTRY, max_items=1000), default=(),
       doc="the documented record: dated decisions each power really took, each citing a source card"),
+    F("checkpoints", ListOf(CHECKPOINT, max_items=50), default=(),
+      doc="points a lesson can start from (the documented path is played up to them) or stop at"),
 ]
 SCENARIO = Struct("scenario", SCENARIO_FIELDS, doc="A Moscow 1939 scenario file (format 1)")

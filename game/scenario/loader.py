@@ -149,6 +149,21 @@ def _check_dates(fields: dict, raw: LocDict, ctx: Context) -> None:
         if not calendar.start <= entry.date <= calendar.end:
             ctx.report.error(entries.at(i), f"record entry of {entry.date} lies outside the calendar "
                                             f"{calendar.start}..{calendar.end}")
+    _check_checkpoint_dates(fields, raw, ctx)
+
+
+def _check_checkpoint_dates(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """A checkpoint lies inside the calendar, and no two share a week (each is the start of its week)."""
+    calendar, where, weeks = fields["calendar"], _positions(raw, "checkpoints"), {}
+    for point in fields["checkpoints"]:
+        week = calendar.turn_of(point.date)
+        if not calendar.start <= point.date <= calendar.end:
+            ctx.report.error(where[point.id], f"checkpoint {point.id!r} is dated {point.date}, outside the calendar "
+                                              f"{calendar.start}..{calendar.end}")
+        elif week in weeks:
+            ctx.report.error(where[point.id], f"checkpoints {weeks[week]!r} and {point.id!r} fall in the same week "
+                                              f"(week {week}); a lesson starts or stops at the start of a week")
+        weeks.setdefault(week, point.id)
 
 
 def _check_policy_ids(fields: dict, raw: LocDict, ctx: Context) -> None:

@@ -157,6 +157,16 @@ class RecordEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A point a lesson can start from or stop at: the start of the week that contains `date`."""
+
+    id: str
+    date: dt.date
+    title: str
+    note: str   # for the teacher: what the class faces from here
+
+
+@dataclass(frozen=True, slots=True)
 class Clause:
     id: str
     name: str
@@ -263,6 +273,7 @@ class EventDef:
     effects: Effects
     chooser: str | None
     choices: tuple[Choice, ...]
+    injectable: bool = False   # a teacher may bring it into any week from the console
     by_id: dict[str, Choice] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -316,6 +327,7 @@ class Scenario:
     outcomes: tuple[Outcome, ...]
     policies: tuple[Policy, ...]
     record: tuple[RecordEntry, ...]
+    checkpoints: tuple[Checkpoint, ...] = ()
     path: str = ""
     sha256: str = ""
     bases: tuple[str, ...] = ()      # the files it extends, nearest first (see overlay.py)
@@ -323,7 +335,7 @@ class Scenario:
 
     def __post_init__(self) -> None:
         for name in ("meters", "powers", "territories", "perspectives", "sources", "offers", "actions",
-                     "events", "outcomes", "policies"):
+                     "events", "outcomes", "policies", "checkpoints"):
             self.index[name] = {item.id: item for item in getattr(self, name)}
         by_power: dict[str, list[ActionDef]] = {p.id: [] for p in self.powers}
         for action in self.actions:
@@ -359,6 +371,9 @@ class Scenario:
 
     def policy(self, ident: str) -> Policy:
         return self.index["policies"][ident]
+
+    def checkpoint(self, ident: str) -> Checkpoint:
+        return self.index["checkpoints"][ident]
 
     def record_of(self, power: str) -> tuple[RecordEntry, ...]:
         """The documented decisions of one power, in date order."""
