@@ -51,7 +51,7 @@ class Session:
     def __init__(self, scenario: Scenario, game: Game, power: str, notes: list[str] | None = None):
         self.scenario = scenario
         self.game = game
-        self.seats: tuple[str, ...] = game.humans or (power,)
+        self.seats: tuple[str, ...] = game.seats or (power,)
         self.power = power
         self.notes = list(notes or [])
         # telegrams already shown to each seat, and the seats that have read their briefing
@@ -78,7 +78,7 @@ class Session:
         if seed is None:
             seed = random.randrange(1, 1_000_000)
         game = Game.new(scenario, seed=seed, humans=humans, options=options)
-        s = cls(scenario, game, game.humans[0])
+        s = cls(scenario, game, game.seats[0])
         s.seen = dict.fromkeys(s.seats, 0)
         s.briefed = set()
         return s
@@ -98,7 +98,7 @@ class Session:
             raise
         except Exception as exc:  # a hostile save must never crash the window
             raise ScenarioError([Diagnostic(str(save_path), 1, 1, f"save file is damaged: {exc}")]) from None
-        s = cls(scenario, game, game.humans[0] if game.humans else scenario.player, notes)
+        s = cls(scenario, game, game.seats[0] if game.seats else scenario.player, notes)
         s.power = s.next_seat()
         s.last_save = save_path
         return s

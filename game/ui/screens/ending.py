@@ -40,7 +40,7 @@ class EndingScreen(Screen):
     def export(self) -> Any:
         s = self.app.session
         try:
-            written = write_debrief(s.game, s.game.humans or (s.power,), debrief_dir())
+            written = write_debrief(s.game, s.game.seats or (s.power,), debrief_dir())
         except OSError as exc:
             return Notice(f"Could not write the debrief: {exc}", "bad")
         self.exported = str(written.html)
