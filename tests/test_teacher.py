@@ -189,3 +189,52 @@ def test_a_checkpoint_outside_the_calendar_or_sharing_a_week_is_an_error(sc):
     errors = [str(e) for e in report.errors]
     assert any("'political_text' is dated 1940-07-24, outside the calendar" in e for e in errors), errors
     assert any("'missions_arrive' and 'last_fortnight' fall in the same week" in e for e in errors), errors
+
+
+def test_a_class_that_starts_at_a_checkpoint_is_replayed_from_it(sc):
+    from game.engine.classroom import ClassOptions
+
+    options = ClassOptions(name="7b", start="political_text")
+    game = Game.new(sc, seed=9, humans=SEATS, options=options)
+    assert game.state.turn == 15 and game.waiting_for() == list(SEATS)
+    end_week(game)
+    rebuilt = replay(sc, 9, list(SEATS), {}, game.record, options)
+    assert rebuilt.state.to_dict() == game.state.to_dict()
+    assert rewind_to_week(game, 3).state.turn == 15
+
+
+def test_a_lesson_stops_once_its_checkpoints_week_begins(sc):
+    from game.engine.checkpoints import crossed
+
+    game = class_game(sc)
+    end_week(game)
+    assert crossed(game, "litvinov_question", 1) is None
+    end_week(game)
+    assert crossed(game, "litvinov_question", 2).id == "litvinov_question"
+    assert crossed(game, "litvinov_question", 3) is None and crossed(game, None, 2) is None
+
+
+def test_a_saved_class_names_only_checkpoints_of_its_scenario(sc, tmp_path):
+    import json
+
+    from game.engine.classroom import ClassOptions
+    from game.scenario import ScenarioError
+
+    path = tmp_path / "class.json"
+    save_game(Game.new(sc, seed=2, humans=SEATS, options=ClassOptions(name="7b", stop="last_fortnight")), path)
+    assert load_game(path, sc)[0].options.stop == "last_fortnight"
+    doc = json.loads(path.read_text())
+    doc["class"]["stop"] = "last_week"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(ScenarioError, match=r"class\.stop: the scenario has no checkpoint 'last_week'"):
+        load_game(path, sc)
+
+
+@pytest.mark.parametrize(("flags", "says"), [(("--start", "litvinov"), "no checkpoint 'litvinov' (did you mean"),
+                                             (("--start", "last_fortnight", "--stop", "political_text"),
+                                              "comes no later than")])
+def test_play_refuses_a_lesson_between_checkpoints_it_cannot_find(flags, says):
+    from tests.test_cli import main_py
+
+    out = main_py("play", "--seats", "ussr", *flags)
+    assert out.returncode == 2 and says in out.stderr and "Traceback" not in out.stderr, out

@@ -6,9 +6,12 @@ import argparse
 from pathlib import Path
 
 from ..engine.classroom import MAX_PIN, MAX_TIMER, ClassOptions
+from ..scenario.model import Scenario
+from ..scenario.spec import suggest
 from .common import UsageError, check_seats, load_or_exit
 
-CLASS_FLAGS = {"class_name": "--class", "teams": "--teams", "pin": "--pin", "timer": "--timer",
+CLASS_FLAGS = {"class_name": "--class", "teams": "--teams", "pin": "--pin", "timer": "--timer", "start": "--start",
+               "stop": "--stop",
                "hide_odds": "--hide-odds", "hide_consequences": "--hide-consequences",
                "require_reason": "--require-reason"}
 
@@ -19,8 +22,10 @@ def play(args: argparse.Namespace) -> int:
     if args.seats is not None:
         if args.load:
             raise UsageError("give --seats for a new game or --load for a saved one, not both")
-        seats = check_seats(load_or_exit(args.scenario), args.seats)
+        sc = load_or_exit(args.scenario)
+        seats = check_seats(sc, args.seats)
         options = class_options(args, seats)
+        check_lesson(sc, options.start, options.stop)
     else:
         given = [flag for attr, flag in CLASS_FLAGS.items() if getattr(args, attr) not in (None, False)]
         if given:
@@ -43,7 +48,21 @@ def class_options(args: argparse.Namespace, seats: tuple[str, ...]) -> ClassOpti
         raise UsageError(f"--timer must be from 0 to {MAX_TIMER} minutes")
     return ClassOptions.typed(args.class_name or "", dict(zip(seats, teams, strict=False)), pin=pin,
                               hide_odds=args.hide_odds, hide_consequences=args.hide_consequences,
-                              require_reason=args.require_reason, turn_timer_minutes=args.timer or 0)
+                              require_reason=args.require_reason, turn_timer_minutes=args.timer or 0,
+                              start=args.start, stop=args.stop)
+
+
+def check_lesson(sc: Scenario, start: str | None, stop: str | None) -> None:
+    """The checkpoints a lesson starts and stops at are the scenario's, the stop after the start (UsageError)."""
+    from ..engine.checkpoints import week_of
+
+    known = [c.id for c in sc.checkpoints]
+    for flag, point in (("--start", start), ("--stop", stop)):
+        if point is not None and point not in known:
+            raise UsageError(f"{flag}: the scenario has no checkpoint {point!r}" + suggest(point, known) +
+                             (f" (its checkpoints: {', '.join(known)})" if known else " (it names none)"))
+    if start and stop and week_of(sc, stop) <= week_of(sc, start):
+        raise UsageError(f"--stop {stop} comes no later than --start {start}")
 
 
 def screenshot(args: argparse.Namespace) -> int:

@@ -51,6 +51,10 @@ def _add_play(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--class", dest="class_name", metavar="NAME", help="the class's name, shown in saves and exports")
     c.add_argument("--teams", metavar="NAMES", help="each seat's team name, comma-separated in the order of --seats")
     c.add_argument("--pin", help="the teacher's PIN (digits) for the teacher's console")
+    c.add_argument("--start", metavar="CHECKPOINT", help="start at one of the scenario's checkpoints (the "
+                   "documented path is played up to it)")
+    c.add_argument("--stop", metavar="CHECKPOINT", help="end the lesson at one of the scenario's checkpoints "
+                   "(the game is saved under the class's name and code)")
     c.add_argument("--timer", type=int, metavar="MINUTES", help="minutes for each seat's turn (default: no timer)")
     c.add_argument("--hide-odds", action="store_true", help="drafts show no forecast of the answers")
     c.add_argument("--hide-consequences", action="store_true", help="show no known consequences of decisions")

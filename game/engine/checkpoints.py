@@ -54,6 +54,10 @@ def hand(game: Play, policies: dict[str, str]) -> None:
         answer_for(game, power)
 
 
-def reached(game: Play, checkpoint: Checkpoint) -> bool:
-    """Whether the game has reached a checkpoint (its week has begun, or the game is over)."""
-    return game.over or game.st.turn >= game.sc.calendar.turn_of(checkpoint.date)
+def crossed(game: Play, checkpoint_id: str | None, since_week: int) -> Checkpoint | None:
+    """The checkpoint, if the game reached it since `since_week` (its week began, or the game ended on the
+    way): the lesson ends there. None for no checkpoint, or one reached before."""
+    if not checkpoint_id or checkpoint_id not in game.sc.index["checkpoints"]:
+        return None
+    week = week_of(game.sc, checkpoint_id)
+    return game.sc.checkpoint(checkpoint_id) if since_week < week <= game.st.turn else None

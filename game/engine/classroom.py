@@ -31,6 +31,7 @@ class ClassOptions:
     require_reason: bool = False                     # every decision needs a typed reason
     turn_timer_minutes: int = 0                      # minutes for a seat's turn (0: no timer)
     start: str | None = None                         # the checkpoint the game started from (None: the start)
+    stop: str | None = None                          # the checkpoint the lesson stops at (None: the end)
     pin: str = field(default="", repr=False)         # the teacher's PIN for the console ("" : none)
 
     @classmethod
@@ -62,7 +63,7 @@ class ClassOptions:
     def to_dict(self) -> dict[str, Any]:
         """As saved: only the options that are set."""
         data: dict[str, Any] = {"name": self.name, "teams": dict(self.teams), "turn_timer_minutes":
-                                self.turn_timer_minutes, "start": self.start, "pin": self.pin}
+                                self.turn_timer_minutes, "start": self.start, "stop": self.stop, "pin": self.pin}
         data.update({flag: getattr(self, flag) for flag in FLAGS})
         return {k: v for k, v in data.items() if v}
 
@@ -77,12 +78,14 @@ def _line(value: Any, where: str) -> str:
     return value
 
 
-def check_options(data: Any, powers: frozenset[str] | None = None) -> ClassOptions:
+def check_options(data: Any, powers: frozenset[str] | None = None,
+                  checkpoints: frozenset[str] | None = None) -> ClassOptions:
     """A class's options read from a save (or typed), checked strictly; ValueError("class.FIELD: what") if not.
-    With `powers`, every team must be a power of the scenario."""
+    With `powers`, every team must be a power of the scenario; with `checkpoints`, the start and the stop must
+    be checkpoints of it."""
     if not isinstance(data, dict):
         _fail("class", "expected a mapping of the class's options")
-    unknown = set(data) - {"name", "teams", "turn_timer_minutes", "start", "pin", *FLAGS}
+    unknown = set(data) - {"name", "teams", "turn_timer_minutes", "start", "stop", "pin", *FLAGS}
     if unknown:
         _fail("class", f"unknown option {sorted(unknown)[0]!r}")
     teams = data.get("teams", {})
@@ -98,11 +101,18 @@ def check_options(data: Any, powers: frozenset[str] | None = None) -> ClassOptio
     timer = data.get("turn_timer_minutes", 0)
     if isinstance(timer, bool) or not isinstance(timer, int) or not 0 <= timer <= MAX_TIMER:
         _fail("class.turn_timer_minutes", f"expected a whole number of minutes from 0 to {MAX_TIMER}")
-    start = data.get("start")
-    if start is not None and (not isinstance(start, str) or not _ID.fullmatch(start) or len(start) > 64):
-        _fail("class.start", "expected the id of a checkpoint")
+    start, stop = (_checkpoint(data.get(key), f"class.{key}", checkpoints) for key in ("start", "stop"))
     pin = data.get("pin", "")
     if not isinstance(pin, str) or not re.fullmatch(rf"[0-9]{{0,{MAX_PIN}}}", pin):
         _fail("class.pin", f"a PIN is up to {MAX_PIN} digits")
     return ClassOptions(_line(data.get("name", ""), "class.name"), tuple(sorted(teams.items())),
-                        *(data.get(flag, False) for flag in FLAGS), timer, start, pin)
+                        *(data.get(flag, False) for flag in FLAGS), timer, start, stop, pin)
+
+
+def _checkpoint(value: Any, where: str, checkpoints: frozenset[str] | None) -> str | None:
+    """A checkpoint's id (None: none), one of `checkpoints` if given."""
+    if value is not None and (not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > 64):
+        _fail(where, "expected the id of a checkpoint")
+    if value is not None and checkpoints is not None and value not in checkpoints:
+        _fail(where, f"the scenario has no checkpoint {value!r}")
+    return value

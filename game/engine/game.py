@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..scenario.model import EventDef, Offer, Scenario
 from . import negotiation, rng, week
 from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
+from .checkpoints import play_to
 from .classroom import ClassOptions
 from .compiled import Compiled, compiled
 from .conditions import explain
@@ -74,6 +75,8 @@ class Game:
         game = cls(sc, state, humans, policies, options)
         state.history.append(dict(state.meters))
         week.begin(game)
+        if game.options.start:   # a lesson that starts at a checkpoint: the documented path up to it
+            play_to(game, game.options.start)
         return game
 
     # ------------------------------------------------------------------ queries

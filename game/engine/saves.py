@@ -183,7 +183,8 @@ def class_options(doc: dict[str, Any], scenario: Scenario) -> ClassOptions:
     if "class" not in doc:
         return ClassOptions()
     try:
-        return check_options(doc["class"], frozenset(scenario.index["powers"]))
+        return check_options(doc["class"], frozenset(scenario.index["powers"]),
+                             frozenset(scenario.index["checkpoints"]))
     except ValueError as exc:
         raise SaveProblem(str(exc)) from None
 
