@@ -157,10 +157,10 @@ def test_misspelt_reference_with_suggestion(error, old, new, needle, message):
 
 
 def test_clause_references_are_scoped_to_their_offer(error):
-    # 'passage' exists, but in the alliance, not in the pact: no hint pointing across offers
+    # 'passage' exists, but in the alliance, not in the pact: refused, and the message says where it is
     text = variant(("do: {propose: {offer: pact, add: [protocol]}}", "do: {propose: {offer: pact, add: [passage]}}"))
     diag = error(text)
-    assert diag.message == "unknown clause 'passage' in 'pact'"
+    assert diag.message == "unknown clause 'passage' in 'pact' ('passage' is a clause of 'alliance')"
     text = variant(("{id: passage, name: Right of passage, values: {blue: -15, red: 15}}",
                     "{id: passage, name: Right of passage, values: {blue: -15, red: 15}, requires: [protocol]}"))
     assert_at(error(text), text, "protocol]}\n", "unknown clause 'protocol' in 'alliance'")
@@ -175,19 +175,20 @@ def test_misspelt_power_in_a_mapping_key(error):
 
 @pytest.mark.parametrize(("old", "new", "needle", "message"), [
     ("trust: {blue: 40, grey: 30}", "trust: {blue: forty, grey: 30}", "forty", "expected a number, found text"),
-    ("trust: {blue: 40, grey: 30}", "trust: [blue, grey]", "[blue, grey]", "expected a mapping, found a list"),
+    ("trust: {blue: 40, grey: 30}", "trust: [blue, grey]", "[blue, grey]", "'trust' of power 'red' must be a mapping, found a list"),
     ("calendar: {start: 1939-04-17, end: 1939-06-05, turn_days: 7}", "calendar: [1939-04-17]", "[1939-04-17]",
-     "expected a mapping for calendar, found a list"),
-    ("parties: [blue, red]", "parties: blue", "blue\n    open", "expected a list, found text"),
-    ("    open: true\n", "    open: yes please\n", "yes please", "expected true or false, found text"),
-    ("    cooldown: 2\n", "    cooldown: 1.5\n", "1.5", "expected a whole number, found a number"),
-    ("name: Security, start: 20", "name: [Security], start: 20", "[Security]", "expected text, found a list"),
+     "'calendar' of scenario 'mini' must be a mapping for calendar, found a list"),
+    ("parties: [blue, red]", "parties: blue", "blue\n    open", "'parties' of offer 'alliance' must be a list, found 'blue'"),
+    ("    open: true\n", "    open: yes please\n", "yes please", "'open' of offer 'alliance' must be true or false, found 'yes please'"),
+    ("    cooldown: 2\n", "    cooldown: 1.5\n", "1.5", "'cooldown' of action 'speech' must be a whole number, found 1.5"),
+    ("name: Security, start: 20", "name: [Security], start: 20", "[Security]", "'name' of meter 'security' must be text, found a list"),
     ("trust: {blue: 40, grey: 30}", "trust: {blue: 150, grey: 30}", "150", "150 is out of range (0..100)"),
     ("chance: 0.5", "chance: 1.5", "1.5", "1.5 is out of range (0..1)"),
     ("    reply_weeks: 1\n    trust: {red: 40", "    reply_weeks: 99\n    trust: {red: 40", "99",
      "99 is out of range (0..52)"),
     ("when: {turn: {min: 2}}", "when: {turn: {min: 0, max: 3}}", "0, max: 3", "0 is out of range (1..500)"),
-    ("    date: 1939-05-03\n", "    date: May 3rd\n", "May 3rd", "expected a date like 1939-08-23, found 'May 3rd'"),
+    ("    date: 1939-05-03\n", "    date: May 3rd\n", "May 3rd",
+     "'date' of event 'offer_from_grey' must be a date like 1939-08-23, found 'May 3rd'"),
     ("    date: 1939-05-03\n", "    date: 1939-02-30\n", "1939-02-30", "bad value '1939-02-30'"),
 ])
 def test_wrong_type_or_out_of_range(error, old, new, needle, message):
@@ -272,7 +273,7 @@ def test_ids_must_be_snake_case(error, bad):
     diag = error(text)
     line, col = where(text, f"id: {bad}\n")
     assert (diag.line, diag.col) == (line, col + 4)
-    assert "expected an id in snake_case" in diag.message and repr(bad) in diag.message
+    assert diag.message == f"'id' of the event must be an id in snake_case (like 'my_id'), found {bad!r}"
 
 
 # ------------------------------------------------------------------------------------------- meters
@@ -469,7 +470,7 @@ def test_event_with_choices_but_numeric_id_is_a_located_error(check):
     first = report.errors[0]
     line, col = where(text, "id: 7\n")
     assert (first.line, first.col) == (line, col + 4)
-    assert "expected an id in snake_case" in first.message and "found 7" in first.message
+    assert first.message == "'id' of the event must be an id in snake_case (like 'my_id'), found 7"
 
 
 # ------------------------------------------------------------------------------------------- documented record

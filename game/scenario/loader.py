@@ -50,12 +50,13 @@ def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Sc
     """Validate scenario bytes that came from `name` (with the bases it extends, relative to it)."""
     report = report or Report(name)
     try:
-        raw = parse(decode(data, name), name)
+        raw = parse(decode(data, name), name, report)
     except ScenarioError as exc:
         report.items.extend(exc.diagnostics)
         return None, report
+    found = len(report.errors)   # (a duplicate key: reported, and the rest of the file is checked too)
     raw, chain = resolve(raw, name, data, report, OVERLAY_SECTIONS)
-    if report.errors:   # a file of the chain could not be used
+    if len(report.errors) > found:   # a file of the chain could not be used
         return None, report
     scenario = _validate(raw, report)
     if scenario is None or report.errors:
@@ -85,9 +86,10 @@ def _validate(raw: object, report: Report) -> Scenario | None:
         report.error(raw.at("format"), f"unsupported format {raw['format']!r}; this game reads format: {FORMAT_VERSION}")
         return None
     ctx = Context(report)
-    fields = SCENARIO.check(raw, raw.pos, ctx)
+    fields, ok = SCENARIO.check_parts(raw, ctx)
     ctx.resolve_refs()
-    if fields is INVALID or report.errors:
+    if not ok or report.errors:
+        _check_valid_parts(fields, raw, ctx)
         return None
     _check_whole(fields, raw, ctx)
     if report.errors:
@@ -198,8 +200,27 @@ def _check_sources_shown(fields: dict, raw: LocDict, ctx: Context) -> None:
                                               "outcome names it and it is not unlocked)")
 
 
+def _check_later(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """The checks the sections left for when the whole scenario is known (conditions that can never hold)."""
+    for check in ctx.later:
+        check(fields)
+
+
 _WHOLE_CHECKS = (_check_deadline, _check_log_bound, _check_dates, _check_policy_ids, _check_flags,
-                 _check_save_growth, _check_sources_shown)
+                 _check_save_growth, _check_sources_shown, _check_later)
+
+
+# the checks across sections that find errors, with the sections each reads
+_ERROR_CHECKS = ((_check_deadline, ("outcomes",)), (_check_dates, ("calendar", "events", "record")),
+                 (_check_policy_ids, ("policies",)))
+
+
+def _check_valid_parts(fields: dict, raw: LocDict, ctx: Context) -> None:
+    """In a scenario with errors, the checks across sections that find errors, where their sections are valid:
+    every error of the file is reported in one pass."""
+    for check, sections in _ERROR_CHECKS:
+        if all(fields.get(name, INVALID) is not INVALID for name in sections):
+            check(fields, raw, ctx)
 
 
 def _check_whole(fields: dict, raw: LocDict, ctx: Context) -> None:

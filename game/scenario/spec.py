@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .diagnostics import Pos, Report
+from .hints import comma_in_flow, kind_of, named_type_error, other_owners, suggest, text_as_mapping
 from .ranges import NUMBER_LIMIT, in_range, range_schema, range_text
 from .yamlsource import LocDict, LocList
 
@@ -34,12 +34,6 @@ class Invalid:
 INVALID = Invalid()
 
 
-def suggest(word: str, choices: Any) -> str:
-    """Return ' (did you mean 'x'?)' for the closest choice, or ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 class Context:
     """Validation state: the report, defined ids, pending references and scopes."""
 
@@ -50,6 +44,7 @@ class Context:
         self.scope: dict[str, str] = {}
         self.flags_set: dict[str, Pos] = {}
         self.flags_tested: dict[str, Pos] = {}
+        self.later: list[Callable[[dict], None]] = []   # checks of the whole scenario's fields, once they are known
 
     def error(self, pos: Pos, message: str) -> Invalid:
         self.report.error(pos, message)
@@ -71,7 +66,9 @@ class Context:
             if ident not in known:
                 what, _, owner = kind.partition(":")
                 where = f" in {owner!r}" if owner else ""
-                self.error(pos, f"unknown {what} {ident!r}{where}{suggest(ident, known)}")
+                elsewhere = other_owners(self.defined, what, ident) if owner else []
+                hint = f" ({ident!r} is a {what} of {elsewhere[0]!r})" if elsewhere else suggest(ident, known)
+                self.error(pos, f"unknown {what} {ident!r}{where}{hint}")
 
 
 class T:
@@ -87,24 +84,6 @@ class T:
 
     def describe(self) -> str:
         return self.name
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, dt.date):
-        return "a date"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def check_text(value: str, max_len: int, pos: Pos, ctx: Context) -> str | Invalid:
@@ -127,7 +106,7 @@ class Text(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, str):
-            return ctx.error(pos, f"expected text, found {_kind(value)}")
+            return ctx.error(pos, f"expected text, found {kind_of(value)}{text_as_mapping(value)}")
         return check_text(value, self.max_len, pos, ctx)
 
     def schema(self):
@@ -191,7 +170,7 @@ class Int(T):
 
     def check(self, value, pos, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
-            return ctx.error(pos, f"expected a whole number, found {_kind(value)}")
+            return ctx.error(pos, f"expected a whole number, found {kind_of(value)}")
         return in_range(value, self.lo, self.hi, pos, ctx)
 
     def schema(self):
@@ -206,7 +185,7 @@ class Number(Int):
 
     def check(self, value, pos, ctx):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return ctx.error(pos, f"expected a number, found {_kind(value)}")
+            return ctx.error(pos, f"expected a number, found {kind_of(value)}")
         if isinstance(value, float) and not math.isfinite(value):
             return ctx.error(pos, f"expected a finite number, found {value}")
         return in_range(value, self.lo, self.hi, pos, ctx)
@@ -223,7 +202,7 @@ class Bool(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, bool):
-            return ctx.error(pos, f"expected true or false, found {_kind(value)}")
+            return ctx.error(pos, f"expected true or false, found {kind_of(value)}")
         return value
 
     def schema(self):
@@ -269,7 +248,7 @@ class DateOrText(T):
             return value.isoformat()
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
             return check_text(str(value), self.max_len, pos, ctx)
-        return ctx.error(pos, f"expected a date or a year, found {_kind(value)}")
+        return ctx.error(pos, f"expected a date or a year, found {kind_of(value)}")
 
     def schema(self):
         return {"type": ["string", "integer"], "maxLength": self.max_len}
@@ -308,7 +287,7 @@ class ListOf(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, list):
-            return ctx.error(pos, f"expected a list, found {_kind(value)}")
+            return ctx.error(pos, f"expected a list, found {kind_of(value)}")
         if len(value) < self.min_items:
             return ctx.error(pos, f"needs at least {self.min_items} item(s)")
         if len(value) > self.max_items:
@@ -332,17 +311,16 @@ class MapOf(T):
         if value is None:
             return {}
         if not isinstance(value, dict):
-            return ctx.error(pos, f"expected a mapping, found {_kind(value)}")
-        out = {}
+            return ctx.error(pos, f"expected a mapping, found {kind_of(value)}")
+        out, ok = {}, True
         for k, v in value.items():
             kpos = value.key_pos.get(k, pos) if isinstance(value, LocDict) else pos
             vpos = value.at(k) if isinstance(value, LocDict) else pos
             key = self.key.check(k, kpos, ctx)
             val = self.value.check(v, vpos, ctx)
-            if key is INVALID or val is INVALID:
-                return INVALID
+            ok = ok and key is not INVALID and val is not INVALID
             out[key] = val
-        return out
+        return out if ok else INVALID
 
     def schema(self):
         return {"type": "object", "additionalProperties": self.value.schema()}
@@ -376,7 +354,7 @@ class Struct(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, dict):
-            return ctx.error(pos, f"expected a mapping for {self.title}, found {_kind(value)}")
+            return ctx.error(pos, f"expected a mapping for {self.title}, found {kind_of(value)}")
         at = value.at if isinstance(value, LocDict) else (lambda k: pos)
         ok = self._known_keys(value, pos, ctx)
         ident = value.get("id")
@@ -388,12 +366,21 @@ class Struct(T):
             out, fields_ok = self._check_fields(value, pos, at, ctx)
             ok = ok and fields_ok
             if ok and self.check_more:
+                errors = len(ctx.report.errors)
                 self.check_more(out, value, ctx)
+                ok = len(ctx.report.errors) == errors   # (the checks across sections need it sound)
         finally:
             ctx.scope = saved
         if not ok:
             return INVALID
         return self.build(**out) if self.build else out
+
+    def check_parts(self, value: LocDict, ctx: Context) -> tuple[dict[str, Any], bool]:
+        """Check every field of a mapping (the scenario's sections); the values (INVALID where a field is not
+        valid, none for a missing one) and whether all were valid."""
+        known = self._known_keys(value, value.pos, ctx)
+        out, ok = self._check_fields(value, value.pos, value.at, ctx)
+        return out, known and ok
 
     def _known_keys(self, value: dict, pos, ctx) -> bool:
         """Report every unknown key; True when there is none."""
@@ -401,7 +388,8 @@ class Struct(T):
         ok = True
         for key in value:
             if key not in self.by_key:
-                ctx.error(kat(key), f"unknown field {key!r} in {self.title}{suggest(key, self.by_key)}")
+                hint = comma_in_flow(value, key) or suggest(key, self.by_key)
+                ctx.error(kat(key), f"unknown field {key!r} in {self.title}{hint}")
                 ok = False
         return ok
 
@@ -417,9 +405,11 @@ class Struct(T):
         out: dict[str, Any] = {}
         for f in self.fields:
             if f.key in value:
+                start = len(ctx.report.items)
                 v = f.type.check(value[f.key], at(f.key), ctx)
                 if v is INVALID:
                     ok = False
+                    self._name_the_field(ctx, start, f.key, value, at(f.key))
                 out[f.attr or f.key] = v
             elif f.required:
                 ctx.error(pos, f"{self.title} needs the field {f.key!r}")
@@ -427,6 +417,14 @@ class Struct(T):
             else:
                 out[f.attr or f.key] = f.default
         return out, ok
+
+    def _name_the_field(self, ctx: Context, start: int, key: str, value: dict, pos: Pos) -> None:
+        """A wrong type found at the field's own value is said of the field, its owner and the value."""
+        items = ctx.report.items
+        if len(items) == start + 1 and (items[start].line, items[start].col) == (pos.line, pos.col):
+            ident = value.get("id")
+            owner = f"{self.title} {ident!r}" if isinstance(ident, str) and key != "id" else f"the {self.title}"
+            items[start] = named_type_error(items[start], key, owner, value[key])
 
     def schema(self):
         return {

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from .diagnostics import Pos
+from .reach import date_can_hold, meter_bounds_in_range
 from .spec import (
     INVALID,
     MAX_TURNS,
@@ -23,7 +24,7 @@ from .spec import (
     Struct,
     T,
     Text,
-    _kind,
+    kind_of,
     suggest,
 )
 from .yamlsource import LocDict
@@ -59,7 +60,7 @@ class Vocabulary(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, dict) or len(value) != 1:
-            found = f"a mapping with {len(value)} keys" if isinstance(value, dict) else _kind(value)
+            found = f"a mapping with {len(value)} keys" if isinstance(value, dict) else kind_of(value)
             return ctx.error(pos, f"expected a {self.what} written as one key, like {{flag: name}}; found {found}")
         (key, arg), = value.items()
         entry = self.entries.get(key)
@@ -165,7 +166,7 @@ CONDITION.add("flag", "the flag is set", "{flag: name}", Ident(flag="test"))
 CONDITION.add(
     "meter", "the meter lies within [min, max] (either bound optional)", "{meter: {id: ID, min: N, max: N}}",
     Struct("meter condition", [F("id", Ref("meter"), True), F("min", Number()), F("max", Number())]),
-    _bounds,
+    lambda a, p, c: (_bounds(a, p, c), meter_bounds_in_range(a, p, c)),
 )
 CONDITION.add(
     "trust", "P's trust towards Q lies within the bounds", "{trust: {from: P, to: Q, min: N, max: N}}",
@@ -186,7 +187,7 @@ CONDITION.add(
 CONDITION.add(
     "date", "the current week overlaps [from, to] (either bound optional)", "{date: {from: D, to: D}}",
     Struct("date condition", [F("from", Date(), attr="start"), F("to", Date(), attr="end")]),
-    lambda a, p, c: _dates({"from": a["start"], "to": a["end"]}, p, c),
+    lambda a, p, c: (_dates({"from": a["start"], "to": a["end"]}, p, c), date_can_hold(a, p, c)),
 )
 CONDITION.add(
     "turn", "the turn number lies within [min, max]", "{turn: {min: N, max: N}}",

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import NOWHERE, Diagnostic, Pos, ScenarioError
+from .diagnostics import NOWHERE, Diagnostic, Pos, Report, ScenarioError
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
@@ -34,6 +34,7 @@ class LocDict(dict):
     pos: Pos
     key_pos: dict[str, Pos]
     value_pos: dict[str, Pos]
+    flow = False   # written inline, as {a: 1, b: 2}
 
     def at(self, key: str) -> Pos:
         return self.value_pos.get(key, self.pos)
@@ -79,25 +80,44 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-def parse(text: str, path: str) -> Any:
+def parse(text: str, path: str, report: Report | None = None) -> Any:
     """Parse YAML with the safe loader's event stream into located plain values.
 
     Building from events (not from composed nodes) keeps nesting, size and aliases under control
     before anything recursive runs: the C composer would crash the interpreter on deep nesting.
+    A duplicate key keeps its first value; it is reported to `report` (so that the rest of the file is
+    checked too), or raised at the end without one.
     """
     builder = _Builder(path, _Loader(text))
     try:
-        return builder.document()
+        value = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or exc.context or "invalid YAML").strip()
         if "nesting depth" in message:  # libyaml's own limit, met while it scans ahead of our check
             raise _fail(path, _pos(mark), f"nesting deeper than {MAX_DEPTH} levels") from None
+        if _colon_in_text(text, mark, message):
+            other = "that the [ or { before it is closed" if "expected ','" in message else "this line's indentation"
+            raise _fail(path, _pos(mark), "invalid YAML: a colon followed by a space inside unquoted text; if the "
+                                          'colon belongs to the text, quote the text (text: "Note: this"); '
+                                          f"otherwise check {other}") from None
         raise _fail(path, _pos(mark), f"invalid YAML: {message}") from None
     except yaml.YAMLError as exc:
         raise _fail(path, NOWHERE, f"invalid YAML: {exc}") from None
     finally:
         builder.loader.dispose()
+    if report is not None:
+        report.items.extend(builder.problems)
+    elif builder.problems:
+        raise ScenarioError(builder.problems)
+    return value
+
+
+def _colon_in_text(text: str, mark: Any, message: str) -> bool:
+    """Whether YAML stopped at a colon that a writer meant as part of a text ('text: Note: this')."""
+    if mark is None or not ("mapping values are not allowed" in message or "expected ','" in message):
+        return False
+    return text[mark.index: mark.index + 1] == ":"
 
 
 class _Builder:
@@ -109,6 +129,7 @@ class _Builder:
         self.count = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
+        self.problems: list[Diagnostic] = []   # found, but the file can still be read past them
 
     def next_event(self) -> yaml.Event:
         return self.loader.get_event()
@@ -174,6 +195,7 @@ class _Builder:
         container.pos = _pos(event.start_mark)
         if mapping:
             container.key_pos, container.value_pos = {}, {}
+            container.flow = bool(event.flow_style)
         else:
             container.item_pos = []
         stack.append([container, None, None, event.anchor, self.count, event])
@@ -196,9 +218,10 @@ class _Builder:
                 frame[1], frame[2] = self.key(value, pos, container), pos
             else:
                 key = frame[1]
-                container.key_pos[key] = frame[2]
-                container.value_pos[key] = pos
-                container[key] = value
+                if key not in container:   # (a duplicate keeps the first value)
+                    container.key_pos[key] = frame[2]
+                    container.value_pos[key] = pos
+                    container[key] = value
                 frame[1] = None
         elif container.__class__ is LocList:
             container.item_pos.append(pos)
@@ -212,7 +235,7 @@ class _Builder:
         key = str(value).lower() if isinstance(value, bool) else str(value)
         if key in mapping.key_pos or key in mapping:
             first = mapping.key_pos.get(key, pos).line
-            raise _fail(self.path, pos, f"duplicate key {key!r} (first at line {first})")
+            self.problems.append(Diagnostic(self.path, pos.line, pos.col, f"duplicate key {key!r} (first at line {first})"))
         return key
 
     def check_tag(self, event: yaml.Event, allowed: str) -> None:
