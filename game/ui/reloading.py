@@ -24,8 +24,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def watched_files(scenario: Any) -> list[Path]:
-    """The files a scenario was read from."""
-    return [Path(scenario.path)] if scenario.path else []
+    """The files a scenario was read from: its own and every base it extends."""
+    return [Path(p) for p in (scenario.path, *scenario.bases) if p]
 
 
 class Watch:

@@ -101,3 +101,22 @@ def test_saving_the_file_reloads_it_without_a_key_and_a_fix_closes_the_error_pan
 def test_f5_on_the_title_does_nothing(app):
     Driver(app).key(pygame.K_F5)
     assert app.top_is("title") and app.session is None
+
+
+def test_a_change_of_a_base_the_scenario_extends_reloads_it_too(app, tmp_path, monkeypatch):
+    base = tmp_path / "base.yaml"
+    base.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    variant = tmp_path / "variant.yaml"
+    variant.write_text("extends: base.yaml\ntitle: A variant\n", encoding="utf-8")
+    app.new_game(variant, 1)
+    drive = Driver(app)
+    while not isinstance(app.top, DeskScreen):
+        drive.close_dialog()
+    monkeypatch.setattr(reloading, "CHECK_EVERY", 0)
+    app.step()
+    _edit(base, "name: Give a speech", "name: Address the nation")
+    stat = base.stat()
+    os.utime(base, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    app.step()
+    assert isinstance(app.top, DeskScreen) and _speech_title(app) == "Address the nation"
+    assert app.session.scenario.title == "A variant"
