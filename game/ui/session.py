@@ -320,9 +320,8 @@ def _scenario_at(path: Path) -> Scenario | None:
     return _SCENARIO_CACHE[key]
 
 
-def _missing(sid: str, first: Path | None) -> str:
-    """Why the scenario of a save cannot be had: a file with its id that is now invalid (with its first error),
-    or none at all."""
+def _invalid(sid: str, first: Path | None) -> tuple[Path, Diagnostic] | None:
+    """A file offered (or named) with this scenario id that is now invalid, and its first error (None if none)."""
     from ..scenario import check_scenario
     from ..scenario.yamlsource import read_file
 
@@ -334,7 +333,16 @@ def _missing(sid: str, first: Path | None) -> str:
         if isinstance(raw, dict) and raw.get("id") == sid:
             errors = check_scenario(cand)[1].errors
             if errors:
-                return f"the scenario {sid!r} of this save ({cand.name}) is invalid: {errors[0]}"
+                return cand, errors[0]
+    return None
+
+
+def _missing(sid: str, first: Path | None) -> str:
+    """Why the scenario of a save cannot be had: a file with its id that is now invalid (with its first error),
+    or none at all."""
+    found = _invalid(sid, first)
+    if found:
+        return f"the scenario {sid!r} of this save ({found[0].name}) is invalid: {found[1]}"
     return f"the scenario {sid!r} of this save was not found"
 
 
@@ -375,7 +383,9 @@ def save_info(path: Path) -> SaveInfo:
     sc = find_scenario(found.scenario_id, found.scenario_sha256)
     if sc is None:
         info.scenario = found.scenario_id
-        info.problem = "its scenario is not installed"
+        bad = _invalid(found.scenario_id, None)
+        info.problem = (_short(f"its scenario ({bad[0].name}) is invalid: {_reason(bad[1])}") if bad
+                        else "its scenario is not installed")
         return info
     info.scenario = sc.title
     info.weeks = sc.calendar.last_turn
