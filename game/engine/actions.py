@@ -12,6 +12,7 @@ from ..scenario.walk import nested_effects
 from .conditions import explain
 from .days import NO_CAUSES, Causes
 from .effects import run_effects
+from .ledger import Cause
 from .notes import Votes, check_reason, check_votes
 from .state import LogEntry, OfferState
 from .target import Play
@@ -250,9 +251,9 @@ class Act(ActionKind):
         if defn.sources and not game.unlocked.issuperset(defn.sources):
             game.unlock(defn.sources)
         effects, hidden = game.cx.on_take[ident]
-        run_effects(game, effects)
+        run_effects(game, effects, Cause("action", ident, power))
         if hidden:
-            run_effects(game, hidden)
+            run_effects(game, hidden, Cause("action", ident, power))
 
     def irreversible(self, game: Play, action: Action) -> str:
         defn = game.sc.action(action.target)

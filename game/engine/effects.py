@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import EFFECT, Stmt
 from .conditions import compile_condition
+from .ledger import Cause
 from .target import Target
 
 Effect = Callable[[Target], None]
@@ -50,10 +51,23 @@ def bind_effects(effects: Iterable[Stmt], sc: Scenario, ref: str) -> Bound:
     return tuple(EFFECTS[stmt.kind].bind(stmt.arg, sc, ref) for stmt in effects)
 
 
-def run_effects(game: Target, bound: Bound) -> None:
-    """Apply bound effects in order; stop if one of them ends the game (an ending's own effects all apply)."""
+def run_effects(game: Target, bound: Bound, cause: Cause | None = None) -> None:
+    """Apply bound effects in order; stop if one of them ends the game (an ending's own effects all apply). A
+    game that keeps a ledger puts the gauges and trust they change down to `cause`."""
     if not bound:
         return
+    ledger = game.ledger
+    if cause is None or ledger is None:
+        _run(game, bound)
+        return
+    ledger.open(cause)
+    try:
+        _run(game, bound)
+    finally:
+        ledger.close()
+
+
+def _run(game: Target, bound: Bound) -> None:
     st = game.st
     if st.outcome is not None:
         for apply in bound:

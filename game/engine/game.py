@@ -15,6 +15,7 @@ from .conditions import explain
 from .controllers import Controller, make_controller
 from .days import Causes, Diary
 from .effects import run_effects
+from .ledger import Cause, Change, Ledger
 from .notes import note_entries
 from .state import GameState, LogEntry, OfferState, Pending, TerritoryState
 from .table import Table
@@ -36,6 +37,7 @@ class Game:
         self.reseat()
         self.record: list[Action] = []
         self.unlocked = set(state.unlocked)
+        self.ledger: Ledger | None = Ledger(state) if self.humans else None   # a game with people: causes kept
         self.table = Table(scenario, state, self.cx)
         self.diary = Diary(state.log, state.turn, self.cx.starts)   # this week's days, for an AI's action
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
@@ -108,6 +110,11 @@ class Game:
     def inbox(self, power: str | None) -> list[LogEntry]:
         """Log entries this power may see (all of them for None: the facilitator)."""
         return [e for e in self.st.log if e.visible(power)]
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every change of a gauge or of trust so far, with its cause (none kept in a game without people)."""
+        return self.ledger.changes if self.ledger is not None else []
 
     def drafts_for(self, power: str) -> list[str]:
         """Offers whose current draft has reached this power and awaits its answer (Table.drafts_for)."""
@@ -248,9 +255,10 @@ class Game:
         if not self.table.sign(offer):
             return
         effects = self.cx.effects
+        signing = Cause("sign", offer.id)
         for clause_id in list(self.st.offers[offer.id].clauses):
-            run_effects(self, effects["clause", offer.id, clause_id])
-        run_effects(self, effects["offer", offer.id])
+            run_effects(self, effects["clause", offer.id, clause_id], signing)
+        run_effects(self, effects["offer", offer.id], signing)
         week.check_outcomes(self)
 
     # ---------------------------------------------------------------- events
@@ -264,7 +272,7 @@ class Game:
                                event.sources))
         if event.sources and not self.unlocked.issuperset(event.sources):
             self.unlock(event.sources)
-        run_effects(self, self.cx.on_fire[ident])
+        run_effects(self, self.cx.on_fire[ident], Cause("event", ident))
         if event.choices and st.outcome is None:
             chooser = event.chooser or self.sc.player
             if chooser in self.humans:
@@ -279,7 +287,7 @@ class Game:
         self.st.chosen[event.id] = option_id
         self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
                  visible_to=event.visible_to or None)
-        run_effects(self, self.cx.effects["choice", event.id, option_id])
+        run_effects(self, self.cx.effects["choice", event.id, option_id], Cause("choice", event.id, power))
 
     def unlock(self, sources: Iterable[str]) -> None:
         """Add source cards to the archive (in the order they were first met)."""

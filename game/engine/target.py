@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from ..scenario.model import EventDef, Offer, Scenario
+from .ledger import Ledger
 from .state import GameState
 
 
@@ -37,6 +38,7 @@ class Target(Protocol):
     """What an effect may read and ask of the game it applies to: game.Game is one."""
 
     st: GameState
+    ledger: Ledger | None   # the changes and their causes, in a game with people in it
 
     @property
     def cx(self) -> Drafts: ...

@@ -16,6 +16,7 @@ from .actions import ACTION_KINDS, Action, Result
 from .classroom import ClassOptions
 from .effects import describe_effects
 from .game import Game
+from .report import ChangeView, changes_seen
 from .state import LogEntry
 
 ANSWERS = ("accept", "reject", "stall")
@@ -247,6 +248,10 @@ class PowerView:
         return [replace(e, why="", votes=()) if (e.why or e.votes) and e.power != me else e
                 for e in self.game.inbox(me)]
 
+    def changes(self) -> list[ChangeView]:
+        """Every change of a gauge the power sees and of trust to or from it, with its cause, oldest first."""
+        return changes_seen(self.sc, self.game.changes, self.power)
+
     def sources(self) -> list[str]:
         """The source cards unlocked so far, in the order they were met."""
         return [x for x in self.game.state.unlocked if x in self.sc.index["sources"]]
@@ -365,7 +370,7 @@ class PowerView:
             "power": self.power, "week": self.week(), "gauges": self.gauges(), "powers": self.powers(),
             "briefing": self.briefing(), "inbox": self.inbox(), "sources": self.sources(),
             "territories": self.territories(), "questions": self.questions(), "actions": self.actions(),
-            "offers": self.offers(), "drafts": self.drafts(),
+            "offers": self.offers(), "drafts": self.drafts(), "changes": self.changes(),
             "clauses": {o.id: self.clauses(o.id) for o in self.offers()},
             "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},
         })

@@ -4,7 +4,10 @@ meters drift, endings are checked and the calendar moves on."""
 from __future__ import annotations
 
 from .effects import clamp, run_effects
+from .ledger import Cause
 from .target import Play
+
+DRIFT = Cause("drift")
 
 
 def begin(game: Play) -> None:
@@ -64,9 +67,7 @@ def resolve(game: Play) -> None:
     game.diary.settle()   # the AI powers acted on their own days: the week's entries in date order
     if st.outcome is not None:
         return
-    meters = st.meters
-    for drift in cx.drifts:
-        meters[drift.meter] = clamp(meters[drift.meter] + drift.by, drift.lo, drift.hi)
+    _drift(game)
     st.history.append(dict(st.meters))
     check_outcomes(game)
     if st.outcome is not None:
@@ -76,6 +77,17 @@ def resolve(game: Play) -> None:
         return
     st.turn += 1
     begin(game)
+
+
+def _drift(game: Play) -> None:
+    """The gauges drift by their weekly amount (put down to the week's drift in a game that keeps a ledger)."""
+    meters, ledger = game.st.meters, game.ledger
+    if ledger is not None:
+        ledger.open(DRIFT)
+    for drift in game.cx.drifts:
+        meters[drift.meter] = clamp(meters[drift.meter] + drift.by, drift.lo, drift.hi)
+    if ledger is not None:
+        ledger.close()
 
 
 def check_outcomes(game: Play) -> None:
@@ -100,5 +112,5 @@ def end(game: Play, outcome_id: str, date: str | None = None) -> None:
     st.pending = []
     game.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
     game.unlock(outcome.sources)
-    run_effects(game, game.cx.effects["outcome", outcome_id])
+    run_effects(game, game.cx.effects["outcome", outcome_id], Cause("outcome", outcome_id))
     st.history.append(dict(st.meters))

@@ -147,7 +147,7 @@ class App:
         elif kind.ends_week and self.session.handover_due():
             seating.hand_over(self)
         elif kind.ends_week:
-            self.open("week_report", entries=self.session.new_entries())
+            self.open("week_report", entries=self.session.new_entries(), changes=self.session.new_changes())
         elif kind.answers_question:
             self.answered = True
         elif notice := done_notice(action, self.session.scenario):
@@ -173,7 +173,7 @@ class App:
         if answered and any(e.kind in ("event", "message") for e in s.unseen()):
             # the week's later events wait in the engine until the answer: shown (with all else unseen) before
             # any next question; otherwise what the answer caused waits for the week's report
-            self.open("week_report", entries=s.new_entries(), later=True)
+            self.open("week_report", entries=s.new_entries(), changes=s.new_changes(), later=True)
             return
         waiting = s.view.questions()
         if waiting:
@@ -228,9 +228,9 @@ class App:
             return
         self.open("desk")
         if briefing:   # a new game: the briefing, then the first week's telegrams, then any question
-            fresh = session.new_entries()
-            if fresh:
-                self.open("week_report", entries=fresh)
+            fresh, changes = session.new_entries(), session.new_changes()
+            if fresh or changes:
+                self.open("week_report", entries=fresh, changes=changes)
             self.open("briefing")
         else:
             self.prompt()

@@ -23,8 +23,8 @@ def take_seat(app: Any, power: str) -> None:
     first = app.session.take_seat(power)
     app.stack = []
     app.open("desk")
-    fresh = app.session.new_entries()
-    if fresh:
-        app.open("week_report", entries=fresh)
+    fresh, changes = app.session.new_entries(), app.session.new_changes()
+    if fresh or changes:
+        app.open("week_report", entries=fresh, changes=changes)
     if first:
         app.open("briefing")

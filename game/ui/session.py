@@ -56,6 +56,7 @@ class Session:
         self.notes = list(notes or [])
         # telegrams already shown to each seat, and the seats that have read their briefing
         self.seen = {p: len(PowerView(game, p).inbox()) for p in self.seats}
+        self.changes_seen = {p: len(PowerView(game, p).changes()) for p in self.seats}   # gauge and trust changes
         self.briefed: set[str] = set(self.seats)
         self.last_save: Path | None = None
         self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
@@ -80,6 +81,7 @@ class Session:
         game = Game.new(scenario, seed=seed, humans=humans, options=options)
         s = cls(scenario, game, game.seats[0])
         s.seen = dict.fromkeys(s.seats, 0)
+        s.changes_seen = dict.fromkeys(s.seats, 0)
         s.briefed = set()
         return s
 
@@ -127,16 +129,28 @@ class Session:
         last = self.game.record[-1]
         self.game = without_last(self.game)
         self.seen = {p: min(n, len(PowerView(self.game, p).inbox())) for p, n in self.seen.items()}
+        self._recount_changes()
         return last
 
     def adopt(self, scenario: Scenario, game: Game) -> None:
         """Go on with another version of the scenario and the game replayed on it (a hot reload)."""
         self.scenario, self.game = scenario, game
         self.seen = {p: min(n, len(PowerView(game, p).inbox())) for p, n in self.seen.items()}
+        self._recount_changes()
 
     def unseen(self) -> list:
         """Log entries visible to the seat at the desk that have not been shown to it yet."""
         return self.view.inbox()[self.seen.get(self.power, 0):]
+
+    def _recount_changes(self) -> None:
+        """After the game was rebuilt: no more changes shown than the new game has."""
+        self.changes_seen = {p: min(n, len(PowerView(self.game, p).changes())) for p, n in self.changes_seen.items()}
+
+    def new_changes(self) -> list:
+        """Changes of gauges and trust, with their causes, not shown to the seat at the desk yet; marks them shown."""
+        fresh = self.view.changes()[self.changes_seen.get(self.power, 0):]
+        self.changes_seen[self.power] = self.changes_seen.get(self.power, 0) + len(fresh)
+        return fresh
 
     def new_entries(self) -> list:
         """Log entries visible to the seat at the desk that have not been shown yet; marks them shown."""

@@ -107,6 +107,10 @@ def trust_word(value: float) -> str:
     return "close"
 
 
+# The week's report: the heading of what changed, and the word before a change good or bad for the player.
+CHANGES_HEAD = "WHAT CHANGED, AND WHY"
+CHANGE_WORD = {"good": "Better: ", "bad": "Worse: ", "": ""}
+
 # A party that stands by the draft on the table, in the forecast (the engine's Odds.stand).
 STANDS = {"sent": "sent this draft; it signs if the others accept it",
           "accepted": "has accepted this draft; it signs if the others accept it"}

@@ -13,7 +13,7 @@ from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
 from ..widgets.text import Block, paragraphs
-from ..wording import known_consequences
+from ..wording import CHANGE_WORD, CHANGES_HEAD, known_consequences
 from .dialog import Dialog
 
 
@@ -97,8 +97,8 @@ class WeekReport(Dialog):
     width, height = 0.7, 0.86
     stamp_text = "Received"
 
-    def __init__(self, app: Any, entries: list, later: bool = False):
-        self.entries = entries
+    def __init__(self, app: Any, entries: list, later: bool = False, changes: list | tuple = ()):
+        self.entries, self.changes = entries, list(changes)
         week = app.session.view.week()
         if later:   # what arrived after the player's answer, later in the same week
             title = f"TELEGRAMS — WEEK {week.turn}, LATER THAT WEEK"
@@ -108,9 +108,9 @@ class WeekReport(Dialog):
 
     def body_blocks(self) -> list[Block]:
         sc = self.app.session.scenario
+        b = change_blocks(self.changes)
         if not self.entries:
-            return [Block("type", "Nothing new arrived this week.")]
-        b: list[Block] = []
+            return [*b, Block("type", "Nothing new arrived this week.")]
         for e in self.entries:
             b += [Block("type_head", f"{e.date}  {e.title.upper()}")]
             if e.text:
@@ -124,3 +124,14 @@ class WeekReport(Dialog):
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         self.add(ScrollText(body, theme, self.body_blocks()))
+
+
+def change_blocks(changes: list) -> list[Block]:
+    """What changed, and why: one line per change of a gauge or of trust (the engine's ChangeView), in the order
+    they happened, coloured and worded as better or worse for the player."""
+    if not changes:
+        return []
+    b = [Block("type_head", CHANGES_HEAD)]
+    for c in changes:
+        b.append(Block(c.good or "body", f"{CHANGE_WORD[c.good]}{c.text}.", 10))
+    return [*b, Block("gap", "")]

@@ -1,0 +1,90 @@
+"""What changed for one power, and why: the ledger's changes of the gauges it sees and of trust to and from it,
+each with its cause in words ("your action ‘Speech on the international situation’ on 10 May"). A cause the
+power could not see (another power's action, an event sent to others) is named only as such."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..scenario.model import Scenario
+from .effects import signed
+from .ledger import Cause, Change
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One change the power may see: a gauge, or trust between it and another power."""
+
+    turn: int
+    date: str               # ISO date of the day it happened
+    kind: str               # "gauge" or "trust"
+    id: str                 # the gauge's id, or the other power's
+    name: str               # "Security in the West", "Germany's trust in you", "Your trust in Germany"
+    before: float
+    after: float
+    cause: str              # in words, without the date
+    cause_kind: str         # ledger.CAUSE_KINDS
+    good: str               # for the viewer: "good", "bad" or "" (neither)
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
+
+    @property
+    def text(self) -> str:
+        """'Germany's trust in you −2: your action ‘Speech …’ on 10 May' (the weekly drift has no day)."""
+        when = "" if self.cause_kind == "drift" else f" on {day(self.date)}"
+        return f"{self.name} {signed(round(self.delta, 1)).replace('-', '−')}: {self.cause}{when}"
+
+
+def day(iso: str) -> str:
+    """'10 May' for 1939-05-10."""
+    date = dt.date.fromisoformat(iso)
+    return f"{date.day} {date:%B}"
+
+
+def changes_seen(sc: Scenario, changes: list[Change], power: str) -> list[ChangeView]:
+    """The changes the power may see, in the order they happened."""
+    found = []
+    for change in changes:
+        if change.meter:
+            meter = sc.meter(change.meter)
+            if not meter.shown(power):
+                continue
+            way = meter.good_when(power)
+            rose = change.after > change.before
+            good = "" if way == "none" else "good" if rose == (way == "higher") else "bad"
+            found.append(ChangeView(change.turn, change.date, "gauge", meter.id, meter.name, change.before,
+                                    change.after, cause_words(sc, change.cause, power), change.cause.kind, good))
+        elif power in (change.src, change.dst) and change.src != change.dst:
+            theirs = change.dst == power
+            other = sc.power(change.src if theirs else change.dst).short
+            name = f"{other}'s trust in you" if theirs else f"Your trust in {other}"
+            good = ("good" if change.after > change.before else "bad") if theirs else ""
+            found.append(ChangeView(change.turn, change.date, "trust", change.src if theirs else change.dst, name,
+                                    change.before, change.after, cause_words(sc, change.cause, power),
+                                    change.cause.kind, good))
+    return found
+
+
+def cause_words(sc: Scenario, cause: Cause, power: str) -> str:
+    """The cause of a change as the power may know it."""
+    kind, ref, who = cause
+    if kind == "drift":
+        return "the weekly drift"
+    if kind == "sign":
+        return f"the signing of {sc.offer(ref).the}"
+    if kind == "outcome":
+        return f"the ending ‘{sc.outcome(ref).title}’"
+    if kind == "action":
+        if who == power:
+            return f"your action ‘{sc.action(ref).name}’"
+        return f"a step taken by {sc.power(who).short}" if who else "a step not known to you"
+    event = sc.event(ref)
+    if event.visible_to and power not in event.visible_to:
+        return "events not known to you"
+    if kind == "choice":
+        whose = "your" if who == power else f"{sc.power(who).short}'s" if who else "the"
+        return f"{whose} answer to ‘{event.title}’"
+    return f"‘{event.title}’"
