@@ -209,3 +209,43 @@ def test_holding_enter_presses_once(app):
         app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
     assert isinstance(app.top, DeskScreen)
     assert app.session.view.week().points_left == 2 and app.session.game.state.turn == 2
+
+
+def panel_scroller(desk):
+    desk.ensure_layout()
+    return next(w.scroller for w in desk.widgets if w.wid.startswith("act:"))
+
+
+def test_the_action_list_keeps_its_place_after_a_tab_switch(app, monkeypatch):
+    """Scrolled down the actions, to the treaties and back by mouse: the same entry is under the mouse."""
+    d = to_desk(app)
+    d.mode = "mouse"
+    desk = app.top
+    scroll = panel_scroller(desk)
+    pos = scroll.view.center
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: pos)
+    app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False))
+    assert scroll.offset > 0
+    under = desk.widgets[desk.widget_at(pos)].wid
+    d.tab("treaties")
+    d.tab("actions")
+    assert panel_scroller(desk).offset == scroll.offset
+    assert desk.widgets[desk.widget_at(pos)].wid == under
+
+
+def test_a_tab_number_key_keeps_the_place_and_focuses_an_entry_in_view(app):
+    """By keyboard: 2 then 1 comes back to the actions where they were, the focus on an entry in view, not fired."""
+    d = to_desk(app)
+    desk = app.top
+    for _ in range(12):
+        d.key(pygame.K_DOWN)
+    offset = panel_scroller(desk).offset
+    focused = desk.widgets[desk.focus].wid
+    assert offset > 0
+    taken = dict(app.session.game.state.taken)
+    d.key(pygame.K_2)
+    d.key(pygame.K_1)
+    assert panel_scroller(desk).offset == offset
+    assert desk.widgets[desk.focus].wid == focused
+    assert app.top is desk and app.session.game.state.taken == taken

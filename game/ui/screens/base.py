@@ -314,12 +314,14 @@ class Screen:
             return None
         for i, w in enumerate(self.widgets):
             if w.key_code == event.key:
-                self.focus = i if w.focusable else self.focus
                 if isinstance(w, ListItem) and event.key in DIGITS:   # a number picks an entry; Enter presses it
+                    self.focus = i if w.focusable else self.focus
                     if w.scroller:
                         w.scroller.ensure(w.rect)
                     return None
-                return w.activate()
+                result = w.activate()   # first: what it does may look at the focus it had (a tab keeps its place)
+                self.focus = i if w.focusable else self.focus
+                return result
         return None
 
     def move_focus(self, step: int) -> None:

@@ -34,25 +34,46 @@ class DeskScreen(Screen):
     def __init__(self, app: Any):
         super().__init__(app)
         self.tab = "actions"
+        self.places: dict[str, tuple[int, str]] = {}   # each tab's scroll offset and focused entry, kept across switches
+        self.switched = False
 
     @property
     def s(self):
         return self.app.session
 
     def set_tab(self, tab: str) -> None:
+        """Show another tab; the one left keeps its place (a click after coming back lands where it did before)."""
+        if self.scrollers:
+            focused = self.widgets[self.focus].wid if 0 <= self.focus < len(self.widgets) else ""
+            self.places[self.tab] = (self.scrollers[0].offset, focused)
         self.tab = tab
         self.stale = True
         self.scrollers = []
-        self.focus_panel = self.keyboard_used   # by keyboard: go straight to the panel's first entry
+        self.switched = True
+        self.focus_panel = self.keyboard_used   # by keyboard: go straight to an entry of the panel
 
     def ensure_layout(self) -> None:
         relayout = self.stale
         super().ensure_layout()
-        if relayout and getattr(self, "focus_panel", False):
-            self.focus_panel = False
-            entry = self._first_entry()
-            if entry >= 0:
-                self.focus = entry
+        if relayout and self.switched:
+            self.switched = False
+            self.restore_place()
+
+    def restore_place(self) -> None:
+        """Back on a tab: its list scrolled as it was; by keyboard, the focus on its entry focused before, else on
+        the first entry in view (a number key focuses, it never presses)."""
+        offset, focused = self.places.get(self.tab, (0, ""))
+        if self.scrollers:
+            self.scrollers[0].offset = min(offset, self.scrollers[0].limit)
+        if not getattr(self, "focus_panel", False):
+            return
+        self.focus_panel = False
+        entries = [i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable]
+        in_view = [i for i in entries if self.widgets[i].scroller.view.contains(self.widgets[i].screen_rect())]
+        again = [i for i in in_view if self.widgets[i].wid == focused]
+        pick = (again or in_view or entries or [-1])[0]
+        if pick >= 0:
+            self.focus = pick
 
     def first_focus(self) -> int:
         """The panel's first entry (the week's first action): a stray Enter must not end the week."""
