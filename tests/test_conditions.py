@@ -310,6 +310,38 @@ def test_explain_trust_and_hidden_meter(game):
     assert hidden and "Urgency" not in hidden and "60" not in hidden
 
 
+def test_the_reason_is_the_why_not_of_the_part_that_fails_now(game):
+    """A requirement whose parts fail one after the other: the reason follows the part failing now."""
+    sc = game.sc
+    stmt = cond({"all": [{"fired": "leak", "why_not": "Wait for the leak."},
+                         {"not": {"flag": "talks"}, "why_not": "The talks are already open."}]}, sc)
+    assert explain(stmt, sc, game.st, default="A fixed sentence.") == "Wait for the leak."
+    game.st.fired["leak"] = 1
+    game.st.flags.add("talks")
+    assert explain(stmt, sc, game.st, default="A fixed sentence.") == "The talks are already open."
+    game.st.flags.discard("talks")
+    assert explain(stmt, sc, game.st) is None
+
+
+def test_a_part_without_a_why_not_falls_back_to_the_whole_reason_then_to_words(game):
+    sc = game.sc
+    stmt = cond({"all": [{"fired": "leak", "why_not": "Wait for the leak."}, {"flag": "talks"}]}, sc)
+    game.st.fired["leak"] = 1
+    assert explain(stmt, sc, game.st, default="Only with talks.") == "Only with talks."
+    assert "talks" in explain(stmt, sc, game.st) and "leak" not in explain(stmt, sc, game.st).lower()
+
+
+def test_a_why_not_is_text_and_only_beside_one_condition(mini):
+    ctx = Context(Report("test"))
+    assert CONDITION.check({"flag": "x", "why_not": 3}, Pos(1, 1), ctx) is not None and ctx.report.errors
+    ctx = Context(Report("test"))
+    CONDITION.check({"flag": "x", "turn": {"min": 2}, "why_not": "No."}, Pos(1, 1), ctx)
+    assert "one key" in str(ctx.report.errors[0])
+    ctx = Context(Report("test"))
+    EFFECT.check({"set_flag": "x", "why_not": "No."}, Pos(1, 1), ctx)
+    assert ctx.report.errors, "an effect has no reason to give"
+
+
 LEAF_SAMPLES = {
     "flag": {"flag": "talks"},
     "meter": {"meter": {"id": "security", "min": 90}},

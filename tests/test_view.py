@@ -180,3 +180,26 @@ def test_a_gauge_is_shown_only_to_the_powers_the_scenario_names(tmp_path):
     assert "plan" not in [g.id for g in PowerView(game, "blue").gauges()]
     assert all("plan" not in row for row in PowerView(game, "blue").history())
     assert "plan" not in [s["id"] for s in debrief(game, "blue")["scores"]]
+
+
+def test_replace_litvinov_says_why_from_the_part_that_fails_now(s1939):
+    """Before 3 May the question is not asked yet; once Litvinov is dismissed in it, the reason says so for good."""
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    view = PowerView(game, s1939.player)
+
+    def reason() -> str:
+        return {a.id: a.reason for a in view.actions()}["replace_litvinov"]
+
+    assert "3 May" in reason()
+    for _ in range(30):
+        if any(e.id == "litvinov_question" for e in game.pending_choices(s1939.player)):
+            break
+        for e in game.pending_choices(s1939.player):
+            game.submit(Action("choose", s1939.player, e.id, option=e.default_choice().id))
+        game.submit(Action("end_turn", s1939.player))
+    assert game.submit(Action("choose", s1939.player, "litvinov_question", option="dismiss")).ok
+    for _ in range(3):
+        for e in game.pending_choices(s1939.player):
+            game.submit(Action("choose", s1939.player, e.id, option=e.default_choice().id))
+        assert "no longer in office" in reason() and "still in office" not in reason()
+        game.submit(Action("end_turn", s1939.player))

@@ -96,7 +96,7 @@ def _plural(count: int, word: str) -> str:
 
 def sentence(text: str) -> str:
     """Capitalise and end with a full stop."""
-    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    return text[0].upper() + text[1:] + ("" if text.rstrip("”’\"'").endswith((".", "!", "?", "…")) else ".")
 
 
 class ActionKind:
@@ -231,7 +231,7 @@ class Act(ActionKind):
         if left < defn.cost:
             return f"Needs {_plural(defn.cost, 'action point')}; {left} left this week."
         if not game.cx.requires[defn.id](st):
-            return defn.why_not or sentence(explain(defn.requires, game.sc, st) or "not possible now")
+            return sentence(explain(defn.requires, game.sc, st, default=defn.why_not) or "not possible now")
         return None
 
     @staticmethod

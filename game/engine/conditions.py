@@ -74,11 +74,18 @@ def needs_treaty(cond: Stmt | None) -> bool:
     return cond is not None and CONDITIONS[cond.kind].needs_treaty(cond.arg)
 
 
-def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True) -> str | None:
-    """Say in words why a condition is not met (None if it is); with holds=False, why it is met."""
+def explain(cond: Stmt, sc: Scenario, st: GameState, holds: bool = True, default: str | None = None) -> str | None:
+    """Say in words why a condition is not met (None if it is); with holds=False, why it is met.
+
+    The words come from the part that fails now: its own `why_not` if the scenario gives one, else `default` (the
+    whole requirement's `why_not`), else words generated from the part."""
     if compile_condition(cond, sc)(st) == holds:
         return None
-    return CONDITIONS[cond.kind].explain(cond.arg, sc, st, holds)
+    if holds and cond.why_not:
+        return cond.why_not
+    if cond.kind in COMBINING:
+        return COMBINING[cond.kind](cond.arg, sc, st, holds, default)
+    return default or CONDITIONS[cond.kind].explain(cond.arg, sc, st, holds)
 
 
 def describe(cond: Stmt, sc: Scenario, st: GameState | None = None) -> str:
@@ -111,12 +118,29 @@ def _bounded(value: Callable[[GameState], float], lo: float | None, hi: float | 
 
 # ------------------------------------------------------------------------------------- combining kinds
 
-def _first_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool) -> str:
-    return next(r for c in parts if (r := explain(c, sc, st, holds)) is not None)
+def _first_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool, default: str | None = None) -> str:
+    return next(r for c in parts if (r := explain(c, sc, st, holds, default)) is not None)
 
 
-def _every_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool) -> str:
-    return "; or ".join(r for c in parts if (r := explain(c, sc, st, holds)) is not None)
+def _every_reason(parts: list[Stmt], sc: Scenario, st: GameState, holds: bool, default: str | None = None) -> str:
+    reasons = [r for c in parts if (r := explain(c, sc, st, holds, default)) is not None]
+    return "; or ".join(dict.fromkeys(reasons))   # a reason given for several parts is said once
+
+
+def _explain_all(arg: list[Stmt], sc: Scenario, st: GameState, holds: bool, default: str | None = None) -> str:
+    return (_first_reason if holds else _every_reason)(arg, sc, st, holds, default)
+
+
+def _explain_any(arg: list[Stmt], sc: Scenario, st: GameState, holds: bool, default: str | None = None) -> str:
+    return (_every_reason if holds else _first_reason)(arg, sc, st, holds, default)
+
+
+def _explain_not(arg: Stmt, sc: Scenario, st: GameState, holds: bool, default: str | None = None) -> str:
+    return explain(arg, sc, st, not holds, default)
+
+
+# the kinds made of other conditions: the reason is their failing parts' (`explain` hands them the default)
+COMBINING = {"all": _explain_all, "any": _explain_any, "not": _explain_not}
 
 
 def _narrowest(parts: list[Stmt], sc: Scenario) -> Window:
@@ -131,7 +155,7 @@ def _widest(parts: list[Stmt], sc: Scenario) -> Window:
 
 @condition(
     "all", lambda arg, sc, st: " and ".join(describe(c, sc, st) for c in arg),
-    explain=lambda arg, sc, st, holds: (_first_reason if holds else _every_reason)(arg, sc, st, holds),
+    explain=_explain_all,
     window=_narrowest,
     needs_treaty=lambda arg: any(needs_treaty(c) for c in arg),
 )
@@ -158,7 +182,7 @@ def _all(arg: list[Stmt], sc: Scenario) -> Predicate:
 
 @condition(
     "any", lambda arg, sc, st: " or ".join(describe(c, sc, st) for c in arg),
-    explain=lambda arg, sc, st, holds: (_every_reason if holds else _first_reason)(arg, sc, st, holds),
+    explain=_explain_any,
     window=_widest,
 )
 def _any(arg: list[Stmt], sc: Scenario) -> Predicate:
@@ -179,7 +203,7 @@ def _any(arg: list[Stmt], sc: Scenario) -> Predicate:
 
 
 @condition("not", lambda arg, sc, st: f"not {describe(arg, sc, st)}",
-           explain=lambda arg, sc, st, holds: explain(arg, sc, st, not holds))
+           explain=_explain_not)
 def _not(arg: Stmt, sc: Scenario) -> Predicate:
     if arg.kind == "flag":  # the commonest negation, in one step
         flag = arg.arg

@@ -58,7 +58,7 @@ def causes(cond: Stmt | None, setters: dict[str, frozenset[str]]) -> Causes:
     name no cause: a threshold is a mood, not a prompt."""
     if cond is None:
         return NO_CAUSES
-    kind, arg = cond
+    kind, arg = cond.kind, cond.arg
     if kind in ("all", "any"):
         found = NO_CAUSES
         for part in arg:

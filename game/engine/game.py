@@ -155,7 +155,7 @@ class Game:
         clause = offer.clause(clause_id)
         if clause_id in self.st.offers[offer_id].clauses or self.cx.available[(offer_id, clause_id)](self.st):
             return None
-        return clause.why_not or sentence(explain(clause.available, self.sc, self.st) or "not available")
+        return sentence(explain(clause.available, self.sc, self.st, default=clause.why_not) or "not available")
 
     # ------------------------------------------------------------------- checks
     def check(self, action: Action, explain_why: bool = True) -> Result:

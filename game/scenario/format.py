@@ -191,7 +191,8 @@ CLAUSE = Struct("clause", [
     F("requires", ListOf(Ref("clause", scope="offer")), default=()),
     F("excludes", ListOf(Ref("clause", scope="offer")), default=()),
     F("available", CONDITION, doc="condition for adding it"),
-    F("why_not", Text(500), doc="what the player reads while `available` does not hold (default: generated)"),
+    F("why_not", Text(500), doc="what the player reads while `available` does not hold, unless the failing part "
+                          "has a why_not of its own (default: generated)"),
     F("values", MapOf(Ref("power"), Number(-1000, 1000)), default={}, doc="how much each party wants it"),
     F("on_sign", EFFECTS, default=()),
 ], build=_clause, kind="clause", scope_kind="offer")
@@ -253,7 +254,8 @@ ACTION = Struct("action", [
     F("once", Bool(), default=False),
     F("cooldown", Int(0, 52), default=0, doc="weeks before it can be taken again"),
     F("requires", CONDITION),
-    F("why_not", Text(500), doc="what the player reads while `requires` does not hold (default: generated)"),
+    F("why_not", Text(500), doc="what the player reads while `requires` does not hold, unless the failing part "
+                          "has a why_not of its own (default: generated)"),
     F("effects", EFFECTS, default=()),
     F("hidden_effects", EFFECTS, default=()),
     F("sources", ListOf(Ref("source")), default=()),

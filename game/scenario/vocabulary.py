@@ -31,10 +31,12 @@ from .yamlsource import LocDict
 
 
 class Stmt(NamedTuple):
-    """A validated condition or effect: its registry name and its argument."""
+    """A validated condition or effect: its registry name, its argument and, for a condition part, what the player
+    reads while it does not hold (`why_not`; None: generated)."""
 
     kind: str
     arg: Any
+    why_not: str | None = None
 
 
 class Statement(NamedTuple):
@@ -47,21 +49,33 @@ class Statement(NamedTuple):
     check_more: Callable[[Any, Pos, Context], None] | None = None
 
 
-class Vocabulary(T):
-    """A single-key mapping naming a statement of this vocabulary."""
+WHY_NOT = "why_not"
+WHY_NOT_TEXT = Text(500)
 
-    def __init__(self, what: str):
+
+class Vocabulary(T):
+    """A single-key mapping naming a statement of this vocabulary (a condition may add a `why_not` key)."""
+
+    def __init__(self, what: str, reasons: bool = False):
         self.what = what
         self.name = what
+        self.reasons = reasons   # each statement may carry the reason the player reads while it does not hold
         self.entries: dict[str, Statement] = {}
 
     def add(self, name: str, doc: str, form: str, arg: T, check_more=None) -> None:
         self.entries[name] = Statement(name, doc, form, arg, check_more)
 
     def check(self, value, pos, ctx):
+        why_not = None
+        if self.reasons and isinstance(value, dict) and WHY_NOT in value and len(value) == 2:
+            why_not = WHY_NOT_TEXT.check(value[WHY_NOT], value.at(WHY_NOT) if isinstance(value, LocDict) else pos, ctx)
+            if why_not is INVALID:
+                return INVALID
+            value = _without(value, WHY_NOT)
         if not isinstance(value, dict) or len(value) != 1:
             found = f"a mapping with {len(value)} keys" if isinstance(value, dict) else kind_of(value)
-            return ctx.error(pos, f"expected a {self.what} written as one key, like {{flag: name}}; found {found}")
+            extra = " (and, if you like, a why_not: text)" if self.reasons else ""
+            return ctx.error(pos, f"expected a {self.what} written as one key{extra}, like {{flag: name}}; found {found}")
         (key, arg), = value.items()
         entry = self.entries.get(key)
         kpos = value.key_pos.get(key, pos) if isinstance(value, LocDict) else pos
@@ -73,7 +87,7 @@ class Vocabulary(T):
             return INVALID
         if entry.check_more:
             entry.check_more(checked, apos, ctx)
-        return Stmt(key, checked)
+        return Stmt(key, checked, why_not)
 
     def schema(self):
         return {"$ref": f"#/$defs/{self.what}"}
@@ -85,7 +99,8 @@ class Vocabulary(T):
                 {
                     "type": "object",
                     "description": e.doc,
-                    "properties": {e.name: e.arg.schema()},
+                    "properties": {e.name: e.arg.schema(),
+                                   **({WHY_NOT: WHY_NOT_TEXT.schema()} if self.reasons else {})},
                     "required": [e.name],
                     "additionalProperties": False,
                 }
@@ -94,7 +109,18 @@ class Vocabulary(T):
         }
 
 
-CONDITION = Vocabulary("condition")
+def _without(value: dict, key: str) -> dict:
+    """The mapping without key, keeping the places of the others."""
+    if isinstance(value, LocDict):
+        rest = LocDict({k: v for k, v in value.items() if k != key})
+        rest.pos = value.pos
+        rest.key_pos = {k: p for k, p in value.key_pos.items() if k != key}
+        rest.value_pos = {k: p for k, p in value.value_pos.items() if k != key}
+        return rest
+    return {k: v for k, v in value.items() if k != key}
+
+
+CONDITION = Vocabulary("condition", reasons=True)
 EFFECT = Vocabulary("effect")
 EFFECTS = ListOf(EFFECT)
 
