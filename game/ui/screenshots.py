@@ -219,6 +219,20 @@ def _class_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]
     from .session import Session
 
     probe = Session.new(scenario_path, seed=7)
+    app.stack = []
+    setup = app.open("class_setup", scenario=probe.scenario, scenario_path=probe.scenario.path, seed=4711)
+    shot(app, "class-setup")
+    app.settings.text_step = 3
+    app.restyle()
+    setup.ensure_layout()
+    shot(app, "class-setup-1280x720", (1280, 720))
+    app.settings.text_step = 1
+    app.restyle()
+    app.stack = []
+    app.open("title")
+    app.tasks.clear()
+    app.open("handouts", scenario_path=probe.scenario.path)
+    shot(app, "handouts")
     seats = [p.id for p in probe.scenario.powers][:2]
     options = ClassOptions.typed("7B History", {p: f"Team {p}" for p in seats}, require_reason=True)
     session = Session.new(scenario_path, seed=7, seats=seats, options=options)

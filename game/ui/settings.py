@@ -51,6 +51,11 @@ def debrief_dir() -> Path:
     return data_dir() / "debriefs"
 
 
+def exports_dir() -> Path:
+    """Where the window writes what is printed: handouts, and a class's grading pages."""
+    return data_dir() / "exports"
+
+
 def log_dir() -> Path:
     return _home("log")
 

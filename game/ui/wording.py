@@ -60,14 +60,18 @@ DESK_TABS = {
 # The title screen's menu, the menu over the desk and the ending's buttons: id -> (label, tooltip).
 TITLE_MENU = {
     "new": ("New game", "Start the scenario from its first week."),
+    "class": ("New class game", "Teams at this window: seats, team names, the class code and options."),
     "continue": ("Continue", "Resume the latest autosave."),
     "load": ("Load a game", "Choose a saved game."),
     "scenario": ("Scenario", "Choose the scenario (also your mods)."),
     "settings": ("Settings", "Text size, contrast, window."),
+    "handouts": ("Handouts", "Write the role cards, source handouts and teacher's sheet to print."),
     "credits": ("Sources and credits", "The scenario's sources, who made the map and fonts, and the keys."),
     "quit": ("Quit", "Close the game."),
 }
 NO_AUTOSAVE = "There is no autosave yet."
+CLASS_FLAGS = {"hide_odds": "Hide the odds of drafts", "hide_consequences": "Hide known consequences",
+               "require_reason": "A reason for every decision"}
 PAUSE_MENU = {
     "resume": ("Resume", "Back to the desk."),
     "save": ("Save the game", "Write a new save file (the autosave is kept too)."),

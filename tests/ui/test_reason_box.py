@@ -16,7 +16,7 @@ from game.ui.screens.decide import DecideDialog
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.handover import HandoverScreen
 from game.ui.widgets.editing import TextEdit, wrap_spans
-from game.ui.widgets.reason import ReasonBox, VoteCounter
+from game.ui.widgets.reason import Counter, ReasonBox
 from tests.ui.driver import Driver
 
 WHY = "Zgoda — согласие ąę"
@@ -194,7 +194,7 @@ def test_word_edits_skip_the_spaces_before_a_word():
 
 
 def test_a_vote_counter_takes_digits_plus_minus_and_clicks(app):
-    counter = VoteCounter(pygame.Rect(0, 0, 200, 30), "for")
+    counter = Counter(pygame.Rect(0, 0, 200, 30), "for")
     counter.text_input(pygame.event.Event(pygame.TEXTINPUT, text="1"))
     counter.text_input(pygame.event.Event(pygame.TEXTINPUT, text="2"))
     counter.text_input(pygame.event.Event(pygame.TEXTINPUT, text="+"))

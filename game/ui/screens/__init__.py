@@ -12,6 +12,8 @@ from typing import Any
 SCREENS: dict[str, str] = {
     "title": "title:TitleScreen",
     "scenarios": "title:ScenarioChooser",
+    "class_setup": "class_setup:ClassSetupScreen",
+    "handouts": "handouts:HandoutsDialog",
     "desk": "desk:DeskScreen",
     "negotiation": "negotiation:NegotiationScreen",
     "briefing": "briefing:BriefingScreen",

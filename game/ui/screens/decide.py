@@ -14,7 +14,7 @@ from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.caption import Caption
 from ..widgets.core import ScrollText
-from ..widgets.reason import ReasonBox, VoteCounter
+from ..widgets.reason import Counter, ReasonBox
 from ..widgets.text import Block, font_of, paragraphs
 from .dialog import Dialog
 
@@ -33,7 +33,7 @@ class DecideDialog(Dialog):
         self.what, self.request, self.irreversible = what, request, irreversible
         self.action = submitted(request)
         self.box: ReasonBox | None = None          # made once: what was typed survives a new layout
-        self.votes: list[VoteCounter] = []
+        self.votes: list[Counter] = []
         self.required = ""                         # why Confirm is not possible yet ("" if it is)
         title = "This cannot be taken back" if irreversible else "Your decision"
         super().__init__(app, title, [], [])
@@ -73,7 +73,7 @@ class DecideDialog(Dialog):
         """The team's vote, if it voted: a counter for each label across the dialog."""
         cells = equal_row(area, len(VOTE_LABELS), theme.pad)
         if not self.votes:
-            self.votes = [VoteCounter(cell, name) for cell, name in zip(cells, VOTE_LABELS, strict=True)]
+            self.votes = [Counter(cell, name) for cell, name in zip(cells, VOTE_LABELS, strict=True)]
         for counter, cell in zip(self.votes, cells, strict=True):
             counter.rect = cell
             self.add(counter)

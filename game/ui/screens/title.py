@@ -85,6 +85,19 @@ class TitleScreen(Screen):
     def new_game(self) -> Any:
         return NewGame(self.scenario_path, self.seed)
 
+    def class_game(self) -> Any:
+        """The new-game screen for a class, for the chosen scenario (its errors, if it has any)."""
+        from ..session import read_scenario
+
+        try:
+            sc = read_scenario(self.scenario_path)
+        except Exception as exc:
+            return Open("error", title="This scenario cannot be played", lines=error_lines(exc))
+        return Open("class_setup", scenario=sc, scenario_path=self.scenario_path, seed=self.seed)
+
+    def handouts(self) -> Any:
+        return Open("handouts", scenario_path=self.scenario_path)
+
     def continue_game(self) -> Any:
         from ..session import autosave_failure
 
@@ -123,7 +136,8 @@ class TitleScreen(Screen):
         x = self.cover.x + theme.px(40)
         y = self.cover.y + theme.line_height("bold", 2.4) + theme.line_height("sans") * 2 + theme.px(50)
         has_auto = autosave_path().is_file() or autosave_path().with_name("autosave.failed").is_file()
-        does = {"new": (self.new_game, pygame.K_n), "continue": (self.continue_game, pygame.K_c),
+        does = {"new": (self.new_game, pygame.K_n), "class": (self.class_game, pygame.K_g),
+                "handouts": (self.handouts, pygame.K_h), "continue": (self.continue_game, pygame.K_c),
                 "load": (lambda: Open("load"), pygame.K_l), "scenario": (self.choose_scenario, pygame.K_s),
                 "settings": (lambda: Open("settings"), pygame.K_o), "credits": (self.credits, pygame.K_i),
                 "quit": (lambda: Quit(), pygame.K_q)}

@@ -185,13 +185,14 @@ class ReasonBox(TextWidget):
             surf.blit(label, (r.right - label.get_width() - theme.pad, r.bottom - label.get_height() - 2))
 
 
-class VoteCounter(TextWidget):
-    """A count of votes under one label: digits typed, Backspace, + and -; a click on − or + at either end."""
+class Counter(TextWidget):
+    """A count under a label (votes, minutes): digits typed, Backspace, + and -; a click on − or + at either end."""
 
     def __init__(self, rect: pygame.Rect, label: str, count: int = 0, *, wid: str = "", most: int = 999,
-                 on_change: Callable[[], Any] | None = None):
-        super().__init__(rect, wid=wid or f"vote-{label}", tooltip=f"Votes {label}: type a number, or + and -")
+                 on_change: Callable[[], Any] | None = None, tooltip: str = "", zero: str = ""):
+        super().__init__(rect, wid=wid or f"vote-{label}", tooltip=tooltip or f"Votes {label}: type a number, or + and -")
         self.label, self.count, self.most, self.on_change = label, count, most, on_change
+        self.zero = zero   # what a count of 0 reads as ("": 0)
         self.mouse_x = -1
 
     def view_state(self):
@@ -244,7 +245,7 @@ class VoteCounter(TextWidget):
         minus, plus, end = render(theme, "−", "strong"), render(theme, "+", "strong"), self.end(r)
         surf.blit(minus, (r.x + (end - minus.get_width()) // 2, r.centery - minus.get_height() // 2))
         surf.blit(plus, (r.right - (end + plus.get_width()) // 2, r.centery - plus.get_height() // 2))
-        text = render(theme, f"{self.label}: {self.count}", "body")
+        text = render(theme, f"{self.label}: {self.count or self.zero or 0}", "body")
         with clipped(surf, r.inflate(-2 * end, 0)):
             surf.blit(text, (r.centerx - text.get_width() // 2, r.centery - text.get_height() // 2))
         if focused:
