@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from ...engine.checkpoints import week_of
 from ...engine.classroom import MAX_NAME, MAX_PIN, MAX_TIMER, ClassOptions
 from ..flow import NewGame, Notice, Pop
 from ..layout import column, equal_row, row
@@ -41,8 +42,8 @@ class ClassSetupScreen(Screen):
         self.powers = [(p.id, p.short) for p in self.scenario.powers]
         self.seats = {self.scenario.player}
         self.flags = dict.fromkeys(CLASS_FLAGS, False)
-        self.checkpoints = [(c.id, c.title) for c in getattr(self.scenario, "checkpoints", ())]
-        self.start: str | None = None
+        self.checkpoints = [(c.id, f"{c.date:%d %b}: {c.title}") for c in scenario.checkpoints]
+        self.lesson: dict[str, str | None] = {"start": None, "stop": None}   # checkpoint ids (None: start, end)
         self.fields: dict[str, LineEdit] = {}
         self.timer: Counter | None = None
         code = str(seed if seed is not None and 0 < seed < 10**MAX_CODE_DIGITS else new_code())
@@ -97,7 +98,7 @@ class ClassSetupScreen(Screen):
         for (power, name), cell in zip(self.powers, column(rows, [rh] * len(self.powers), gap), strict=True):
             toggle, team = equal_row(cell, 2, theme.pad)
             people = power in self.seats
-            self.add(Option(toggle, f"{name}: {'a team' if people else 'the computer'}", lambda p=power: self.flip(p),
+            self.add(Option(toggle, f"{name}: {'a team' if people else 'AI'}", lambda p=power: self.flip(p),
                             selected=people, wid=f"seat:{power}",
                             tooltip="Played by a team of students (press to give it to the computer)" if people
                             else "Played by the scenario's AI (press to give it to a team)"))
@@ -105,7 +106,7 @@ class ClassSetupScreen(Screen):
 
     def layout_options(self, theme: Theme, area: pygame.Rect, bh: int) -> None:
         """The class's name, its code, its PIN, the options, the timer and the starting point."""
-        rows = 5 + len(CLASS_FLAGS) + (1 + len(self.checkpoints) if self.checkpoints else 0)
+        rows = 5 + len(CLASS_FLAGS) + (2 if self.checkpoints else 0)
         rh, gap = self.row_height(theme, bh, area, rows)
         cells = iter(column(area, [rh] * rows, gap))
         for wid, label, hint in (("class", "Class", "e.g. 7B History"), ("code", "Class code", "digits"),
@@ -126,10 +127,12 @@ class ClassSetupScreen(Screen):
         self.timer.rect = cell
         self.add(self.timer)
         if self.checkpoints:
-            self.add(Caption(next(cells), theme, "Start at:", "strong", wid="start-label"))
-            for ident, title in [(None, "The scenario's start"), *self.checkpoints]:
-                self.add(Option(next(cells), title, lambda i=ident: self.start_at(i), selected=self.start == ident,
-                                wid=f"start:{ident or 'start'}"))
+            titles = dict(self.checkpoints)
+            for end, word, none in (("start", "Start", "the scenario's start"), ("stop", "Stop", "the end")):
+                chosen = self.lesson[end]
+                self.add(Option(next(cells), f"{word}: {titles[chosen] if chosen else none}",
+                                lambda e=end: self.next_checkpoint(e), selected=chosen is not None,
+                                wid=f"lesson:{end}", tooltip=f"Press for the next checkpoint to {word.lower()} at"))
 
     def first_focus(self) -> int:
         return next((i for i, w in enumerate(self.widgets) if w.wid == "seat:" + self.powers[0][0]), 0)
@@ -143,8 +146,11 @@ class ClassSetupScreen(Screen):
         self.flags[flag] = not self.flags[flag]
         self.stale = True
 
-    def start_at(self, ident: str | None) -> None:
-        self.start, self.stale = ident, True
+    def next_checkpoint(self, end: str) -> None:
+        """The lesson starts (or stops) at the next checkpoint, after the last one at the start (the end) again."""
+        ids = [None, *(ident for ident, _title in self.checkpoints)]
+        self.lesson[end] = ids[(ids.index(self.lesson[end]) + 1) % len(ids)]
+        self.stale = True
 
     def fresh_code(self) -> Any:
         code = str(new_code())
@@ -157,7 +163,7 @@ class ClassSetupScreen(Screen):
     def options(self) -> ClassOptions:
         seats = [p for p, _name in self.powers if p in self.seats]
         return ClassOptions.typed(self.text("class"), {p: self.text(f"team:{p}") for p in seats}, pin=self.text("pin"),
-                                  turn_timer_minutes=self.timer.count if self.timer else 0, start=self.start,
+                                  turn_timer_minutes=self.timer.count if self.timer else 0, **self.lesson,
                                   **self.flags)
 
     def begin(self) -> Any:
@@ -167,6 +173,9 @@ class ClassSetupScreen(Screen):
         code = self.text("code")
         if not code:
             return Notice("Type a class code (digits), or press New code.", "bad")
+        start, stop = self.lesson["start"], self.lesson["stop"]
+        if start and stop and week_of(self.scenario, stop) <= week_of(self.scenario, start):
+            return Notice("The lesson must stop at a checkpoint after the one it starts at.", "bad")
         return NewGame(self.scenario_path, int(code), seats, self.options())
 
     def draw(self, surf: pygame.Surface) -> None:
