@@ -78,6 +78,8 @@ def test_a_clause_of_another_offer_says_which_offer_has_it(check):
     ("    cooldown: 2\n", "    cooldown: 1.5\n", "1.5", "'cooldown' of action 'speech' must be a whole number, found 1.5"),
     ("    open: true\n", "    open: 1939-05-01\n", "1939-05-01",
      "'open' of offer 'alliance' must be true or false, found 1939-05-01"),
+    ("values: {blue: 5, red: 10}", "values: {blue: 5, red: lots}", "lots",
+     "'red' in 'values' of clause 'assistance' must be a number, found 'lots'"),
     ("calendar: {start: 1939-04-17, end: 1939-06-05, turn_days: 7}", "calendar: [1939-04-17]", "[1939-04-17]",
      "'calendar' of scenario 'mini' must be a mapping for calendar, found a list"),
 ])

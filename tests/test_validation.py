@@ -174,7 +174,8 @@ def test_misspelt_power_in_a_mapping_key(error):
 # ------------------------------------------------------------------------------------------- types and ranges
 
 @pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ("trust: {blue: 40, grey: 30}", "trust: {blue: forty, grey: 30}", "forty", "expected a number, found text"),
+    ("trust: {blue: 40, grey: 30}", "trust: {blue: forty, grey: 30}", "forty",
+     "'blue' in 'trust' of power 'red' must be a number, found 'forty'"),
     ("trust: {blue: 40, grey: 30}", "trust: [blue, grey]", "[blue, grey]", "'trust' of power 'red' must be a mapping, found a list"),
     ("calendar: {start: 1939-04-17, end: 1939-06-05, turn_days: 7}", "calendar: [1939-04-17]", "[1939-04-17]",
      "'calendar' of scenario 'mini' must be a mapping for calendar, found a list"),

@@ -52,8 +52,8 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def named_type_error(d: Diagnostic, key: str, owner: str, value: Any) -> Diagnostic:
-    """'expected a number, found text' at a field's value, said of that field and its value:
+def named_type_error(d: Diagnostic, what: str, value: Any) -> Diagnostic:
+    """'expected a number, found text' at a field's value, said of that field (`what`) and its value:
     "'start' of meter 'x' must be a number, found 'high'"."""
     m = _EXPECTED.fullmatch(d.message)
     if m is None:
@@ -61,7 +61,7 @@ def named_type_error(d: Diagnostic, key: str, owner: str, value: Any) -> Diagnos
     found = m["found"]
     if found in _KINDS and not isinstance(value, (list, dict)):
         found = shown(value)
-    return d._replace(message=f"{key!r} of {owner} must be {m['want']}, found {found}")
+    return d._replace(message=f"{what} must be {m['want']}, found {found}")
 
 
 def comma_in_flow(value: Any, key: str) -> str:

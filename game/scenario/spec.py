@@ -409,7 +409,7 @@ class Struct(T):
                 v = f.type.check(value[f.key], at(f.key), ctx)
                 if v is INVALID:
                     ok = False
-                    self._name_the_field(ctx, start, f.key, value, at(f.key))
+                    self._name_the_field(ctx, start, f, value, at(f.key))
                 out[f.attr or f.key] = v
             elif f.required:
                 ctx.error(pos, f"{self.title} needs the field {f.key!r}")
@@ -418,13 +418,19 @@ class Struct(T):
                 out[f.attr or f.key] = f.default
         return out, ok
 
-    def _name_the_field(self, ctx: Context, start: int, key: str, value: dict, pos: Pos) -> None:
-        """A wrong type found at the field's own value is said of the field, its owner and the value."""
+    def _name_the_field(self, ctx: Context, start: int, f: F, value: dict, pos: Pos) -> None:
+        """A wrong type found at the field's own value (or at a value of its mapping of ids) is said of the field,
+        its owner and the value."""
+        ident, raw = value.get("id"), value[f.key]
+        owner = f"{self.title} {ident!r}" if isinstance(ident, str) and f.key != "id" else f"the {self.title}"
+        spots = {(pos.line, pos.col): (f"{f.key!r} of {owner}", raw)}
+        if isinstance(f.type, MapOf) and isinstance(raw, LocDict):
+            spots.update({(p.line, p.col): (f"{k!r} in {f.key!r} of {owner}", raw[k]) for k, p in raw.value_pos.items()})
         items = ctx.report.items
-        if len(items) == start + 1 and (items[start].line, items[start].col) == (pos.line, pos.col):
-            ident = value.get("id")
-            owner = f"{self.title} {ident!r}" if isinstance(ident, str) and key != "id" else f"the {self.title}"
-            items[start] = named_type_error(items[start], key, owner, value[key])
+        for i in range(start, len(items)):
+            spot = spots.get((items[i].line, items[i].col))
+            if spot:
+                items[i] = named_type_error(items[i], *spot)
 
     def schema(self):
         return {
