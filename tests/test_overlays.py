@@ -68,6 +68,13 @@ def test_lists_inside_items_are_replaced_not_merged(tmp_path):
     assert sc.offer("alliance").clause("assistance").values == {"red": 1}
 
 
+def test_a_condition_is_replaced_whole_not_merged(tmp_path):
+    sc = load_scenario(overlay(tmp_path, "outcomes:\n  - {id: pact_signed, when: {all: [{treaty: pact}, "
+                                         "{flag: talks}]}}\n"))
+    when = sc.outcome("pact_signed").when
+    assert when.kind == "all" and [s.kind for s in when.arg] == ["treaty", "flag"]
+
+
 def test_an_item_with_a_new_id_is_appended(tmp_path):
     sc = load_scenario(overlay(tmp_path, "events:\n  - {id: news, title: News, date: 1939-05-01, text: Word.}\n"))
     assert [e.id for e in sc.events] == ["opening", "offer_from_grey", "leak", "news"]

@@ -277,6 +277,9 @@ class OfferKind(ActionKind):
         offer = game.sc.index["offers"].get(action.target)
         if offer is None:
             return Result(False, f"There is no offer {action.target!r}.")
+        if action.power in offer.observers:
+            return Result(False, f"{game.short(action.power)} watches the talks on {offer.the}; only the parties "
+                                 "propose and answer.")
         if action.power not in offer.parties:
             return Result(False, f"{game.short(action.power)} is not a party to {offer.the}.")
         ostate = game.st.offers[offer.id]
@@ -396,7 +399,7 @@ class Stall(Answer):
     def perform(self, game: Play, action: Action) -> None:
         offer = game.sc.offer(action.target)
         game.log("stall", f"{game.short(action.power)} stalls on {offer.the}", power=action.power,
-                 ref=offer.id, visible_to=offer.parties)
+                 ref=offer.id, visible_to=offer.audience)
 
 
 ACTION_KINDS: dict[str, ActionKind] = {kind.name: kind for kind in (

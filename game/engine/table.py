@@ -61,7 +61,7 @@ class Table:
             ostate.status = "open"
             ostate.clauses = ostate.clauses or list(offer.default_draft())
             self.log("offer", f"{offer.The} is on the table", offer.description, ref=offer.id,
-                     visible_to=offer.parties)
+                     visible_to=offer.audience)
 
     def close(self, offer: Offer) -> None:
         """Take an open or proposed offer off the table."""
@@ -69,7 +69,7 @@ class Table:
         if ostate.status in ("open", "proposed"):
             ostate.status, ostate.accepted, ostate.proposer = "closed", [], None
             self._set_waiting(offer.id, {})
-            self.log("offer", f"{offer.The} is off the table", ref=offer.id, visible_to=offer.parties)
+            self.log("offer", f"{offer.The} is off the table", ref=offer.id, visible_to=offer.audience)
 
     def propose(self, offer: Offer, power: str, clauses: Iterable[str]) -> None:
         """Put a draft on the table from `power`; it reaches each other party after its reply time."""
@@ -81,9 +81,18 @@ class Table:
         ostate.accepted = [power]
         self._set_waiting(offer.id, {p: st.turn + st.reply_weeks[p] for p in offer.parties if p != power})
         ostate.rounds += 1
-        names = self.cx.clause_names(offer, ostate.clauses)
-        self.log("propose", f"{self.sc.power(power).short} proposes {offer.the}", f"Clauses: {names}.",
-                 power=power, ref=offer.id, visible_to=offer.parties, clauses=tuple(ostate.clauses))
+        self._log_draft(offer, power, tuple(ostate.clauses))
+
+    def _log_draft(self, offer: Offer, power: str, clauses: tuple[str, ...]) -> None:
+        """Log a draft for the parties and the observers; observers never read its secret clauses."""
+        public = tuple(c for c in clauses if not offer.clause(c).secret)
+        readers = [(offer.audience, clauses)]
+        if offer.observers and public != clauses:
+            readers = [(offer.parties, clauses), (offer.observers, public)]
+        title = f"{self.sc.power(power).short} proposes {offer.the}"
+        for visible_to, shown in readers:
+            self.log("propose", title, f"Clauses: {self.cx.clause_names(offer, shown)}.", power=power, ref=offer.id,
+                     visible_to=visible_to, clauses=shown)
 
     def accept(self, offer: Offer, power: str) -> bool:
         """Record the power's acceptance of the draft; True once every party has accepted it."""
@@ -91,7 +100,7 @@ class Table:
         self._set_waiting(offer.id, {p: turn for p, turn in ostate.waiting.items() if p != power})
         ostate.accepted.append(power)
         self.log("accept", f"{self.sc.power(power).short} accepts the draft of {offer.the}", power=power,
-                 ref=offer.id, visible_to=offer.parties)
+                 ref=offer.id, visible_to=offer.audience)
         return not ostate.waiting
 
     def reject(self, offer: Offer, power: str) -> None:
@@ -100,7 +109,7 @@ class Table:
         ostate.status, ostate.accepted = "open", []
         self._set_waiting(offer.id, {})
         self.log("reject", f"{self.sc.power(power).short} rejects the draft of {offer.the}", power=power,
-                 ref=offer.id, visible_to=offer.parties)
+                 ref=offer.id, visible_to=offer.audience)
 
     def edit(self, offer: Offer, add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
         """Change the draft on the table (not a signed one); a proposed draft must then be accepted again by

@@ -122,7 +122,7 @@ class ActionView:
 
 @dataclass(frozen=True, slots=True)
 class OfferView:
-    """A treaty the power is party to, as it stands on the table."""
+    """A treaty the power is party to (or watches), as it stands on the table."""
 
     id: str
     name: str
@@ -137,6 +137,7 @@ class OfferView:
     awaits_me: bool
     propose_cost: int
     answers: tuple[tuple[str, str], ...]     # (accept/reject/stall, why not: "" when it may)
+    watching: bool = False  # an observer: it reads the drafts (never their secret clauses) and cannot act
 
     @property
     def editable(self) -> bool:
@@ -314,19 +315,28 @@ class PowerView:
         """Offers whose draft has reached the power and awaits its answer."""
         return self.game.drafts_for(self.power)
 
+    def watched(self) -> list[OfferView]:
+        """The talks the power watches as an observer, in the scenario's order."""
+        return [self.offer(o.id) for o in self.sc.offers if self.power in o.observers]
+
     def offer(self, offer_id: str) -> OfferView:
-        offer = self._offer(offer_id)
+        """A treaty the power is party to or watches (an observer does not see its secret clauses)."""
+        offer = self._offer(offer_id, watching=True)
         ostate = self.game.state.offers[offer_id]
+        watching = self.power not in offer.parties
         answers = tuple((kind, self.game.check(Action(kind, self.power, offer_id)).reason) for kind in ANSWERS)
-        return OfferView(offer.id, offer.name, offer.description, offer.parties, OfferStatus(ostate.status), tuple(ostate.clauses),
+        shown = tuple(c for c in ostate.clauses if not (watching and offer.clause(c).secret))
+        return OfferView(offer.id, offer.name, offer.description, offer.parties, OfferStatus(ostate.status), shown,
                          ostate.proposer, tuple(ostate.accepted), tuple(ostate.waiting.items()), ostate.rounds,
-                         offer_id in self.drafts(), self.game.propose_cost(self.power, offer), answers)
+                         offer_id in self.drafts(), self.game.propose_cost(self.power, offer), answers, watching)
 
     def clauses(self, offer_id: str) -> list[ClauseView]:
-        offer = self._offer(offer_id)
+        """The clauses of a treaty the power is party to or watches (an observer sees no secret clause)."""
+        offer = self._offer(offer_id, watching=True)
+        watching = self.power not in offer.parties
         return [ClauseView(c.id, c.name, c.text, c.required, c.secret, self._consequences(c.on_sign),
                            self.game.clause_refusal(offer_id, c.id) or "")
-                for c in offer.clauses]
+                for c in offer.clauses if not (watching and c.secret)]
 
     def draft(self, offer_id: str, clauses: Iterable[str]) -> DraftView:
         """What the engine would make of this draft: may it be sent, at what cost, with what odds."""
@@ -357,9 +367,10 @@ class PowerView:
             return draft
         return negotiation.toggle(self._offer(offer_id), draft, clause_id)
 
-    def _offer(self, offer_id: str):
+    def _offer(self, offer_id: str, watching: bool = False):
+        """The offer, if the power is a party to it (or, with `watching`, an observer of it)."""
         offer = self.sc.offer(offer_id)
-        if self.power not in offer.parties:
+        if self.power not in offer.parties and not (watching and self.power in offer.observers):
             raise KeyError(f"{self.power} is not a party to {offer_id}")
         return offer
 
@@ -370,8 +381,8 @@ class PowerView:
             "power": self.power, "week": self.week(), "gauges": self.gauges(), "powers": self.powers(),
             "briefing": self.briefing(), "inbox": self.inbox(), "sources": self.sources(),
             "territories": self.territories(), "questions": self.questions(), "actions": self.actions(),
-            "offers": self.offers(), "drafts": self.drafts(), "changes": self.changes(),
-            "clauses": {o.id: self.clauses(o.id) for o in self.offers()},
+            "offers": self.offers(), "watched": self.watched(), "drafts": self.drafts(), "changes": self.changes(),
+            "clauses": {o.id: self.clauses(o.id) for o in self.offers() + self.watched()},
             "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},
         })
 

@@ -224,6 +224,12 @@ def _offer_checks(out: dict, raw: LocDict, ctx: Context) -> None:
     for power in out["ai"]:
         if power not in parties:
             ctx.error(raw.at("ai"), f"{power!r} has an ai entry but is not a party to {out['id']!r}")
+    observers = out["observers"]
+    if len(set(observers)) != len(observers):
+        ctx.error(raw.at("observers"), "an observer is listed twice")
+    for power in observers:
+        if power in parties:
+            ctx.error(raw.at("observers"), f"{power!r} is a party to {out['id']!r}; an observer is not a party")
     for clause in out["clauses"]:
         for power in clause.values:
             if power not in parties:
@@ -236,6 +242,8 @@ OFFER = Struct("offer", [
     F("id", Ident(), True),
     F("name", Text(200), True),
     F("parties", ListOf(Ref("power"), 2), True),
+    F("observers", ListOf(Ref("power")), default=(),
+      doc="powers that see its drafts, answers and news without being parties (they cannot propose or answer)"),
     F("description", Text(), default=""),
     F("open", Bool(), default=False, doc="negotiable from the start"),
     F("propose_cost", Int(0, 20), default=1),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..files import read_regular
 from .diagnostics import NOWHERE, Report, ScenarioError
-from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO, SCENARIO_FIELDS
+from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
 from .growth import MAX_LOG_ENTRIES, log_bound
 from .model import Scenario
 from .overlay import Chain, id_sections, resolve
@@ -43,7 +43,7 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, Report]:
     return check_data(data, str(path), report)
 
 
-OVERLAY_SECTIONS = id_sections(SCENARIO_FIELDS)
+OVERLAY_SECTIONS = frozenset(id_sections(SCENARIO))
 
 
 def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Scenario | None, Report]:
@@ -55,7 +55,7 @@ def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Sc
         report.items.extend(exc.diagnostics)
         return None, report
     found = len(report.errors)   # (a duplicate key: reported, and the rest of the file is checked too)
-    raw, chain = resolve(raw, name, data, report, OVERLAY_SECTIONS)
+    raw, chain = resolve(raw, name, data, report, SCENARIO)
     if len(report.errors) > found:   # a file of the chain could not be used
         return None, report
     scenario = _validate(raw, report)

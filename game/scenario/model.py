@@ -210,10 +210,16 @@ class Offer:
     clauses: tuple[Clause, ...]
     ai: dict[str, PartyAI]
     on_sign: Effects
+    observers: tuple[str, ...] = ()      # see drafts, answers and news without being parties
     by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {c.id: c for c in self.clauses})
+
+    @property
+    def audience(self) -> tuple[str, ...]:
+        """Who reads the news of the talks: the parties and the observers."""
+        return self.parties + self.observers
 
     def clause(self, clause_id: str) -> Clause:
         return self.by_id[clause_id]

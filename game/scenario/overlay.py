@@ -1,7 +1,7 @@
 """Overlays: a scenario that starts with `extends: BASE.yaml` is its base with the overlay's changes merged in.
 
 Items of a top-level list with the id of an inherited item are merged field by field (mappings recursively,
-lists replaced), new ids are appended, and `remove: {SECTION: [id, ...]}` deletes inherited items by id.
+lists and conditions replaced), new ids are appended, and `remove: {SECTION: [id, ...]}` deletes inherited items by id.
 Every position keeps the file that wrote it, so an error is located in the base or in the overlay."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any
 
 from ..files import read_regular
 from .diagnostics import Pos, Report, ScenarioError
-from .spec import ListOf, Struct, suggest
+from .spec import ListOf, MapOf, Struct, T, suggest
+from .vocabulary import Vocabulary
 from .yamlsource import MAX_BYTES, LocDict, LocList, decode, parse
 
 MAX_CHAIN = 16   # bases in one chain: more is a mistake, not a design
@@ -32,13 +33,14 @@ class Chain:
         return tuple(self.paths[1:])
 
 
-def id_sections(fields: list) -> frozenset[str]:
-    """The top-level lists whose items have an id: the ones an overlay merges item by item."""
-    return frozenset(f.key for f in fields if isinstance(f.type, ListOf) and isinstance(f.type.item, Struct)
-                     and "id" in f.type.item.by_key)
+def id_sections(scenario: Struct) -> dict[str, Struct]:
+    """The top-level lists whose items have an id (the ones an overlay merges item by item), with their items'
+    type."""
+    return {f.key: f.type.item for f in scenario.fields if isinstance(f.type, ListOf)
+            and isinstance(f.type.item, Struct) and "id" in f.type.item.by_key}
 
 
-def resolve(raw: Any, name: str, data: bytes, report: Report, sections: frozenset[str]) -> tuple[Any, Chain]:
+def resolve(raw: Any, name: str, data: bytes, report: Report, scenario: Struct) -> tuple[Any, Chain]:
     """The scenario `raw` (parsed from `name`) with its chain of bases merged in; None if a file of the chain
     cannot be used (the errors are in the report)."""
     chain = Chain([name], [data])
@@ -49,10 +51,10 @@ def resolve(raw: Any, name: str, data: bytes, report: Report, sections: frozense
             report.error(raw.key_pos["remove"], "'remove' deletes inherited items: it needs 'extends: BASE.yaml'")
             return None, chain
         return raw, chain
-    return _extend(raw, name, report, sections, chain), chain
+    return _extend(raw, name, report, scenario, chain), chain
 
 
-def _extend(raw: LocDict, name: str, report: Report, sections: frozenset[str], chain: Chain) -> LocDict | None:
+def _extend(raw: LocDict, name: str, report: Report, scenario: Struct, chain: Chain) -> LocDict | None:
     """Read the base that `raw` names, resolve its own chain, then apply `raw` to it."""
     base_path = _base_path(raw, name, report, chain)
     if base_path is None:
@@ -61,14 +63,14 @@ def _extend(raw: LocDict, name: str, report: Report, sections: frozenset[str], c
     if base is None:
         return None
     if "extends" in base:
-        base = _extend(base, base_path, report, sections, chain)
+        base = _extend(base, base_path, report, scenario, chain)
     elif "remove" in base:
         report.error(base.key_pos["remove"], "'remove' deletes inherited items: it needs 'extends: BASE.yaml'")
         return None
     if base is None:
         return None
-    base = _removed(base, raw, report, sections)
-    return None if base is None else merge(base, raw, sections)
+    base = _removed(base, raw, report, frozenset(id_sections(scenario)))
+    return None if base is None else merge(base, raw, scenario)
 
 
 def _base_path(raw: LocDict, name: str, report: Report, chain: Chain) -> str | None:
@@ -185,17 +187,18 @@ def _remove_section(out: LocDict, section: str, ids: Any, remove: LocDict, repor
     return True
 
 
-def merge(base: LocDict, overlay: LocDict, sections: frozenset[str]) -> LocDict:
+def merge(base: LocDict, overlay: LocDict, scenario: Struct) -> LocDict:
     """The base with the overlay's top-level fields merged in (`extends` and `remove` taken out)."""
+    sections = id_sections(scenario)
     out = _copy(base)
     for key, value in overlay.items():
         if key in ("extends", "remove"):
             continue
         old = base.get(key)
         if key in sections and isinstance(old, LocList) and isinstance(value, LocList):
-            out[key] = merge_items(old, value)
+            out[key] = merge_items(old, value, sections[key])
         else:
-            out[key] = merge_value(old, value) if key in base else value
+            out[key] = merge_value(old, value, _field_type(scenario, key)) if key in base else value
         out.key_pos[key], out.value_pos[key] = overlay.key_pos[key], overlay.value_pos[key]
     out.pos = overlay.pos
     for key in ("extends", "remove"):
@@ -205,30 +208,40 @@ def merge(base: LocDict, overlay: LocDict, sections: frozenset[str]) -> LocDict:
     return out
 
 
-def merge_value(base: Any, overlay: Any) -> Any:
-    """Mappings are merged key by key (recursively); anything else the overlay gives replaces the base's."""
-    if not (isinstance(base, LocDict) and isinstance(overlay, LocDict)):
+def merge_value(base: Any, overlay: Any, spec: T | None = None) -> Any:
+    """Mappings are merged key by key (recursively); anything else the overlay gives replaces the base's, and so
+    does a condition (`when`, `requires`, `available`): it is one statement, `{treaty: x}` and `{all: [...]}`
+    do not mix. `spec` is the format's type of the value, where known."""
+    if isinstance(spec, Vocabulary) or not (isinstance(base, LocDict) and isinstance(overlay, LocDict)):
         return overlay
     out = _copy(base)
     for key, value in overlay.items():
-        out[key] = merge_value(base[key], value) if key in base else value
+        out[key] = merge_value(base[key], value, _field_type(spec, key)) if key in base else value
         out.key_pos[key], out.value_pos[key] = overlay.key_pos[key], overlay.value_pos[key]
     out.pos = overlay.pos
     return out
 
 
-def merge_items(base: LocList, overlay: LocList) -> LocList:
+def _field_type(spec: T | None, key: str) -> T | None:
+    """The type of the field `key` of a value of type `spec` (None where the format does not say)."""
+    if isinstance(spec, Struct):
+        found = spec.by_key.get(key)
+        return found.type if found else None
+    return spec.value if isinstance(spec, MapOf) else None
+
+
+def merge_items(base: LocList, overlay: LocList, item: Struct) -> LocList:
     """A list of items with ids: an overlay item with an inherited id is merged into it (once; a second one is
     appended, so that the check reports the duplicate), any other is appended."""
     items = list(zip(base, _item_positions(base), strict=True))
     index = {item.get("id"): i for i, item in enumerate(base) if isinstance(item, LocDict)}
-    for item, pos in zip(overlay, _item_positions(overlay), strict=True):
-        ident = item.get("id") if isinstance(item, LocDict) else None
+    for entry, pos in zip(overlay, _item_positions(overlay), strict=True):
+        ident = entry.get("id") if isinstance(entry, LocDict) else None
         if isinstance(ident, str) and ident in index:
             i = index.pop(ident)
-            items[i] = (merge_value(items[i][0], item), pos)
+            items[i] = (merge_value(items[i][0], entry, item), pos)
         else:
-            items.append((item, pos))
+            items.append((entry, pos))
     return _like(overlay, items)
 
 

@@ -97,6 +97,10 @@ ANSWERS = {
     "reset": ("Reset draft", "Back to the draft on the table."),
     "back": ("Back", "Back to the desk."),
 }
+WATCHING = "You are watching these talks"
+WATCHING_TIP = "Follow these talks: you read their drafts and answers, but you are not a party to them."
+WATCHING_TEXT = ("Your government is not a party: it reads each draft and answer as they come, but cannot "
+                 "propose or answer. Secret clauses, if any, are not shown to it.")
 
 
 def trust_word(value: float) -> str:

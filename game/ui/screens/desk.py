@@ -20,7 +20,15 @@ from ..widgets.gauges import MeterWidget, TrustWidget
 from ..widgets.items import Item
 from ..widgets.paper import calendar_leaf, sheet
 from ..widgets.text import Block, paragraphs, render
-from ..wording import DESK_BUTTONS, DESK_TABS, STATUS, known_consequences, trust_word, unused_points
+from ..wording import (
+    DESK_BUTTONS,
+    DESK_TABS,
+    STATUS,
+    WATCHING_TIP,
+    known_consequences,
+    trust_word,
+    unused_points,
+)
 from .base import Screen
 from .event import source_blocks
 
@@ -331,15 +339,18 @@ class DeskScreen(Screen):
         s = self.s
         view, sc = s.view, s.scenario
         items = []
-        for offer in view.offers():
+        for offer in view.offers() + view.watched():
             status = "awaits your answer" if offer.awaits_me else STATUS[offer.status]
             names = {c.id: c.name for c in view.clauses(offer.id)}
             clauses = ", ".join(names[c] for c in offer.clauses)
             others = ", ".join(sc.power(p).short for p in offer.parties if p != s.power)
-            sub = f"With {others}. " + (f"On the table: {clauses}." if clauses and offer.status != OfferStatus.CLOSED else
-                                        offer.description.strip())
-            items.append(Item(offer.name, (lambda o=offer.id: Open("negotiation", offer_id=o)), note=status, sub=sub,
-                              wid=f"offer:{offer.id}", tip="Open the negotiation table."))
+            with_whom = f"Between {others}; you are watching. " if offer.watching else f"With {others}. "
+            sub = with_whom + (f"On the table: {clauses}." if clauses and offer.status != OfferStatus.CLOSED else
+                               offer.description.strip())
+            items.append(Item(offer.name, (lambda o=offer.id: Open("negotiation", offer_id=o)),
+                              note=f"watching: {status}" if offer.watching else status, sub=sub,
+                              wid=f"offer:{offer.id}", tip=WATCHING_TIP if offer.watching else
+                              "Open the negotiation table."))
         if not items:
             items.append(Item("No treaties concern you.", enabled=False))
         self.item_column(box, items)

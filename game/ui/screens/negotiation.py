@@ -18,7 +18,7 @@ from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, fit, render
-from ..wording import ANSWERS, STANDS, STATUS, chance
+from ..wording import ANSWERS, STANDS, STATUS, WATCHING, WATCHING_TEXT, chance
 from .base import Screen
 
 ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r, "stall": pygame.K_s,
@@ -34,6 +34,7 @@ class NegotiationScreen(Screen):
         table = app.session.view.offer(offer_id)
         self.draft: list[str] = list(table.clauses)
         self.synced_round = table.rounds
+        self.watching = table.watching   # an observer reads the talks and cannot act
 
     @property
     def s(self):
@@ -90,7 +91,7 @@ class NegotiationScreen(Screen):
 
     def clause_items(self) -> list[Item]:
         """The offer's clauses, ticked if they are in the draft."""
-        editable = self.s.view.offer(self.offer_id).editable
+        editable = self.s.view.offer(self.offer_id).editable and not self.watching
         return [self.clause_item(c, editable) for c in self.s.view.clauses(self.offer_id)]
 
     def clause_item(self, c: ClauseView, editable: bool) -> Item:
@@ -103,14 +104,20 @@ class NegotiationScreen(Screen):
         elif editable and not on and c.refusal:
             enabled, tip = False, f"Cannot be raised yet: {c.refusal}"
             sub += f" Not yet: {c.refusal}"
-        if not editable:
+        if self.watching:
+            tip = WATCHING + "; you are not a party."
+        elif not editable:
             tip = "This treaty is not open for drafts."
         return Item(c.name, (lambda cid=c.id: self.toggle(cid)), sub=sub, note=", ".join(tags), enabled=enabled,
                     tip=tip, check=on, wid=f"clause:{c.id}")
 
     def answers(self) -> list[tuple[str, Any, int, bool, str]]:
-        """The row of buttons: propose the draft, answer the one on the table, reset the draft, back."""
+        """The row of buttons: propose the draft, answer the one on the table, reset the draft, back (only back
+        for an observer)."""
         s = self.s
+        if self.watching:
+            label, tip = ANSWERS["back"]
+            return [(label, lambda: Pop(), ANSWER_KEYS["back"], True, tip)]
         table, draft = s.view.offer(self.offer_id), s.view.draft(self.offer_id, self.draft)
         propose = Action("propose", s.power, self.offer_id, tuple(self.draft))
         can, cost = not draft.refusal, draft.cost
@@ -132,8 +139,8 @@ class NegotiationScreen(Screen):
 
     def side_blocks(self) -> list[Block]:
         table = self.s.view.offer(self.offer_id)
-        return [*self.reaction_blocks(), Block("gap", ""), *self.table_blocks(), Block("gap", ""),
-                Block("soft", table.description.strip())]
+        first = [Block("head", WATCHING), Block("body", WATCHING_TEXT)] if self.watching else self.reaction_blocks()
+        return [*first, Block("gap", ""), *self.table_blocks(), Block("gap", ""), Block("soft", table.description.strip())]
 
     def reaction_blocks(self) -> list[Block]:
         """How likely each other party is to accept the draft, and what moves it."""
@@ -174,7 +181,7 @@ class NegotiationScreen(Screen):
         for p, week in table.waiting:
             when = "now" if week <= turn else f"in week {week}"
             b.append(Block("body", f"Waiting for {sc.power(p).short} ({when})."))
-        if table.editable and view.draft(self.offer_id, self.draft).differs:
+        if table.editable and not self.watching and view.draft(self.offer_id, self.draft).differs:
             b.append(Block("stamp", "Your draft differs from the one on the table."))
             if not table.refusal("accept"):
                 b.append(Block("small", "Propose sends your draft as a counter-draft; Accept and Reject answer "
@@ -206,6 +213,8 @@ class NegotiationScreen(Screen):
             stamp(surf, th, "Not on the table", (self.head.right - th.px(170), self.head.centery), -6, 1.0)
         sheet(surf, th, self.left, "paper")
         sheet(surf, th, self.right, "telegram")
-        surf.blit(render(th, "Clauses of your draft (press to add or remove)", "strong"),
+        heading = "Clauses on the table (you are watching)" if self.watching else \
+            "Clauses of your draft (press to add or remove)"
+        surf.blit(render(th, heading, "strong"),
                   (self.left.x + th.pad, self.left.y + th.pad))
         self.draw_widgets(surf)
