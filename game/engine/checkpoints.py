@@ -55,8 +55,8 @@ def hand(game: Play, policies: dict[str, str]) -> None:
 
 
 def crossed(game: Play, checkpoint_id: str | None, since_week: int) -> Checkpoint | None:
-    """The checkpoint, if the game reached it since `since_week` (its week began, or the game ended on the
-    way): the lesson ends there. None for no checkpoint, or one reached before."""
+    """The checkpoint, if the game reached it since `since_week` (its week began): the lesson ends there. None
+    for no checkpoint, one reached before, or one the game ended short of."""
     if not checkpoint_id or checkpoint_id not in game.sc.index["checkpoints"]:
         return None
     week = week_of(game.sc, checkpoint_id)

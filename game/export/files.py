@@ -33,6 +33,13 @@ def stem(info: ClassInfo, scenario_id: str, code: int, now: dt.datetime) -> str:
     return f"debrief-{who}-{code}-{now:%Y-%m-%d-%H%M}"
 
 
+def lesson_stem(info: ClassInfo, scenario_id: str, code: int, week: int, now: dt.datetime) -> str:
+    """CLASS-CODE-weekNN-DATE-TIME: the name a lesson's save goes under (the scenario's id for a class without
+    a name)."""
+    who = _slug(info.name) or _slug(scenario_id) or "class"
+    return f"{who}-{code}-week{week:02d}-{now:%Y-%m-%d-%H%M}"
+
+
 def reserve(folder: Path, base: str, suffixes: Sequence[str]) -> list[Path]:
     """Claim files named base[-N]SUFFIX for every suffix that no file has yet: each is created empty at once
     (so another writer cannot take it), to be filled by the caller."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from . import flow, reloading, saving_flow, seating
+from . import flow, reloading, saving_flow, seating, teaching, turn_timer
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
@@ -47,6 +47,7 @@ class App:
         self.dirty = True
         self.tasks: list[Any] = []
         self.frame = Frame()
+        self.timer: turn_timer.TurnTimer | None = None   # the seat's turn, in a class game with a timer
         self.watch = reloading.Watch()   # the scenario's files, for a hot reload
 
     # ----------------------------------------------------------------- stack
@@ -120,6 +121,8 @@ class App:
             self.running = False
         elif isinstance(request, flow.Undo):
             self.undo()
+        elif isinstance(request, flow.TEACHING):
+            teaching.apply(self, request)
         else:
             raise TypeError(f"a screen returned {request!r}, which is not a request (game.ui.flow)")
 
@@ -133,6 +136,7 @@ class App:
     def submit(self, action: Any) -> None:
         if self.session is None:
             return
+        before = self.session.view.week().turn
         result = self.session.submit(action)
         if not result.ok:
             self.notify(result.reason, "bad", 6.0)
@@ -141,6 +145,8 @@ class App:
         from ..engine.actions import ACTION_KINDS
 
         kind = ACTION_KINDS[action.kind]
+        if kind.ends_week and teaching.lesson_ends(self, before):
+            return
         if self.session.game.over:
             self.stack = []
             self.open("ending")
@@ -299,6 +305,9 @@ class App:
             if not self.top_is("help"):
                 self.open("help")
             return True
+        if event.key == pygame.K_F9:
+            teaching.console_key(self)
+            return True
         if event.key == pygame.K_F5:
             reloading.reload(self)
             return True
@@ -357,7 +366,9 @@ class App:
     # ----------------------------------------------------------------- draw
     def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
         """Draw the frame; return the rectangles that changed, or None if the whole window did."""
-        return self.frame.draw(surf, self.stack, self.theme, self.notice)
+        changed = self.frame.draw(surf, self.stack, self.theme, self.notice)
+        timer = turn_timer.draw(self, surf)
+        return [*changed, timer] if changed is not None and timer is not None else changed
 
     def expire(self) -> None:
         if self.notice and time.monotonic() >= self.notice_until:
@@ -394,6 +405,7 @@ class App:
         if not self.running:
             return 0
         reloading.poll(self)
+        turn_timer.tick(self)
         self.expire()
         if not self.dirty:
             return 0

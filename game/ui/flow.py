@@ -101,6 +101,28 @@ class Undo:
 
 
 @dataclass
+class TeacherStep:
+    """A step of the teacher's (engine.teacher): bring in an event, hand a seat over, end the game."""
+
+    action: Any
+
+
+@dataclass
+class PauseTimer:
+    """Pause the turn's timer, or let it run again."""
+
+
+@dataclass
+class Rewind:
+    """Roll the game back to the start of an earlier week (or of this one)."""
+
+    week: int
+
+
+TEACHING = (TeacherStep, Rewind, PauseTimer)   # carried out by teaching.apply
+
+
+@dataclass
 class Many:
     """Several requests in order (e.g. submit an action, then close the dialog)."""
 

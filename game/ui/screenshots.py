@@ -101,6 +101,7 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     shot(app, "map-at-the-end")
     _handover_shots(app, scenario_path, shot)
     _class_shots(app, scenario_path, shot)
+    _console_shots(app, scenario_path, shot)
     return written
 
 
@@ -258,3 +259,53 @@ def _class_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]
     shot(app, "class-desk-1280x720", (1280, 720))
     app.settings.text_step = 1
     app.restyle()
+
+
+def _console_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
+    """A class game of three seats two weeks in, with an event brought in: the teacher's console, its dialog to
+    bring in an event, the timer over a desk and the end of the lesson, at 1920×1080 and at 1280×720 with
+    projector text."""
+    from ..engine.classroom import ClassOptions
+    from ..engine.script import finish_weeks
+    from ..engine.teacher import TEACHER
+    from ..scenario.model import Checkpoint
+    from .session import Session
+    from .turn_timer import TurnTimer
+
+    probe = Session.new(scenario_path, seed=7)
+    seats = [p.id for p in probe.scenario.powers][:3]
+    options = ClassOptions.typed("7B History", {p: f"Team {p}" for p in seats}, turn_timer_minutes=8)
+    session = Session.new(scenario_path, seed=7, seats=seats, options=options)
+    for _ in range(2):
+        if not session.game.over:
+            finish_weeks(session.game)
+    if session.game.over:
+        return
+    events = [e for e in session.console.events() if not e.refusal]
+    if events:
+        session.game.submit(Action("inject", TEACHER, events[0].id, why="To see how the teams take a leak."))
+    app.session, app.stack = session, []
+    app.open("console")
+    shot(app, "console")
+    app.open("console_inject")
+    shot(app, "console-inject")
+    app.stack, app.settings.text_step = [], 3
+    app.restyle()
+    app.open("console")
+    shot(app, "console-1280x720", (1280, 720))
+    app.open("console_inject")
+    shot(app, "console-inject-1280x720", (1280, 720))
+    app.stack = []
+    app.open("desk")
+    app.timer = TurnTimer(8 * 60, (session.view.week().turn, session.power))
+    shot(app, "class-desk-timer-1280x720", (1280, 720))
+    app.timer = None
+    sc = session.scenario
+    point = sc.checkpoints[0] if sc.checkpoints else Checkpoint("end", sc.calendar.end, "The end of the lesson", "")
+    saved = Path("saves") / f"7b-history-{session.code}-week{session.view.week().turn:02d}-2026-12-07-1030.json"
+    app.stack = []
+    app.open("lesson_end", checkpoint=point, saved=saved)
+    shot(app, "lesson-end-1280x720", (1280, 720))
+    app.settings.text_step = 1
+    app.restyle()
+    shot(app, "lesson-end")

@@ -18,6 +18,7 @@ from typing import Any
 from ..engine import Action, Game, Result
 from ..engine.actions import ACTION_KINDS
 from ..engine.classroom import ClassOptions
+from ..engine.facilitator import ConsoleView
 from ..engine.view import PowerView
 from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
 from ..scenario import ScenarioError, load_scenario
@@ -67,6 +68,11 @@ class Session:
     def view(self) -> PowerView:
         """The game as the player's power sees it (the engine's view; screens read nothing else)."""
         return PowerView(self.game, self.power)
+
+    @property
+    def console(self) -> ConsoleView:
+        """The whole game as the teacher's console shows it (never a seat's screen)."""
+        return ConsoleView(self.game)
 
     # ------------------------------------------------------------ creation
     @classmethod

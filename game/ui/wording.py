@@ -158,3 +158,52 @@ HANDOVER_HIDE = ("Only the {short} team should see the screen now. When you are 
                  "“Show our desk”. (Enter and Space do nothing here, so that no key meant for the last desk can "
                  "open the next one.)")
 SEAT_STATUS = {"done": "has ended the week", "next": "is next", "waiting": "waits"}
+
+
+CONSOLE = {
+    "title": "Teacher's console",
+    "pause": "Pause the timer", "resume": "Let the timer run",
+    "no_timer": "This class has no timer for a seat's turn (set one when the game is made).",
+    "inject": "Bring in an event…", "no_events": "This scenario marks no event that a teacher may bring in.",
+    "rewind": "Roll back to a week…",
+    "rewind_tip": "Every seat goes back to the start of an earlier week (or of this one).",
+    "hand": "Hand {short} to the game", "give_back": "Give {short} back to its team",
+    "stop": "End the game now", "stop_tip": "The game ends here, stopped by the teacher; the debrief can be exported.",
+    "stop_what": "End the game now, stopped by the teacher?",
+    "stop_why": "The seats cannot play on. The debrief and the table of decisions can still be exported.",
+    "close": "Close the console",
+    "no_leanings": "No draft on the table waits for a power the game plays.",
+    "pin_title": "The teacher's PIN",
+    "pin_text": "Type the class's PIN and press Enter to open the teacher's console. It shows what no team may see.",
+    "pin_wrong": "That is not this class's PIN.",
+    "inject_title": "Bring an event into this week",
+    "inject_yes": "Bring it in", "inject_first": "Choose an event first.",
+    "note_label": "Your note: why bring it in now? (kept for the debrief; no team sees it)",
+    "note_placeholder": "Why now? For example: to see how the teams react to a leak.",
+    "rewind_title": "Roll back to the start of a week",
+    "rewind_what": "Roll the game back to the start of week {week}?",
+    "rewind_why": "Every step every seat (and the teacher) took since then is undone for all seats; the week's "
+                  "news comes again.",
+}
+CONSOLE_HEADS = {"seats": "Seats", "gauges": "Every gauge (those the teams cannot see are marked)",
+                 "leanings": "How the game's powers lean on the drafts on the table",
+                 "inboxes": "What reached each seat (latest first)", "checkpoints": "Checkpoints",
+                 "steps": "Your steps so far"}
+
+
+def seat_line(short: str, team: str, policy: str, waiting: bool) -> str:
+    """A seat on the console: who plays it and whether the week waits for it."""
+    who = f" ({team})" if team else ""
+    if policy:
+        return f"{short}{who}: played by the game" + ("" if policy == "ai" else f" (policy ‘{policy}’)")
+    return f"{short}{who}: played by its team, " + ("its turn is not over" if waiting else "has ended the week")
+
+
+LESSON_END = {
+    "title": "The lesson ends here", "news": "What happened so far", "news_who": "The news every team saw:",
+    "saved": "The game is saved under the class's name and code; load it (Menu, Load) to play on next lesson:",
+    "not_saved": "The game could not be saved ({problem}). Export the debrief before you leave.",
+    "exported": "The debrief and the table of decisions were written to:",
+    "no_news": "Nothing has happened yet.",
+    "export": "Export the debrief", "title_screen": "To the title", "quit": "Quit",
+}

@@ -121,7 +121,8 @@ class EndingScreen(Screen):
         sheet(surf, th, self.right, "paper")
         x, y = self.left.x + th.pad * 2, self.left.y + th.pad
         surf.blit(render(th, "THE END — " + str(self.data.get("end_date") or ""), "soft"), (x, y))
-        stamp(surf, th, "Historical outcome" if self.data.get("historical") else "Alternative history",
+        stamp(surf, th, "Stopped by the teacher" if self.data.get("stopped") else
+              "Historical outcome" if self.data.get("historical") else "Alternative history",
               (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
         surf.blit(render(th, "The gauges week by week", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
         meters = [m for m in self.app.session.scenario.meters if not m.hidden]
