@@ -60,6 +60,14 @@ class Gauge:
         """Which way the gauge is good for the viewer, in words."""
         return better(self.good_when, self.interest)
 
+    @property
+    def standing(self) -> str:
+        """For the viewer: "good" if the gauge has moved its way since the start, "bad" if the other way, ""
+        if it has not moved or neither way is the viewer's. A rising threat is never good."""
+        if self.good_when == "none" or self.value == self.start:
+            return ""
+        return "good" if (self.value > self.start) == (self.good_when == "higher") else "bad"
+
 
 @dataclass(frozen=True, slots=True)
 class PowerInfo:

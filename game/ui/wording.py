@@ -115,6 +115,10 @@ def trust_word(value: float) -> str:
     return "close"
 
 
+# A gauge's colour in words, for its tooltip (the engine's Gauge.standing).
+STANDING = {"good": " Green: better for you than at the start.", "bad": " Red: worse for you than at the start.",
+            "": ""}
+
 # The week's report: the heading of what changed, and the word before a change good or bad for the player.
 CHANGES_HEAD = "WHAT CHANGED, AND WHY"
 CHANGE_WORD = {"good": "Better: ", "bad": "Worse: ", "": ""}

@@ -23,6 +23,7 @@ from ..widgets.text import Block, paragraphs, render
 from ..wording import (
     DESK_BUTTONS,
     DESK_TABS,
+    STANDING,
     STATUS,
     WATCHING_TIP,
     known_consequences,
@@ -220,7 +221,7 @@ class DeskScreen(Screen):
             owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
             drift = f" Changes by {m.drift:+g} every week on its own." if m.drift else ""
             tip = (f"{m.name}: {value:.1f} (range {m.min:g}–{m.max:g}; started at {m.start:g}, marked by the line; "
-                   f"{m.better}).{owner}{drift} {m.description}")
+                   f"{m.better}).{STANDING[m.standing]}{owner}{drift} {m.description}")
             r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
             self.add(MeterWidget(r, m, value, tip))
         # trust with every other power: theirs in you / yours in them, in columns as wide as the widest entry

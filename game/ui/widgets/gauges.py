@@ -30,7 +30,8 @@ class MeterWidget(Widget):
         surf.blit(name, (r.x + 2, r.y))
         surf.blit(val, (r.right - val.get_width() - 2, r.y))
         bar = pygame.Rect(r.x + 2, r.y + name.get_height() + 1, r.w - 4, max(6, theme.px(8)))
-        gauge(surf, theme, bar, self.value, self.meter.min, self.meter.max, self.meter.good, self.meter.start)
+        gauge(surf, theme, bar, self.value, self.meter.min, self.meter.max, self.meter.standing,
+              self.meter.start)
         if focused:
             focus_ring(surf, theme, r)
 

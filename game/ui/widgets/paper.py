@@ -61,14 +61,14 @@ def calendar_leaf(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, day: dt
 
 
 def gauge(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, value: float, lo: float, hi: float,
-          good: str = "high", start: float | None = None) -> None:
-    """A horizontal gauge; its fill is green where the value is good for its owner, red where bad."""
+          standing: str = "", start: float | None = None) -> None:
+    """A horizontal gauge; its fill is green if it has moved the viewer's way since the start (the engine's
+    Gauge.standing), red if the other way, grey if neither."""
     p = theme.palette
     pygame.draw.rect(surf, p.paper_alt, rect)
     span = (hi - lo) or 1
     frac = max(0.0, min(1.0, (value - lo) / span))
-    goodness = frac if good == "high" else 1 - frac
-    col = p.good if goodness >= 0.5 else p.bad
+    col = p.good if standing == "good" else p.bad if standing == "bad" else p.ink_faint
     pygame.draw.rect(surf, col, (rect.x, rect.y, round(rect.w * frac), rect.h))
     if start is not None:
         x = rect.x + round(rect.w * max(0.0, min(1.0, (start - lo) / span)))
