@@ -54,9 +54,14 @@ class Watch:
         return True
 
 
+# questions a reload must not sweep away: they wait for the player's answer (a reload waits for them)
+ASKING = ("save_failed", "save_elsewhere", "confirm", "continue_warning")
+
+
 def in_play(app: Any) -> bool:
-    """A game is being played (not the title, not an ending)."""
-    return app.session is not None and not app.session.game.over and bool(app.stack)
+    """A game is being played (not the title, not an ending) and no question about saving or a step is open."""
+    return (app.session is not None and not app.session.game.over and bool(app.stack)
+            and not any(app.top_is(name) for name in ASKING))
 
 
 def poll(app: Any) -> None:

@@ -120,3 +120,19 @@ def test_a_change_of_a_base_the_scenario_extends_reloads_it_too(app, tmp_path, m
     app.step()
     assert isinstance(app.top, DeskScreen) and _speech_title(app) == "Address the nation"
     assert app.session.scenario.title == "A variant"
+
+
+def test_a_change_on_disk_waits_while_a_question_is_open(playing, monkeypatch):
+    drive, path = playing
+    app = drive.app
+    monkeypatch.setattr(reloading, "CHECK_EVERY", 0)
+    app.step()
+    app.open("confirm", title="Sure?", text="A question.", yes="Yes", request=None)
+    _edit(path, "name: Give a speech", "name: Address the nation")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    app.step()
+    assert app.top_is("confirm")
+    drive.key(pygame.K_ESCAPE)
+    app.step()
+    assert isinstance(app.top, DeskScreen) and _speech_title(app) == "Address the nation"
