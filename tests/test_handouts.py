@@ -88,6 +88,12 @@ def test_the_teachers_sheet_lists_the_fixed_events_and_the_record(sc, handouts):
     assert all(o.title in text and all(words(q) in text for q in o.questions) for o in sc.outcomes)
 
 
+def test_the_teachers_sheet_lists_the_checkpoints_and_the_events_a_teacher_may_bring_in(sc, handouts):
+    text = text_of(handouts["teacher"])
+    assert sc.checkpoints and all(c.title in text and words(c.note) in text for c in sc.checkpoints)
+    assert all(e.title in text for e in sc.events if e.injectable)
+
+
 def test_every_text_in_the_handouts_is_escaped(tmp_path):
     source = MINI.read_text(encoding="utf-8").replace(
         "    name: Red Republic\n", "    name: Red <script>alert(1)</script> Republic\n"
@@ -148,4 +154,5 @@ def test_no_card_is_split_across_printed_pages(sc, tmp_path):
         assert starts and starts.keys() == ends.keys(), pdf
         split = {code: (starts[code], ends[code]) for code in starts if len(starts[code]) != 1 or starts[code] != ends[code]}
         assert not split, f"{pdf.parent.name}/{pdf.name}: cards split across pages {split}"
-    assert len(starts) == 2 + len(sc.outcomes)   # the teacher's sheet, printed last: all its cards were found
+    lessons = 1 if sc.checkpoints else 0
+    assert len(starts) == 2 + lessons + len(sc.outcomes)   # the teacher's sheet, printed last: all its cards

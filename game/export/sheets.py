@@ -50,6 +50,26 @@ def _timeline(sc: Scenario, card: Card) -> str:
     return card("T1", "teacher's sheet · timeline", body, "starts-page")
 
 
+def _lessons(sc: Scenario, card: Card) -> str:
+    """Where a lesson can start and stop, and the events a teacher may bring in ("" if the scenario has neither)."""
+    events = [e for e in sc.events if e.injectable]
+    if not sc.checkpoints and not events:
+        return ""
+    cal = sc.calendar
+    rows = "".join(f"<tr><td>Week {cal.turn_of(c.date)}, from {esc(day(cal.turn_start(cal.turn_of(c.date))))}</td>"
+                   f"<td><b>{esc(c.title)}</b><br>{esc(c.note)}</td></tr>" for c in sc.checkpoints)
+    body = "<h1>Lessons: checkpoints and events to bring in</h1>"
+    if rows:
+        body += ("<p>A class game can start at a checkpoint (the documented path is played up to it) and stop at "
+                 "one (the game is saved under the class's name and code). Each stands at the start of its week."
+                 f'</p><table class="small"><tr><th>Week</th><th>Checkpoint</th></tr>{rows}</table>')
+    if events:
+        items = "".join(f"<li><b>{esc(e.title)}</b></li>" for e in events)
+        body += ("<h2>Events a teacher may bring in</h2><p>From the teacher's console (F9), with a note why; the "
+                 f'note is printed in the debrief.</p><ul class="small">{items}</ul>')
+    return card("TL", "teacher's sheet · lessons", body)
+
+
 def _model(sc: Scenario, card: Card) -> str:
     gauges = "".join(f"<li><b>{esc(m.name)}</b>{' <i>(hidden from the players)</i>' if m.hidden else ''}: "
                      f"{esc(m.description)}</li>" for m in sc.meters)
@@ -87,5 +107,6 @@ def _endings(sc: Scenario, card: Card) -> str:
 
 
 def teacher_sheet(sc: Scenario, card: Card) -> str:
-    """The timeline, what is the model and what the record, the endings and their questions, the record."""
-    return _timeline(sc, card) + _model(sc, card) + _endings(sc, card) + _record(sc)
+    """The timeline, the lessons' checkpoints, what is the model and what the record, the endings and their
+    questions, the record."""
+    return _timeline(sc, card) + _lessons(sc, card) + _model(sc, card) + _endings(sc, card) + _record(sc)
