@@ -65,6 +65,13 @@ def test_run_policy_json_has_final_state_and_dated_log():
     assert data["treaties"] == {"pact": ["non_aggression", "protocol"]}
 
 
+def test_run_numbers_the_weeks_as_the_desk_does():
+    out = main_py("run", str(ROOT / "scenarios" / "1939.yaml"), "--policy", "passive", "--seed", "1")
+    assert "Outcome: isolation on 1939-09-01 (after week 19 of 19)" in out.stdout
+    data = json.loads(main_py("run", str(MINI), "--policy", "passive", "--seed", "1", "--json").stdout)
+    assert data["weeks"] == 8 and data["turn"] == 8
+
+
 def test_run_script_plays_the_steps_and_then_ends_weeks(tmp_path):
     script = tmp_path / "s.yaml"
     script.write_text("seed: 4\nactions:\n  - {turn: 2, kind: act, target: speech}\n"

@@ -203,3 +203,20 @@ def test_replace_litvinov_says_why_from_the_part_that_fails_now(s1939):
             game.submit(Action("choose", s1939.player, e.id, option=e.default_choice().id))
         assert "no longer in office" in reason() and "still in office" not in reason()
         game.submit(Action("end_turn", s1939.player))
+
+
+def test_the_weeks_are_numbered_as_they_are_played(s1939, mini):
+    """1939's calendar runs into a 20th week, but 1 September ends the game as it begins: the player's last desk
+    is 'week 19 of 19', never 'week 19 of 20'."""
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    view = PowerView(game, s1939.player)
+    desks = []
+    while not game.over:
+        for e in game.pending_choices(s1939.player):
+            game.submit(Action("choose", s1939.player, e.id, option=e.default_choice().id))
+        if not game.over:
+            desks.append((view.week().turn, view.week().last_turn))
+            game.submit(Action("end_turn", s1939.player))
+    assert desks[-1] == (19, 19) and {n for _t, n in desks} == {19}
+    assert game.state.outcome == "isolation" and game.state.end_date == "1939-09-01"
+    assert PowerView(Game.new(mini, seed=1), "red").week().last_turn == mini.calendar.last_turn

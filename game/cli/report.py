@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..engine import Game
+from ..engine.compiled import played_weeks
 
 
 def final_report(game: Game, policy: str) -> dict:
@@ -15,6 +16,7 @@ def final_report(game: Game, policy: str) -> dict:
         "outcome": st.outcome,
         "end_date": st.end_date,
         "turn": st.turn,
+        "weeks": played_weeks(game.scenario),
         "meters": st.meters,
         "trust": st.trust,
         "treaties": {k: o.clauses for k, o in st.offers.items() if o.status == "signed"},

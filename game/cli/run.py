@@ -62,7 +62,9 @@ def print_report(report: dict) -> None:
     for entry in report["log"]:
         print(f"{entry['date']}  {entry['title']}")
     print()
-    print(f"Outcome: {report['outcome']} on {report['end_date']} (week {report['turn']})")
+    turn, weeks = report["turn"], report["weeks"]
+    when = f"week {turn} of {weeks}" if turn <= weeks else f"after week {weeks} of {weeks}"
+    print(f"Outcome: {report['outcome']} on {report['end_date']} ({when})")
     print("Meters: " + ", ".join(f"{k} {v:g}" for k, v in report["meters"].items()))
     if "debrief" in report:
         print(f"Debrief: {report['debrief']['html']}\nDecisions: {report['debrief']['csv']}")

@@ -79,7 +79,7 @@ class Compiled:
     budgets: dict[str, int]
     drifts: list[Drift]
     starts: list[str]
-    last_turn: int
+    last_turn: int      # the calendar's last week: after it, the deadline's ending (`played_weeks` may be fewer)
     offers_of: dict[str, list[str]]
     acts_of: dict[str, tuple[Action, ...]]   # each power's scenario actions, as actions
     start: GameState
@@ -237,6 +237,16 @@ def _build(sc: Scenario) -> Compiled:
         prompts={a.id: causes(a.requires, setters) for a in sc.actions},
         offer_prompts={o.id: Causes(frozenset(), frozenset({o.id})) for o in sc.offers},
     )
+
+
+def played_weeks(sc: Scenario) -> int:
+    """The weeks in which the powers act: the calendar's, less those from the first week that opens with a dated
+    event sure to end the game (a week's dated events fire before anyone acts, so that week is never played: 1939's
+    invasion of Poland on 1 September ends it as its last week, 28 August – 3 September, begins)."""
+    cal = sc.calendar
+    ending = [cal.turn_of(e.date) - 1 for e in sc.events
+              if e.date and e.when is None and e.chance >= 1.0 and any(x.kind == "end_game" for x in e.effects)]
+    return max(1, min([cal.last_turn, *ending]))
 
 
 def _per_power(sc: Scenario) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from ..scenario.vocabulary import OfferStatus
 from . import negotiation
 from .actions import ACTION_KINDS, Action, Result
 from .classroom import ClassOptions
+from .compiled import played_weeks
 from .effects import describe_effects
 from .game import Game
 from .report import ChangeView, changes_seen
@@ -27,7 +28,7 @@ class Week:
     """The date and turn as the power sees them, and what it has left to spend."""
 
     turn: int
-    last_turn: int
+    last_turn: int          # the last week anyone acts in ("week turn of last_turn"); the game may end in the next
     start: str              # ISO date of the week's first day
     end: str                # ISO date of its last day
     points_left: int
@@ -223,7 +224,7 @@ class PowerView:
     # ------------------------------------------------------------ the week
     def week(self) -> Week:
         st, cal = self.game.state, self.sc.calendar
-        return Week(st.turn, cal.last_turn, cal.turn_start(st.turn).isoformat(), cal.turn_end(st.turn).isoformat(),
+        return Week(st.turn, played_weeks(self.sc), cal.turn_start(st.turn).isoformat(), cal.turn_end(st.turn).isoformat(),
                     st.budget.get(self.power, 0), self.sc.power(self.power).actions_per_turn, self.game.over,
                     st.outcome, st.end_date, st.seed)
 

@@ -18,6 +18,7 @@ from typing import Any
 from ..engine import Action, Game, Result
 from ..engine.actions import ACTION_KINDS
 from ..engine.classroom import ClassOptions
+from ..engine.compiled import played_weeks
 from ..engine.facilitator import ConsoleView
 from ..engine.view import PowerView
 from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
@@ -310,7 +311,8 @@ class SaveInfo:
     saved: dt.datetime | None = None     # the file's time: when it was written
     scenario: str = ""                   # the scenario's title (its id if the scenario is not installed)
     week: int | None = None
-    weeks: int | None = None             # the scenario's last week
+    weeks: int | None = None             # the weeks played in the scenario (the N of "week n of N")
+    ended: bool = False                  # the game in it is over
     date: dt.date | None = None          # the first day of the saved week
     problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
 
@@ -399,7 +401,7 @@ def save_info(path: Path) -> SaveInfo:
     except Exception as exc:  # never let one odd file break the list
         info.problem = _short(f"cannot read: {exc}")
         return info
-    info.week = found.week
+    info.week, info.ended = found.week, found.outcome is not None
     sc = find_scenario(found.scenario_id, found.scenario_sha256)
     if sc is None:
         info.scenario = found.scenario_id
@@ -408,8 +410,8 @@ def save_info(path: Path) -> SaveInfo:
                         else "its scenario is not installed")
         return info
     info.scenario = sc.title
-    info.weeks = sc.calendar.last_turn
-    if info.week is not None and 1 <= info.week <= info.weeks:
+    info.weeks = played_weeks(sc)
+    if info.week is not None and 1 <= info.week <= sc.calendar.last_turn:
         info.date = sc.calendar.turn_start(info.week)
     elif info.week is not None:
         info.week = None

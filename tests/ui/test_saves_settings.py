@@ -162,7 +162,7 @@ def test_load_screen_describes_each_save_newest_first(app):
     date = app.session.game.date
     for w in (auto, saved):
         assert app.session.scenario.title in w.item.sub
-        assert f"week {week} of" in w.item.sub and f"{date.day} {date.strftime('%B %Y')}" in w.item.sub
+        assert f"week {week} of 19" in w.item.sub and f"{date.day} {date.strftime('%B %Y')}" in w.item.sub
         assert w.item.note.startswith("saved ") and time.strftime("%Y") in w.item.note
         assert str(saves_dir()) not in w.label + w.item.sub     # no paths in the list
     assert auto.label.startswith("Autosave")
@@ -176,3 +176,22 @@ def test_every_setting_is_read_back_from_the_file():
     from game.ui.settings import READERS
 
     assert set(READERS) == {f.name for f in fields(Settings)}
+
+
+def test_the_saves_list_numbers_the_weeks_as_the_desk_and_says_when_a_game_is_over(app):
+    from game.engine import Action
+    from game.ui.screens.pause import LoadScreen
+    from game.ui.session import save_info
+
+    start(app)
+    s = app.session
+    s.autosave()
+    running = LoadScreen.describe(save_info(autosave_path()))[1]
+    assert f"week 1 of {s.view.week().last_turn}" in running and s.view.week().last_turn == 19
+    while not s.game.over:
+        for e in s.game.pending_choices(s.power):
+            s.game.submit(Action("choose", s.power, e.id, option=e.default_choice().id))
+        s.game.submit(Action("end_turn", s.power))
+    s.autosave()
+    ended = LoadScreen.describe(save_info(autosave_path()))[1]
+    assert "the game is over" in ended and "week 20" not in ended

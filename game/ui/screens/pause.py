@@ -106,7 +106,9 @@ class LoadScreen(Dialog):
         label = "Autosave (written at the end of every week)" if info.autosave else info.name
         when = f"saved {info.saved.day} {info.saved.strftime('%b %Y, %H:%M')}" if info.saved else ""
         parts = [info.scenario] if info.scenario else []
-        if info.week is not None:
+        if info.week is not None and info.ended:
+            parts.append("the game is over")
+        elif info.week is not None:
             week = f"week {info.week}" + (f" of {info.weeks}" if info.weeks else "")
             if info.date:
                 week += f", {info.date.day} {info.date.strftime('%B %Y')}"
