@@ -131,4 +131,7 @@ def test_a_failed_export_leaves_no_empty_file_behind(mini, tmp_path, monkeypatch
     game = Game.new(mini, seed=9, humans=["red"])
     with pytest.raises(OSError):
         write_debrief(game, ["red"], tmp_path, ClassInfo("7a"))
-    assert [p.suffix for p in tmp_path.iterdir()] == [".html"]   # the page was written; the empty claim is gone
+    # the grading sheet and the report were written; the empty claim of the table is gone
+    names = [p.name for p in tmp_path.iterdir()]
+    assert len(names) == 2 and all(n.endswith(".html") for n in names)
+    assert sum(n.endswith("-grading.html") for n in names) == 1

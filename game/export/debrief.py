@@ -29,7 +29,8 @@ def class_debrief(game: Game, seats: Sequence[str], info: ClassInfo | None = Non
     questions, with the class, its code and every seat's decisions beside the record of the seats' powers."""
     info = info or ClassInfo()
     data = debrief(game, seats[0])
-    data.update({"class": info.name, "code": game.state.seed, "seats": seat_rows(game, seats, info),
+    data.update({"class": info.name, "code": game.state.seed, "week": game.state.turn,
+                 "seats": seat_rows(game, seats, info),
                  "decisions": class_decisions(game, seats, info), "historical_decisions": class_record(game, seats)})
     return data
 

@@ -13,13 +13,15 @@ from ..engine.game import Game
 from ..files import write_atomic
 from .debrief import build_html, class_debrief
 from .decisions import ClassInfo, decisions_csv
+from .grading import grading_html
 
 MAX_COUNTER = 999
 
 
 class Written(NamedTuple):
-    html: Path
-    csv: Path
+    html: Path       # the full report
+    csv: Path        # the decisions as a table
+    grading: Path    # the one-page grading sheet
 
 
 def _slug(text: str) -> str:
@@ -64,18 +66,22 @@ def reserve(folder: Path, base: str, suffixes: Sequence[str]) -> list[Path]:
 
 def write_debrief(game: Game, seats: Sequence[str], folder: Path, info: ClassInfo | None = None,
                   now: dt.datetime | None = None) -> Written:
-    """Write the debrief (HTML) and the decisions (CSV) of a game into folder, beside any earlier ones."""
+    """Write the grading sheet (one page), the full report (HTML) and the decisions (CSV) of a game into folder,
+    beside any earlier ones."""
     info = info or ClassInfo()
     now = now or dt.datetime.now().replace(microsecond=0)
     data = class_debrief(game, seats, info)
-    html_path, csv_path = reserve(folder, stem(info, game.scenario.id, game.state.seed, now), (".html", ".csv"))
+    paths = reserve(folder, stem(info, game.scenario.id, game.state.seed, now), (".html", ".csv", "-grading.html"))
+    html_path, csv_path, grading_path = paths
+    when = now.strftime("%Y-%m-%d %H:%M")
     try:
-        write_atomic(html_path, build_html(data, game.scenario, now.strftime("%Y-%m-%d %H:%M")))
+        write_atomic(grading_path, grading_html(data, game.scenario, when, html_path.name))
+        write_atomic(html_path, build_html(data, game.scenario, when))
         write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"]))
     except BaseException:
-        for path in (html_path, csv_path):   # no empty claim is left behind
+        for path in paths:   # no empty claim is left behind
             with contextlib.suppress(OSError):
                 if path.stat().st_size == 0:
                     path.unlink()
         raise
-    return Written(html_path, csv_path)
+    return Written(html_path, csv_path, grading_path)

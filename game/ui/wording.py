@@ -79,10 +79,13 @@ PAUSE_MENU = {
     "settings": ("Settings", "Text size, contrast, window."),
     "briefing": ("Briefing", "Your situation and objectives."),
     "archive": ("Archive", "The source cards unlocked so far."),
+    "export": ("Export for grading", "Write now the one-page grading sheet to print, the full report and the "
+                                     "decisions as a table (CSV)."),
     "title": ("Quit to title", "Autosaves, then returns to the title screen."),
 }
 ENDING_BUTTONS = {
-    "export": ("Export debrief (HTML)", "Write the debrief (HTML, to print or share) and the decisions (CSV)."),
+    "export": ("Export debrief (HTML)", "Write the one-page grading sheet, the full debrief (HTML, to print or "
+                                        "share) and the decisions (CSV)."),
     "archive": ("Archive", "Every source card you unlocked."),
     "map": ("Map", "Eastern Europe as the game left it."),
     "title": ("Back to title", "Start again or load a game."),

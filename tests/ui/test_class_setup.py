@@ -97,3 +97,22 @@ def test_the_handouts_button_writes_the_handouts_where_it_says(app, tmp_path):
     assert written == [f"moscow_1939-{kind}.html" for kind in ("role-cards", "sources", "teacher")]
     assert dialog.written and all(p.name in written for p in dialog.written)
     assert str(tmp_path / "print") in app.notice.text
+
+
+def test_the_pause_menu_exports_the_grading_sheet_at_any_time(app):
+    from game.ui.screens.desk import DeskScreen
+    from game.ui.settings import debrief_dir
+
+    d, _ = open_setup(app)
+    retype(d, "class", "7B")
+    focus(d, "start")
+    d.key(pygame.K_RETURN)
+    for _ in range(10):
+        if isinstance(app.top, DeskScreen):
+            break
+        d.key(pygame.K_t) if isinstance(app.top, HandoverScreen) else d.close_dialog()
+    d.key(pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    d.key(pygame.K_x)
+    sheets = list(debrief_dir().glob("debrief-7b-*-grading.html"))
+    assert len(sheets) == 1 and sheets[0].name in app.notice.text and "Class 7B" in sheets[0].read_text("utf-8")

@@ -39,9 +39,10 @@ def test_play_to_ending(app, mode, ending):
     driver = Driver(app, mode)
     outcome = driver.play(plan, choices)
     assert outcome == ending
-    # the debrief exports as one HTML file, and the decisions as a CSV beside it
+    # the debrief exports as one HTML file, the grading sheet and the decisions as a CSV beside it
     driver.key(ord("x"))
-    exported = list(debrief_dir().glob("*.html"))
-    assert exported and "<svg" in exported[0].read_text(encoding="utf-8")
+    exported = [p for p in debrief_dir().glob("*.html") if not p.name.endswith("-grading.html")]
+    assert len(exported) == 1 and "<svg" in exported[0].read_text(encoding="utf-8")
+    assert exported[0].with_name(exported[0].stem + "-grading.html").is_file()
     table = exported[0].with_suffix(".csv").read_text(encoding="utf-8-sig").splitlines()
     assert table[0] == "seat,team,week,date,decision,reason,votes" and len(table) > 1

@@ -8,11 +8,10 @@ import pygame
 
 from ...engine import debrief
 from ...engine.view import better
-from ...export.files import write_debrief
 from ..chart import draw_chart
-from ..flow import Notice, Open, ToTitle
+from ..exporting import export_debrief
+from ..flow import Open, ToTitle
 from ..layout import equal_row
-from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.caption import Caption
@@ -38,14 +37,11 @@ class EndingScreen(Screen):
         self.exported = ""
 
     def export(self) -> Any:
-        s = self.app.session
-        try:
-            written = write_debrief(s.game, s.game.seats or (s.power,), debrief_dir())
-        except OSError as exc:
-            return Notice(f"Could not write the debrief: {exc}", "bad")
-        self.exported = str(written.html)
-        self.stale = True
-        return Notice(f"Debrief written to {written.html} (decisions as a table: {written.csv.name})", "good")
+        notice, written = export_debrief(self.app.session)
+        if written is not None:
+            self.exported = str(written.grading)
+            self.stale = True
+        return notice
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
         w, h = size

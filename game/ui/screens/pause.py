@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from ..exporting import export_debrief
 from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..layout import fits, row
 from ..session import SaveInfo, save_infos
@@ -33,6 +34,7 @@ class PauseScreen(Dialog):
         does = {"resume": (lambda: Pop(), pygame.K_ESCAPE), "save": (lambda: SaveGame(), pygame.K_s),
                 "load": (lambda: Open("load"), pygame.K_l), "settings": (lambda: Open("settings"), pygame.K_o),
                 "briefing": (lambda: Open("briefing"), pygame.K_b), "archive": (lambda: Open("archive"), pygame.K_a),
+                "export": (lambda: export_debrief(self.app.session)[0], pygame.K_x),
                 "title": (lambda: ToTitle(), pygame.K_q)}
         entries = [(label, *does[mid], True, tip) for mid, (label, tip) in PAUSE_MENU.items()]
         # this menu has no row of buttons at the bottom: its column may use that room too
