@@ -35,7 +35,7 @@ SHORT_LABELS: dict[str, tuple[str, ...]] = {
     "Propose this draft": ("Propose draft", "Propose"), "Export debrief (HTML)": ("Export debrief", "Export"),
     "Reset draft": ("Reset",), "Back to title": ("To title", "Title"), "Quit to title": ("Quit",),
     "Save the game": ("Save",), "Load a game": ("Load",), "Sources and credits": ("Credits",),
-    "To the desk": ("Desk",),
+    "To the desk": ("Desk",), "Export for grading": ("Export",), "New class game": ("Class game",),
 }
 
 
