@@ -150,6 +150,16 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
         app.open("negotiation", offer_id=offer)
         shot(app, "negotiation")
         app.stack = [desk]
+    watched = session.view.watched()
+    if watched:   # talks the player watches as an observer: the table, read-only
+        app.open("negotiation", offer_id=watched[0].id)
+        shot(app, "negotiation-watching")
+        app.settings.text_step = 3
+        app.restyle()
+        shot(app, "negotiation-watching-1280x720", (1280, 720))
+        app.settings.text_step = 1
+        app.restyle()
+        app.stack = [desk]
     event = next((e for e in game.pending_choices(session.power)), None) or next(
         (e for e in sc.events if e.choices), None)
     if event is not None:

@@ -121,7 +121,7 @@ class EndingScreen(Screen):
               "Historical outcome" if self.data.get("historical") else "Alternative history",
               (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
         surf.blit(render(th, "The gauges week by week", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
-        meters = [m for m in self.app.session.scenario.meters if not m.hidden]
+        meters = [m for m in self.app.session.scenario.meters if m.shown(self.app.session.power)]
         draw_chart(surf, th, self.chart_rect, self.data.get("history", []), meters)
         self.draw_widgets(surf)
 
