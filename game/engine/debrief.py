@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from .actions import ACTION_KINDS
 from .game import Game
 from .state import LogEntry
 from .teacher import STOPPED, stopped_ending
@@ -21,8 +23,38 @@ def decisions_of(game: Game, powers: Iterable[str], teacher: bool = False) -> li
     """The decisions of several powers (a class's seats) in the order they were taken; with `teacher`, the
     teacher's steps among them (events brought in, seats handed over, the game ended: power None)."""
     wanted = set(powers)
-    return [_entry(e) for e in game.state.log
-            if (e.power in wanted and e.kind in DECISION_KINDS) or (teacher and e.kind == "teacher")]
+    taken = _taken(game, wanted & set(game.humans))
+    found = []
+    for e in game.state.log:
+        if e.power in wanted and e.kind in DECISION_KINDS:
+            if e.power in game.humans:   # a person's: only what the person did (never a scenario's step in its name)
+                key = (e.power, e.turn, e.kind, e.ref, e.clauses if e.kind == "propose" else ())
+                if not taken[key]:
+                    continue
+                taken[key] -= 1
+            found.append(_entry(e))
+        elif teacher and e.kind == "teacher":
+            found.append(_entry(e))
+    return found
+
+
+def _taken(game: Game, people: set[str]) -> Counter[tuple]:
+    """How many entries each person's own actions wrote, by (power, week, entry kind, ref, a draft's clauses),
+    from the action log: a power's week is one more than the weeks it has ended. (A teacher who hands a seat to
+    the game for some weeks leaves its count of weeks behind: its later steps are then not found.)"""
+    weeks: Counter[str] = Counter()
+    taken: Counter[tuple] = Counter()
+    for action in game.record:
+        if action.power not in people:
+            continue
+        kind = ACTION_KINDS.get(action.kind)
+        if kind is not None and kind.ends_week:
+            weeks[action.power] += 1
+        elif kind is not None and kind.logs in DECISION_KINDS:
+            draft = tuple(game.normalized(game.scenario.offer(action.target), action.clauses)) \
+                if kind.logs == "propose" else ()
+            taken[action.power, weeks[action.power] + 1, kind.logs, action.target, draft] += 1
+    return taken
 
 
 def historical_decisions(game: Game, power: str) -> list[dict[str, Any]]:
