@@ -19,9 +19,10 @@ CONSOLE_SCREENS = ("console", "console_pin", "console_inject", "console_rewind")
 
 
 def console_key(app: Any) -> None:
-    """F9: open the console (after the PIN, if the class has one); again, close it."""
+    """F9 in a class game (or any game of several seats): open the console (after the PIN, if the class has
+    one); again, close it. A game of one player has none: it would show that player what the game hides."""
     s = app.session
-    if s is None or s.game.over or app.top_is("lesson_end"):
+    if s is None or s.game.over or app.top_is("lesson_end") or not (s.hot_seat or s.game.options.is_class):
         return
     if any(screen.name in CONSOLE_SCREENS for screen in app.stack):
         while app.top.name in CONSOLE_SCREENS:

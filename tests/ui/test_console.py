@@ -206,3 +206,11 @@ def test_the_timer_ends_a_seats_turn_when_it_runs_out_and_not_while_paused(app, 
     clock.now += 61
     app.step()
     assert "ussr" not in app.session.game.waiting_for() and isinstance(app.top, HandoverScreen)
+
+
+def test_a_game_of_one_player_has_no_console(app):
+    d = Driver(app, "keys")
+    app.apply(flow.NewGame(None, 5))
+    d.frame()
+    d.key(pygame.K_F9)
+    assert not any(s.name.startswith("console") for s in app.stack)

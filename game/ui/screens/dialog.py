@@ -129,7 +129,8 @@ HELP = [
                   "or the menu on the desk. The letter or number shown on a button presses it. PageUp/PageDown "
                   "and the mouse wheel scroll. F1: this help. F11: fullscreen. Ctrl+Plus / Ctrl+Minus: text size. "
                   "Ctrl+H: high contrast. F5: read the scenario file again (for scenario writers: the game goes on "
-                  "with the new content, or a panel shows the file's errors)."),
+                  "with the new content, or a panel shows the file's errors). F9 in a class game: the teacher's console "
+                  "(after the class's PIN)."),
     Block("gap", ""),
     Block("head", "Saving"),
     Block("body", "The game saves itself at the end of every week (Continue on the title screen). The menu (Esc) "
