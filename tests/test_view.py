@@ -220,3 +220,10 @@ def test_the_weeks_are_numbered_as_they_are_played(s1939, mini):
     assert desks[-1] == (19, 19) and {n for _t, n in desks} == {19}
     assert game.state.outcome == "isolation" and game.state.end_date == "1939-09-01"
     assert PowerView(Game.new(mini, seed=1), "red").week().last_turn == mini.calendar.last_turn
+
+
+def test_the_teachers_console_numbers_the_weeks_as_the_desk(s1939):
+    from game.engine.facilitator import ConsoleView
+
+    game = Game.new(s1939, seed=1, humans=(s1939.player,))
+    assert ConsoleView(game).week() == (1, PowerView(game, s1939.player).week().last_turn) == (1, 19)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .actions import Action
 from .checkpoints import week_of
+from .compiled import played_weeks
 from .game import Game
 from .state import LogEntry
 from .teacher import TEACHER, TO_THE_TEAM, injectable
@@ -75,8 +76,8 @@ class ConsoleView:
         self.game, self.sc = game, game.scenario
 
     def week(self) -> tuple[int, int]:
-        """This week and the last."""
-        return self.game.state.turn, self.sc.calendar.last_turn
+        """This week and the last one played (as the desk numbers them)."""
+        return self.game.state.turn, played_weeks(self.sc)
 
     def first_week(self) -> int:
         """The first week the class played (a lesson started at a checkpoint begins there)."""
