@@ -170,10 +170,13 @@ class Screen:
         if tip:
             self.draw_tooltip(surf, *tip)
 
-    def current_tooltip(self) -> tuple[str, pygame.Rect] | None:
+    def current_tooltip(self) -> tuple[str, pygame.Rect, pygame.Rect | None] | None:
+        """The tooltip to show: its text, the rectangle it belongs to, and the list that rectangle is an entry of
+        (None if none), whose other entries it must not cover."""
         for idx in (self.hover, self.focus if self.keyboard_used else -1):
             if 0 <= idx < len(self.widgets) and self.widgets[idx].tip() and self.shown(self.widgets[idx]):
-                return self.widgets[idx].tip(), self.widgets[idx].tip_anchor()
+                w = self.widgets[idx]
+                return w.tip(), w.tip_anchor(), w.scroller.view if w.scroller else None
         return None
 
     @staticmethod
@@ -183,24 +186,57 @@ class Screen:
             return True
         return w.screen_rect().colliderect(w.scroller.view)
 
-    def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect) -> pygame.Rect:
+    def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect,
+                     listed: pygame.Rect | None = None) -> pygame.Rect:
+        """Draw a tooltip for anchor: below it (above if no room); for an entry of a list (`listed`, the list's
+        view), beside the list, so that it never covers the next entry's title."""
         th = self.theme
-        p = th.palette
         font = th.font("sans", 0.9)
-        width = min(th.px(420), surf.get_width() - 2 * th.pad)
-        lines = wrap(font, text, width - 2 * th.pad)
-        w = max(font.size(line)[0] for line in lines) + 2 * th.pad
-        h = len(lines) * font.get_linesize() + 2 * th.pad
-        x = min(max(th.pad, anchor.x), surf.get_width() - w - th.pad)
-        y = anchor.bottom + th.px(4)
-        if y + h > surf.get_height() - th.pad:
-            y = max(th.pad, anchor.top - h - th.px(4))
-        box = pygame.Rect(x, y, w, h)
-        pygame.draw.rect(surf, p.telegram, box)
-        pygame.draw.rect(surf, p.ink, box, 1)
+        screen = surf.get_rect().inflate(-2 * th.pad, -2 * th.pad)
+        width = min(th.px(420), screen.w)
+        box = self.tooltip_beside(font, text, anchor, listed, screen) if listed else None
+        if box is None:
+            lines = wrap(font, text, width - 2 * th.pad)
+            box = self.tooltip_box(font, lines)
+            box.topleft = (min(max(screen.x, anchor.x), screen.right - box.w), anchor.bottom + th.px(4))
+            if box.bottom > screen.bottom:
+                box.y = max(screen.y, anchor.top - box.h - th.px(4))
+        else:
+            box, lines = box
+        pygame.draw.rect(surf, th.palette.telegram, box)
+        pygame.draw.rect(surf, th.palette.ink, box, 1)
         for i, line in enumerate(lines):
-            surf.blit(render(th, line, "soft", p.ink), (x + th.pad, y + th.pad + i * font.get_linesize()))
+            surf.blit(render(th, line, "soft", th.palette.ink), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
         return box
+
+    def tooltip_box(self, font: pygame.font.Font, lines: list[str]) -> pygame.Rect:
+        pad = self.theme.pad
+        return pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 2 * pad,
+                           len(lines) * font.get_linesize() + 2 * pad)
+
+    def tooltip_beside(self, font: pygame.font.Font, text: str, anchor: pygame.Rect, listed: pygame.Rect,
+                       screen: pygame.Rect) -> tuple[pygame.Rect, list[str]] | None:
+        """A tooltip box beside the list (the wider side, level with the entry), else under or over the whole list;
+        None if there is no such room."""
+        th = self.theme
+        gap = th.px(8)
+        sides = sorted(((listed.left - gap - screen.x, "left"), (screen.right - listed.right - gap, "right")),
+                       reverse=True)
+        room, side = sides[0]
+        if room >= th.px(200):
+            lines = wrap(font, text, min(th.px(420), room) - 2 * th.pad)
+            box = self.tooltip_box(font, lines)
+            box.x = listed.left - gap - box.w if side == "left" else listed.right + gap
+            box.y = min(max(screen.y, anchor.y), screen.bottom - box.h)
+            return box, lines
+        lines = wrap(font, text, min(th.px(420), screen.w) - 2 * th.pad)
+        box = self.tooltip_box(font, lines)
+        box.x = min(max(screen.x, anchor.x), screen.right - box.w)
+        for y in (listed.bottom + gap, listed.top - gap - box.h):
+            if screen.y <= y and y + box.h <= screen.bottom:
+                box.y = y
+                return box, lines
+        return None
 
     # -------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> tuple[bool, Any]:

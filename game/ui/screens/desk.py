@@ -313,12 +313,22 @@ class DeskScreen(Screen):
             cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
             if a.available:
                 items.append(Item(a.name, (lambda did=a.id, name=a.name: self.take(did, name)), note=cost,
-                                  sub=self.action_text(a), wid=f"act:{a.id}", tip="Press to take this action now."))
+                                  sub=self.action_text(a), wid=f"act:{a.id}", tip=self.action_tip(a)))
             else:
                 reason = a.reason or "Not possible now."
                 items.append(Item(a.name, note=cost, sub=f"Not now: {reason}", enabled=False,
-                                  tip=f"Not possible now: {reason}", wid=f"act:{a.id}"))
+                                  tip=self.action_tip(a), wid=f"act:{a.id}"))
         return items
+
+    def action_tip(self, a: ActionView) -> str:
+        """An action entry's tooltip, by its state: what pressing does, or that it is done, or why not."""
+        if a.available:
+            if self.s.view.irreversible(Action("act", self.s.power, a.id)):
+                return "Press to take this action now; it cannot be taken back, so you will be asked first."
+            return "Press to take this action now (Undo takes it back until the week ends)."
+        if a.done_this_week:
+            return "Done this week."
+        return f"Not possible now: {a.reason or 'not possible now.'}"
 
     def keep_week_order(self, items: list[Item], actions: dict[str, ActionView]) -> None:
         """Keep the list as it stood when the week began: taking an action must not move the others under the
@@ -335,6 +345,7 @@ class DeskScreen(Screen):
                 a = actions[it.wid[4:]]
                 it.note = "done" if a.done_this_week else "not now"
                 it.sub = self.action_text(a)
+                it.tip = self.action_tip(a)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s
