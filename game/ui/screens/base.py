@@ -102,14 +102,30 @@ class Screen:
             self.add(Button(pygame.Rect(area.x + c * (w + gap), area.y + r * (bh + gap), w, bh), label, fn, key=key,
                             enabled=enabled, tooltip=tip))
 
-    def item_column(self, box: pygame.Rect, items: list[Item], width: int | None = None) -> None:
+    def item_column(self, box: pygame.Rect, items: list[Item], width: int | None = None, least: int = 0) -> None:
         """List entries stacked from the top of box, each as tall as its text needs, scrolling if they overflow;
-        width: the entries' (default: room for the scroll bar at the right)."""
+        width: the entries' (default: room for the scroll bar at the right); least: so many entries show whole at
+        any scroll place (their lines under the title are cut short if need be; the tooltips hold them whole)."""
         width = box.w - self.theme.px(10) if width is None else width
+        if least:
+            self.shorten(box.h, items, width, least)
         heights = [ListItem.height(self.theme, width, it) for it in items]
         scroll = self.scroller(box, sum(heights))
         for it, cell in zip(items, column(pygame.Rect(box.x, box.y, width, box.h), heights), strict=True):
             self.add(ListItem(cell, it, scroll))
+
+    def shorten(self, room: int, items: list[Item], width: int, least: int) -> None:
+        """Cut the entries' lines under their titles, fewest cuts first, until the `least` tallest fit in room."""
+        def fit() -> bool:
+            heights = sorted((ListItem.height(self.theme, width, it) for it in items), reverse=True)
+            return sum(heights[:least]) <= room
+
+        longest = max((len(ListItem.sub_wrapped(self.theme, it, width)) for it in items if it.sub), default=0)
+        for lines in range(longest, 0, -1):
+            if fit():
+                return
+            for it in items:
+                it.sub_lines = lines if it.sub else 0
 
     def scroller(self, view: pygame.Rect, content: int) -> Scroller:
         s = Scroller(view, content)

@@ -294,7 +294,7 @@ class DeskScreen(Screen):
         self.keep_week_order(items, actions)
         if not items:
             items.append(Item("No actions in this scenario.", enabled=False))
-        self.item_column(box, items)
+        self.item_column(box, items, least=4)   # four whole entries even with projector text on 1280×720
 
     @staticmethod
     def action_text(a: ActionView) -> str:

@@ -64,7 +64,9 @@ class EventDialog(Dialog):
                               sub=known_consequences(known.get(c.id, ())) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
-        choices_h = min(sum(ListItem.height(theme, width, it) for it in items), int(body.h * 0.6))
+        room = body.h - theme.line_height("type") * 3 - 3 * theme.pad   # the telegram keeps a few lines, and scrolls
+        self.shorten(room, items, width, len(items))   # every option shows, without scrolling
+        choices_h = min(sum(ListItem.height(theme, width, it) for it in items), room)
         text_rect = pygame.Rect(body.x, body.y, body.w, body.h - choices_h - theme.pad)
         self.add(ScrollText(text_rect, theme, self.body_blocks()))
         y = text_rect.bottom + theme.pad

@@ -28,15 +28,29 @@ class Item:
     selected: bool = False
     swatch: tuple[int, int, int] | None = None   # a power's colour before the title
     check: bool | None = None         # a check box before the title, ticked or not (None: no box)
+    sub_lines: int = 0                # the most lines of `sub` shown, the last cut with "…" (0: all of them)
 
 
 class ListItem(Control):
     """One entry of a list, pressed like a button."""
 
     def __init__(self, rect: pygame.Rect, item: Item, scroller: Scroller | None = None):
-        super().__init__(rect, item.label, item.on_press, key=item.key, enabled=item.enabled, tooltip=item.tip,
+        tip = " ".join(t for t in (item.sub if item.sub_lines else "", item.tip) if t)   # what is cut, whole
+        super().__init__(rect, item.label, item.on_press, key=item.key, enabled=item.enabled, tooltip=tip,
                          wid=item.wid, scroller=scroller)
         self.item = item
+
+    @staticmethod
+    def sub_wrapped(theme: Theme, item: Item, width: int) -> list[str]:
+        """The line under the title, wrapped to width, cut to `sub_lines` lines with "…" at the end."""
+        lines = wrap(theme.font("sans", 0.9), item.sub, width)
+        if not item.sub_lines or len(lines) <= item.sub_lines:
+            return lines
+        last = lines[item.sub_lines - 1]
+        font = theme.font("sans", 0.9)
+        while last and font.size(last + " …")[0] > width:
+            last = last.rsplit(" ", 1)[0] if " " in last.strip() else last[:-1]   # at a word if there is one
+        return [*lines[:item.sub_lines - 1], last.rstrip() + " …"]
 
     @staticmethod
     def height(theme: Theme, width: int, item: Item) -> int:
@@ -46,7 +60,7 @@ class ListItem(Control):
         note_w = theme.font("sans", 0.9).size(item.note)[0] + pad if item.note else 0
         h = theme.line_height("bold") * len(wrap(theme.font("bold"), item.label, width - 2 * pad - note_w - lead))
         if item.sub:
-            h += theme.line_height("sans", 0.9) * len(wrap(theme.font("sans", 0.9), item.sub, width - 2 * pad - lead))
+            h += theme.line_height("sans", 0.9) * len(ListItem.sub_wrapped(theme, item, width - 2 * pad - lead))
         return h + 2 * pad
 
     def paint(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
@@ -101,6 +115,6 @@ class ListItem(Control):
             y += font.get_linesize()
         if it.sub:
             sfont = theme.font("sans", 0.9)
-            for line in wrap(sfont, it.sub, r.w - 2 * pad - (x - r.x - pad)):
+            for line in self.sub_wrapped(theme, it, r.w - 2 * pad - (x - r.x - pad)):
                 surf.blit(render(theme, line, "soft", ink), (x, y))
                 y += sfont.get_linesize()
