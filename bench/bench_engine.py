@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.cli.simulate import simulate  # noqa: E402
+from game.engine.verdict import simulate_finals  # noqa: E402
 from game.scenario import load_scenario  # noqa: E402
 
 
@@ -47,6 +48,11 @@ def main() -> int:
         shares = ", ".join(f"{k} {100 * v:.1f}%" for k, v in result["share"].items() if v)
         print(f"simulate {policy:<10} {result['games_per_second']:>9.1f} games/s (one core), "
               f"mean end week {result['mean_end_turn']:>5.2f}   {shares}")
+
+    start = time.perf_counter()
+    found = simulate_finals(scenario, scenario.player)
+    print(f"ending verdict: {sum(map(len, found.values()))} simulated games of {len(found)} policies in "
+          f"{time.perf_counter() - start:.2f} s (once per scenario version; kept in the cache folder)")
 
     times = time_process(["check", args.scenario], args.runs)
     print(f"check as a process: median {statistics.median(times):.3f} s, max {max(times):.3f} s "

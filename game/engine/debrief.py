@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from .actions import ACTION_KINDS
 from .game import Game
 from .state import LogEntry
 from .teacher import STOPPED, stopped_ending
+from .verdict import verdicts
 
 DECISION_KINDS = ("action", "propose", "accept", "reject", "stall", "choice")
 
@@ -69,8 +72,9 @@ def _entry(e: LogEntry) -> dict[str, Any]:
             "why": e.why, "votes": e.votes}
 
 
-def debrief(game: Game, power: str) -> dict[str, Any]:
-    """Outcome, epilogue, scores, meter history, decisions beside the historical ones, questions, sources."""
+def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]:
+    """Outcome, epilogue, scores and their verdict against history and the simulated policies (their games kept
+    in `cache`, see verdict.finals), meter history, decisions beside the historical ones, questions, sources."""
     sc, st = game.scenario, game.state
     visible = [m for m in sc.meters if m.shown(power)]
     return {
@@ -79,6 +83,7 @@ def debrief(game: Game, power: str) -> dict[str, Any]:
                     "value": st.meters[m.id], "good": m.good, "power": m.power,
                     "interest": m.interest, "good_when": m.good_when(power)}
                    for m in visible if m.score],
+        "verdict": [asdict(v) for v in verdicts(game, power, cache)],
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
         "decisions": decisions(game, power),
         "historical_decisions": historical_decisions(game, power),

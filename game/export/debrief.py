@@ -63,6 +63,16 @@ def _scores(scores: list[dict]) -> str:
                    f"<td>{esc(better(s['good_when'], s['interest']))}</td></tr>" for s in scores)
 
 
+def _verdict(verdict: list[dict]) -> str:
+    """The result against history and the scenario's own policies in simulation ("" when there is none)."""
+    if not verdict:
+        return ""
+    items = "".join(f"<li>{esc(v['text'])}.</li>" for v in verdict)
+    return (f"<h2>Against history and the simulated policies</h2><ul>{items}</ul><p>Computed from "
+            f"{verdict[0]['games']} games of the scenario's own policies for this power, every other power played by "
+            "the game. History: the historical policy's result.</p>")
+
+
 def _seats(seats: list[dict]) -> str:
     return ", ".join(f"{esc(s['name'])}" + (f" — {esc(s['team'])}" if s["team"] else "") for s in seats)
 
@@ -92,6 +102,7 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
 {_timeline(data.get('decisions', []), data.get('historical_decisions', []))}</table>
 <h2>The gauges at the end</h2><p>There is no single right answer: each gauge measures something different.</p>
 <table><tr><th>Gauge</th><th>Start</th><th>End</th><th></th></tr>{_scores(data.get('scores', []))}</table>
+{_verdict(data.get('verdict', []))}
 <h2>Questions for discussion</h2><ol>{questions}</ol>
 <div class="new-page"><h2>Epilogue</h2>{paras(data.get('epilogue', ''))}
 <h2>Compared with history</h2>{paras(data.get('comparison', ''))}

@@ -28,6 +28,8 @@ def _home(kind: str) -> Path:
         return Path(platformdirs.user_config_dir(APP, appauthor=False))
     if kind == "log":
         return Path(platformdirs.user_log_dir(APP, appauthor=False))
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir(APP, appauthor=False))
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
@@ -54,6 +56,11 @@ def debrief_dir() -> Path:
 def exports_dir() -> Path:
     """Where the window writes what is printed: handouts, and a class's grading pages."""
     return data_dir() / "exports"
+
+
+def cache_dir() -> Path:
+    """What can be computed again: the simulated games behind the ending's verdict."""
+    return _home("cache")
 
 
 def log_dir() -> Path:

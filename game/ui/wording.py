@@ -122,6 +122,11 @@ def trust_word(value: float) -> str:
 STANDING = {"good": " Green: better for you than at the start.", "bad": " Red: worse for you than at the start.",
             "": ""}
 
+# The ending's verdict (the engine's verdict.verdicts): its heading and what it is computed from.
+VERDICT_HEAD = "How you did, against history and the simulated policies"
+VERDICT_NOTE = ("Computed from {games} games of the scenario's own policies for your power, every other power "
+                "played by the game. History: the historical policy's result.")
+
 # The week's report: the heading of what changed, and the word before a change good or bad for the player.
 CHANGES_HEAD = "WHAT CHANGED, AND WHY"
 CHANGE_WORD = {"good": "Better: ", "bad": "Worse: ", "": ""}

@@ -12,13 +12,14 @@ from ..chart import draw_chart
 from ..exporting import export_debrief
 from ..flow import Open, ToTitle
 from ..layout import equal_row
+from ..settings import cache_dir
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
-from ..wording import ENDING_BUTTONS
+from ..wording import ENDING_BUTTONS, VERDICT_HEAD, VERDICT_NOTE
 from .base import Screen
 
 
@@ -29,11 +30,11 @@ class EndingScreen(Screen):
         super().__init__(app)
         s = app.session
         try:
-            self.data = debrief(s.game, s.power)
+            self.data = debrief(s.game, s.power, cache_dir())
         except Exception as exc:  # the ending must show even if the comparison cannot be computed
             self.data = {"title": s.view.week().outcome or "", "summary": f"(debrief unavailable: {exc})",
                          "history": s.view.history(), "decisions": [], "historical_decisions": [],
-                         "scores": [], "questions": [], "epilogue": "", "comparison": "", "sources": []}
+                         "scores": [], "verdict": [], "questions": [], "epilogue": "", "comparison": "", "sources": []}
         self.exported = ""
 
     def export(self) -> Any:
@@ -90,7 +91,12 @@ class EndingScreen(Screen):
 
     def table_blocks(self) -> list[Block]:
         d = self.data
-        b = [Block("head", "Scores (no single right answer)")]
+        b: list[Block] = []
+        if d.get("verdict"):
+            b += [Block("head", VERDICT_HEAD)]
+            b += [Block("body", f"{v['text']}.", 10) for v in d["verdict"]]
+            b += [Block("small", VERDICT_NOTE.format(games=d["verdict"][0]["games"])), Block("gap", "")]
+        b.append(Block("head", "Scores (no single right answer)"))
         for s in d.get("scores", []):
             arrow = better(s["good_when"], s["interest"])
             b.append(Block("body", f"{s['name']}: from {s['start']:g} to {s['value']:.0f}  ({arrow})", 10))
