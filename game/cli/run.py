@@ -54,16 +54,16 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(report, takes_utf8()))
     else:
-        print_report(report)
+        print_report(report, scenario.calendar.unit)
     return 0
 
 
-def print_report(report: dict) -> None:
+def print_report(report: dict, unit: str = "week") -> None:
     for entry in report["log"]:
         print(f"{entry['date']}  {entry['title']}")
     print()
     turn, weeks = report["turn"], report["weeks"]
-    when = f"week {turn} of {weeks}" if turn <= weeks else f"after week {weeks} of {weeks}"
+    when = f"{unit} {turn} of {weeks}" if turn <= weeks else f"after {unit} {weeks} of {weeks}"
     print(f"Outcome: {report['outcome']} on {report['end_date']} ({when})")
     print("Meters: " + ", ".join(f"{k} {v:g}" for k, v in report["meters"].items()))
     if "debrief" in report:

@@ -76,7 +76,7 @@ class StepReader:
         at = item.at if isinstance(item, LocDict) else (lambda key: pos)
         turn = item.get("turn")
         if turn is not None and (isinstance(turn, bool) or not isinstance(turn, int) or turn < 1):
-            raise self.fail(at("turn"), "'turn' must be a week number from 1")
+            raise self.fail(at("turn"), "'turn' must be a turn number from 1")
         power = self.power(item["power"], at("power")) if "power" in item else default_power
         fields = {**item, "power": power}
         if "why" in item:

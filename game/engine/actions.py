@@ -218,18 +218,18 @@ class Act(ActionKind):
     @staticmethod
     def refusal(game: Play, defn: ActionDef) -> str | None:
         """Why the power cannot take its scenario action now, in words (None: it can)."""
-        st = game.st
+        st, cal = game.st, game.sc.calendar
         last = st.taken.get(defn.id)
         if last is not None:
             if defn.once:
                 return "Already done."
             if last == st.turn:
-                return "Already done this week."
+                return cal.words("Already done this week.")
             if last + defn.cooldown >= st.turn:
-                return f"Available again in {_plural(last + defn.cooldown - st.turn + 1, 'week')}."
+                return f"Available again in {cal.turns(last + defn.cooldown - st.turn + 1)}."
         left = st.budget.get(defn.power, 0)
         if left < defn.cost:
-            return f"Needs {_plural(defn.cost, 'action point')}; {left} left this week."
+            return cal.words(f"Needs {_plural(defn.cost, 'action point')}; {left} left this week.")
         if not game.cx.requires[defn.id](st):
             return sentence(explain(defn.requires, game.sc, st, default=defn.why_not) or "not possible now")
         return None
@@ -366,7 +366,7 @@ class Answer(OfferKind):
         return OK
 
     def confirmation(self, sc: Scenario, action: Action) -> str:
-        return f"The draft is {self.done}."
+        return sc.calendar.words(f"The draft is {self.done}.")
 
 
 class Accept(Answer):

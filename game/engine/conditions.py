@@ -289,7 +289,7 @@ def _date(arg: dict, sc: Scenario) -> Predicate:
     return lambda st: first <= st.turn <= last
 
 
-@condition("turn", lambda arg, sc, st: f"week {_bounds_text(arg)}",
+@condition("turn", lambda arg, sc, st: f"{sc.calendar.unit} {_bounds_text(arg)}",
            window=lambda arg, sc: (ALWAYS[0] if arg["min"] is None else arg["min"], ALWAYS[1] if arg["max"] is None else arg["max"]))
 def _turn(arg: dict, sc: Scenario) -> Predicate:
     return _bounded(lambda st: st.turn, arg["min"], arg["max"])

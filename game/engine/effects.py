@@ -194,7 +194,7 @@ def _clear_flag(arg: str, sc: Scenario, ref: str) -> Effect:
     return clear_flag
 
 
-@effect("budget", lambda arg, sc: [f"{sc.power(arg['power']).short} action points {signed(arg['add'])} this week"])
+@effect("budget", lambda arg, sc: [sc.calendar.words(f"{sc.power(arg['power']).short} action points {signed(arg['add'])} this week")])
 def _budget(arg: dict, sc: Scenario, ref: str) -> Effect:
     power, add = arg["power"], arg["add"]
 
@@ -274,7 +274,7 @@ def _sign(arg: str, sc: Scenario, ref: str) -> Effect:
     return sign
 
 
-@effect("reply_weeks", lambda arg, sc: [f"{sc.power(arg['power']).short} now answers in {arg['set']} week{'s' if arg['set'] != 1 else ''}"])
+@effect("reply_weeks", lambda arg, sc: [f"{sc.power(arg['power']).short} now answers in {sc.calendar.turns(arg['set'])}"])
 def _reply_weeks(arg: dict, sc: Scenario, ref: str) -> Effect:
     power, weeks = arg["power"], arg["set"]
 

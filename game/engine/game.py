@@ -175,7 +175,7 @@ class Game:
             if waiting:
                 return Result(False, f"First answer ‘{waiting[0].title}’.")
             if power in st.ended:
-                return Result(False, f"{self.short(power)} has already ended this week.")
+                return Result(False, self.sc.calendar.words(f"{self.short(power)} has already ended this week."))
         return kind.check(self, action, explain_why)
 
     def reason_refusal(self, action: Action) -> str:

@@ -31,6 +31,7 @@ class Week:
     last_turn: int          # the last week anyone acts in ("week turn of last_turn"); the game may end in the next
     start: str              # ISO date of the week's first day
     end: str                # ISO date of its last day
+    today: str              # the day the power stands on: the week's start, or its latest news (never before it)
     points_left: int
     points_per_week: int
     over: bool
@@ -224,7 +225,14 @@ class PowerView:
     # ------------------------------------------------------------ the week
     def week(self) -> Week:
         st, cal = self.game.state, self.sc.calendar
-        return Week(st.turn, played_weeks(self.sc), cal.turn_start(st.turn).isoformat(), cal.turn_end(st.turn).isoformat(),
+        start = cal.turn_start(st.turn).isoformat()
+        today = start
+        for e in reversed(st.log):   # this week's entries are the last ones
+            if e.turn != st.turn:
+                break
+            if e.date > today and e.visible(self.power):
+                today = e.date
+        return Week(st.turn, played_weeks(self.sc), start, cal.turn_end(st.turn).isoformat(), today,
                     st.budget.get(self.power, 0), self.sc.power(self.power).actions_per_turn, self.game.over,
                     st.outcome, st.end_date, st.seed)
 
@@ -242,7 +250,8 @@ class PowerView:
     def powers(self) -> list[PowerInfo]:
         st, me = self.game.state, self.power
         return [PowerInfo(p.id, p.name, p.short, p.color, p.objectives,
-                          tuple((who[0], who[1]) for who in st.people.get(p.id, {}).values() if who),
+                          tuple((who[0], who[1]) for who in st.people.get(p.id, {}).values() if who)
+                          + tuple((who.name, who.title) for who in p.people),
                           st.reply_weeks.get(p.id, p.reply_weeks),
                           st.trust[p.id].get(me, 50) if p.id != me else 50.0,
                           st.trust[me].get(p.id, 50) if p.id != me else 50.0)

@@ -48,13 +48,13 @@ def _record(r: dict[str, Any]) -> str:
             f'{esc(r["title"])}</div>')
 
 
-def _timeline(decisions: list[dict], record: list[dict]) -> str:
+def _timeline(decisions: list[dict], record: list[dict], unit: str) -> str:
     """One row a week: the seats' decisions beside the documented record."""
     rows = []
     for week in sorted({d["turn"] for d in decisions} | {r["turn"] for r in record}):
         mine = "".join(_decision(d) for d in decisions if d["turn"] == week) or "—"
         done = "".join(_record(r) for r in record if r["turn"] == week) or "—"
-        rows.append(f'<tr><td class="week">Week {week}</td><td>{mine}</td><td class="record">{done}</td></tr>')
+        rows.append(f'<tr><td class="week">{unit.capitalize()} {week}</td><td>{mine}</td><td class="record">{done}</td></tr>')
     return "".join(rows)
 
 
@@ -98,8 +98,9 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
 <h1>{esc(data.get('title', ''))} <span class="stamp">{esc(verdict)}</span></h1>
 <div class="telegram">{paras(data.get('summary', ''))}</div>
 <h2>Decisions and reasons beside the documented record</h2>
-<table class="timeline"><tr><th>Week</th><th>What the class decided, and why</th><th>What the governments did (the record)</th></tr>
-{_timeline(data.get('decisions', []), data.get('historical_decisions', []))}</table>
+<table class="timeline"><tr><th>{sc.calendar.unit.capitalize()}</th><th>What the class decided, and why</th>
+<th>What the governments did (the record)</th></tr>
+{_timeline(data.get('decisions', []), data.get('historical_decisions', []), sc.calendar.unit)}</table>
 <h2>The gauges at the end</h2><p>There is no single right answer: each gauge measures something different.</p>
 <table><tr><th>Gauge</th><th>Start</th><th>End</th><th></th></tr>{_scores(data.get('scores', []))}</table>
 {_verdict(data.get('verdict', []))}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_atomic
-from ..scenario.model import ActionDef, Offer, Power, Scenario
+from ..scenario.model import ActionDef, Calendar, Offer, Power, Scenario
 from .html_kit import document, esc, paras
 from .sheets import day, source_cards, teacher_sheet
 
@@ -33,7 +33,7 @@ def card(code: str, label: str, body: str, classes: str = "") -> str:
 
 
 def _people(power: Power) -> str:
-    rows = [(power.leader, "Leader"), (power.foreign_minister, "Foreign minister")]
+    rows = [(power.leader, "Leader"), (power.foreign_minister, "Foreign minister")] + [(p, "") for p in power.people]
     return "<ul>" + "".join(f"<li><b>{esc(p.name)}</b> — {esc(p.title or role)}</li>" for p, role in rows if p.name) + "</ul>"
 
 
@@ -43,27 +43,27 @@ def _role(sc: Scenario, power: Power, code: str) -> str:
     cal = sc.calendar
     body = (f"<h1>{esc(power.name)}</h1><p class=\"meta\">{esc(sc.title)} · {day(cal.start)} to "
             f"{day(cal.end)} · capital {esc(power.capital or '—')} · {power.actions_per_turn} action points "
-            f"a week</p><h2>People</h2>{_people(power)}<h2>Briefing</h2>{paras(power.briefing)}"
+            f"a {cal.unit}</p><h2>People</h2>{_people(power)}<h2>Briefing</h2>{paras(power.briefing)}"
             + (f"<h2>Aims</h2><ul>{aims}</ul>" if aims else "")
             + (f'<div class="secret"><h2>Secret aims — for the {esc(power.short)} team only</h2><ul>{secret}</ul></div>'
                if secret else ""))
     return card(code, f"{power.short} · role card", body, "starts-page")
 
 
-def _action(a: ActionDef) -> str:
+def _action(a: ActionDef, cal: Calendar) -> str:
     terms = [f"{a.cost} point{'s' if a.cost != 1 else ''}"]
     if a.once:
         terms.append("once only")
     elif a.cooldown:
-        terms.append(f"then {a.cooldown} week{'s' if a.cooldown != 1 else ''} before again")
+        terms.append(f"then {cal.turns(a.cooldown)} before again")
     return f"<li><b>{esc(a.name)}</b> <i>({esc(', '.join(terms))})</i> {esc(' '.join(a.text.split()))}</li>"
 
 
 def _actions(sc: Scenario, power: Power, code: str) -> str:
     acts = sc.actions_of(power.id)
-    body = (f"<h1>What the {esc(power.short)} can do</h1><p>Each week: {power.actions_per_turn} action points for "
+    body = (f"<h1>What the {esc(power.short)} can do</h1><p>Each {sc.calendar.unit}: {power.actions_per_turn} action points for "
             f"the actions below and for drafts of treaties; answers cost nothing.</p>"
-            f'<ul class="small">{"".join(_action(a) for a in acts)}</ul>' if acts else
+            f'<ul class="small">{"".join(_action(a, sc.calendar) for a in acts)}</ul>' if acts else
             f"<h1>What the {esc(power.short)} can do</h1><p>No actions of its own: it answers drafts.</p>")
     return card(code, f"{power.short} · actions", body)
 

@@ -23,6 +23,7 @@ from .model import (
     Rule,
     Source,
     Territory,
+    Texts,
 )
 from .spec import (
     MAX_TURNS,
@@ -150,6 +151,8 @@ POWER = Struct("power", [
     F("secret_objectives", ListOf(Text(1000)), default=()),
     F("trust", MapOf(Ref("power"), Number(0, 100)), default={}, doc="trust towards other powers, 0..100"),
     F("ai", PLAN, default=Plan(), doc="how the AI plays this power"),
+    F("people", ListOf(PERSON, max_items=50), default=(),
+      doc="more people with their posts (a chancellor, chiefs of staff, ambassadors), besides leader and foreign minister"),
 ], build=_power, kind="power", check_more=_power_checks)
 
 TERRITORY = Struct("territory", [
@@ -354,6 +357,18 @@ CALENDAR = Struct("calendar", [
     F("start", Date(), True), F("end", Date(), True), F("turn_days", Int(1, 366), default=7),
 ], build=Calendar, check_more=_calendar_checks, doc=f"the turns of the game: at most {MAX_TURNS}")
 
+TEXTS = Struct("texts", [
+    F("title", Text(100), default="", doc="the title screen's big title (default: the scenario's title)"),
+    F("subtitle", Text(200), default="", doc="the line under it (default: the player's name and the months)"),
+    F("tagline", Text(200), default="", doc="a third, smaller line (default: none)"),
+    F("stamp", Text(60), default="", doc="a stamp on the title screen (default: none)"),
+    F("role", Text(500), default="", doc="the help's first sentence: whom the player plays "
+                                        "(default: 'You run the foreign policy of <player name>.')"),
+    F("ends", Text(500), default="", doc="the help's sentence on how the game ends (default: on an outcome, "
+                                        "or on the calendar's last day)"),
+    F("map_title", Text(100), default="", doc="over the large map, before the date (default: 'The map')"),
+], build=Texts, doc="what the window says of the scenario itself; every field is optional")
+
 SCENARIO_FIELDS = [
     F("format", Int(), True, doc="format version: 1"),
     F("id", Ident(), True),
@@ -375,5 +390,6 @@ SCENARIO_FIELDS = [
       doc="the documented record: dated decisions each power really took, each citing a source card"),
     F("checkpoints", ListOf(CHECKPOINT, max_items=50), default=(),
       doc="points a lesson can start from (the documented path is played up to them) or stop at"),
+    F("texts", TEXTS, default=None, doc="what the window says of the scenario itself (title screen, help, map)"),
 ]
 SCENARIO = Struct("scenario", SCENARIO_FIELDS, doc="A Moscow 1939 scenario file (format 1)")

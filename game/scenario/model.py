@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,47 @@ class Calendar:
     @property
     def last_turn(self) -> int:
         return self.turn_of(self.end)
+
+    @property
+    def unit(self) -> str:
+        """What a turn is called: 'week' when a turn is seven days, else 'turn'."""
+        return "week" if self.turn_days == 7 else "turn"
+
+    def turns(self, n: int) -> str:
+        """A number of turns in words: '2 weeks', '1 turn'."""
+        return f"{n} {self.unit}{'' if n == 1 else 's'}"
+
+    def numbered(self, turn: int) -> str:
+        """'Week 4', 'Turn 4'."""
+        return f"{self.unit.capitalize()} {turn}"
+
+    def of_last(self, turn: int) -> str:
+        """'Week 4 of 20', 'Turn 4 of 13'."""
+        return f"{self.numbered(turn)} of {self.last_turn}"
+
+    def words(self, text: str) -> str:
+        """A text written in weeks, in this calendar's turns: 'End week' becomes 'End turn' when a turn is not
+        seven days (the one place the game's words follow the turn's length)."""
+        if self.turn_days == 7:
+            return text
+        return _WEEK.sub(lambda m: _TURN[m.group(0)], text)
+
+
+_WEEK = re.compile(r"\b(?:weeks|week|Weeks|Week|WEEKS|WEEK)\b")
+_TURN = {"week": "turn", "weeks": "turns", "Week": "Turn", "Weeks": "Turns", "WEEK": "TURN", "WEEKS": "TURNS"}
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """What the window says of the scenario itself (an empty field takes a default made from the scenario)."""
+
+    title: str = ""         # the title screen's big title (default: the scenario's title)
+    subtitle: str = ""      # the line under it (default: the player's name and the calendar's months)
+    tagline: str = ""       # a third, smaller line (default: none)
+    stamp: str = ""         # the stamp on the title screen (default: none)
+    role: str = ""          # the help's first sentence: whom the player plays
+    ends: str = ""          # the help's sentence on how the game ends
+    map_title: str = ""     # over the large map, before the date (default: "The map")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +157,7 @@ class Power:
     secret_objectives: tuple[str, ...]
     trust: dict[str, float]
     ai: Plan
+    people: tuple[Person, ...] = ()     # more people with their posts: chancellor, chiefs of staff, ambassadors
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +377,7 @@ class Scenario:
     policies: tuple[Policy, ...]
     record: tuple[RecordEntry, ...]
     checkpoints: tuple[Checkpoint, ...] = ()
+    texts: Texts | None = None
     path: str = ""
     sha256: str = ""
     bases: tuple[str, ...] = ()      # the files it extends, nearest first (see overlay.py)

@@ -165,7 +165,8 @@ class App:
         """Take back the week's last step (the question it answered, if any, is asked again)."""
         step = self.session.undo() if self.session is not None else None
         if step is None:
-            self.notify("Nothing to undo: the week has just begun, or its last step cannot be taken back.", "bad")
+            unit = self.session.scenario.calendar.unit if self.session else "turn"
+            self.notify(f"Nothing to undo: the {unit} has just begun, or its last step cannot be taken back.", "bad")
             return
         self.invalidate()
         self.notify(undone_notice(step, self.session.scenario), "good")
@@ -208,7 +209,7 @@ class App:
             self.open("error", title="This save cannot be loaded", lines=error_lines(exc),
                       intro="The save file could not be read. Your other saves are untouched.")
             return
-        self.notify(f"Loaded {path.name}: week {session.view.week().turn}.", "good")
+        self.notify(f"Loaded {path.name}: {session.scenario.calendar.numbered(session.view.week().turn).lower()}.", "good")
         self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice
 
     def to_title(self, save: bool = True) -> None:

@@ -10,7 +10,8 @@ from .widgets.clip import clipped
 from .widgets.text import fit, render
 
 
-def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list) -> None:
+def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list,
+               unit: str = "week") -> None:
     p = theme.palette
     pygame.draw.rect(surf, p.paper, rect)
     pygame.draw.rect(surf, p.border, rect, 1)
@@ -28,7 +29,7 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
         lab = render(theme, f"{lo + span * frac:g}", "small")
         surf.blit(lab, (plot.x - lab.get_width() - 4, y - lab.get_height() // 2))
     n = len(history)
-    week = render(theme, f"weeks 0–{n - 1}", "small")
+    week = render(theme, f"{unit}s 0–{n - 1}", "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
     with clipped(surf, rect.inflate(-2, -2)):
         ends: list[tuple[float, int]] = []

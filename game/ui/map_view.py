@@ -96,7 +96,7 @@ class MapView(Widget):
         margin = theme.px(10)
         inner = self.rect.inflate(-2 * margin, -2 * margin)
         wanted = {t.map for t in self.sc.territories}
-        if data is not None:
+        if data is not None and wanted & {sh.id for sh in data.shapes}:   # else it is another scenario's map
             try:
                 self._project(data, _framing(data, wanted, inner), wanted, inner)
             except Exception:

@@ -198,7 +198,7 @@ def _menu_shots(app: Any, session: Any, desk: Any, shot: Callable[..., None]) ->
         app.open("pause")
         app.open("load")
     shot(app, "load")
-    full = SaveProblem(Path.home() / ".local/share/moscow1939/saves", "No space left on device", session.view.week().turn)
+    full = SaveProblem(Path.home() / "Documents" / "saves", "No space left on device", session.view.week().turn)
     app.stack = [desk]
     app.open("save_failed", problem=full, retry=flow.Autosave())
     shot(app, "save-failed")

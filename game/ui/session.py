@@ -314,6 +314,7 @@ class SaveInfo:
     weeks: int | None = None             # the weeks played in the scenario (the N of "week n of N")
     ended: bool = False                  # the game in it is over
     date: dt.date | None = None          # the first day of the saved week
+    unit: str = "turn"                   # what its scenario calls a turn ("week" for seven days)
     problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
 
     @property
@@ -411,11 +412,12 @@ def save_info(path: Path) -> SaveInfo:
         return info
     info.scenario = sc.title
     info.weeks = played_weeks(sc)
+    info.unit = sc.calendar.unit
     if info.week is not None and 1 <= info.week <= sc.calendar.last_turn:
         info.date = sc.calendar.turn_start(info.week)
     elif info.week is not None:
         info.week = None
-        info.problem = "damaged: its week is out of range"
+        info.problem = f"damaged: its {info.unit} is out of range"
     return info
 
 

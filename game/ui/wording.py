@@ -59,7 +59,7 @@ DESK_TABS = {
 
 # The title screen's menu, the menu over the desk and the ending's buttons: id -> (label, tooltip).
 TITLE_MENU = {
-    "new": ("New game", "Start the scenario from its first week."),
+    "new": ("New game", "Start the scenario from its beginning."),
     "class": ("New class game", "Teams at this window: seats, team names, the class code and options."),
     "continue": ("Continue", "Resume the latest autosave."),
     "load": ("Load a game", "Choose a saved game."),
@@ -87,7 +87,7 @@ ENDING_BUTTONS = {
     "export": ("Export debrief (HTML)", "Write the one-page grading sheet, the full debrief (HTML, to print or "
                                         "share) and the decisions (CSV)."),
     "archive": ("Archive", "Every source card you unlocked."),
-    "map": ("Map", "Eastern Europe as the game left it."),
+    "map": ("Map", "The map as the game left it."),
     "title": ("Back to title", "Start again or load a game."),
 }
 
@@ -219,3 +219,25 @@ LESSON_END = {
     "no_news": "Nothing has happened yet.",
     "export": "Export the debrief", "title_screen": "To the title", "quit": "Quit",
 }
+
+
+def help_paragraphs(role: str, ends: str, unit: str) -> tuple[str, str, str, str]:
+    """The F1 help: playing, the board, the keys, saving; `role` and `ends` are the scenario's sentences."""
+    play = (f"{role} You play one {unit} at a time. Each {unit} you have a few action points. "
+            "On the desk: Actions (key 1) lists what you can do now, with its cost and known consequences, "
+            "and why the rest is not possible yet. Treaties (2) opens the negotiation table: tick the "
+            "clauses you want, read how likely each side is to accept, then propose; when a draft reaches "
+            "you, accept, reject or stall. Powers (3) holds a dossier on each government; Telegrams (4) "
+            f"everything that reached you. When you are done, End {unit} (E): the other powers act, drafts "
+            "travel, events happen. Questions that need your answer open by themselves.")
+    board = ("The gauges under the map have tooltips that explain every number; the map shows who holds "
+             f"each territory (colour) and whose sphere of interest it is in (stripes). {ends}")
+    keys = ("Tab / Shift+Tab or the arrow keys: move between controls. Enter or Space: press. Esc: back, "
+            "or the menu on the desk. The letter or number shown on a button presses it. PageUp/PageDown "
+            "and the mouse wheel scroll. F1: this help. F11: fullscreen. Ctrl+Plus / Ctrl+Minus: text size. "
+            "Ctrl+H: high contrast. F5: read the scenario file again (for scenario writers: the game goes on "
+            "with the new content, or a panel shows the file's errors). F9 in a class game: the teacher's console "
+            "(after the class's PIN).")
+    saving = (f"The game saves itself at the end of every {unit} (Continue on the title screen). The menu (Esc) "
+              "saves a copy on demand and loads any save.")
+    return play, board, keys, saving

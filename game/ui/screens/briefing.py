@@ -28,10 +28,11 @@ def briefing_blocks(app: Any) -> list[Block]:
         names = "; ".join(f"{name} ({title})" for name, title in p.people if name)
         b.append(Block("body", f"{p.short}: {names}", 10))
     b += [Block("gap", ""), Block("head", "How to play")]
-    b.append(Block("body", f"Each week you have {me.actions_per_turn} action points. On the desk, pick actions "
-                           "(key 1), open the treaties to draft clauses and see how the other side is likely to "
-                           "answer (key 2), read the powers' dossiers (3) and your telegrams (4). "
-                           "When you are done, End week (E). The game saves itself every week. F1: help.", 10))
+    b.append(Block("body", sc.calendar.words(
+        f"Each week you have {me.actions_per_turn} action points. On the desk, pick actions "
+        "(key 1), open the treaties to draft clauses and see how the other side is likely to "
+        "answer (key 2), read the powers' dossiers (3) and your telegrams (4). "
+        "When you are done, End week (E). The game saves itself every week. F1: help."), 10))
     unlocked = [sc.source(x) for x in view.sources()]
     if unlocked:
         b += [Block("gap", ""), Block("head", "Sources on your desk")]

@@ -102,7 +102,8 @@ class DeskScreen(Screen):
         end = Submit(Action("end_turn", self.s.power))
         left = self.s.view.week().points_left
         if left and any(a.kind == "act" for a in self.s.view.legal_actions()):
-            return Open("confirm", title="End the week?", text=unused_points(left), yes="End the week",
+            words = self.s.scenario.calendar.words
+            return Open("confirm", title=words("End the week?"), text=words(unused_points(left)), yes=words("End the week"),
                         request=end, yes_default=True)
         return end
 
@@ -113,7 +114,7 @@ class DeskScreen(Screen):
         s = self.s
         bh = theme.line_height("bold") + theme.pad * 2
         top = pygame.Rect(pad, pad, w - 2 * pad, max(theme.px(66), bh * 2 + theme.px(6)))
-        self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, "SEPTEMBER 1939", "small").get_width()
+        self.leaf = pygame.Rect(pad, pad, max(theme.px(92), render(theme, f"SEPTEMBER {s.scenario.calendar.end.year}", "small").get_width()
                                               + theme.px(12)), top.h)
         self.top_text_right = self.layout_top_buttons(theme, top, bh)
         body = pygame.Rect(pad, top.bottom + pad, w - 2 * pad, h - top.bottom - 2 * pad)
@@ -134,14 +135,15 @@ class DeskScreen(Screen):
                 "briefing": lambda: Open("briefing"), "map": lambda: Open("map"), "undo": lambda: Undo()}
         keys = {"end_week": pygame.K_e, "pause": pygame.K_ESCAPE, "archive": pygame.K_a, "briefing": pygame.K_b,
                 "map": pygame.K_m, "undo": pygame.K_u}
-        return [(label, does[bid], keys[bid], tip) for bid, (label, tip) in DESK_BUTTONS.items()]
+        words = self.s.scenario.calendar.words
+        return [(words(label), does[bid], keys[bid], words(tip)) for bid, (label, tip) in DESK_BUTTONS.items()]
 
     def layout_top_buttons(self, theme: Theme, top: pygame.Rect, bh: int) -> int:
         """The buttons right of the week's text, on one row or two; return where the free room left of them ends."""
         buttons = self.top_buttons()
         cal = self.s.scenario.calendar
         text_right = self.leaf.right + theme.px(14) + max(
-            render(theme, "Week 20 of 20", "desk_head").get_width(),
+            render(theme, cal.of_last(cal.last_turn), "desk_head").get_width(),
             render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
             render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
         gap = theme.px(8)
@@ -154,7 +156,7 @@ class DeskScreen(Screen):
             for i, cell in zip(reversed(ids), cells, strict=True):
                 label, fn, key, tip = buttons[i]
                 enabled = key != pygame.K_u or self.s.can_undo()
-                self.add(Button(cell, label, fn, key=key, tooltip=tip if enabled else "Nothing to undo this week.",
+                self.add(Button(cell, label, fn, key=key, tooltip=tip if enabled else cal.words("Nothing to undo this week."),
                                 enabled=enabled))
             left = min(left, cells[0].x - gap)
         return left
@@ -186,7 +188,7 @@ class DeskScreen(Screen):
         widths = self.tab_widths(theme, [(labels[tid], TAB_KEYS[tid]) for tid in DESK_TABS], strip.w - 3 * gap)
         for (tid, (_label, tip)), cell in zip(DESK_TABS.items(), row(strip, widths, gap), strict=True):
             self.add(Tab(cell, labels[tid], (lambda t=tid: self.set_tab(t)), key=TAB_KEYS[tid],
-                         selected=self.tab == tid, tooltip=tip, wid=f"tab:{tid}"))
+                         selected=self.tab == tid, tooltip=self.s.scenario.calendar.words(tip), wid=f"tab:{tid}"))
 
     @staticmethod
     def tab_widths(theme: Theme, tabs: list[tuple[str, int]], avail: int) -> list[int]:
@@ -219,7 +221,7 @@ class DeskScreen(Screen):
         for i, m in enumerate(visible):
             value = m.value
             owner = f" Gauge of {sc.power(m.power).short}." if m.power in sc.index["powers"] else " A world gauge."
-            drift = f" Changes by {m.drift:+g} every week on its own." if m.drift else ""
+            drift = f" Changes by {m.drift:+g} every {sc.calendar.unit} on its own." if m.drift else ""
             tip = (f"{m.name}: {value:.1f} (range {m.min:g}–{m.max:g}; started at {m.start:g}, marked by the line; "
                    f"{m.better}).{STANDING[m.standing]}{owner}{drift} {m.description}")
             r = pygame.Rect(box.x + (i % cols) * (cw + theme.pad), box.y + (i // cols) * rh, cw, rh - theme.px(4))
@@ -374,7 +376,7 @@ class DeskScreen(Screen):
         b = [Block("soft", p.name),
              Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
                            f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."),
-             Block("body", f"Replies to drafts after {p.reply_weeks} week(s)."),
+             Block("body", f"Replies to drafts after {self.s.scenario.calendar.turns(p.reply_weeks)}."),
              Block("gap", ""), Block("head", "People")]
         for name, title in p.people:
             b.append(Block("body", f"{name} — {title}", 10))
@@ -424,7 +426,7 @@ class DeskScreen(Screen):
             short = text if len(text) < 160 else text[:157] + "…"
 
             def read(e=e):
-                b = [Block("soft", f"{e.date} — week {e.turn}")]
+                b = [Block("soft", f"{e.date} — {sc.calendar.numbered(e.turn).lower()}")]
                 b += paragraphs(e.text, "type")
                 b += source_blocks(sc, e.sources)
                 return Open("dialog", title=e.title, blocks=b, paper="telegram")
@@ -443,10 +445,10 @@ class DeskScreen(Screen):
         week = view.week()
         start, end = dt.date.fromisoformat(week.start), dt.date.fromisoformat(week.end)
         surf.fill(p.desk)
-        calendar_leaf(surf, th, self.leaf, start)
+        calendar_leaf(surf, th, self.leaf, dt.date.fromisoformat(week.today))   # never before the news shown
         x = self.leaf.right + th.px(14)
         y = self.leaf.y
-        surf.blit(render(th, f"Week {week.turn} of {week.last_turn}", "desk_head"), (x, y))
+        surf.blit(render(th, sc.calendar.of_last(week.turn), "desk_head"), (x, y))
         y += th.line_height("bold", 1.3)
         surf.blit(render(th, f"{start:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
         y += th.line_height("sans")

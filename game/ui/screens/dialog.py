@@ -7,6 +7,8 @@ from typing import Any
 
 import pygame
 
+from ...scenario.model import Scenario
+from ...scenario.presentation import texts
 from ..flow import Many, Pop
 from ..layout import row
 from ..theme import Theme
@@ -15,6 +17,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs
+from ..wording import help_paragraphs
 from .base import Screen
 
 
@@ -110,39 +113,24 @@ def error_lines(exc: BaseException) -> list[str]:
     return [f"{type(exc).__name__}: {exc}"]
 
 
-HELP = [
-    Block("head", "How to play"),
-    Block("body", "You run Soviet foreign policy, one week at a time. Each week you have a few action points. "
-                  "On the desk: Actions (key 1) lists what you can do now, with its cost and known consequences, "
-                  "and why the rest is not possible yet. Treaties (2) opens the negotiation table: tick the "
-                  "clauses you want, read how likely each side is to accept, then propose; when a draft reaches "
-                  "you, accept, reject or stall. Powers (3) holds a dossier on each government; Telegrams (4) "
-                  "everything that reached you. When you are done, End week (E): the other powers act, drafts "
-                  "travel, events happen. Questions that need your answer open by themselves."),
-    Block("gap", ""),
-    Block("body", "The gauges under the map have tooltips that explain every number; the map shows who holds "
-                  "each territory (colour) and whose sphere of interest it is in (stripes). The game ends when a "
-                  "treaty settles the question, or on 1 September 1939."),
-    Block("gap", ""),
-    Block("head", "Keys"),
-    Block("body", "Tab / Shift+Tab or the arrow keys: move between controls. Enter or Space: press. Esc: back, "
-                  "or the menu on the desk. The letter or number shown on a button presses it. PageUp/PageDown "
-                  "and the mouse wheel scroll. F1: this help. F11: fullscreen. Ctrl+Plus / Ctrl+Minus: text size. "
-                  "Ctrl+H: high contrast. F5: read the scenario file again (for scenario writers: the game goes on "
-                  "with the new content, or a panel shows the file's errors). F9 in a class game: the teacher's console "
-                  "(after the class's PIN)."),
-    Block("gap", ""),
-    Block("head", "Saving"),
-    Block("body", "The game saves itself at the end of every week (Continue on the title screen). The menu (Esc) "
-                  "saves a copy on demand and loads any save."),
-]
+def help_blocks(sc: Scenario | None) -> list[Block]:
+    """The F1 help, in the scenario's words where it has them (whom the player plays, how the game ends)."""
+    said = texts(sc) if sc is not None else None
+    play, board, keys, saving = help_paragraphs(
+        said.role if said else "You run the foreign policy of one power.",
+        said.ends if said else "The game ends when one of the scenario's outcomes comes about, or on its last day.",
+        sc.calendar.unit if sc is not None else "turn")
+    return [Block("head", "How to play"), Block("body", play), Block("gap", ""), Block("body", board),
+            Block("gap", ""), Block("head", "Keys"), Block("body", keys), Block("gap", ""),
+            Block("head", "Saving"), Block("body", saving)]
 
 
 class HelpDialog(Dialog):
     name = "help"
 
     def __init__(self, app: Any):
-        super().__init__(app, "Help", HELP)
+        session = app.session
+        super().__init__(app, "Help", help_blocks(session.scenario if session else None))
 
 
 class ConfirmDialog(Dialog):

@@ -106,7 +106,7 @@ class EndingScreen(Screen):
         if not weeks:
             b.append(Block("soft", "No decisions recorded."))
         for wk in weeks:
-            b.append(Block("strong", f"Week {wk}"))
+            b.append(Block("strong", self.app.session.scenario.calendar.numbered(wk)))
             for x in mine:
                 if x["turn"] == wk:
                     b.append(Block("body", f"You: {x['title']}", 10))
@@ -126,9 +126,11 @@ class EndingScreen(Screen):
         stamp(surf, th, "Stopped by the teacher" if self.data.get("stopped") else
               "Historical outcome" if self.data.get("historical") else "Alternative history",
               (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
-        surf.blit(render(th, "The gauges week by week", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
-        meters = [m for m in self.app.session.scenario.meters if m.shown(self.app.session.power)]
-        draw_chart(surf, th, self.chart_rect, self.data.get("history", []), meters)
+        s = self.app.session
+        unit = s.scenario.calendar.unit
+        surf.blit(render(th, f"The gauges {unit} by {unit}", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
+        meters = [m for m in s.scenario.meters if m.shown(s.power)]
+        draw_chart(surf, th, self.chart_rect, self.data.get("history", []), meters, unit)
         self.draw_widgets(surf)
 
     def escape(self) -> Any:

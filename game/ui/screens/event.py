@@ -101,18 +101,18 @@ class WeekReport(Dialog):
 
     def __init__(self, app: Any, entries: list, later: bool = False, changes: list | tuple = ()):
         self.entries, self.changes = entries, list(changes)
-        week = app.session.view.week()
+        week, cal = app.session.view.week(), app.session.scenario.calendar
         if later:   # what arrived after the player's answer, later in the same week
-            title = f"TELEGRAMS — WEEK {week.turn}, LATER THAT WEEK"
+            title = cal.words(f"TELEGRAMS — WEEK {week.turn}, LATER THAT WEEK")
         else:
-            title = f"TELEGRAMS — WEEK {week.turn}, FROM {dt.date.fromisoformat(week.start):%d %B %Y}".upper()
+            title = cal.words(f"TELEGRAMS — WEEK {week.turn}, FROM {dt.date.fromisoformat(week.start):%d %B %Y}".upper())
         super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
 
     def body_blocks(self) -> list[Block]:
         sc = self.app.session.scenario
         b = change_blocks(self.changes)
         if not self.entries:
-            return [*b, Block("type", "Nothing new arrived this week.")]
+            return [*b, Block("type", sc.calendar.words("Nothing new arrived this week."))]
         for e in self.entries:
             b += [Block("type_head", f"{e.date}  {e.title.upper()}")]
             if e.text:

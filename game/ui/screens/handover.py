@@ -37,11 +37,11 @@ class HandoverScreen(Dialog):
         waiting = s.game.waiting_for()
         b = [Block("head", me.name), Block("soft", f"{me.leader.name} · {me.foreign_minister.name}"), Block("gap", ""),
              Block("body", HANDOVER_HIDE.format(short=me.short, key="T")), Block("gap", ""),
-             Block("body", f"Week {week.turn} of {week.last_turn}: {week.start} to {week.end}. "
+             Block("body", f"{sc.calendar.of_last(week.turn)}: {week.start} to {week.end}. "
                            f"Class code {week.seed}.")]
         for p in s.seats:
             status = "next" if p == self.seat else ("waiting" if p in waiting else "done")
-            b.append(Block("body", f"• {sc.power(p).short} {SEAT_STATUS[status]}", 10))
+            b.append(Block("body", f"• {sc.power(p).short} {sc.calendar.words(SEAT_STATUS[status])}", 10))
         return b
 
     def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:

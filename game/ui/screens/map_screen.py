@@ -6,6 +6,7 @@ import datetime as dt
 
 import pygame
 
+from ...scenario.presentation import texts
 from ..flow import Pop
 from ..map_view import MapView
 from ..theme import Theme
@@ -36,8 +37,8 @@ class MapScreen(Screen):
         surf.fill(th.palette.desk)
         s = self.app.session
         week = s.view.week()
-        when = week.end_date or f"{dt.date.fromisoformat(week.start):%d %B %Y}"
-        surf.blit(render(th, f"Eastern Europe — {when}", "desk_head"), (th.px(12), th.px(14)))
+        when = week.end_date or f"{dt.date.fromisoformat(week.today):%d %B %Y}"
+        surf.blit(render(th, f"{texts(s.scenario).map_title} — {when}", "desk_head"), (th.px(12), th.px(14)))
         surf.blit(render(th, "Colour: who holds it · stripes: whose sphere of interest · arrows or the mouse: "
                              "name each territory", "desk_soft"),
                   (th.px(12), th.px(14) + th.line_height("bold", 1.3)))

@@ -161,7 +161,8 @@ class NegotiationScreen(Screen):
                 b.append(Block("body", f"What stands in the way: {name} {odds.blocker}."))
             if odds.leanings:
                 b.append(Block("small", f"{name} " + "; ".join(odds.leanings) + "."))
-        b.append(Block("small", "The range shows honest uncertainty: trust, urgency and mood move it from week to week."))
+        b.append(Block("small", self.s.scenario.calendar.words(
+            "The range shows honest uncertainty: trust, urgency and mood move it from week to week.")))
         return b
 
     def table_blocks(self) -> list[Block]:
@@ -179,7 +180,7 @@ class NegotiationScreen(Screen):
             b.append(Block("body", "Accepted by: " + ", ".join(sc.power(p).short for p in table.accepted) + "."))
         turn = view.week().turn
         for p, week in table.waiting:
-            when = "now" if week <= turn else f"in week {week}"
+            when = "now" if week <= turn else f"in {sc.calendar.numbered(week).lower()}"
             b.append(Block("body", f"Waiting for {sc.power(p).short} ({when})."))
         if table.editable and not self.watching and view.draft(self.offer_id, self.draft).differs:
             b.append(Block("stamp", "Your draft differs from the one on the table."))

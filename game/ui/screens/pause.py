@@ -78,7 +78,7 @@ class SettingsScreen(Dialog):
             [(name, (lambda i=i: app.set_text_step(i)), s.text_step == i, f"{name} text ({int(scale * 100)}%)")
              for i, (name, scale) in enumerate(TEXT_STEPS)], [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4])
         option_row("Contrast (Ctrl+H)",
-            [("Paper", lambda: app.set_contrast(False), not s.high_contrast, "The 1939 desk."),
+            [("Paper", lambda: app.set_contrast(False), not s.high_contrast, "Ink on paper, as on a desk of the period."),
              ("High contrast", lambda: app.set_contrast(True), s.high_contrast, "Black on white, for projectors.")],
             [None, pygame.K_h])
         option_row("Display (F11)",
@@ -105,13 +105,13 @@ class LoadScreen(Dialog):
     @staticmethod
     def describe(info: SaveInfo) -> tuple[str, str, str]:
         """The label, the line under it and the note on the right of a save's entry."""
-        label = "Autosave (written at the end of every week)" if info.autosave else info.name
+        label = "Autosave (written at the end of every turn)" if info.autosave else info.name
         when = f"saved {info.saved.day} {info.saved.strftime('%b %Y, %H:%M')}" if info.saved else ""
         parts = [info.scenario] if info.scenario else []
         if info.week is not None and info.ended:
             parts.append("the game is over")
         elif info.week is not None:
-            week = f"week {info.week}" + (f" of {info.weeks}" if info.weeks else "")
+            week = f"{info.unit} {info.week}" + (f" of {info.weeks}" if info.weeks else "")
             if info.date:
                 week += f", {info.date.day} {info.date.strftime('%B %Y')}"
             parts.append(week)
@@ -122,7 +122,7 @@ class LoadScreen(Dialog):
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         if not self.saves:
-            self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every week "
+            self.add(ScrollText(body, theme, [Block("body", "No saved games yet. The game saves itself every turn "
                                                             "(Continue on the title screen), and the menu saves on demand.")]))
             return
         items = []

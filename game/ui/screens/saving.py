@@ -47,7 +47,8 @@ class SaveFailedDialog(Dialog):
                 if self.leaving else
                 "Until it is saved, Continue on the title screen would load an older game (it will say so). "
                 "You will be told again if the next save fails.")
-        return [Block("body", f"The game of week {p.week} could not be written to the folder {p.folder}."),
+        unit = self.app.session.scenario.calendar.unit if self.app.session else "turn"
+        return [Block("body", f"The game of {unit} {p.week} could not be written to the folder {p.folder}."),
                 Block("type", f"Reason: {p.reason}"), Block("gap", ""),
                 Block("body", "Nothing is lost while the game stays open. Free some space or fix the folder and "
                               "try again, or save the game in another folder (your documents, a USB stick)."),
@@ -135,14 +136,14 @@ class ContinueWarning(Dialog):
         f = self.failure
         folder = f.get("folder") or str(autosave_path().parent)
         if "week" in f:
-            first = f"When week {f['week']} ended, the game could not be saved to {folder}."
+            first = f"When turn {f['week']} ended, the game could not be saved to {folder}."
         else:   # on a full disk the marker holds no details
             first = (f"The last game played could not be saved to {folder} (the disk may be full, or the folder "
                      "may not be writable).")
         blocks = [Block("body", first + (f" Reason: {f['reason']}." if f.get("reason") else ""))]
         if autosave_path().is_file():
             info = save_info(autosave_path())
-            held = f"week {info.week}" if info.week is not None else "a game"
+            held = f"{info.unit} {info.week}" if info.week is not None else "a game"
             when = f", saved {info.saved:%d %b %Y, %H:%M}" if info.saved else ""
             blocks += [Block("gap", ""), Block("body", f"The autosave holds an older game: {held}{when}.")]
         else:

@@ -8,6 +8,8 @@ from typing import Any
 import pygame
 
 from ...paths import DEFAULT_SCENARIO
+from ...scenario.model import Texts
+from ...scenario.presentation import texts
 from .. import catalog
 from ..flow import LoadSave, NewGame, Open, Pop, Quit
 from ..settings import autosave_path
@@ -26,7 +28,7 @@ CREDITS = [
                   "General Public License, version 3 or later."),
     Block("gap", ""),
     Block("head", "Map"),
-    Block("body", "Borders derived from Ourednik, A., historical-basemaps (GPL-3.0), adjusted to April 1939."),
+    Block("body", "Borders derived from Ourednik, A., historical-basemaps (GPL-3.0), adjusted to the scenario's date."),
     Block("gap", ""),
     Block("head", "Fonts"),
     Block("body", "Noto Sans (The Noto Project Authors) and Fira Code (The Fira Code Project Authors), both "
@@ -53,6 +55,7 @@ class TitleScreen(Screen):
             self.scenario_path = Path(app.settings.scenario) if self.remembered else DEFAULT_SCENARIO
         self.summary = ""
         self.scenario_title = self.scenario_path.stem
+        self.cover_texts = Texts()   # the scenario's title, subtitle, tagline and stamp, once read
         self.sources: list = []
         app.tasks.append(self.load_meta)   # after the first frame, so that it appears at once
 
@@ -62,6 +65,7 @@ class TitleScreen(Screen):
         try:
             sc = read_scenario(self.scenario_path)
             self.scenario_title, self.summary = sc.title, sc.summary
+            self.cover_texts = texts(sc)
             self.sources = list(sc.sources)
         except Exception as exc:
             if self.remembered:
@@ -168,12 +172,14 @@ class TitleScreen(Screen):
         sheet(surf, th, self.cover, "paper")
         x = self.cover.x + th.px(40)
         y = self.cover.y + th.px(30)
-        surf.blit(render(th, "MOSCOW 1939", "title"), (x, y))
+        cover = self.cover_texts
+        surf.blit(render(th, cover.title, "title"), (x, y))
         y += th.line_height("bold", 1.7) + th.px(4)
-        surf.blit(render(th, "Soviet foreign policy, April – September 1939", "italic"), (x, y))
+        surf.blit(render(th, cover.subtitle, "italic"), (x, y))
         y += th.line_height("italic")
-        surf.blit(render(th, "Москва 1939 · Moskwa 1939", "soft"), (x, y))
-        stamp(surf, th, "Совершенно секретно", (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
+        surf.blit(render(th, cover.tagline, "soft"), (x, y))
+        if cover.stamp:
+            stamp(surf, th, cover.stamp, (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
         foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F1: help · F11: fullscreen", "small")
         surf.blit(foot, (x, self.foot_y))
         self.draw_widgets(surf)
