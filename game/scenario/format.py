@@ -358,7 +358,7 @@ CALENDAR = Struct("calendar", [
 ], build=Calendar, check_more=_calendar_checks, doc=f"the turns of the game: at most {MAX_TURNS}")
 
 TEXTS = Struct("texts", [
-    F("title", Text(100), default="", doc="the title screen's big title (default: the scenario's title)"),
+    F("title", Text(200), default="", doc="the title screen's big title (default: the scenario's title)"),
     F("subtitle", Text(200), default="", doc="the line under it (default: the player's name and the months)"),
     F("tagline", Text(200), default="", doc="a third, smaller line (default: none)"),
     F("stamp", Text(60), default="", doc="a stamp on the title screen (default: none)"),

@@ -17,7 +17,7 @@ from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, render
+from ..widgets.text import Block, fit, render
 from ..wording import NO_AUTOSAVE, TITLE_MENU
 from .base import Screen
 from .dialog import Dialog, error_lines
@@ -172,12 +172,12 @@ class TitleScreen(Screen):
         sheet(surf, th, self.cover, "paper")
         x = self.cover.x + th.px(40)
         y = self.cover.y + th.px(30)
-        cover = self.cover_texts
-        surf.blit(render(th, cover.title, "title"), (x, y))
+        cover, room = self.cover_texts, self.cover.right - th.px(40) - x
+        surf.blit(render(th, fit(th, cover.title, "title", room), "title"), (x, y))
         y += th.line_height("bold", 1.7) + th.px(4)
-        surf.blit(render(th, cover.subtitle, "italic"), (x, y))
+        surf.blit(render(th, fit(th, cover.subtitle, "italic", room), "italic"), (x, y))
         y += th.line_height("italic")
-        surf.blit(render(th, cover.tagline, "soft"), (x, y))
+        surf.blit(render(th, fit(th, cover.tagline, "soft", room), "soft"), (x, y))
         if cover.stamp:
             stamp(surf, th, cover.stamp, (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
         foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F1: help · F11: fullscreen", "small")
