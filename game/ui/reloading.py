@@ -106,8 +106,8 @@ def reload(app: Any) -> None:
     watch.follow(session)
     _close_panel(app)
     _show_new_game(app)
-    app.notify(f"Reloaded {path.name}: the game goes on at week {session.view.week().turn} with the new content.",
-               "good")
+    at = session.scenario.calendar.numbered(session.view.week().turn).lower()
+    app.notify(f"Reloaded {path.name}: the game goes on at {at} with the new content.", "good")
 
 
 def _show_new_game(app: Any) -> None:

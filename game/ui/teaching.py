@@ -69,7 +69,7 @@ def rewind(app: Any, week: int) -> None:
     s.fixed = len(s.game.record)
     s.autosave()
     afresh(app)
-    app.notify(f"Rolled back to the start of week {s.view.week().turn}.", "good")
+    app.notify(f"Rolled back to the start of {s.scenario.calendar.numbered(s.view.week().turn).lower()}.", "good")
 
 
 def afresh(app: Any) -> None:

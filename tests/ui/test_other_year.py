@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import ROOT
 
 OTHER_YEAR = ROOT / "tests" / "fixtures" / "other_year.yaml"
+PRODUCT_FOLDER = "moscow1939"   # the program's own folder in a path shown (its name may stay, as in the caption)
 FOREIGN = re.compile(r"soviet|ussr|1939|moscow|molotov|stalin|eastern europe|kremlin|\bweeks?\b", re.IGNORECASE)
 
 
@@ -40,7 +41,7 @@ def drawn(tmp_path_factory) -> list[str]:
 
 def test_no_screen_of_another_year_says_what_its_scenario_did_not(drawn):
     assert drawn, "no text was captured"
-    found = sorted({t for t in drawn if FOREIGN.search(t)})
+    found = sorted({t for t in drawn if FOREIGN.search(t.replace(PRODUCT_FOLDER, ""))})
     assert not found, "\n".join(found)
 
 

@@ -4,6 +4,7 @@ or back, end the game now. Behind F9 and the class's PIN; it covers the whole wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -37,13 +38,13 @@ class ConsoleScreen(Screen):
         w, h = size
         pad = theme.px(12)
         view, s = self.app.session.console, self.app.session
-        turn, last = view.week()
+        turn = view.week()[0]
         self.add(Caption(pygame.Rect(pad * 2, pad * 2, w - 4 * pad, 0), theme, CONSOLE["title"], "head",
                          wid="console-title"))
         week = s.view.week()
         klass = s.game.options.name
-        sub = (f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · week {turn} of {last}: "
-               f"{week.start} to {week.end}")
+        sub = (f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
+               f"{s.scenario.calendar.of_last(turn).lower()}: {week.start} to {week.end}")
         top = pad * 2 + theme.line_height("bold", 1.4) + theme.pad
         self.add(Caption(pygame.Rect(pad * 2, top, w - 4 * pad, 0), theme, sub, "soft", wid="console-sub"))
         top += theme.line_height() + pad
@@ -53,7 +54,7 @@ class ConsoleScreen(Screen):
         self.left = pygame.Rect(pad, top, w - 3 * pad - right_w, h - top - pad)
         self.right = pygame.Rect(self.left.right + pad, top, right_w, h - top - pad)
         self.add(ScrollText(self.left.inflate(-2 * theme.pad, -2 * theme.pad), theme,
-                            reveal_blocks(view), wid="reveal"))
+                            reveal_blocks(view, s.scenario.calendar.words), wid="reveal"))
         bh = theme.line_height("bold") + theme.pad * 2
         self.button_column(self.right.inflate(-2 * theme.pad, -2 * theme.pad), self.steps(view), bh, theme.pad)
 
@@ -76,7 +77,8 @@ class ConsoleScreen(Screen):
         found.append((CONSOLE["stop"], lambda: confirmed(CONSOLE["stop_why"], CONSOLE["stop_what"],
                                                          TeacherStep(stop)), pygame.K_s, True, CONSOLE["stop_tip"]))
         found.append((CONSOLE["close"], lambda: Pop(), pygame.K_ESCAPE, True, ""))
-        return found
+        words = self.app.session.scenario.calendar.words
+        return [(words(label), request, key, enabled, words(tip)) for label, request, key, enabled, tip in found]
 
     def draw(self, surf: pygame.Surface) -> None:
         surf.fill(self.theme.palette.desk)
@@ -136,7 +138,7 @@ class InjectDialog(Dialog):
     def __init__(self, app: Any):
         self.chosen = ""
         self.box: ReasonBox | None = None
-        super().__init__(app, CONSOLE["inject_title"], [], [])
+        super().__init__(app, app.session.scenario.calendar.words(CONSOLE["inject_title"]), [], [])
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         box_h = 3 * theme.line_height() + theme.pad * 2
@@ -179,18 +181,19 @@ class RewindDialog(Dialog):
     width, height = 0.6, 0.86
 
     def __init__(self, app: Any):
-        super().__init__(app, CONSOLE["rewind_title"], [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
+        super().__init__(app, app.session.scenario.calendar.words(CONSOLE["rewind_title"]), [],
+                         [("Back", lambda: Pop(), pygame.K_ESCAPE)])
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         s = self.app.session
         cal, turn = s.scenario.calendar, s.view.week().turn
         items = []
         for week in reversed(s.console.weeks()):
-            what = CONSOLE["rewind_what"].format(week=week)
+            what = cal.words(CONSOLE["rewind_what"].format(week=week))
             start, end = cal.turn_start(week), cal.turn_end(week)
-            items.append(Item(f"Week {week}: {start.day} {start:%B} to {end.day} {end:%B %Y}",
-                              lambda w=week, t=what: confirmed(CONSOLE["rewind_why"], t, Rewind(w)),
-                              note="this week" if week == turn else "", wid=f"week:{week}"))
+            items.append(Item(f"{cal.numbered(week)}: {start.day} {start:%B} to {end.day} {end:%B %Y}",
+                              lambda w=week, t=what: confirmed(cal.words(CONSOLE["rewind_why"]), t, Rewind(w)),
+                              note=cal.words("this week") if week == turn else "", wid=f"week:{week}"))
         self.item_column(body, items)
 
 
@@ -200,11 +203,11 @@ def _first_sentence(text: str) -> str:
     return text if end < 0 else text[:end + 1]
 
 
-def reveal_blocks(view: Any) -> list[Block]:
+def reveal_blocks(view: Any, words: Callable[[str], str]) -> list[Block]:
     """What the console shows of the game: seats, every gauge, the AI's leanings, every seat's telegrams,
-    checkpoints and the teacher's steps."""
+    checkpoints and the teacher's steps; `words` puts weeks in the calendar's turns."""
     b = [Block("head", CONSOLE_HEADS["seats"])]
-    b += [Block("body", "• " + seat_line(s.short, s.team, s.policy, s.waiting), 10) for s in view.seats()]
+    b += [Block("body", "• " + words(seat_line(s.short, s.team, s.policy, s.waiting)), 10) for s in view.seats()]
     b += [Block("gap", ""), Block("head", CONSOLE_HEADS["gauges"])]
     b += [Block("strong" if g.hidden else "body", f"• {g.name}: {g.value:.0f} (of {g.min:g}–{g.max:g})"
                 + (" — hidden from the teams" if g.hidden else ""), 10) for g in view.gauges()]
@@ -223,9 +226,10 @@ def reveal_blocks(view: Any) -> list[Block]:
                 b.append(Block("soft", f"“{entry.why}”", 24))
     b += [Block("gap", ""), Block("head", CONSOLE_HEADS["checkpoints"])]
     for point in view.checkpoints():
-        b += [Block("strong", f"Week {point.week}: {point.title}", 10), Block("soft", point.note, 24)]
+        b += [Block("strong", f"{words('Week')} {point.week}: {point.title}", 10), Block("soft", point.note, 24)]
     steps = view.steps()
     if steps:
         b += [Block("gap", ""), Block("head", CONSOLE_HEADS["steps"])]
-        b += [Block("body", f"• Week {e.turn}: {e.title}" + (f" — “{e.why}”" if e.why else ""), 10) for e in steps]
+        b += [Block("body", f"• {words('Week')} {e.turn}: {e.title}" + (f" — “{e.why}”" if e.why else ""), 10)
+              for e in steps]
     return b

@@ -57,8 +57,8 @@ class LessonEndScreen(Screen):
         week = s.view.week()
         klass = s.game.options.name
         b = [Block("strong", self.checkpoint.title),
-             Block("soft", f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · week {week.turn} "
-                           f"of {week.last_turn}, from {week.start}"), Block("gap", "")]
+             Block("soft", f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
+                           f"{s.scenario.calendar.of_last(week.turn).lower()}, from {week.start}"), Block("gap", "")]
         if self.saved is not None:
             b += [Block("body", LESSON_END["saved"]), Block("type", str(self.saved))]
         else:
@@ -73,7 +73,7 @@ class LessonEndScreen(Screen):
         for entry in self.app.session.console.public():
             if entry.turn != turn:
                 turn = entry.turn
-                b += [Block("gap", ""), Block("strong", f"Week {turn}")]
+                b += [Block("gap", ""), Block("strong", self.app.session.scenario.calendar.numbered(turn))]
             b.append(Block("body", f"• {entry.date}: {entry.title}", 10))
         return b if turn else [Block("soft", LESSON_END["no_news"])]
 
