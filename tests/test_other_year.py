@@ -34,14 +34,14 @@ def _played_to(sc, turn: int, first: str | None = None) -> Game:
 
 def test_a_three_day_turn_is_called_a_turn(other):
     cal = other.calendar
-    assert (cal.of_last(4), cal.words("End week"), cal.turns(2)) == ("Turn 4 of 13", "End turn", "2 turns")
+    assert (cal.of_last(4, 13), cal.words("End week"), cal.turns(2)) == ("Turn 4 of 13", "End turn", "2 turns")
     game = _played_to(other, 2, first="send_envoy")
     envoy = next(a for a in PowerView(game, "britain").actions() if a.id == "send_envoy")
     assert envoy.reason == "Available again in 2 turns."
 
 
 def test_a_seven_day_turn_is_still_a_week(mini):
-    assert (mini.calendar.of_last(2), mini.calendar.words("End week")) == ("Week 2 of 8", "End week")
+    assert (mini.calendar.of_last(2, 8), mini.calendar.words("End week")) == ("Week 2 of 8", "End week")
 
 
 def test_the_day_shown_never_precedes_the_news_shown(other):

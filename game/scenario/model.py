@@ -46,9 +46,9 @@ class Calendar:
         """'Week 4', 'Turn 4'."""
         return f"{self.unit.capitalize()} {turn}"
 
-    def of_last(self, turn: int) -> str:
-        """'Week 4 of 20', 'Turn 4 of 13'."""
-        return f"{self.numbered(turn)} of {self.last_turn}"
+    def of_last(self, turn: int, last: int) -> str:
+        """'Week 4 of 20', 'Turn 4 of 13' (last: the view's `last_turn`, the turns the powers act in)."""
+        return f"{self.numbered(turn)} of {last}"
 
     def words(self, text: str) -> str:
         """A text written in weeks, in this calendar's turns: 'End week' becomes 'End turn' when a turn is not

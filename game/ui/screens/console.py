@@ -38,13 +38,13 @@ class ConsoleScreen(Screen):
         w, h = size
         pad = theme.px(12)
         view, s = self.app.session.console, self.app.session
-        turn = view.week()[0]
+        turn, last = view.week()
         self.add(Caption(pygame.Rect(pad * 2, pad * 2, w - 4 * pad, 0), theme, CONSOLE["title"], "head",
                          wid="console-title"))
         week = s.view.week()
         klass = s.game.options.name
         sub = (f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
-               f"{s.scenario.calendar.of_last(turn).lower()}: {week.start} to {week.end}")
+               f"{s.scenario.calendar.of_last(turn, last).lower()}: {week.start} to {week.end}")
         top = pad * 2 + theme.line_height("bold", 1.4) + theme.pad
         self.add(Caption(pygame.Rect(pad * 2, top, w - 4 * pad, 0), theme, sub, "soft", wid="console-sub"))
         top += theme.line_height() + pad

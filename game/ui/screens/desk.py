@@ -143,7 +143,7 @@ class DeskScreen(Screen):
         buttons = self.top_buttons()
         cal = self.s.scenario.calendar
         text_right = self.leaf.right + theme.px(14) + max(
-            render(theme, cal.of_last(cal.last_turn), "desk_head").get_width(),
+            render(theme, cal.of_last(cal.last_turn, cal.last_turn), "desk_head").get_width(),
             render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
             render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
         gap = theme.px(8)
@@ -448,7 +448,7 @@ class DeskScreen(Screen):
         calendar_leaf(surf, th, self.leaf, dt.date.fromisoformat(week.today))   # never before the news shown
         x = self.leaf.right + th.px(14)
         y = self.leaf.y
-        surf.blit(render(th, sc.calendar.of_last(week.turn), "desk_head"), (x, y))
+        surf.blit(render(th, sc.calendar.of_last(week.turn, week.last_turn), "desk_head"), (x, y))
         y += th.line_height("bold", 1.3)
         surf.blit(render(th, f"{start:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
         y += th.line_height("sans")

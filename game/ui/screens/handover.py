@@ -37,7 +37,7 @@ class HandoverScreen(Dialog):
         waiting = s.game.waiting_for()
         b = [Block("head", me.name), Block("soft", f"{me.leader.name} · {me.foreign_minister.name}"), Block("gap", ""),
              Block("body", HANDOVER_HIDE.format(short=me.short, key="T")), Block("gap", ""),
-             Block("body", f"{sc.calendar.of_last(week.turn)}: {week.start} to {week.end}. "
+             Block("body", f"{sc.calendar.of_last(week.turn, week.last_turn)}: {week.start} to {week.end}. "
                            f"Class code {week.seed}.")]
         for p in s.seats:
             status = "next" if p == self.seat else ("waiting" if p in waiting else "done")

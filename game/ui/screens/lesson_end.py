@@ -58,7 +58,7 @@ class LessonEndScreen(Screen):
         klass = s.game.options.name
         b = [Block("strong", self.checkpoint.title),
              Block("soft", f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
-                           f"{s.scenario.calendar.of_last(week.turn).lower()}, from {week.start}"), Block("gap", "")]
+                           f"{s.scenario.calendar.of_last(week.turn, week.last_turn).lower()}, from {week.start}"), Block("gap", "")]
         if self.saved is not None:
             b += [Block("body", LESSON_END["saved"]), Block("type", str(self.saved))]
         else:
