@@ -238,3 +238,14 @@ def test_play_refuses_a_lesson_between_checkpoints_it_cannot_find(flags, says):
 
     out = main_py("play", "--seats", "ussr", *flags)
     assert out.returncode == 2 and says in out.stderr and "Traceback" not in out.stderr, out
+
+
+def test_the_printed_debrief_of_a_stopped_game_says_so_and_prints_the_teachers_notes(sc, tmp_path):
+    from game.export.files import write_debrief
+
+    game = class_game(sc)
+    game.submit(teacher("inject", "baltic_states_object", why="Were the guarantees wanted?"))
+    game.submit(teacher("stop", why="The bell rang."))
+    html = write_debrief(game, SEATS, tmp_path, ClassInfo("7b")).html.read_text(encoding="utf-8")
+    assert "stopped by the teacher" in html and "Teacher" in html
+    assert "Were the guarantees wanted?" in html and "The bell rang." in html

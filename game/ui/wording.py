@@ -215,7 +215,7 @@ LESSON_END = {
     "title": "The lesson ends here", "news": "What happened so far", "news_who": "The news every team saw:",
     "saved": "The game is saved under the class's name and code; load it (Menu, Load) to play on next lesson:",
     "not_saved": "The game could not be saved ({problem}). Export the debrief before you leave.",
-    "exported": "The debrief and the table of decisions were written to:",
+    "exported": "The grading sheet to print (beside the full report and the table of decisions):",
     "no_news": "Nothing has happened yet.",
     "export": "Export the debrief", "title_screen": "To the title", "quit": "Quit",
 }

@@ -8,12 +8,10 @@ from typing import Any
 
 import pygame
 
-from ...export.decisions import ClassInfo
-from ...export.files import write_debrief
 from ...scenario.model import Checkpoint
-from ..flow import Notice, Quit, ToTitle
+from ..exporting import export_debrief
+from ..flow import Quit, ToTitle
 from ..layout import equal_row
-from ..settings import debrief_dir
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.caption import Caption
@@ -78,14 +76,11 @@ class LessonEndScreen(Screen):
         return b if turn else [Block("soft", LESSON_END["no_news"])]
 
     def export(self) -> Any:
-        s = self.app.session
-        try:
-            written = write_debrief(s.game, s.game.seats or (s.power,), debrief_dir(), ClassInfo.of(s.game))
-        except OSError as exc:
-            return Notice(f"Could not write the debrief: {exc}", "bad")
-        self.exported = str(written.html)
-        self.stale = True
-        return Notice(f"Debrief written to {written.html} (decisions as a table: {written.csv.name})", "good")
+        notice, written = export_debrief(self.app.session)
+        if written is not None:
+            self.exported = str(written.grading)
+            self.stale = True
+        return notice
 
     def escape(self) -> Any:
         return None
