@@ -13,7 +13,7 @@ import pytest
 from game.engine import Action, Game
 from game.engine.saves import load_game, save_game
 from game.scenario import check_scenario, load_scenario
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 
@@ -219,3 +219,13 @@ def test_the_json_schema_accepts_an_overlay_and_refuses_remove_without_extends()
         jsonschema.validate({"id": "x", "remove": {"events": ["a"]}}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"extends": "1939.yaml", "remove": {"evnts": ["a"]}}, schema)
+
+
+def test_the_overlay_example_in_the_modding_guide_checks_clean(tmp_path):
+    guide = (ROOT / "docs" / "MODDING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Overlays"):guide.index("## Top level")]
+    example = section[section.index("```yaml\n") + 8:]
+    write(tmp_path, "1939.yaml", (ROOT / "scenarios" / "1939.yaml").read_text(encoding="utf-8"))
+    scenario, report = check_scenario(write(tmp_path, "example.yaml", example[:example.index("```")]))
+    assert scenario is not None and report.items == [], [str(d) for d in report.items]
+    assert scenario.offer("anglo_french_alliance").observers == ("poland",)
