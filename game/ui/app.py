@@ -41,6 +41,8 @@ class App:
         self.scenario_path = scenario_path
         self.notice: flow.Notice | None = None
         self.notice_until = 0.0
+        self.notice_owner: Any = None             # the screen the notice is about
+        self.notice_held: float | None = None     # its time left, while a dialog over that screen hides it
         self.running = True
         self.asked_to_close = False
         self.held: set[int] = set()   # Enter or Space keys down and not yet released
@@ -71,9 +73,30 @@ class App:
         self.dirty = True
 
     def notify(self, text: str, kind: str = "info", seconds: float = 4.0) -> None:
+        """Show a notice about the screen on top now (see `shown_notice`)."""
         self.notice = flow.Notice(text, kind)
         self.notice_until = time.monotonic() + seconds
+        self.notice_owner, self.notice_held = self.top, None
         self.dirty = True
+
+    def shown_notice(self) -> flow.Notice | None:
+        """The notice if it may show now: over the screen it is about, never over a dialog or the ending opened
+        over that screen (it waits, its time stopped, until they close); if that screen has gone, over the next
+        plain screen on top (not a dialog, not the ending), else not at all."""
+        top, now = self.top, time.monotonic()
+        if self.notice is None or top is None:
+            return None
+        if self.notice_owner is not top and self.notice_owner in self.stack:   # covered: wait
+            if self.notice_held is None:
+                self.notice_held = max(0.0, self.notice_until - now)
+            return None
+        if self.notice_owner is not top:
+            if top.modal or top.quiet:
+                return None
+            self.notice_owner = top
+        if self.notice_held is not None:
+            self.notice_until, self.notice_held = now + self.notice_held, None
+        return self.notice
 
     # ------------------------------------------------------------- requests
     def open(self, name: str, **args: Any) -> Any:
@@ -367,12 +390,12 @@ class App:
     # ----------------------------------------------------------------- draw
     def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
         """Draw the frame; return the rectangles that changed, or None if the whole window did."""
-        changed = self.frame.draw(surf, self.stack, self.theme, self.notice)
+        changed = self.frame.draw(surf, self.stack, self.theme, self.shown_notice())
         timer = turn_timer.draw(self, surf)
         return [*changed, timer] if changed is not None and timer is not None else changed
 
     def expire(self) -> None:
-        if self.notice and time.monotonic() >= self.notice_until:
+        if self.notice and self.notice_held is None and time.monotonic() >= self.notice_until:
             self.notice = None
             self.dirty = True
 

@@ -23,6 +23,7 @@ DIGITS = tuple(range(pygame.K_0, pygame.K_9 + 1))
 class Screen:
     name = ""          # the key it is registered under (screens/__init__.py)
     modal = False      # drawn over the screen below it
+    quiet = False      # shows no notice about another screen (the ending)
     title = ""
     focus_first = False   # a control has the focus from the start, however the screen was opened (dialogs)
 

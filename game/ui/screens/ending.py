@@ -25,6 +25,7 @@ from .base import Screen
 
 class EndingScreen(Screen):
     name = "ending"
+    quiet = True   # no notice about the desk covers the ending
 
     def __init__(self, app: Any):
         super().__init__(app)

@@ -82,6 +82,10 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return found
 
 
+# where a word too long for a line may break, best first: between a path's folders, else inside a file's name
+SEPARATORS = (("/", "\\"), ("-", "_", "."))
+
+
 def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     width = max(20, width)
@@ -95,15 +99,26 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while len(word) > 1:   # an over-long word is cut where it must be
+            while len(word) > 1:   # an over-long word (a path) is cut after a separator, else where it must be
                 cut = max(1, fitting(font, word, width))
                 if cut == len(word):
                     break
+                cut = break_after_separator(word, cut)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
         lines.append(line)
     return lines
+
+
+def break_after_separator(word: str, cut: int) -> int:
+    """Where to break a word whose first `cut` characters fit: after the last separator among them (of the best
+    kind present), so that a path breaks between folders, never mid-name; else at cut."""
+    for kind in SEPARATORS:
+        at = max(word.rfind(sep, 0, cut) for sep in kind)
+        if at > 0:
+            return at + 1
+    return cut
 
 
 def fitting(font: pygame.font.Font, text: str, width: int, suffix: str = "") -> int:
