@@ -127,16 +127,22 @@ class SaveSummary(NamedTuple):
     scenario_sha256: str
     week: int | None
     outcome: str | None
+    class_name: str = ""                       # a class game's name ("" if none, or not readable)
+    teams: tuple[tuple[str, str], ...] = ()    # its seats' team names, by power id
 
 
 def summary(path: str | Path) -> SaveSummary:
-    """A save's scenario, week and outcome (ScenarioError if it is no save or names no scenario)."""
+    """A save's scenario, week, outcome and class (ScenarioError if it is no save or names no scenario)."""
     doc = read_document(path)
     sid, _stored, sha256 = _scenario_meta(doc, str(path))
     state = next((doc[k] for k in ("progress", "state") if isinstance(doc.get(k), dict)), {})
     week, outcome = state.get("turn"), state.get("outcome")
+    try:   # only for the list: a damaged class is refused, located, when the save is loaded
+        options = check_options(doc["class"]) if "class" in doc else ClassOptions()
+    except ValueError:
+        options = ClassOptions()
     return SaveSummary(sid, sha256, week if isinstance(week, int) and not isinstance(week, bool) else None,
-                       outcome if isinstance(outcome, str) else None)
+                       outcome if isinstance(outcome, str) else None, options.name, options.teams)
 
 
 def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:

@@ -35,6 +35,16 @@ def stem(info: ClassInfo, scenario_id: str, code: int, now: dt.datetime) -> str:
     return f"debrief-{who}-{code}-{now:%Y-%m-%d-%H%M}"
 
 
+def class_stem(info: ClassInfo, scenario_id: str, code: int) -> str:
+    """CLASS-CODE: what a class's files are named after (the scenario's id for a class without a name)."""
+    return f"{_slug(info.name) or _slug(scenario_id) or 'class'}-{code}"
+
+
+def class_of(game: Game) -> str:
+    """CLASS-CODE for a class game's files ("" for a game that is no class's)."""
+    return class_stem(ClassInfo.of(game), game.scenario.id, game.state.seed) if game.options.is_class else ""
+
+
 def lesson_stem(info: ClassInfo, scenario_id: str, code: int, week: int, now: dt.datetime) -> str:
     """CLASS-CODE-weekNN-DATE-TIME: the name a lesson's save goes under (the scenario's id for a class without
     a name)."""

@@ -21,6 +21,7 @@ from ..engine.classroom import ClassOptions
 from ..engine.compiled import played_weeks
 from ..engine.facilitator import ConsoleView
 from ..engine.view import PowerView
+from ..export.files import class_of
 from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
 from ..scenario import ScenarioError, load_scenario
 from ..scenario.diagnostics import Diagnostic
@@ -212,10 +213,15 @@ class Session:
 
         save_sound(self.game, path)
 
+    def autosave_slot(self) -> Path:
+        """Where this game autosaves: a class game in its class's own slot, which no other game replaces."""
+        stem = class_of(self.game)
+        return paths.saves_dir() / f"autosave-{stem}.json" if stem else paths.autosave_path()
+
     def autosave(self) -> bool:
         """Save over the autosave; on failure remember why (save_problem) and mark the autosave as older than
         this game, so that Continue says so."""
-        path = paths.autosave_path()
+        path = self.autosave_slot()
         try:
             self.save(path)
         except OSError as exc:
@@ -230,7 +236,8 @@ class Session:
     def save_new(self, folder: Path | None = None) -> Path:
         """Save to a new file in the saves folder (or another); raise OSError if it cannot be written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = (folder or paths.saves_dir()) / f"{self.scenario.id}-week{self.view.week().turn:02d}-{stamp}.json"
+        who = class_of(self.game) or self.scenario.id
+        path = (folder or paths.saves_dir()) / f"{who}-week{self.view.week().turn:02d}-{stamp}.json"
         self.save(path)
         self.last_save = path
         if self.save_problem is not None:   # saved after all: Continue can point to this copy
@@ -316,6 +323,8 @@ class SaveInfo:
     date: dt.date | None = None          # the first day of the saved week
     unit: str = "turn"                   # what its scenario calls a turn ("week" for seven days)
     problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
+    klass: str = ""                      # a class game's name
+    teams: str = ""                      # its teams, "USSR (Politburo), Britain (Cabinet)"
 
     @property
     def name(self) -> str:
@@ -391,7 +400,7 @@ def save_info(path: Path) -> SaveInfo:
     """Describe a save for the load screen; never raises: an unreadable file gets a short reason."""
     from ..engine.saves import summary
 
-    info = SaveInfo(path, path.name == paths.autosave_path().name)
+    info = SaveInfo(path, path.name == paths.autosave_path().name or path.name.startswith("autosave-"))
     stamp = _mtime(path)
     info.saved = dt.datetime.fromtimestamp(stamp) if stamp else None
     try:
@@ -403,7 +412,11 @@ def save_info(path: Path) -> SaveInfo:
         info.problem = _short(f"cannot read: {exc}")
         return info
     info.week, info.ended = found.week, found.outcome is not None
+    info.klass = found.class_name
     sc = find_scenario(found.scenario_id, found.scenario_sha256)
+    order = [p.id for p in sc.powers] if sc is not None else []
+    teams = sorted(found.teams, key=lambda t: order.index(t[0]) if t[0] in order else len(order))
+    info.teams = ", ".join(f"{sc.power(p).short if p in order else p} ({team})" for p, team in teams)
     if sc is None:
         info.scenario = found.scenario_id
         bad = _invalid(found.scenario_id, None)

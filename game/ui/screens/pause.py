@@ -106,8 +106,12 @@ class LoadScreen(Dialog):
     def describe(info: SaveInfo) -> tuple[str, str, str]:
         """The label, the line under it and the note on the right of a save's entry."""
         label = "Autosave (written at the end of every turn)" if info.autosave else info.name
+        if info.klass:
+            label = f"Class {info.klass}: " + ("autosave" if info.autosave else "saved game")
         when = f"saved {info.saved.day} {info.saved.strftime('%b %Y, %H:%M')}" if info.saved else ""
         parts = [info.scenario] if info.scenario else []
+        if info.teams:
+            parts.append(f"teams: {info.teams}")
         if info.week is not None and info.ended:
             parts.append("the game is over")
         elif info.week is not None:
