@@ -47,10 +47,14 @@ def seconds(app: Any) -> int:
     return 0 if s is None else 60 * s.game.options.turn_timer_minutes
 
 
-def counting(app: Any) -> bool:
+def at_desk(app: Any) -> bool:
     """Whether a seat is at its desk with nothing of the teacher's over it."""
-    return (bool(app.stack) and app.stack[0].name == "desk" and not app.session.game.over
+    return (bool(app.stack) and app.stack[0].name == "desk"
             and not any(s.name.startswith("console") for s in app.stack))
+
+
+def counting(app: Any) -> bool:
+    return at_desk(app) and not app.session.game.over
 
 
 def tick(app: Any) -> None:
@@ -94,7 +98,7 @@ def toggle(app: Any) -> None:
 def draw(app: Any, surf: pygame.Surface) -> pygame.Rect | None:
     """The time left, top centre over the desk (None when there is no timer to show)."""
     timer = app.timer
-    if timer is None or not app.stack or app.stack[0].name != "desk":
+    if timer is None or not at_desk(app):
         return None
     th = app.theme
     left = timer.shown = int(timer.remaining(time.monotonic()))

@@ -193,6 +193,7 @@ def test_the_timer_ends_a_seats_turn_when_it_runs_out_and_not_while_paused(app, 
     app.step()
     assert int(app.timer.remaining(clock.now)) == 60
     open_console(d)
+    assert turn_timer.draw(app, pygame.Surface(app.size)) is None   # nothing of the seat's over the console
     d.key(pygame.K_p)
     assert app.timer.paused and d.find(lambda w: getattr(w, "label", "") == "Let the timer run")[1] is not None
     d.key(pygame.K_ESCAPE)
