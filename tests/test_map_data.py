@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 REQUIRED = ["ussr", "germany", "bohemia_moravia", "slovakia", "hungary", "poland_west", "poland_east", "lithuania",
             "latvia", "estonia", "finland", "romania", "bessarabia", "sweden", "norway", "denmark", "yugoslavia",
-            "bulgaria", "italy", "albania", "turkey", "greece", "switzerland", "netherlands", "belgium", "france"]
+            "bulgaria", "italy", "albania", "turkey", "greece", "switzerland", "netherlands", "belgium", "france",
+            "britain", "ireland", "spain"]
 
 # (place, lon, lat, shape it must lie in)
 PLACES = [
@@ -132,24 +133,25 @@ def test_broken_map_file_is_a_value_error(tmp_path: Path) -> None:
 
 
 def test_module_never_imports_pygame() -> None:
-    code = ("import importlib.util, sys\n"
-            f"spec = importlib.util.spec_from_file_location('map_data', {str(ROOT / 'game' / 'ui' / 'map_data.py')!r})\n"
-            "mod = importlib.util.module_from_spec(spec); sys.modules['map_data'] = mod; spec.loader.exec_module(mod)\n"
-            "mod.load_map()\n"
+    code = ("import sys\n"
+            "from game.ui.map_data import load_map\n"
+            "load_map()\n"
             "print('pygame' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
 
 
-def test_build_is_reproducible(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["europe_1939", "europe_1914"])
+def test_build_is_reproducible(tmp_path: Path, name: str) -> None:
+    """Each shipped map is what its recipe builds from the historical-basemaps data, byte for byte."""
     pytest.importorskip("shapely")
-    src = ROOT.parent / "shared" / "data" / "historical-basemaps" / "europe_1938.geojson"
-    if not src.exists():
+    data = ROOT.parent / "shared" / "data" / "historical-basemaps"
+    if not data.exists():
         pytest.skip("source data not present")
     out = tmp_path / "map.json"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_map.py"), "--src", str(src), "--out", str(out)],
-                   check=True, capture_output=True, cwd=ROOT)
-    assert out.read_bytes() == DEFAULT_PATH.read_bytes()
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_map.py"), str(ROOT / "tools" / "maps" / f"{name}.yaml"),
+                    "--data", str(data), "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
+    assert out.read_bytes() == (ROOT / "assets" / "map" / f"{name}.json").read_bytes()
 
 
 def test_screen_points_and_map_points_agree(world: MapData) -> None:
@@ -181,3 +183,34 @@ def test_the_map_data_holds_what_the_game_marks_and_frames(world: MapData) -> No
     assert {"moscow", "warsaw", "berlin", "kaunas", "danzig"} <= marked
     assert "odessa" not in marked
     assert {s.id for s in world.shapes if s.framed_by_label} == {"ussr", "finland"}
+
+
+def test_the_1939_map_runs_from_britain_to_the_urals_with_the_far_east_inset(world: MapData) -> None:
+    """The theatre: London and Paris on the map, the frame past the Urals (60°E), and Khalkhin Gol on the
+    Mongolian-Manchurian border in an inset of its own projection."""
+    x0, y0, x1, y1 = world.bounds
+    for lon, lat in [(-0.13, 51.51), (2.35, 48.86), (60.0, 56.8), (60.0, 50.0)]:
+        x, y = world.project(lon, lat)
+        assert x0 < x < x1 and y0 < y < y1, (lon, lat)
+    assert world.shape_at(*world.project(-0.13, 51.51)).id == "britain"
+    (far,) = world.insets
+    assert far.id == "far_east" and "Khalkhin Gol" in far.title
+    gol = far.city("khalkhin_gol")
+    assert {s.id for s in far.shapes} >= {"ussr", "japan", "mongolia"}
+    assert world.project(gol.lon, gol.lat)[0] > x1   # far off the main map
+    fx0, fy0, fx1, fy1 = far.bounds
+    assert fx0 < gol.x < fx1 and fy0 < gol.y < fy1 and gol.shape in {"mongolia", "japan"}
+
+
+def test_the_1914_map_has_the_borders_and_names_of_1914() -> None:
+    """A 1914 game must not say Leningrad or Tallinn: Saint Petersburg, Reval, Helsingfors, Lemberg; Warsaw
+    in the Russian Empire, Sarajevo in Austria-Hungary, Constantinople Ottoman."""
+    m = load_map(ROOT / "assets" / "map" / "europe_1914.json")
+    names = {c.name for c in m.cities}
+    assert {"Saint Petersburg", "Reval", "Helsingfors", "Lemberg", "Constantinople", "Kristiania"} <= names
+    assert not names & {"Leningrad", "Tallinn", "Helsinki", "Lviv", "Istanbul", "Oslo", "Lwów", "Wilno"}
+    for city, shape in [("warsaw", "russia"), ("sarajevo", "austria_hungary"), ("istanbul", "ottoman_empire"),
+                        ("strasbourg", "germany"), ("lviv", "austria_hungary")]:
+        c = m.city(city)
+        assert m.shape(shape).contains(*m.project(c.lon, c.lat)) or c.shape == shape, city
+    assert {"poland_west", "ussr", "czechoslovakia"}.isdisjoint(s.id for s in m.shapes)

@@ -1,4 +1,4 @@
-"""The map of Eastern Europe in April 1939, read from assets/map/europe_1939.json, and the one home of map
+"""A scenario's map, read from a map file (assets/map/*.json, built by tools/build_map.py), and the one home of map
 geometry: point in polygon (`Shape.contains` on the map's km, `inside` and `crossings` on screen points) and
 fitting a box into a rectangle (`fit_box`). Standard library only; never imports pygame.
 
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "map" / "europe_1939.json"
+from ..scenario.maps import DEFAULT_PATH, MAX_BYTES
+
 FORMAT = 1
 
 Ring = tuple[float, ...]  # flat x0, y0, x1, y1, ... (closed implicitly)
@@ -183,7 +184,8 @@ class Transform:
 
 @dataclass(frozen=True, slots=True)
 class MapData:
-    """The whole map: shapes, lines and cities in one projection."""
+    """A map: shapes, lines and cities in one projection; the whole map may have insets (small maps of far-off
+    places, each in its own projection)."""
 
     projection: Projection
     bounds: BBox
@@ -193,6 +195,9 @@ class MapData:
     credits: str
     _shape_index: Mapping[str, Shape] = field(repr=False, compare=False)
     _city_index: Mapping[str, City] = field(repr=False, compare=False)
+    id: str = ""
+    title: str = ""
+    insets: tuple[MapData, ...] = ()
 
     def shape(self, sid: str) -> Shape:
         """The shape with this id (KeyError if none)."""
@@ -250,9 +255,25 @@ def _city(rec: dict) -> City:
 def load_map(path: str | Path | None = None) -> MapData:
     """Read a map JSON file (default: the game's April 1939 map); ValueError if it is not a map."""
     src = Path(path) if path is not None else DEFAULT_PATH
-    doc = json.loads(src.read_text(encoding="utf-8"))
+    with open(src, "rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{src}: a map file may hold at most {MAX_BYTES:,} bytes")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{src}: not a map file ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValueError(f"{src}: not a format-{FORMAT} map file")
+    try:
+        insets = tuple(_part(rec, src) for rec in doc.get("insets", ()))
+    except AttributeError as exc:
+        raise ValueError(f"{src}: malformed map file ({exc!r})") from exc
+    return _part(doc, src, insets)
+
+
+def _part(doc: dict, src: Path, insets: tuple[MapData, ...] = ()) -> MapData:
+    """The map, or one inset, of a map file's JSON."""
     try:
         proj = doc["projection"]
         projection = Projection(str(proj["name"]), float(proj["lon_0"]), float(proj["lat_0"]), float(proj["radius_km"]))
@@ -260,11 +281,12 @@ def load_map(path: str | Path | None = None) -> MapData:
         shapes = tuple(_shape(rec) for rec in doc["shapes"])
         lines = tuple(Line(rec["id"], rec["name"], tuple(float(v) for v in rec["points"])) for rec in doc.get("lines", ()))
         cities = tuple(_city(rec) for rec in doc.get("cities", ()))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{src}: malformed map file ({exc!r})") from exc
     if x1 <= x0 or y1 <= y0:
         raise ValueError(f"{src}: empty bounds")
     return MapData(projection=projection, bounds=(x0, y0, x1, y1), shapes=shapes, lines=lines, cities=cities,
                    credits=str(doc.get("credits", "")),
                    _shape_index=MappingProxyType({s.id: s for s in shapes}),
-                   _city_index=MappingProxyType({c.id: c for c in cities}))
+                   _city_index=MappingProxyType({c.id: c for c in cities}),
+                   id=str(doc.get("id", "")), title=str(doc.get("title", "")), insets=insets)

@@ -4,12 +4,14 @@ a city's dot or the legend; a city's name beside its dot.
 A territory's name is placed by a pole-of-inaccessibility style search on a mask of the territory as drawn:
 of the places where the name's box fits wholly inside (with a small margin), those furthest from the border
 are kept, and of them the one nearest the territory's label point. A name that does not fit whole is tried
-on two lines, then in smaller types, then abbreviated; one that fits in no form is left out (the tooltip and
-the arrow keys still name the territory).
+on two lines, then in smaller types, then abbreviated, then marked by a number that the map's key explains;
+one that fits in no form is left out (the tooltip and the arrow keys still name the territory).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,16 +50,21 @@ class Label:
         return self.box.w > 0
 
 
+def clip_word(word: str) -> str:
+    """A word cut after its first syllable's consonants, as atlases abbreviate: "Poland" -> "Pol.", "Latvia"
+    -> "Latv.", "Bessarabia" -> "Bess."; a short word stays whole."""
+    m = re.match(r"[^aeiouy]*[aeiouy]+[^aeiouy]+", word, re.IGNORECASE)
+    return word if len(word) <= 4 or not m or len(m.group()) >= len(word) - 1 else m.group() + "."
+
+
 def abbreviations(name: str) -> list[str]:
     """Shorter forms of a name, longest first: "Western Poland" -> "W. Poland", "W. Pol."; "Bessarabia" ->
     "Bess."."""
     words = [w for w in name.split() if w.lower() not in SMALL_WORDS]
     if not words:
         return []
-    last = words[-1]
     head = " ".join(w[0] + "." for w in words[:-1])
-    cut = last if len(last) <= 5 else last[:4] + "."
-    forms = [f"{head} {last}".strip(), f"{head} {cut}".strip()]
+    forms = [f"{head} {words[-1]}".strip(), f"{head} {clip_word(words[-1])}".strip()]
     return [f for i, f in enumerate(forms) if f != name and f not in forms[:i]]
 
 
@@ -90,6 +97,7 @@ class LabelPlacer:
         self.theme = theme
         self.bounds = pygame.Rect(0, 0, *size).inflate(-4, -4)
         self.taken = pygame.mask.Mask(size)
+        self.numbered: list[tuple[str, str]] = []   # territories marked by a number, and their names (the key)
         for r in reserved:
             self.take(r)
 
@@ -99,18 +107,23 @@ class LabelPlacer:
             self.taken.draw(_filled(r.size), r.topleft)
 
     def territory(self, key: str, name: str, rings: list[list[tuple[float, float]]],
-                  pole: tuple[float, float]) -> Label:
-        """The name of a territory drawn as rings (widget coordinates), placed inside it near pole."""
+                  pole: tuple[float, float], key_room: Callable[[list[tuple[str, str]]], bool] | None = None) -> Label:
+        """The name of a territory drawn as rings (widget coordinates), placed inside it near pole; key_room
+        says whether the map's key could explain one more number (None: no number for this one)."""
         area = self._area(rings)
         if area is None:
             return Label(LabelKind.TERRITORY, key, [name], pygame.Rect(0, 0, 0, 0), TERRITORY_STYLES[0])
         origin, blocked = area
-        for lines, style in name_forms(name):
+        number = str(len(self.numbered) + 1)
+        numbers = [([number], TERRITORY_STYLES[-1])] if key_room and key_room([*self.numbered, (number, name)]) else []
+        for lines, style in [*name_forms(name), *numbers]:
             w, h = box_size(self.theme, lines, style)
             spot = self._best(blocked, (w, h), (pole[0] - origin[0], pole[1] - origin[1]))
             if spot is not None:
                 box = pygame.Rect(spot[0] + origin[0], spot[1] + origin[1], w, h)
                 self.take(box)
+                if lines == [number]:
+                    self.numbered.append((number, name))
                 return Label(LabelKind.TERRITORY, key, lines, box, style)
         return Label(LabelKind.TERRITORY, key, [name], pygame.Rect(0, 0, 0, 0), TERRITORY_STYLES[0])
 
@@ -159,15 +172,17 @@ class LabelPlacer:
         return min(spots, key=lambda s: ((s[0] + w / 2 - pole[0]) ** 2 + (s[1] + h / 2 - pole[1]) ** 2, s))
 
     def city(self, name: str, dot_at: tuple[int, int], dot: int, dots: list[pygame.Rect], style: str) -> Label:
-        """A city's name beside its dot, right or left, above or below, where it covers nothing."""
-        font = font_of(self.theme, style)
-        w, h = font.size(name)[0] + 4, font.get_linesize()
+        """A city's name beside its dot, right or left, above or below, where it covers nothing; in a smaller
+        type if the usual one finds no place."""
         x, y = dot_at
-        box = _filled((w, h))
-        for r in beside(x, y, w, h, dot):
-            if self.bounds.contains(r) and r.collidelist(dots) < 0 and self.taken.overlap(box, r.topleft) is None:
-                self.take(r)
-                return Label(LabelKind.CITY, name, [name], r, style, dot_at)
+        for s in CITY_STYLES[CITY_STYLES.index(style):]:
+            font = font_of(self.theme, s)
+            w, h = font.size(name)[0] + 4, font.get_linesize()
+            box = _filled((w, h))
+            for r in beside(x, y, w, h, dot):
+                if self.bounds.contains(r) and r.collidelist(dots) < 0 and self.taken.overlap(box, r.topleft) is None:
+                    self.take(r)
+                    return Label(LabelKind.CITY, name, [name], r, s, dot_at)
         return Label(LabelKind.CITY, name, [name], pygame.Rect(0, 0, 0, 0), style, dot_at)
 
 

@@ -1,11 +1,12 @@
-"""The map widget: names inside their territories at every size, the hover outline kept in the map."""
+"""The map widget: names inside their territories at every size, the hover outline kept in the map, the map
+seen behind a dialog, the theatre from Britain to the Urals, a dossier from a click."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui.map_data import inside
-from game.ui.map_labels import LabelKind
+from game.ui.map_labels import LabelKind, abbreviations
 from game.ui.map_view import MapView
 from game.ui.screens.map_screen import MapScreen
 from tests.ui.driver import Driver
@@ -61,22 +62,55 @@ def test_every_territory_name_lies_inside_its_own_territory(app):
         for step_name, step in TEXT_STEPS.items():
             for big in (False, True):
                 view = show(app, d, desk, size, step, big)
-                ox, oy = view.rect.topleft
                 names = [lab for lab in view.label_boxes if lab.kind is LabelKind.TERRITORY and lab.shown]
                 assert names, (size, step_name, big)
-                for lab in names:
-                    box = lab.box.move(ox, oy)
+                for lab in names:   # the boxes and the rings are both in the map's own coordinates
                     rings = view._polys[lab.key]
-                    assert any(box_inside_ring(box, ring) for ring in rings), (size, step_name, big, lab.lines)
+                    assert any(box_inside_ring(lab.box, ring) for ring in rings), (size, step_name, big, lab.lines)
 
 
-def test_every_territory_is_named_on_the_big_map_at_normal_text(app):
+def test_the_big_map_names_every_territory_and_shows_britain_and_france(app):
     """The search must not give up: on the big map at 1920x1080 with Normal text, every territory is named
-    (whole, or abbreviated where the whole name cannot fit)."""
+    (whole, abbreviated, or by a number the key explains), and Britain and France, the powers the player
+    negotiates with most, are on it in their colours and named."""
     d = to_desk(app)
     view = show(app, d, app.top, (1920, 1080), 1, True)
-    named = {lab.key for lab in view.label_boxes if lab.kind is LabelKind.TERRITORY and lab.shown}
-    assert named == {t.map for t in app.session.scenario.territories}
+    named = {lab.key: lab.lines for lab in view.label_boxes if lab.kind is LabelKind.TERRITORY and lab.shown}
+    assert {t.map for t in app.session.scenario.territories} <= set(named)
+    numbers = dict(view.numbered)
+    for t in app.session.scenario.territories:
+        written = " ".join(named[t.map])
+        assert written in numbers or written == t.name.split(" (")[0] or written in abbreviations(t.name), written
+        assert written not in numbers or numbers[written] == t.name.split(" (")[0]
+    local = pygame.Rect(0, 0, *view.rect.size)
+    for power in ("britain", "france"):
+        assert power in named
+        inside_map = [p for ring in view._polys[power] for p in ring if local.collidepoint(p)]
+        assert len(inside_map) > 20, power
+        colour = pygame.Color(app.session.scenario.power(power).color)
+        x, y = next(lab.box for lab in view.label_boxes if lab.key == power).midbottom
+        got = view._surf.get_at((x, y + 3))[:3]
+        assert got != app.theme.palette.land and got != app.theme.palette.sea, (power, got, colour)
+
+
+def test_a_click_on_the_map_opens_the_dossier_of_the_power_holding_the_land(app):
+    """A click on Eastern Poland opens Poland's dossier: who governs, trust both ways, known aims, treaties;
+    nothing the player's power may not know (no secret aims)."""
+    d = to_desk(app)
+    view = show(app, d, app.top, (1920, 1080), 1, True)
+    label = next(lab for lab in view.label_boxes if lab.key == "poland_east")
+    at = label.box.move(view.rect.topleft).center
+    app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=at, rel=(0, 0), buttons=(0, 0, 0)))
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=at, button=1))
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=at, button=1))
+    d.frame()
+    top = app.top
+    assert top.name == "dialog" and "Poland" in top.title
+    text = " ".join(b.text for b in top.blocks)
+    poland = app.session.scenario.power("poland")
+    assert poland.leader.name in text and "trust in you" in text and "Eastern Poland: held by Poland" in text
+    assert all(o in text for o in poland.objectives)
+    assert not any(o in text for o in poland.secret_objectives)
 
 
 def test_the_hover_outline_stays_inside_the_map(app):
@@ -93,3 +127,22 @@ def test_the_hover_outline_stays_inside_the_map(app):
     outside.invert()   # every pixel the map drew
     drawn = outside.get_bounding_rects()
     assert drawn and all(view.rect.contains(r) for r in drawn), (view.rect, drawn)
+def test_the_map_is_not_blank_behind_a_dialog(app):
+    """With a question open over the desk, the part of the map still seen shows land, not only the sea."""
+    d = to_desk(app)
+    desk = app.top
+    event = next(e for e in app.session.scenario.events if e.choices)
+    for size in SIZES:
+        view = show(app, d, desk, size, 1, False)
+        app.open("event", event=event)
+        app.dirty = True
+        d.frame()
+        app.top.ensure_layout()
+        dialog = app.top.rect
+        seen = view.rect.clip(pygame.Rect(0, 0, max(0, dialog.left - view.rect.left), app.size[1]).move(view.rect.left, 0))
+        assert seen.w > 20, (size, dialog, view.rect)
+        sea = app.theme.palette.sea
+        land = [view._surf.get_at((x - view.rect.x, y - view.rect.y))[:3] != sea
+                for x in range(seen.left + 4, seen.right - 4, 4) for y in range(seen.top + 4, seen.bottom - 4, 4)]
+        assert sum(land) > len(land) // 4, (size, sum(land), len(land))
+        app.stack = [desk]

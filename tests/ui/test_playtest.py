@@ -348,8 +348,9 @@ def test_a_notice_never_hides_a_button(app):
 
 
 def test_map_names_are_whole_and_never_overprint(app):
-    """Territory names are whole or abbreviated, never cut (no "Western …"), and every territory is named on the
-    big map at Normal text; no name covers another or the legend; Helsinki and Tallinn are both named on the big map, apart."""
+    """Territory names are whole, abbreviated or numbered (with a key), never cut (no "Western …"), and every
+    territory is named on the big map at Normal text; no name covers another or the legend (Helsinki and
+    Tallinn no longer overprint); the capitals of the powers on the big map are named."""
     from game.ui.map_labels import abbreviations
     from game.ui.map_view import MapView
     from game.ui.screens.map_screen import MapScreen
@@ -377,15 +378,16 @@ def test_map_names_are_whole_and_never_overprint(app):
             assert r.collidelist(legend) < 0, (size, step, big, lines)
             for _kind2, lines2, r2 in shown[i + 1:]:
                 assert not r.colliderect(r2), (size, step, big, lines, lines2)
-        written = {" ".join(lines) for kind, lines, _r in shown if kind == "territory"}
+        territories = {t.map for t in app.session.scenario.territories}
+        written = {" ".join(lab.lines) for lab in boxes if lab.shown and lab.key in territories}
         whole = {t.name.split(" (")[0] for t in app.session.scenario.territories}
-        short = {a for name in whole for a in abbreviations(name)}
+        short = {a for name in whole for a in abbreviations(name)} | {n for n, _name in view.numbered}
         assert written <= whole | short, (size, step, big, written - whole - short)   # never cut with "…"
         if step == 1 and big:
             assert len(written) == len(whole), (size, written)   # every territory named, whole or short
         if big and size == (1920, 1080):
             cities = {lines[0]: r for kind, lines, r in shown if kind == "city"}
-            assert {"Helsinki", "Tallinn"} <= set(cities)
+            assert {"Helsinki", "Moscow", "Berlin", "Warsaw", "Bucharest", "London", "Paris"} <= set(cities)
 
 
 def test_the_first_tab_on_the_desk_goes_to_the_first_action_not_end_week(app):

@@ -11,6 +11,7 @@ import pygame
 from ...engine import Action
 from ...engine.view import ActionView
 from ...scenario.vocabulary import OfferStatus
+from ..dossier import dossier
 from ..flow import Open, Submit, Undo, decided
 from ..layout import fits, row
 from ..map_view import MapView
@@ -121,7 +122,7 @@ class DeskScreen(Screen):
         left_w = int((w - 3 * pad) * 0.56)
         map_h = body.h - self.meter_area_height(theme, body.h, left_w)
         self.map_rect = pygame.Rect(body.x, body.y, left_w, map_h)
-        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories()))
+        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories(), view=s.view))
         self.meter_rect = pygame.Rect(body.x, body.y + map_h + pad, left_w, body.h - map_h - pad)
         self.layout_meters(theme, self.meter_rect.inflate(-2 * theme.pad, -2 * theme.pad))
         right = pygame.Rect(body.x + left_w + pad, body.y, body.right - left_w - 2 * pad, body.h)
@@ -370,29 +371,7 @@ class DeskScreen(Screen):
         self.item_column(box, items)
 
     def dossier(self, pid: str) -> Any:
-        view = self.s.view
-        p = next(x for x in view.powers() if x.id == pid)
-        mine, theirs = p.mine, p.theirs
-        b = [Block("soft", p.name),
-             Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
-                           f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."),
-             Block("body", f"Replies to drafts after {self.s.scenario.calendar.turns(p.reply_weeks)}."),
-             Block("gap", ""), Block("head", "People")]
-        for name, title in p.people:
-            b.append(Block("body", f"{name} — {title}", 10))
-        b += [Block("gap", ""), Block("head", "Treaties")]
-        for offer in view.offers():
-            if pid in offer.parties:
-                b.append(Block("body", f"{offer.name}: {STATUS[offer.status]}", 10))
-        if p.objectives:
-            b += [Block("gap", ""), Block("head", "Known aims")]
-            b += [Block("body", f"• {o}", 10) for o in p.objectives]
-        recent = [e for e in view.inbox() if e.power == pid][-6:]
-        if recent:
-            b += [Block("gap", ""), Block("head", "Recent messages")]
-            for e in reversed(recent):
-                b.append(Block("body", f"{e.date}: {e.title}", 10))
-        return Open("dialog", title=f"Dossier: {p.short}", blocks=b)
+        return dossier(self.s.view, pid)
 
     def panel_powers(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s

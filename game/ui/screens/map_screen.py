@@ -27,7 +27,8 @@ class MapScreen(Screen):
                         key=pygame.K_ESCAPE))
         s = self.app.session
         self.map_rect = pygame.Rect(pad, pad * 2 + bh, w - 2 * pad, h - 3 * pad - bh)
-        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories(), wid="bigmap"))
+        self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories(), wid="bigmap", view=s.view,
+                              whole=True))
 
     def first_focus(self) -> int:
         return 1
