@@ -379,6 +379,9 @@ SCENARIO_FIELDS = [
     F("meters", ListOf(METER), default=()),
     F("powers", ListOf(POWER, 1, 30), True),
     F("territories", ListOf(TERRITORY, max_items=300), default=()),
+    F("map", Text(300), default="",
+      doc="the map the territories are drawn on: a map shipped in assets/map (europe_1939, the default; "
+          "europe_1914), a .json map file relative to the scenario (built by tools/build_map.py), or none"),
     F("perspectives", ListOf(PERSPECTIVE), default=()),
     F("sources", ListOf(SOURCE, max_items=1000), default=()),
     F("offers", ListOf(OFFER, max_items=50), default=()),

@@ -10,6 +10,7 @@ from ..files import read_regular
 from .diagnostics import NOWHERE, Report, ScenarioError
 from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
 from .growth import MAX_LOG_ENTRIES, log_bound
+from .maps import check_map
 from .model import Scenario
 from .overlay import Chain, id_sections, resolve
 from .spec import INVALID, Context
@@ -59,6 +60,8 @@ def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Sc
     if len(report.errors) > found:   # a file of the chain could not be used
         return None, report
     scenario = _validate(raw, report)
+    if scenario is not None and not report.errors:
+        scenario = dataclasses.replace(scenario, map=check_map(scenario.map, scenario.territories, raw, name, report))
     if scenario is None or report.errors:
         return None, report
     return dataclasses.replace(scenario, path=name, sha256=chain_sha256(chain), bases=chain.bases), report

@@ -2,7 +2,10 @@
 
 `map:` is absent (the shipped map of Europe in April 1939), `none` (no map: the territories are listed, not
 drawn), the name of a map shipped in assets/map (`europe_1914`), or the path of a map file relative to the
-scenario (`maps/crisis.json`), built by tools/build_map.py. Standard library only.
+scenario (`maps/crisis.json`), built by tools/build_map.py. A territory's own `map:` names its shape (by
+default its id), or is `none` to leave it off the map. A shape missing from the map is an error when the
+scenario names its map, and a warning in a scenario from before `map:` (on the default map). Standard
+library only.
 """
 
 from __future__ import annotations
@@ -52,29 +55,36 @@ def shape_ids(path: Path) -> set[str]:
     return ids
 
 
-def check_map(spec: str, territories: Any, raw: Any, scenario_path: str, report: Report) -> None:
-    """Report, located, a map file that cannot be read and each territory whose shape the map does not have."""
+def check_map(spec: str, territories: Any, raw: Any, scenario_path: str, report: Report) -> str:
+    """Report, located, a map file that cannot be read and each territory whose shape the map does not have;
+    return the spec with a map file's path made absolute (relative to the file that named it, which may be a
+    base the scenario extends)."""
+    where = raw.at("map") if "map" in raw else raw.pos
+    if spec.endswith(".json") or "/" in spec:
+        spec = str((Path(getattr(where, "path", "") or scenario_path).parent / spec).resolve())
     path = map_path(spec, scenario_path)
     if path is None:
-        return
-    where = raw.at("map") if "map" in raw else raw.pos
+        return spec
     try:
         ids = shape_ids(path)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or exc
-        shipped = ", ".join(shipped_maps())
-        report.error(where, f"cannot read the map {spec or DEFAULT_NAME!r} ({path}): {reason}; name a map "
-                            f"shipped with the game ({shipped}), a .json file beside the scenario, or none")
-        return
+        report.error(where, f"cannot read the map {path.name!r}: {reason}; name a map shipped with the game "
+                            f"({', '.join(shipped_maps())}), a .json map file beside the scenario, or none")
+        return spec
     items = raw.get("territories") or []
+    say = report.error if "map" in raw else report.warn   # a scenario from before `map:` still loads
     for i, t in enumerate(territories):
-        if t.map in ids:
+        if t.map in ids or t.map == NO_MAP:
             continue
         item = items[i] if i < len(items) else None
         pos = item.at("map") if hasattr(item, "at") and "map" in item else (items.at(i) if items else raw.pos)
-        near = sorted(ids, key=lambda s: (_distance(s, t.map), s))[:3]
-        report.error(pos, f"territory {t.id!r}: the map {spec or DEFAULT_NAME!r} has no shape {t.map!r} "
-                          f"(give `map:` one of its shape ids, e.g. {', '.join(near)})")
+        best = min((_distance(s, t.map) for s in ids), default=99)
+        near = sorted(s for s in ids if _distance(s, t.map) == best <= 3)
+        hint = f"did you mean {' or '.join(near)}?" if near else f"its shapes: {', '.join(sorted(ids))}"
+        say(pos, f"territory {t.id!r}: the map {path.stem!r} has no shape {t.map!r}; give the territory `map:` "
+                 f"one of its shape ids ({hint}), or `map: none` to leave it off the map")
+    return spec
 
 
 def _distance(a: str, b: str) -> int:

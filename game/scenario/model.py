@@ -378,6 +378,7 @@ class Scenario:
     record: tuple[RecordEntry, ...]
     checkpoints: tuple[Checkpoint, ...] = ()
     texts: Texts | None = None
+    map: str = ""           # the scenario's `map:` (see game/scenario/maps.py); "" the default map
     path: str = ""
     sha256: str = ""
     bases: tuple[str, ...] = ()      # the files it extends, nearest first (see overlay.py)

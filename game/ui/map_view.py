@@ -62,12 +62,6 @@ def scenario_map(sc: Scenario) -> MapData | None:
     return data
 
 
-def forget_maps() -> None:
-    """Read map files again when next drawn (after a scenario is reloaded)."""
-    _maps.clear()
-    _RENDERED.clear()
-
-
 def _extent(rings: list) -> float:
     """The size of a shape on screen (the area of its bounding box), to place the smallest names first."""
     pts = [q for ring in rings for q in ring]

@@ -9,6 +9,7 @@ from game.ui.map_data import inside
 from game.ui.map_labels import LabelKind, abbreviations
 from game.ui.map_view import MapView
 from game.ui.screens.map_screen import MapScreen
+from tests.conftest import ROOT
 from tests.ui.driver import Driver
 from tests.ui.test_playtest import to_desk
 
@@ -146,3 +147,43 @@ def test_the_map_is_not_blank_behind_a_dialog(app):
                 for x in range(seen.left + 4, seen.right - 4, 4) for y in range(seen.top + 4, seen.bottom - 4, 4)]
         assert sum(land) > len(land) // 4, (size, sum(land), len(land))
         app.stack = [desk]
+
+
+def test_a_scenario_without_a_map_draws_no_rectangle(app, tmp_path):
+    """`map: none`: the desk's map says so, and no territory is drawn as a made-up tile (it used to draw a
+    huge rectangle over Western Europe)."""
+    from game.ui.session import Session
+
+    mini = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "nomap.yaml"
+    path.write_text(mini.replace("\nterritories:\n", "\nmap: none\nterritories:\n"), encoding="utf-8")
+    app.start_session(Session.new(path, seed=1))
+    app.stack = []
+    desk = app.open("desk")
+    d = Driver(app)
+    app.dirty = True
+    d.frame()
+    view = next(w for w in desk.widgets if isinstance(w, MapView))
+    assert view._polys == {} and not view.label_boxes
+    colours = {view._surf.get_at((x, y))[:3] for x in range(2, view.rect.w - 2, 7) for y in range(2, view.rect.h - 2, 7)}
+    assert app.theme.palette.paper_alt in colours and app.theme.palette.land not in colours
+    assert app.theme.palette.sea not in colours
+
+
+def test_a_territory_the_map_lacks_is_not_drawn_as_a_tile(app, tmp_path):
+    """A scenario from before `map:` whose territory has no shape on the default map (a warning in `check`):
+    the territory is left off the map, not drawn as a made-up rectangle."""
+    from game.ui.session import Session
+
+    mini = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "old.yaml"
+    path.write_text(mini.replace(", map: none}", "}"), encoding="utf-8")
+    app.start_session(Session.new(path, seed=1))
+    app.stack = []
+    desk = app.open("desk")
+    d = Driver(app)
+    app.dirty = True
+    d.frame()
+    view = next(w for w in desk.widgets if isinstance(w, MapView))
+    assert "buffer" not in view._polys and view._polys   # the map is drawn, without the territory
+    assert view.territory_at(view.rect.center) == -1
