@@ -118,6 +118,8 @@ class LabelPlacer:
         numbers = [([number], TERRITORY_STYLES[-1])] if key_room and key_room([*self.numbered, (number, name)]) else []
         for lines, style in [*name_forms(name), *numbers]:
             w, h = box_size(self.theme, lines, style)
+            if w - 4 > self.bounds.w // 3:   # no name wider than a third of the map
+                continue
             spot = self._best(blocked, (w, h), (pole[0] - origin[0], pole[1] - origin[1]))
             if spot is not None:
                 box = pygame.Rect(spot[0] + origin[0], spot[1] + origin[1], w, h)
