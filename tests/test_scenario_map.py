@@ -84,3 +84,12 @@ def test_the_1939_scenario_is_drawn_on_the_1939_map():
     sc, report = check_scenario(ROOT / "scenarios" / "1939.yaml")
     assert sc is not None and not report.warnings
     assert map_path(sc.map, sc.path) == DEFAULT_PATH
+
+
+def test_a_map_mark_at_a_city_the_map_lacks_is_a_located_error(tmp_path):
+    text = with_map("europe_1914", "  - {id: buffer, name: Serbia, map: serbia}").replace(
+        "\nterritories:\n", "\nmap_marks:\n  - {id: front, at: belgrad, kind: front, text: Fighting}\nterritories:\n")
+    sc, errors, _ = variant(tmp_path, text)
+    line = text.splitlines().index("  - {id: front, at: belgrad, kind: front, text: Fighting}") + 1
+    assert sc is None and errors[0].startswith(f"{tmp_path / 's.yaml'}:{line}:")
+    assert "no city 'belgrad'" in errors[0] and "belgrade" in errors[0]

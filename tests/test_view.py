@@ -227,3 +227,20 @@ def test_the_teachers_console_numbers_the_weeks_as_the_desk(s1939):
 
     game = Game.new(s1939, seed=1, humans=(s1939.player,))
     assert ConsoleView(game).week() == (1, PowerView(game, s1939.player).week().last_turn) == (1, 19)
+
+
+def test_map_marks_show_while_their_condition_holds_and_only_to_whom_they_may():
+    """The Khalkhin Gol front appears once the fighting has begun (11 May), not before; the Red Army's
+    preparations are shown to the USSR only."""
+    sc = load_scenario(ROOT / "scenarios" / "1939.yaml")
+    game = Game.new(sc, seed=7, policies={p.id: "passive" for p in sc.powers})
+    ussr = PowerView(game, "ussr")
+    assert "khalkhin_gol_front" not in {m.id for m in ussr.map_marks()}
+    assert {"guarantee_poland", "guarantee_romania"} <= {m.id for m in ussr.map_marks()}
+    while "khalkhin_gol_begins" not in game.state.fired and not game.over:
+        game.submit(Action("end_turn", "ussr"))
+    marks = {m.id: m for m in ussr.map_marks()}
+    assert marks["khalkhin_gol_front"].at == "khalkhin_gol" and marks["khalkhin_gol_front"].kind == "front"
+    game.state.meters["red_army_readiness"] = 80
+    assert "soviet_readiness" in {m.id for m in PowerView(game, "ussr").map_marks()}
+    assert "soviet_readiness" not in {m.id for m in PowerView(game, "germany").map_marks()}

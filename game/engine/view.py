@@ -15,6 +15,7 @@ from . import negotiation
 from .actions import ACTION_KINDS, Action, Result
 from .classroom import ClassOptions
 from .compiled import played_weeks
+from .conditions import compile_condition
 from .effects import describe_effects
 from .game import Game
 from .report import ChangeView, changes_seen
@@ -103,6 +104,16 @@ class Holding:
 
     owner: str | None
     sphere: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MarkView:
+    """A sign on the map the power sees now: at a city of the map, what it says, how it is drawn."""
+
+    id: str
+    at: str
+    text: str
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +289,12 @@ class PowerView:
     def territories(self) -> dict[str, Holding]:
         return {k: Holding(v.owner, v.sphere) for k, v in self.game.state.territories.items()}
 
+    def map_marks(self) -> list[MarkView]:
+        """The scenario's signs on the map that hold now and that the power may see."""
+        st = self.game.state
+        return [MarkView(m.id, m.at, m.text, m.kind) for m in self.sc.map_marks
+                if (m.visible_to is None or self.power in m.visible_to) and compile_condition(m.when, self.sc)(st)]
+
     def questions(self) -> list[Question]:
         return [self.question(p.event, p.date) for p in self.game.state.pending if p.power == self.power]
 
@@ -398,7 +415,7 @@ class PowerView:
         return to_json({
             "power": self.power, "week": self.week(), "gauges": self.gauges(), "powers": self.powers(),
             "briefing": self.briefing(), "inbox": self.inbox(), "sources": self.sources(),
-            "territories": self.territories(), "questions": self.questions(), "actions": self.actions(),
+            "territories": self.territories(), "map_marks": self.map_marks(), "questions": self.questions(), "actions": self.actions(),
             "offers": self.offers(), "watched": self.watched(), "drafts": self.drafts(), "changes": self.changes(),
             "clauses": {o.id: self.clauses(o.id) for o in self.offers() + self.watched()},
             "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},

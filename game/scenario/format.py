@@ -10,6 +10,7 @@ from .model import (
     Clause,
     Do,
     EventDef,
+    MapMark,
     Meter,
     Offer,
     Outcome,
@@ -309,6 +310,16 @@ EVENT = Struct("event", [
       doc="a teacher may bring it into the current week from the teacher's console, with a note why"),
 ], build=EventDef, kind="event", check_more=_event_checks)
 
+MARK_KINDS = ("front", "guarantee", "mobilisation", "note")
+MAP_MARK = Struct("map mark", [
+    F("id", Ident(), True),
+    F("at", Ident(), True, doc="a city id of the scenario's map or of one of its insets"),
+    F("text", Text(120), True, doc="what the sign says, beside it"),
+    F("kind", Enum(*MARK_KINDS), default="note", doc="how it is drawn: " + ", ".join(MARK_KINDS)),
+    F("when", CONDITION, doc="shown while this holds (default: always)"),
+    F("visible_to", ListOf(Ref("power"), 1), doc="who sees it (default: everybody)"),
+], build=MapMark, kind="map_mark")
+
 OUTCOME = Struct("outcome", [
     F("id", Ident(), True),
     F("title", Text(200), True),
@@ -382,6 +393,8 @@ SCENARIO_FIELDS = [
     F("map", Text(300), default="",
       doc="the map the territories are drawn on: a map shipped in assets/map (europe_1939, the default; "
           "europe_1914), a .json map file relative to the scenario (built by tools/build_map.py), or none"),
+    F("map_marks", ListOf(MAP_MARK, max_items=100), default=(),
+      doc="signs on the map at its cities (a front, a guarantee), each shown while its condition holds"),
     F("perspectives", ListOf(PERSPECTIVE), default=()),
     F("sources", ListOf(SOURCE, max_items=1000), default=()),
     F("offers", ListOf(OFFER, max_items=50), default=()),

@@ -61,7 +61,7 @@ def check_data(data: bytes, name: str, report: Report | None = None) -> tuple[Sc
         return None, report
     scenario = _validate(raw, report)
     if scenario is not None and not report.errors:
-        scenario = dataclasses.replace(scenario, map=check_map(scenario.map, scenario.territories, raw, name, report))
+        scenario = dataclasses.replace(scenario, map=check_map(scenario.map, scenario, raw, name, report))
     if scenario is None or report.errors:
         return None, report
     return dataclasses.replace(scenario, path=name, sha256=chain_sha256(chain), bases=chain.bases), report

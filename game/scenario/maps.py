@@ -41,6 +41,12 @@ def shipped_maps() -> list[str]:
 
 def shape_ids(path: Path) -> set[str]:
     """The shape ids of a map file; OSError or ValueError if it cannot be read as one."""
+    return map_ids(path)[0]
+
+
+def map_ids(path: Path) -> tuple[set[str], set[str]]:
+    """The shape ids and the city ids (its insets' too) of a map file; OSError or ValueError if it cannot be
+    read as one."""
     with open(path, "rb") as f:
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -48,14 +54,15 @@ def shape_ids(path: Path) -> set[str]:
     try:
         doc = json.loads(data.decode("utf-8"))
         ids = {str(rec["id"]) for rec in doc["shapes"]}
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        cities = {str(c["id"]) for part in [doc, *doc.get("insets", ())] for c in part.get("cities", ())}
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a map file ({exc.__class__.__name__}: {exc})") from exc
     if doc.get("format") != 1:
         raise ValueError("not a format-1 map file")
-    return ids
+    return ids, cities
 
 
-def check_map(spec: str, territories: Any, raw: Any, scenario_path: str, report: Report) -> str:
+def check_map(spec: str, sc: Any, raw: Any, scenario_path: str, report: Report) -> str:
     """Report, located, a map file that cannot be read and each territory whose shape the map does not have;
     return the spec with a map file's path made absolute (relative to the file that named it, which may be a
     base the scenario extends)."""
@@ -66,15 +73,16 @@ def check_map(spec: str, territories: Any, raw: Any, scenario_path: str, report:
     if path is None:
         return spec
     try:
-        ids = shape_ids(path)
+        ids, cities = map_ids(path)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         report.error(where, f"cannot read the map {path.name!r}: {reason}; name a map shipped with the game "
                             f"({', '.join(shipped_maps())}), a .json map file beside the scenario, or none")
         return spec
+    _check_marks(sc.map_marks, cities, raw, path, report)
     items = raw.get("territories") or []
     say = report.error if "map" in raw else report.warn   # a scenario from before `map:` still loads
-    for i, t in enumerate(territories):
+    for i, t in enumerate(sc.territories):
         if t.map in ids or t.map == NO_MAP:
             continue
         item = items[i] if i < len(items) else None
@@ -85,6 +93,18 @@ def check_map(spec: str, territories: Any, raw: Any, scenario_path: str, report:
         say(pos, f"territory {t.id!r}: the map {path.stem!r} has no shape {t.map!r}; give the territory `map:` "
                  f"one of its shape ids ({hint}), or `map: none` to leave it off the map")
     return spec
+
+
+def _check_marks(marks: Any, cities: set[str], raw: Any, path: Path, report: Report) -> None:
+    """Each map mark stands at a city of the map (or of its insets)."""
+    items = raw.get("map_marks") or []
+    for i, m in enumerate(marks):
+        if m.at not in cities:
+            item = items[i] if i < len(items) else None
+            pos = item.at("at") if hasattr(item, "at") and "at" in item else raw.pos
+            near = sorted(cities, key=lambda c: (_distance(c, m.at), c))[:3]
+            report.error(pos, f"map mark {m.id!r}: the map {path.stem!r} has no city {m.at!r} "
+                              f"(did you mean {' or '.join(near)}?)")
 
 
 def _distance(a: str, b: str) -> int:

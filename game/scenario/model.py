@@ -333,6 +333,18 @@ class EventDef:
 
 
 @dataclass(frozen=True, slots=True)
+class MapMark:
+    """A sign on the map at one of its cities, shown while its condition holds (a front, a guarantee)."""
+
+    id: str
+    at: str
+    text: str
+    kind: str
+    when: Stmt | None
+    visible_to: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     id: str
     title: str
@@ -379,6 +391,7 @@ class Scenario:
     checkpoints: tuple[Checkpoint, ...] = ()
     texts: Texts | None = None
     map: str = ""           # the scenario's `map:` (see game/scenario/maps.py); "" the default map
+    map_marks: tuple[MapMark, ...] = ()
     path: str = ""
     sha256: str = ""
     bases: tuple[str, ...] = ()      # the files it extends, nearest first (see overlay.py)

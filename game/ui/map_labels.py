@@ -32,6 +32,7 @@ class LabelKind(StrEnum):
 
     TERRITORY = "territory"
     CITY = "city"
+    MARK = "mark"
 
 
 @dataclass
@@ -172,6 +173,11 @@ class LabelPlacer:
         if not spots:
             return None
         return min(spots, key=lambda s: ((s[0] + w / 2 - pole[0]) ** 2 + (s[1] + h / 2 - pole[1]) ** 2, s))
+
+    def mark(self, text: str, at: tuple[int, int], size: int, signs: list[pygame.Rect]) -> Label:
+        """A map mark's words beside its sign, where they cover nothing."""
+        label = self.city(text, at, size, signs, CITY_STYLES[0])
+        return Label(LabelKind.MARK, text, label.lines, label.box, label.style, None)
 
     def city(self, name: str, dot_at: tuple[int, int], dot: int, dots: list[pygame.Rect], style: str) -> Label:
         """A city's name beside its dot, right or left, above or below, where it covers nothing; in a smaller

@@ -29,6 +29,7 @@ class Projected:
     holes: list[Ring] = field(default_factory=list)
     cities: list[tuple[str, tuple[float, float]]] = field(default_factory=list)
     places: dict[str, tuple[float, float]] = field(default_factory=dict)   # every city by name, for lines
+    at: dict[str, tuple[float, float]] = field(default_factory=dict)       # every city by id, for marks
 
 
 def framing(data: MapData, wanted: set[str], inner: pygame.Rect, whole: bool) -> Any:
@@ -58,7 +59,7 @@ def project(data: MapData, tf: Any, area: pygame.Rect, offset: tuple[int, int]) 
         out.names[sh.id] = sh.name
     for c in data.cities:
         sx, sy = tf(c.x, c.y)
-        out.places[c.name] = (sx - ox, sy - oy)
+        out.places[c.name] = out.at[c.id] = (sx - ox, sy - oy)
         if c.modern:
             out.places[c.modern] = (sx - ox, sy - oy)
         if c.marked and area.collidepoint(sx, sy):
@@ -126,6 +127,29 @@ def paint_links(surf: pygame.Surface, theme: Theme, links: list[tuple[tuple[floa
             pygame.draw.circle(surf, col, end, width + 2, 2)
 
 
+def paint_sign(surf: pygame.Surface, theme: Theme, kind: str, at: tuple[float, float]) -> None:
+    """A map mark's sign: a front a short broken red line, a guarantee a double ring, a mobilisation a
+    triangle, a note a square."""
+    p = theme.palette
+    r = sign_size(theme)
+    x, y = at
+    if kind == "front":
+        pts = [(x - r, y + r // 2), (x - r // 2, y - r // 2), (x, y + r // 2), (x + r // 2, y - r // 2), (x + r, y + r // 2)]
+        pygame.draw.lines(surf, p.stamp, False, pts, max(2, theme.px(3)))
+    elif kind == "guarantee":
+        pygame.draw.circle(surf, p.accent, at, r, 2)
+        pygame.draw.circle(surf, p.accent, at, max(2, r - theme.px(4)), 2)
+    elif kind == "mobilisation":
+        pygame.draw.polygon(surf, p.stamp, [(x, y - r), (x + r, y + r), (x - r, y + r)], 2)
+    else:
+        pygame.draw.rect(surf, p.ink, (x - r // 2, y - r // 2, r, r), 2)
+
+
+def sign_size(theme: Theme) -> int:
+    """The half-width of a map mark's sign."""
+    return theme.px(8)
+
+
 def paint_names(surf: pygame.Surface, theme: Theme, labels: list[Label]) -> None:
     """The cities' dots, then every name placed on a light ground."""
     p = theme.palette
@@ -139,7 +163,7 @@ def paint_names(surf: pygame.Surface, theme: Theme, labels: list[Label]) -> None
         bg = pygame.Surface(r.size, pygame.SRCALPHA)
         bg.fill((*p.paper, 170 if lab.kind is LabelKind.TERRITORY else 120))
         surf.blit(bg, r)
-        col = p.ink if lab.kind is LabelKind.TERRITORY else p.ink_soft
+        col = p.ink_soft if lab.kind is LabelKind.CITY else p.ink
         y = r.y
         for line in lab.lines:
             img = render(theme, line, lab.style, col)
@@ -182,9 +206,10 @@ def paint_key(surf: pygame.Surface, theme: Theme, numbered: list[tuple[str, str]
         surf.blit(render(theme, text, "small", p.ink), (box.x + 4, box.y + i * h))
 
 
-def paint_inset(surf: pygame.Surface, theme: Theme, inset: MapData, box: pygame.Rect, fill_of: Any) -> None:
+def paint_inset(surf: pygame.Surface, theme: Theme, inset: MapData, box: pygame.Rect, fill_of: Any,
+                marks: list[Any]) -> None:
     """A small map of far-off places in a framed box: its title on top, shapes in their power's colour, its
-    marked cities named."""
+    marked cities named, and the map marks that stand in it (their words at the box's foot)."""
     p = theme.palette
     pygame.draw.rect(surf, p.paper, box)
     title = render(theme, fit(theme, inset.title, "small", box.w - 8), "small", p.ink)
@@ -197,6 +222,21 @@ def paint_inset(surf: pygame.Surface, theme: Theme, inset: MapData, box: pygame.
         rings = [tf.points(poly[0]) for poly in sh.polygons]
         paint_shape(sub, rings, fill_of(sh), p.border)
     taken: list[pygame.Rect] = []
+    here = {c.id: tf(c.x, c.y) for c in inset.cities}
+    shown = [m for m in marks if m.at in here]
+    for m in shown:
+        paint_sign(sub, theme, m.kind, here[m.at])
+        taken.append(pygame.Rect(0, 0, 2 * sign_size(theme), 2 * sign_size(theme)).move(
+            here[m.at][0] - sign_size(theme), here[m.at][1] - sign_size(theme)))
+    y = area.h
+    for m in reversed(shown):
+        img = render(theme, fit(theme, m.text, "small", area.w - 8), "small", p.ink)
+        y -= img.get_height()
+        bg = pygame.Surface((img.get_width() + 6, img.get_height()), pygame.SRCALPHA)
+        bg.fill((*p.paper, 220))
+        sub.blit(bg, (2, y))
+        sub.blit(img, (5, y))
+        taken.append(pygame.Rect(2, y, img.get_width() + 6, img.get_height()))
     marked = [(c.name, tf(c.x, c.y)) for c in inset.cities if c.marked]
     for _name, at in marked:
         pygame.draw.circle(sub, p.ink, at, max(2, theme.px(3)))

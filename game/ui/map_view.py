@@ -34,8 +34,10 @@ from .map_paint import (
     paint_links,
     paint_names,
     paint_shape,
+    paint_sign,
     power_fill,
     project,
+    sign_size,
 )
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
@@ -114,6 +116,10 @@ class MapView(Widget):
         return [(o.parties, o.status is OfferStatus.SIGNED) for o in self.view.offers()
                 if o.status in (OfferStatus.SIGNED, OfferStatus.PROPOSED)]
 
+    def marks(self) -> list[Any]:
+        """The signs on the map the player's power sees now (a front, a guarantee), from the view."""
+        return self.view.map_marks() if self.view is not None else []
+
     def _fill_of(self, theme: Theme, owner: str | None) -> tuple[int, int, int]:
         if owner and owner in self.powers():
             return power_fill(theme, self.powers()[owner].color, 0.75)
@@ -146,10 +152,14 @@ class MapView(Widget):
                       .move(-self.rect.x, -self.rect.y))
             self._paint_lands(surf, theme, data)
             paint_links(surf, theme, self._link_points())
-            paint_names(surf, theme, self._place_labels(theme, data))
+            labels = self._place_labels(theme, data)
+            for m in self.marks():
+                if m.at in self.geo.at:
+                    paint_sign(surf, theme, m.kind, self.geo.at[m.at])
+            paint_names(surf, theme, labels)
             paint_key(surf, theme, self.numbered, self.key_box(theme))
             for inset, box in zip(data.insets[:len(self.insets)], self.insets, strict=True):
-                paint_inset(surf, theme, inset, box, self._inset_fill(theme))
+                paint_inset(surf, theme, inset, box, self._inset_fill(theme), self.marks())
         pygame.draw.rect(surf, theme.palette.border, surf.get_rect(), 1)
         self._polys = self.geo.polys
         return surf
@@ -187,7 +197,8 @@ class MapView(Widget):
 
     def _place_labels(self, theme: Theme, data: MapData) -> list[Label]:
         """Where the names go, in the widget's own coordinates: each territory's (and each power's own land's)
-        inside it, smallest first, as they have the fewest places; then each city's beside its dot."""
+        inside it, smallest first, as they have the fewest places; then each city's beside its dot; then the
+        words of each map mark beside its sign."""
         legend, note = self._legend_layout(theme)
         ox, oy = self.rect.topleft
         dot = max(2, theme.px(3))
@@ -198,8 +209,11 @@ class MapView(Widget):
             d = pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2)
             d.center = (round(cx), round(cy))
             dots.append(d)
+        sr = sign_size(theme)
+        marks = [(m.text, self.geo.at[m.at]) for m in self.marks() if m.at in self.geo.at]
+        signs = [pygame.Rect(round(x) - sr, round(y) - sr, 2 * sr + 1, 2 * sr + 1) for _t, (x, y) in marks]
         placer = LabelPlacer(theme, self.rect.size, [b.move(-ox, -oy) for _q, b in legend]
-                             + [note.move(-ox, -oy), self.key_box(theme), *self.insets, *dots])
+                             + [note.move(-ox, -oy), self.key_box(theme), *self.insets, *dots, *signs])
         names = {t.map: t.name.split(" (")[0] for t in self.sc.territories}
         names |= {sid: self.powers()[sid].short for sid in self.home_shapes(data)}
         territories = {t.map for t in self.sc.territories}
@@ -208,7 +222,9 @@ class MapView(Widget):
                                 room if sid in territories else None)
                for sid in sorted(names, key=lambda s: (_extent(self.geo.polys.get(s, [])), s))]
         for i in sorted(range(len(cities)), key=lambda i: (cities[i][1][1], cities[i][1][0])):
-            out.append(placer.city(cities[i][0], dots[i].center, dot, dots[:i] + dots[i + 1:], style or "small"))
+            ring = sr if any(sign.collidepoint(dots[i].center) for sign in signs) else dot   # names clear of a sign
+            out.append(placer.city(cities[i][0], dots[i].center, ring, dots[:i] + dots[i + 1:], style or "small"))
+        out += [placer.mark(text, (round(x), round(y)), sr, signs) for text, (x, y) in marks]
         self.label_boxes, self.numbered = out, placer.numbered
         return out
 
@@ -218,6 +234,7 @@ class MapView(Widget):
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         key = (tuple(self.rect), theme.palette.name, theme.base, id(self.sc), self.whole, tuple(self.links()),
+               tuple(self.marks()),
                tuple((k, v.owner, v.sphere) for k, v in sorted(self.holdings.items())))
         if key != self._key or self._surf is None:
             found = _RENDERED.get(key)   # a new MapView after a relayout reuses the last drawing

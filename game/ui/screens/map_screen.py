@@ -12,7 +12,7 @@ from ..map_view import MapView
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.paper import sheet
-from ..widgets.text import render
+from ..widgets.text import fit, render
 from .base import Screen
 
 
@@ -26,9 +26,15 @@ class MapScreen(Screen):
         self.add(Button(pygame.Rect(w - pad - theme.px(160), pad, theme.px(160), bh), "Back", lambda: Pop(),
                         key=pygame.K_ESCAPE))
         s = self.app.session
-        self.map_rect = pygame.Rect(pad, pad * 2 + bh, w - 2 * pad, h - 3 * pad - bh)
+        top = max(pad * 2 + bh, self.header_height(theme) + pad // 2)
+        self.map_rect = pygame.Rect(pad, top, w - 2 * pad, h - top - pad)
         self.add(MapView(self.map_rect, theme, s.scenario, s.view.territories(), wid="bigmap", view=s.view,
                               whole=True))
+
+    @staticmethod
+    def header_height(theme: Theme) -> int:
+        """The height of the title and its line of help above the map."""
+        return theme.px(14) + theme.line_height("bold", 1.3) + theme.line_height("sans", 0.85)
 
     def first_focus(self) -> int:
         return 1
@@ -40,8 +46,9 @@ class MapScreen(Screen):
         week = s.view.week()
         when = week.end_date or f"{dt.date.fromisoformat(week.today):%d %B %Y}"
         surf.blit(render(th, f"{texts(s.scenario).map_title} — {when}", "desk_head"), (th.px(12), th.px(14)))
-        surf.blit(render(th, "Colour: who holds it · stripes: whose sphere of interest · arrows or the mouse: "
-                             "name each territory", "desk_soft"),
+        room = self.map_rect.w - th.px(180)
+        surf.blit(render(th, fit(th, "Colour: who holds it · stripes: whose sphere of interest · a click or Enter: "
+                                     "the dossier of the power that holds it", "desk_soft", room), "desk_soft"),
                   (th.px(12), th.px(14) + th.line_height("bold", 1.3)))
         sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
         self.draw_widgets(surf)
