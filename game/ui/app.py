@@ -327,7 +327,7 @@ class App:
         ctrl = event.mod & pygame.KMOD_CTRL
         if event.key == pygame.K_F1:
             if not self.top_is("help"):
-                self.open("help")
+                self.open("help", about=self.top)
             return True
         if event.key == pygame.K_F9:
             teaching.console_key(self)

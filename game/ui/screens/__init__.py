@@ -46,3 +46,17 @@ def screen_class(name: str) -> Any:
     """The class of the screen registered under name (KeyError for a name nobody registered)."""
     module, cls = SCREENS[name].split(":")
     return getattr(importlib.import_module(f"{__name__}.{module}"), cls)
+
+
+# the screens whose keys README's table lists, in the order a player meets them
+KEYED = ("title", "desk", "negotiation", "event", "week_report", "briefing", "archive", "map", "pause", "settings",
+         "load", "ending")
+
+
+def keys_table() -> str:
+    """README's table of keys: each screen's `keys`, as F1 shows them (tests/ui/test_help.py compares the two)."""
+    rows = ["| screen | key | what it does |", "|---|---|---|"]
+    for name in KEYED:
+        for key, does in screen_class(name).keys:
+            rows.append(f"| {name.replace('_', ' ')} | {key} | {does} |")
+    return "\n".join(rows)

@@ -17,6 +17,7 @@ from .base import Screen
 
 
 class ArchiveScreen(Screen):
+    keys = (("F, ]", "the next perspective on the sources"), ("[", "the previous one"), ("Esc", "back"))
     name = "archive"
 
     def __init__(self, app: Any):

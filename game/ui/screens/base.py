@@ -24,6 +24,7 @@ class Screen:
     name = ""          # the key it is registered under (screens/__init__.py)
     modal = False      # drawn over the screen below it
     quiet = False      # shows no notice about another screen (the ending)
+    keys: tuple[tuple[str, str], ...] = ()   # this screen's keys and what they do: F1 and README list them
     title = ""
     focus_first = False   # a control has the focus from the start, however the screen was opened (dialogs)
 

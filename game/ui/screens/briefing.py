@@ -43,6 +43,7 @@ def briefing_blocks(app: Any) -> list[Block]:
 
 
 class BriefingScreen(Dialog):
+    keys = (("Enter", "to the desk"),)
     name = "briefing"
     width, height = 0.72, 0.9
     stamp_text = "Briefing"

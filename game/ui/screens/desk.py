@@ -39,6 +39,11 @@ TAB_KEYS = {"actions": pygame.K_1, "treaties": pygame.K_2, "powers": pygame.K_3,
 
 class DeskScreen(Screen):
     name = "desk"
+    keys = (("1 2 3 4", "the tabs: Actions, Treaties, Powers, Telegrams (the list keeps its place; "
+                        "the key focuses an entry, Enter presses it)"),
+            ("E", "end the week (asks first if action points are left)"),
+            ("U, Ctrl+Z", "undo the week's last step"), ("M", "the map"), ("B", "the briefing"),
+            ("A", "the archive of sources"), ("Esc", "the menu"))
     tab = "actions"
 
     def __init__(self, app: Any):

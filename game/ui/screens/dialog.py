@@ -12,7 +12,7 @@ from ...scenario.presentation import texts
 from ..flow import Many, Pop
 from ..layout import row
 from ..theme import Theme
-from ..widgets.buttons import Button
+from ..widgets.buttons import Button, key_label
 from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
@@ -125,12 +125,29 @@ def help_blocks(sc: Scenario | None) -> list[Block]:
             Block("head", "Saving"), Block("body", saving)]
 
 
+def keys_here(about: Screen | None) -> list[Block]:
+    """The keys of the screen F1 was pressed on: those it declares (`Screen.keys`), else those on its buttons."""
+    if about is None:
+        return []
+    keys = about.keys
+    if not keys:
+        about.ensure_layout()
+        keys = tuple((key_label(w.key_code), getattr(w, "label", w.wid)) for w in about.widgets if w.key_code)
+    if not keys:
+        return []
+    where = about.title or about.name.replace("_", " ")
+    return [Block("head", f"Keys here ({where})"), *(Block("body", f"{key}: {does}.", 10) for key, does in keys),
+            Block("gap", "")]
+
+
 class HelpDialog(Dialog):
+    """F1: the keys of the screen it was opened over first, then how to play and the keys of every screen."""
+
     name = "help"
 
-    def __init__(self, app: Any):
+    def __init__(self, app: Any, about: Screen | None = None):
         session = app.session
-        super().__init__(app, "Help", help_blocks(session.scenario if session else None))
+        super().__init__(app, "Help", keys_here(about) + help_blocks(session.scenario if session else None))
 
 
 class ConfirmDialog(Dialog):

@@ -26,6 +26,7 @@ from .base import Screen
 class EndingScreen(Screen):
     name = "ending"
     quiet = True   # no notice about the desk covers the ending
+    keys = (("X", "export the debrief"), ("A", "the archive of sources"), ("M", "the map"), ("T", "to the title"))
 
     def __init__(self, app: Any):
         super().__init__(app)

@@ -31,6 +31,8 @@ def source_blocks(sc: Any, ids: list[str] | tuple[str, ...]) -> list[Block]:
 
 
 class EventDialog(Dialog):
+    keys = (("1 2 3 ...", "focus an answer (it is never chosen by its number alone)"),
+            ("Enter", "choose the focused answer (a step that cannot be taken back asks first)"))
     """An event that asks the player to choose; each choice shows its known consequences."""
 
     name = "event"
@@ -92,6 +94,7 @@ class EventDialog(Dialog):
 
 
 class WeekReport(Dialog):
+    keys = (("Enter", "continue to the desk"),)
     """What arrived on the desk while the week was resolved."""
 
     name = "week_report"

@@ -17,6 +17,7 @@ from .base import Screen
 
 
 class MapScreen(Screen):
+    keys = (("Esc", "back"),)
     name = "map"
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:

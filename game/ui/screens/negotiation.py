@@ -26,6 +26,8 @@ ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r
 
 
 class NegotiationScreen(Screen):
+    keys = (("P", "propose this draft"), ("A", "accept the draft that reached you"), ("R", "reject it"),
+            ("S", "stall"), ("D", "reset the draft to the table's"), ("Esc", "back to the desk"))
     name = "negotiation"
 
     def __init__(self, app: Any, offer_id: str):

@@ -22,6 +22,8 @@ from .dialog import Dialog
 
 
 class PauseScreen(Dialog):
+    keys = (("Esc", "resume"), ("S", "save the game"), ("L", "load a game"), ("O", "settings"), ("B", "the briefing"),
+            ("A", "the archive of sources"), ("X", "export for grading"), ("Q", "quit to the title"))
     name = "pause"
     width, height = 0.4, 0.7
 
@@ -43,6 +45,8 @@ class PauseScreen(Dialog):
 
 
 class SettingsScreen(Dialog):
+    keys = (("1 2 3 4", "text size: Small, Normal, Large, Projector"), ("H", "high contrast"), ("F", "fullscreen"),
+            ("Esc", "done"))
     name = "settings"
     width, height = 0.66, 0.8
 
@@ -97,6 +101,7 @@ class SettingsScreen(Dialog):
 
 class LoadScreen(Dialog):
     name = "load"
+    keys = (("Enter", "load the focused save"), ("Esc", "back"))
 
     def __init__(self, app: Any):
         super().__init__(app, "Load a game", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])

@@ -42,6 +42,9 @@ CREDITS = [
 
 
 class TitleScreen(Screen):
+    keys = (("N", "new game"), ("G", "new class game"), ("C", "continue the autosaved game"), ("L", "load a game"),
+            ("S", "choose the scenario"), ("O", "settings"), ("H", "handouts"), ("I", "sources and credits"),
+            ("Q", "quit"))
     name = "title"
 
     def __init__(self, app: Any, seed: int | None = None):
