@@ -89,3 +89,24 @@ def test_the_printed_debrief_shows_the_verdict(mini, tmp_path):
     html = written.html.read_text(encoding="utf-8")
     assert "Against history and the simulated policies" in html
     assert f"{verdicts(game, 'red')[0].text}." in html
+
+
+def test_the_signing_names_the_treaty_its_signers_and_only_a_partys_secret_clauses():
+    from game.engine.view import PowerView
+    from game.scenario import load_scenario
+    from tests.conftest import ROOT
+
+    sc = load_scenario(ROOT / "scenarios" / "1939.yaml")
+    game = Game.new(sc, seed=7, policies={"ussr": "historical"})
+    game.run_until_human()
+    signed = PowerView(game, "ussr").signing()
+    assert (signed.offer, signed.place, signed.date) == ("german_pact", "Moscow", game.state.end_date)
+    assert ("Vyacheslav Molotov", "People's Commissar for Foreign Affairs", "USSR") in signed.signers
+    assert signed.secret and all(name not in dict(signed.clauses) for name, _ in signed.secret)
+    assert PowerView(game, "poland").signing().secret == ()
+
+
+def test_no_signing_when_the_game_ends_without_one(mini):
+    from game.engine.view import PowerView
+
+    assert PowerView(ended(mini), "red").signing() is None

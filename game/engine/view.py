@@ -19,6 +19,7 @@ from .conditions import compile_condition
 from .effects import describe_effects
 from .game import Game
 from .report import ChangeView, changes_seen
+from .signing import Signing, signing
 from .state import LogEntry
 
 ANSWERS = ("accept", "reject", "stall")
@@ -277,6 +278,10 @@ class PowerView:
         me = self.power
         return [replace(e, why="", votes=()) if (e.why or e.votes) and e.power != me else e
                 for e in self.game.inbox(me)]
+
+    def signing(self) -> Signing | None:
+        """The treaty whose signature ended the game, as the power may read it (None if none did)."""
+        return signing(self.game, self.power)
 
     def changes(self) -> list[ChangeView]:
         """Every change of a gauge the power sees and of trust to or from it, with its cause, oldest first."""

@@ -255,6 +255,7 @@ OFFER = Struct("offer", [
     F("clauses", ListOf(CLAUSE, 1, 30), True),   # the desk weighs every draft one clause away from the current
     F("ai", MapOf(Ref("power"), PARTY_AI), default={}),
     F("on_sign", EFFECTS, default=()),
+    F("signed_at", Text(100), default="", doc="where it is signed, for the signing card (e.g. Moscow)"),
 ], build=Offer, kind="offer", check_more=_offer_checks)
 
 ACTION = Struct("action", [

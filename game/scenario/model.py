@@ -254,6 +254,7 @@ class Offer:
     ai: dict[str, PartyAI]
     on_sign: Effects
     observers: tuple[str, ...] = ()      # see drafts, answers and news without being parties
+    signed_at: str = ""                  # where it is signed (the signing card says so)
     by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -173,6 +173,8 @@ class App:
         if self.session.game.over:
             self.stack = []
             self.open("ending")
+            if self.session.view.signing() is not None:   # a treaty ended it: the signature comes first
+                self.open("signing")
         elif kind.ends_week and self.session.handover_due():
             seating.hand_over(self)
         elif kind.ends_week:

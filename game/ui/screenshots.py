@@ -97,6 +97,10 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.stack = []
     app.open("ending")
     shot(app, "ending")
+    if app.session.view.signing() is not None:   # a treaty ending opens with the signature
+        app.open("signing")
+        shot(app, "signing")
+        app.stack = app.stack[:1]
     app.open("map")
     shot(app, "map-at-the-end")
     _handover_shots(app, scenario_path, shot)

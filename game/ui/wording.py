@@ -122,6 +122,24 @@ def trust_word(value: float) -> str:
 STANDING = {"good": " Green: better for you than at the start.", "bad": " Red: worse for you than at the start.",
             "": ""}
 
+# The signing card a treaty ending opens with.
+SIGNING_BUTTON = "To the ending"
+SIGNING_SECRET = "Secret clauses, known only to the parties"
+
+
+def signing_title(place: str, date) -> str:
+    """'SIGNED AT MOSCOW, 23 AUGUST 1939' (without the place when the scenario does not give it)."""
+    when = f"{date.day} {date:%B %Y}" if date else ""
+    return (f"Signed at {place}, {when}" if place else f"Signed, {when}").upper()
+
+
+def signed_by(signers) -> str:
+    """'Signed for USSR by Vyacheslav Molotov, People's Commissar for Foreign Affairs; for Germany by ...'."""
+    parts = [f"for {short} by {name}" + (f", {title}" if title else "") if name else f"for {short}"
+             for name, title, short in signers]
+    return "Signed " + "; ".join(parts) + "."
+
+
 # The ending's verdict (the engine's verdict.verdicts): its heading and what it is computed from.
 VERDICT_HEAD = "How you did, against history and the simulated policies"
 VERDICT_NOTE = ("Computed from {games} games of the scenario's own policies for your power, every other power "

@@ -25,6 +25,7 @@ SCREENS: dict[str, str] = {
     "event": "event:EventDialog",
     "week_report": "event:WeekReport",
     "ending": "ending:EndingScreen",
+    "signing": "signing:SigningCard",
     "handover": "handover:HandoverScreen",
     "console": "console:ConsoleScreen",
     "console_pin": "console:PinDialog",
