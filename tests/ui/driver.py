@@ -127,7 +127,7 @@ class Driver:
         if self.mode == "keys":
             self.key(pygame.K_RETURN)
         else:
-            assert self.press(lambda w: getattr(w, "label", "") in ("Continue", "To the desk", "Close"))
+            assert self.press(lambda w: getattr(w, "label", "") in ("Continue", "To the desk", "Close", "To the ending"))
 
     def tab(self, name: str) -> None:
         if self.mode == "keys":
