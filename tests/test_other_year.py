@@ -77,3 +77,20 @@ def test_an_overlay_that_changes_the_player_says_its_own_texts():
     said = texts(load_scenario(ROOT / "scenarios" / "poland.yaml"))
     words = " ".join((said.title, said.subtitle, said.tagline, said.stamp, said.role))
     assert "Polish" in words and not any(w in words for w in ("Soviet", "MOSCOW", "Москва", "Совершенно"))
+
+
+def test_the_printed_pages_of_another_year_say_turns_and_nothing_of_1939(other, tmp_path):
+    import re
+
+    from game.export.files import write_debrief
+    from game.export.handouts import write_handouts
+
+    game = _played_to(other, 3, first="send_envoy")
+    written = write_debrief(game, (other.player,), tmp_path)
+    pages = [written.html, written.grading, *write_handouts(other, tmp_path / "handouts")]
+    html = " ".join(re.sub(r"<style.*?</style>", " ", p.read_text(encoding="utf-8"), flags=re.S) for p in pages)
+    text = re.sub(r"<[^>]+>", " ", html)   # what is printed, not the class names of the page's style
+    assert "Turn 1" in text
+    text = text.replace("Moscow 1939 — free software", "")   # the program's own name in the footer may stay
+    found = re.findall(r".{30}(?:soviet|ussr|1939|moscow|\bweeks?\b).{30}", text, re.IGNORECASE | re.S)
+    assert not found

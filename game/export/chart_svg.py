@@ -20,7 +20,7 @@ def spread(ends: list[tuple[float, int]], gap: float, lo: float, hi: float) -> l
     return [(y, i) for y, i in placed]
 
 
-def svg_chart(history: list[dict], meters: list[dict]) -> str:
+def svg_chart(history: list[dict], meters: list[dict], unit: str = "week") -> str:
     """One line a gauge, week by week, with its name at its end (labels stacked so none overprints)."""
     if not history or not meters:
         return ""
@@ -50,6 +50,6 @@ def svg_chart(history: list[dict], meters: list[dict]) -> str:
         r, g, b = SERIES_COLORS[i % len(SERIES_COLORS)]
         out.append(f'<text x="{left + pw + 6}" y="{y + 4:.1f}" font-size="11" fill="rgb({r},{g},{b})">'
                    f'{html.escape(meters[i]["name"])}</text>')
-    out.append(f'<text x="{left + pw / 2}" y="{h - 6}" font-size="11" text-anchor="middle">weeks 0–{n - 1}</text>')
+    out.append(f'<text x="{left + pw / 2}" y="{h - 6}" font-size="11" text-anchor="middle">{unit}s 0–{n - 1}</text>')
     out.append("</svg>")
     return "".join(out)

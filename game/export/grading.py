@@ -57,7 +57,7 @@ def _decision_text(d: dict[str, Any]) -> tuple[str, str]:
     return plain, html
 
 
-def _week_rows(data: dict[str, Any], budget: int) -> tuple[str, int]:
+def _week_rows(data: dict[str, Any], budget: int, unit: str) -> tuple[str, int]:
     """The table's rows, one a week with a decision, while they fit in budget lines; and how many decisions were
     left out."""
     decisions, record = data.get("decisions", []), data.get("historical_decisions", [])
@@ -71,7 +71,7 @@ def _week_rows(data: dict[str, Any], budget: int) -> tuple[str, int]:
             left += len(mine)
             continue
         used += need
-        rows.append(f'<tr><td class="week">Week {week}</td><td>{"".join(h for _p, h in mine)}</td>'
+        rows.append(f'<tr><td class="week">{unit.capitalize()} {week}</td><td>{"".join(h for _p, h in mine)}</td>'
                     f'<td class="record">{"<br>".join(esc(t) for t in done_text) or "—"}</td></tr>')
     return "".join(rows), left
 
@@ -91,11 +91,12 @@ def grading_html(data: dict[str, Any], scenario: Any, written: str = "", report:
     """The one-page grading sheet; data: export.debrief.class_debrief(...); report: the full report's file name."""
     sc = scenario
     teams = "; ".join(f"{s['short']} — {s['team']}" if s["team"] else s["short"] for s in data.get("seats", []))
-    ending = data.get("title") or f"Game in progress (week {data.get('week', '?')})"
+    unit = sc.calendar.unit
+    ending = data.get("title") or f"Game in progress ({unit} {data.get('week', '?')})"
     gauges, gauge_lines = _gauges(data.get("scores", []))
     questions, question_lines = _questions(data.get("questions", []))
     budget = PAGE_LINES - 11 - gauge_lines - question_lines
-    rows, left = _week_rows(data, budget)
+    rows, left = _week_rows(data, budget, unit)
     more = (f'<tr><td></td><td class="more" colspan="2">{left} more decisions: see the full report'
             f'{" (" + esc(report) + ")" if report else ""}.</td></tr>') if left else ""
     body = f"""<p class="meta">{esc(sc.title)} · grading sheet{' · written ' + esc(written) if written else ''}</p>
@@ -103,11 +104,11 @@ def grading_html(data: dict[str, Any], scenario: Any, written: str = "", report:
 <p class="meta">Teams: {esc(teams)}. The game played every other power. Outcome: <b>{esc(ending)}</b>
 {('(' + esc(data['end_date']) + ')') if data.get('end_date') else ''}</p>
 <h2>Decisions, reasons and votes beside the documented record</h2>
-<table class="grade"><tr><th>Week</th><th>What the teams decided, and why</th><th>The record</th></tr>
+<table class="grade"><tr><th>{unit.capitalize()}</th><th>What the teams decided, and why</th><th>The record</th></tr>
 {rows or '<tr><td></td><td>No decision yet.</td><td></td></tr>'}{more}</table>
 <h2>The gauges{' at the end' if data.get('title') else ' now'}</h2>{gauges}
 <h2>Questions for discussion</h2>{questions}
-{'<p class="meta">The full report (epilogue, comparison with history, the gauges week by week, the sources): '
+{'<p class="meta">The full report (epilogue, comparison with history, the gauges {unit} by {unit}, the sources): '
  + esc(report) + '</p>' if report else ''}"""
     return document(f"Grading sheet — {data.get('class') or sc.title} — code {data.get('code', '')}", body, STYLE,
                     paper)

@@ -56,13 +56,13 @@ def _lessons(sc: Scenario, card: Card) -> str:
     if not sc.checkpoints and not events:
         return ""
     cal = sc.calendar
-    rows = "".join(f"<tr><td>Week {cal.turn_of(c.date)}, from {esc(day(cal.turn_start(cal.turn_of(c.date))))}</td>"
+    rows = "".join(f"<tr><td>{cal.numbered(cal.turn_of(c.date))}, from {esc(day(cal.turn_start(cal.turn_of(c.date))))}</td>"
                    f"<td><b>{esc(c.title)}</b><br>{esc(c.note)}</td></tr>" for c in sc.checkpoints)
     body = "<h1>Lessons: checkpoints and events to bring in</h1>"
     if rows:
         body += ("<p>A class game can start at a checkpoint (the documented path is played up to it) and stop at "
-                 "one (the game is saved under the class's name and code). Each stands at the start of its week."
-                 f'</p><table class="small"><tr><th>Week</th><th>Checkpoint</th></tr>{rows}</table>')
+                 f"one (the game is saved under the class's name and code). Each stands at the start of its {cal.unit}."
+                 f'</p><table class="small"><tr><th>{cal.unit.capitalize()}</th><th>Checkpoint</th></tr>{rows}</table>')
     if events:
         items = "".join(f"<li><b>{esc(e.title)}</b></li>" for e in events)
         body += ("<h2>Events a teacher may bring in</h2><p>From the teacher's console (F9), with a note why; the "
