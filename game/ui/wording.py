@@ -178,13 +178,18 @@ def unused_points(left: int) -> str:
     return f"{left} point{'s' if left != 1 else ''} unused — end the week?"
 
 
-def handover_title(short: str) -> str:
-    """The hand-over screen's title: which team sits down next (the power's short name from the scenario)."""
-    return f"Pass to the {short} team"
+def team_words(short: str, team: str = "") -> str:
+    """A seat as the class calls it: its team's name with the power's short name, else "the USSR team"."""
+    return f"{team} ({short})" if team else f"the {short} team"
+
+
+def handover_title(short: str, team: str = "") -> str:
+    """The hand-over screen's title: which team sits down next."""
+    return f"Pass to {team_words(short, team)}"
 
 
 HANDOVER_TAKE = "Show our desk"
-HANDOVER_HIDE = ("Only the {short} team should see the screen now. When you are ready, press {key} or click "
+HANDOVER_HIDE = ("Only {team} should see the screen now. When you are ready, press {key} or click "
                  "“Show our desk”. (Enter and Space do nothing here, so that no key meant for the last desk can "
                  "open the next one.)")
 SEAT_STATUS = {"done": "has ended the week", "next": "is next", "waiting": "waits"}

@@ -225,3 +225,24 @@ def test_loading_a_hot_seat_game_says_so_over_the_hand_over(app, tmp_path):
     app.session.save(path)
     app.apply(flow.LoadSave(path))
     assert isinstance(app.top, HandoverScreen) and app.notice is not None and "Loaded" in app.notice.text
+
+
+def test_the_hand_over_names_the_team_and_the_people_in_office_now(app) -> None:
+    """A class that starts on 24 July: Litvinov was dismissed on 3 May, and the team is called by its name."""
+    from game.engine.classroom import ClassOptions
+
+    options = ClassOptions.typed("7B", {"ussr": "Politbiuro – grupa Łódź"}, start="political_text")
+    app.apply(flow.NewGame(None, 5, SEATS, options))
+    Driver(app, "keys").frame()
+    screen = app.top
+    assert isinstance(screen, HandoverScreen) and screen.seat == "ussr"
+    assert screen.title == "Pass to Politbiuro – grupa Łódź (USSR)"
+    people = " ".join(b.text for b in screen.body_blocks())
+    assert "Vyacheslav Molotov" in people and "Litvinov" not in people
+    assert "Only Politbiuro – grupa Łódź (USSR) should see the screen now" in people
+
+
+def test_the_hand_over_of_a_team_without_a_name_names_its_power(app) -> None:
+    d = start(app)
+    d.frame()
+    assert app.top.title == "Pass to the USSR team"

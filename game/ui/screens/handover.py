@@ -8,7 +8,7 @@ import pygame
 
 from ..flow import TakeSeat
 from ..widgets.text import Block
-from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, SEAT_STATUS, handover_title
+from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, SEAT_STATUS, handover_title, team_words
 from .base import ACTIVATE
 from .dialog import Dialog
 
@@ -27,7 +27,8 @@ class HandoverScreen(Dialog):
     def __init__(self, app: Any, seat: str):
         self.seat = seat
         short = app.session.scenario.power(seat).short
-        super().__init__(app, handover_title(short), [],
+        self.team = app.session.game.options.team(seat)
+        super().__init__(app, handover_title(short, self.team), [],
                          [(HANDOVER_TAKE.format(short=short), lambda: TakeSeat(seat), TAKE_KEY)])
 
     def body_blocks(self) -> list[Block]:
@@ -35,8 +36,9 @@ class HandoverScreen(Dialog):
         sc, week = s.scenario, s.view.week()
         me = sc.power(self.seat)
         waiting = s.game.waiting_for()
-        b = [Block("head", me.name), Block("soft", f"{me.leader.name} · {me.foreign_minister.name}"), Block("gap", ""),
-             Block("body", HANDOVER_HIDE.format(short=me.short, key="T")), Block("gap", ""),
+        people = next(p.people for p in s.view.powers() if p.id == self.seat)   # in office now (appointments)
+        b = [Block("head", me.name), Block("soft", " · ".join(name for name, _title in people[:2])), Block("gap", ""),
+             Block("body", HANDOVER_HIDE.format(team=team_words(me.short, self.team), key="T")), Block("gap", ""),
              Block("body", f"{sc.calendar.of_last(week.turn, week.last_turn)}: {week.start} to {week.end}. "
                            f"Class code {week.seed}.")]
         for p in s.seats:
