@@ -63,6 +63,18 @@ def assert_tip_covers_no_title(app, d: Driver) -> int:
     return checked
 
 
+def test_a_focused_tab_tooltip_covers_no_entry_title(app):
+    d = to_desk(app)
+    desk = app.top
+    for tab in ("actions", "treaties", "powers", "telegrams"):
+        desk.ensure_layout()
+        desk.focus, desk.keyboard_used = next(i for i, w in enumerate(desk.widgets) if w.wid == f"tab:{tab}"), True
+        box = desk.draw_tooltip(d.surf, *desk.current_tooltip())
+        for other in list_entries(desk):
+            band = title_band(app.theme, other).clip(other.scroller.view)
+            assert not box.colliderect(band), f"the tooltip of tab {tab} covers the title of {other.wid}"
+
+
 def test_a_focused_entry_tooltip_covers_no_other_entry_title(app):
     d = to_desk(app)
     assert assert_tip_covers_no_title(app, d) >= 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.engine import Action
 from game.ui.screens.desk import DeskScreen
@@ -249,3 +250,51 @@ def test_a_tab_number_key_keeps_the_place_and_focuses_an_entry_in_view(app):
     assert panel_scroller(desk).offset == offset
     assert desk.widgets[desk.focus].wid == focused
     assert app.top is desk and app.session.game.state.taken == taken
+
+
+START = {   # from the desk, the keys that reach each screen the desk leads to
+    "desk": (), "treaties": (pygame.K_2,), "negotiation": (pygame.K_2, pygame.K_RETURN), "powers": (pygame.K_3,),
+    "telegrams": (pygame.K_4,), "menu": (pygame.K_ESCAPE,), "briefing": (pygame.K_b,), "archive": (pygame.K_a,),
+    "map": (pygame.K_m,), "help": (pygame.K_F1,), "litvinov": "act:replace_litvinov",   # that entry focused
+}
+
+
+@pytest.mark.parametrize("week", [1, 16])
+@pytest.mark.parametrize("start", list(START))
+def test_no_run_of_enter_and_number_keys_from_any_screen_takes_an_irreversible_step(app, start, week):
+    """From every screen the desk leads to, early and late in the game (when a treaty that ends it may be on the
+    table), 150 presses of Enter and the number keys never take a step that cannot be taken back."""
+    import random
+
+    to_desk(app)
+    s = app.session
+    while s.game.state.turn < week and not s.game.over:
+        for e in s.game.pending_choices(s.power):
+            s.game.submit(Action("choose", s.power, e.id, option=e.default_choice().id))
+        s.game.submit(Action("end_turn", s.power))
+    s.new_entries()
+    app.stack = app.stack[:1]
+    app.invalidate()
+    taken = []
+    submit = s.submit
+
+    def watched(action):
+        if s.view.irreversible(action):
+            taken.append(action)
+        return submit(action)
+
+    s.submit = watched
+    d = Driver(app, "keys")
+    if isinstance(START[start], str):
+        desk = app.top
+        desk.ensure_layout()
+        desk.focus = next(i for i, w in enumerate(desk.widgets) if w.wid == START[start])
+        desk.keyboard_used = True
+    else:
+        for key in START[start]:
+            d.key(key)
+    rng = random.Random(f"{start}-{week}")
+    keys = [pygame.K_RETURN, pygame.K_KP_ENTER, *range(pygame.K_0, pygame.K_9 + 1)]
+    for _ in range(150):
+        d.key(rng.choice(keys))
+    assert taken == [], taken

@@ -219,6 +219,9 @@ class Screen:
             box.topleft = (min(max(screen.x, anchor.x), screen.right - box.w), anchor.bottom + th.px(4))
             if box.bottom > screen.bottom:
                 box.y = max(screen.y, anchor.top - box.h - th.px(4))
+            under = next((sc.view for sc in self.scrollers if listed is None and sc.view.colliderect(box)), None)
+            if under is not None:   # a tab's tooltip would cover a list's entries: beside the list instead
+                box, lines = self.tooltip_beside(font, text, anchor, under, screen) or (box, lines)
         else:
             box, lines = box
         pygame.draw.rect(surf, th.palette.telegram, box)
