@@ -155,7 +155,7 @@ def test_summary_reads_scenario_week_and_outcome_without_loading(mini, tmp_path)
 
     path = tmp_path / "a.json"
     save_game(played(mini), path)
-    assert summary(path) == ("mini", mini.sha256, 2, None, "", ())   # no class: no class name, no teams
+    assert summary(path) == ("mini", mini.sha256, 2, None, "", (), mini.path)   # no class: no name, no teams
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["progress"]["turn"] = "two"
     path.write_text(json.dumps(doc), encoding="utf-8")

@@ -109,7 +109,7 @@ def read_document(path: str | Path) -> dict[str, Any]:
 
 def scenario_of(path: str | Path) -> tuple[str, str, str]:
     """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save). The path says
-    where the file was when the game was saved; it is not to be opened (see ui.session.find_scenario)."""
+    where the file was when the game was saved; it is opened only as a last resort (see ui.session.find_scenario)."""
     return _scenario_meta(read_document(path), str(path))
 
 
@@ -129,12 +129,13 @@ class SaveSummary(NamedTuple):
     outcome: str | None
     class_name: str = ""                       # a class game's name ("" if none, or not readable)
     teams: tuple[tuple[str, str], ...] = ()    # its seats' team names, by power id
+    scenario_path: str = ""                    # where the scenario file was when the game was saved
 
 
 def summary(path: str | Path) -> SaveSummary:
     """A save's scenario, week, outcome and class (ScenarioError if it is no save or names no scenario)."""
     doc = read_document(path)
-    sid, _stored, sha256 = _scenario_meta(doc, str(path))
+    sid, stored, sha256 = _scenario_meta(doc, str(path))
     state = next((doc[k] for k in ("progress", "state") if isinstance(doc.get(k), dict)), {})
     week, outcome = state.get("turn"), state.get("outcome")
     try:   # only for the list: a damaged class is refused, located, when the save is loaded
@@ -142,7 +143,7 @@ def summary(path: str | Path) -> SaveSummary:
     except ValueError:
         options = ClassOptions()
     return SaveSummary(sid, sha256, week if isinstance(week, int) and not isinstance(week, bool) else None,
-                       outcome if isinstance(outcome, str) else None, options.name, options.teams)
+                       outcome if isinstance(outcome, str) else None, options.name, options.teams, stored)
 
 
 def load_game(path: str | Path, scenario: Scenario) -> tuple[Game, list[str]]:

@@ -226,13 +226,16 @@ class App:
         self.start_session(session)
 
     def load_save(self, path: Path) -> None:
-        from .session import Session
+        from .session import ScenarioMissing, Session
 
         try:
-            session = Session.load(path, None)
+            # with `play SCENARIO --load SAVE`, that scenario is used if it has the save's id
+            session = Session.load(path, self.scenario_path)
         except Exception as exc:
-            self.open("error", title="This save cannot be loaded", lines=error_lines(exc),
-                      intro="The save file could not be read. Your other saves are untouched.")
+            intro = ("The scenario this game was played with cannot be used. Your other saves are untouched."
+                     if isinstance(exc, ScenarioMissing) else
+                     "The save file could not be read. Your other saves are untouched.")
+            self.open("error", title="This save cannot be loaded", lines=error_lines(exc), intro=intro)
             return
         self.notify(f"Loaded {path.name}: {session.scenario.calendar.numbered(session.view.week().turn).lower()}.", "good")
         self.start_session(session, briefing=False)  # its notes about the save, if any, replace this notice

@@ -107,7 +107,7 @@ def reload(app: Any) -> None:
     _close_panel(app)
     _show_new_game(app)
     at = session.scenario.calendar.numbered(session.view.week().turn).lower()
-    app.notify(f"Reloaded {path.name}: the game goes on at {at} with the new content.", "good")
+    app.notify(f"Reloaded {path}: the game goes on at {at} with the new content.", "good")
 
 
 def _show_new_game(app: Any) -> None:

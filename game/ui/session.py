@@ -98,10 +98,10 @@ class Session:
         """Resume a save; raise ScenarioError (with the file and the reason) if it cannot be read."""
         from ..engine.saves import load_game, scenario_of
 
-        sid, _stored, sha256 = scenario_of(save_path)
-        scenario = find_scenario(sid, sha256, scenario_path)
+        sid, stored, sha256 = scenario_of(save_path)
+        scenario = find_scenario(sid, sha256, scenario_path, stored)
         if scenario is None:
-            raise ScenarioError([Diagnostic(str(save_path), 1, 1, _missing(sid, scenario_path))])
+            raise ScenarioMissing([Diagnostic(str(save_path), 1, 1, _missing(sid, scenario_path, stored))])
         try:
             game, notes = load_game(save_path, scenario)
         except ScenarioError:
@@ -369,19 +369,29 @@ def _invalid(sid: str, first: Path | None) -> tuple[Path, Diagnostic] | None:
     return None
 
 
-def _missing(sid: str, first: Path | None) -> str:
+class ScenarioMissing(ScenarioError):
+    """The scenario a save names is nowhere to be had (the save itself may be fine)."""
+
+
+def _missing(sid: str, first: Path | None, stored: str = "") -> str:
     """Why the scenario of a save cannot be had: a file with its id that is now invalid (with its first error),
-    or none at all."""
+    or none at all (with the path it was played from)."""
     found = _invalid(sid, first)
     if found:
         return f"the scenario {sid!r} of this save ({found[0].name}) is invalid: {found[1]}"
-    return f"the scenario {sid!r} of this save was not found"
+    return not_installed(sid, stored)
 
 
-def find_scenario(sid: str, sha256: str, first: Path | None = None) -> Scenario | None:
-    """The scenario a save names, by id and hash, looked for only among those the game offers (its own folder and
-    the mods folder) and `first` (a file the player named): the one with the saved hash if there is one, else the
-    first with that id (its actions are then replayed). A path written in the save is never opened."""
+def not_installed(sid: str, stored: str) -> str:
+    """The reason a save cannot be resumed when no file has its scenario's id."""
+    return f"its scenario {sid!r} is not installed" + (f" (it was played from {stored})" if stored else "")
+
+
+def find_scenario(sid: str, sha256: str, first: Path | None = None, stored: str = "") -> Scenario | None:
+    """The scenario a save names, by id and hash: `first` (a file the player named), else among those the game
+    offers (its own folder and the mods folder) the one with the saved hash, else the first with that id (its
+    actions are then replayed), else the file the save was played from (`stored`), if it is still a scenario file
+    with that id. Nothing but a .yaml regular file is ever opened."""
     fallback = None
     for cand in [first] if first else []:
         sc = _scenario_at(cand) if cand.is_file() else None
@@ -393,6 +403,9 @@ def find_scenario(sid: str, sha256: str, first: Path | None = None) -> Scenario 
             if sc.sha256 == sha256:
                 return sc
             fallback = fallback or sc
+    if fallback is None and stored and is_scenario_file(Path(stored)):
+        sc = _scenario_at(Path(stored))
+        return sc if sc is not None and sc.id == sid else None
     return fallback
 
 
@@ -413,7 +426,7 @@ def save_info(path: Path) -> SaveInfo:
         return info
     info.week, info.ended = found.week, found.outcome is not None
     info.klass = found.class_name
-    sc = find_scenario(found.scenario_id, found.scenario_sha256)
+    sc = find_scenario(found.scenario_id, found.scenario_sha256, None, found.scenario_path)
     order = [p.id for p in sc.powers] if sc is not None else []
     teams = sorted(found.teams, key=lambda t: order.index(t[0]) if t[0] in order else len(order))
     info.teams = ", ".join(f"{sc.power(p).short if p in order else p} ({team})" for p, team in teams)
@@ -421,7 +434,7 @@ def save_info(path: Path) -> SaveInfo:
         info.scenario = found.scenario_id
         bad = _invalid(found.scenario_id, None)
         info.problem = (_short(f"its scenario ({bad[0].name}) is invalid: {_reason(bad[1])}") if bad
-                        else "its scenario is not installed")
+                        else not_installed(found.scenario_id, found.scenario_path))
         return info
     info.scenario = sc.title
     info.weeks = played_weeks(sc)

@@ -49,7 +49,7 @@ def test_f5_after_a_valid_edit_shows_the_new_text_and_keeps_the_game_where_it_wa
     assert _speech_title(app) == "Address the nation"
     assert [a.target for a in app.session.game.record] == ["speech"]
     assert app.session.view.week() == week
-    assert app.notice is not None and "Reloaded mini.yaml" in app.notice.text
+    assert app.notice is not None and f"Reloaded {path}:" in app.notice.text   # the full path it read
 
 
 def test_f5_after_an_invalid_edit_shows_the_located_error_and_the_game_goes_on_untouched(playing):

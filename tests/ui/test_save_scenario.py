@@ -1,5 +1,5 @@
-"""A save names its scenario by id and hash; the game looks for it only among the scenarios it offers (its own
-folder and the mods folder), never at a path written inside the save."""
+"""A save names its scenario by id and hash; the game looks for it among the scenarios it offers (its own
+folder and the mods folder) first, and at the path written in the save only if no such file has the id."""
 
 from __future__ import annotations
 

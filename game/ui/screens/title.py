@@ -202,6 +202,9 @@ class ScenarioChooser(Dialog):
 
         self.owner = title_screen
         self.paths = scenario_files()
+        current = title_screen.scenario_path    # played from its own path: listed too, last
+        if current.is_file() and current.resolve() not in {p.resolve() for p in self.paths}:
+            self.paths.append(current)
         catalog.request(self.paths)
         self.read = sum(catalog.known(p) is not None for p in self.paths)
         if self.read < len(self.paths):
