@@ -204,3 +204,20 @@ def test_a_vote_counter_takes_digits_plus_minus_and_clicks(app):
     assert counter.count == 12
     counter.key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode=""))
     assert counter.count == 1
+
+
+def test_a_draft_sent_from_the_negotiation_table_carries_its_reason(app):
+    d = class_desk(app)
+    view = app.session.view
+    offer = next(o for o in view.offers() if o.editable)
+    clause = next(c.id for c in view.clauses(offer.id) if not c.required and not c.refusal
+                  and not view.draft(offer.id, view.toggle(offer.id, offer.clauses, c.id)).refusal)
+    d.tab("treaties")
+    assert d.press(d.wid(f"offer:{offer.id}"))
+    assert d.press(d.wid(f"clause:{clause}"))   # a draft that differs from the one on its way
+    assert d.press(lambda w: getattr(w, "label", "") == "Propose this draft")
+    assert isinstance(app.top, DecideDialog)
+    type_text(d, "Żeby zyskać czas")
+    d.confirm()
+    last = app.session.game.record[-1]
+    assert (last.kind, last.target, last.why) == ("propose", offer.id, "Żeby zyskać czas")
