@@ -156,3 +156,13 @@ def test_no_card_is_split_across_printed_pages(sc, tmp_path):
         assert not split, f"{pdf.parent.name}/{pdf.name}: cards split across pages {split}"
     lessons = 1 if sc.checkpoints else 0
     assert len(starts) == 2 + lessons + len(sc.outcomes)   # the teacher's sheet, printed last: all its cards
+
+
+def test_a_long_list_of_actions_is_printed_on_several_cards(sc):
+    from game.export.handouts import ACTIONS_PER_CARD, _action_chunks
+
+    acts = list(sc.actions_of("ussr"))
+    chunks = _action_chunks(acts)
+    assert len(chunks) > 1 and [a for chunk in chunks for a in chunk] == acts
+    assert all(sum(len(a.name) + len(a.text) + 40 for a in chunk) <= ACTIONS_PER_CARD for chunk in chunks)
+    assert "card R1.a2 · USSR · actions 2 of" in html.unescape(role_cards(sc))

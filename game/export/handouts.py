@@ -59,13 +59,37 @@ def _action(a: ActionDef, cal: Calendar) -> str:
     return f"<li><b>{esc(a.name)}</b> <i>({esc(', '.join(terms))})</i> {esc(' '.join(a.text.split()))}</li>"
 
 
+ACTIONS_PER_CARD = 3500   # characters of action text a card holds and still prints on one A4 or Letter page
+
+
+def _action_chunks(acts: list[ActionDef]) -> list[list[ActionDef]]:
+    """The actions split into runs short enough for one printed page each, in their order."""
+    chunks: list[list[ActionDef]] = [[]]
+    size = 0
+    for a in acts:
+        length = len(a.name) + len(a.text) + 40
+        if chunks[-1] and size + length > ACTIONS_PER_CARD:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(a)
+        size += length
+    return chunks
+
+
 def _actions(sc: Scenario, power: Power, code: str) -> str:
-    acts = sc.actions_of(power.id)
-    body = (f"<h1>What the {esc(power.short)} can do</h1><p>Each {sc.calendar.unit}: {power.actions_per_turn} action points for "
-            f"the actions below and for drafts of treaties; answers cost nothing.</p>"
-            f'<ul class="small">{"".join(_action(a, sc.calendar) for a in acts)}</ul>' if acts else
-            f"<h1>What the {esc(power.short)} can do</h1><p>No actions of its own: it answers drafts.</p>")
-    return card(code, f"{power.short} · actions", body)
+    acts = list(sc.actions_of(power.id))
+    head = f"<h1>What the {esc(power.short)} can do</h1>"
+    if not acts:
+        return card(code, f"{power.short} · actions", head + "<p>No actions of its own: it answers drafts.</p>")
+    chunks = _action_chunks(acts)
+    cards = []
+    for n, chunk in enumerate(chunks, 1):
+        intro = (f"<p>Each {sc.calendar.unit}: {power.actions_per_turn} action points for the actions below and for "
+                 f"drafts of treaties; answers cost nothing.</p>" if n == 1 else f"<p>(continued, {n} of {len(chunks)})</p>")
+        label = f"{power.short} · actions" + (f" {n} of {len(chunks)}" if len(chunks) > 1 else "")
+        body = head + intro + f'<ul class="small">{"".join(_action(a, sc.calendar) for a in chunk)}</ul>'
+        cards.append(card(code if n == 1 else f"{code}{n}", label, body))
+    return "".join(cards)
 
 
 def _offer(sc: Scenario, offer: Offer, power: Power, code: str) -> str:
