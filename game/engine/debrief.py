@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .actions import ACTION_KINDS
+from .decisive import decisive_decisions
 from .game import Game
 from .state import LogEntry
 from .teacher import STOPPED, stopped_ending
@@ -74,7 +75,8 @@ def _entry(e: LogEntry) -> dict[str, Any]:
 
 def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]:
     """Outcome, epilogue, scores and their verdict against history and the simulated policies (their games kept
-    in `cache`, see verdict.finals), meter history, decisions beside the historical ones, questions, sources."""
+    in `cache`, see verdict.finals), meter history, the decisions that moved the scores most (decisive.py),
+    decisions beside the historical ones, questions, sources."""
     sc, st = game.scenario, game.state
     visible = [m for m in sc.meters if m.shown(power)]
     return {
@@ -85,6 +87,7 @@ def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]
                    for m in visible if m.score],
         "verdict": [asdict(v) for v in verdicts(game, power, cache)],
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
+        "decisive": decisive_decisions(game, power),
         "decisions": decisions(game, power),
         "historical_decisions": historical_decisions(game, power),
     }

@@ -97,6 +97,11 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     app.stack = []
     app.open("ending")
     shot(app, "ending")
+    app.settings.text_step = 3
+    app.restyle()
+    shot(app, "ending-1280x720", (1280, 720))
+    app.settings.text_step = 1
+    app.restyle()
     if app.session.view.signing() is not None:   # a treaty ending opens with the signature
         app.open("signing")
         shot(app, "signing")
@@ -214,12 +219,15 @@ def _ended(scenario_path: Path | None) -> Any:
     """A session whose game has ended: as it really did if the scenario has a historical policy for the player,
     else as random play ends it."""
     from ..engine import Game
+    from ..engine.checkpoints import hand
     from .session import Session
 
     end = Session.new(scenario_path, seed=7)
     historical = end.scenario.index["policies"].get("historical")
     policy = "historical" if historical is not None and historical.power == end.power else "random"
-    end.game = Game.new(end.scenario, seed=7, policies={end.power: policy})
+    end.game = Game.new(end.scenario, seed=7, humans=[end.power])   # a seat, so that the ledger traces its decisions
+    hand(end.game, {end.power: policy})
+    end.game.reseat()
     end.game.run_until_human()
     return end
 

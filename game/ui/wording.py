@@ -5,6 +5,7 @@ Effects are worded by the engine (game.engine.effects), which leaves out hidden 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from ..scenario.model import Scenario
@@ -142,6 +143,16 @@ def signed_by(signers) -> str:
 
 # The ending's verdict (the engine's verdict.verdicts): its heading and what it is computed from.
 VERDICT_HEAD = "How you did, against history and the simulated policies"
+DECISIVE_HEAD = "The decisions that decided it"
+DECISIVE_NOTE = "Your decisions whose own effects moved your scores most (what events later made of them is not counted)."
+
+
+def decisive_line(decision: dict) -> str:
+    """One decisive decision: what, its last day, and each score it moved (Security in the West +40)."""
+    last = dt.date.fromisoformat(decision["dates"][-1])
+    moves = ", ".join(f"{m['name']} {m['change']:+g}" for m in decision["moves"])
+    return f"{decision['title']} ({last.day} {last:%B}): {moves}"
+
 VERDICT_NOTE = ("Computed from {games} games of the scenario's own policies for your power, every other power "
                 "played by the game. History: the historical policy's result.")
 

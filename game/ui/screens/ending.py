@@ -19,7 +19,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
 from ..widgets.paper import sheet, stamp
 from ..widgets.text import Block, paragraphs, render
-from ..wording import ENDING_BUTTONS, VERDICT_HEAD, VERDICT_NOTE
+from ..wording import DECISIVE_HEAD, DECISIVE_NOTE, ENDING_BUTTONS, VERDICT_HEAD, VERDICT_NOTE, decisive_line
 from .base import Screen
 
 
@@ -78,6 +78,10 @@ class EndingScreen(Screen):
     def story_blocks(self) -> list[Block]:
         d = self.data
         b = paragraphs(d.get("summary") or "", "type")
+        if d.get("decisive"):
+            b += [Block("gap", ""), Block("head", DECISIVE_HEAD)]
+            b += [Block("body", f"{i}. " + decisive_line(x), 10) for i, x in enumerate(d["decisive"], 1)]
+            b.append(Block("small", DECISIVE_NOTE))
         if d.get("epilogue"):
             b += [Block("gap", ""), Block("head", "Epilogue")]
             b += paragraphs(d["epilogue"])
