@@ -139,3 +139,12 @@ def test_check_prints_warnings_and_exits_0_when_there_is_no_error(tmp_path):
     out = main_py("check", str(path))
     assert out.returncode == 0, out.stdout + out.stderr
     assert "warning: this date condition can never hold" in out.stdout + out.stderr
+
+
+def test_a_date_that_names_no_day_does_not_hide_the_other_errors(check):
+    text = variant(("calendar: {start: 1939-04-17", "calendar: {start: 1939-04-31"),
+                   ("start: 20, drift: -1", "start: high, drift: -1"))
+    got = {(d.line, d.col): d.message for d in check(text)[1].errors}
+    assert got[where(text, "1939-04-31")] == ("'start' of the calendar must be a date like 1939-08-23, found "
+                                              "'1939-04-31' (day is out of range for month)")
+    assert got[where(text, "high")] == "'start' of meter 'security' must be a number, found 'high'"

@@ -121,7 +121,8 @@ def test_a_reference_to_a_removed_item_is_an_error_where_the_base_refers_to_it(t
 def test_an_error_in_the_base_is_located_in_the_base(tmp_path):
     path = overlay(tmp_path, "title: A variant\n", base=MINI_TEXT.replace("reply_weeks: 1", "reply_weeks: 99"))
     base = tmp_path / "base.yaml"
-    assert errors(path) == [f"{base}:{line_of(base, 'reply_weeks: 99')}:18: error: 99 is out of range (0..52)"]
+    assert errors(path) == [f"{base}:{line_of(base, 'reply_weeks: 99')}:18: error: "
+                            "'reply_weeks' of power 'blue': 99 is out of range (0..52)"]
 
 
 def test_an_error_in_the_overlay_is_located_in_the_overlay(tmp_path):
@@ -184,7 +185,7 @@ def test_check_json_names_the_base_an_error_was_found_in(tmp_path, capsys):
     path = overlay(tmp_path, "title: x\n", base=MINI_TEXT.replace("reply_weeks: 1", "reply_weeks: 99"))
     assert main(["check", "--json", str(path)]) == 1
     [error] = json.loads(capsys.readouterr().out)[0]["errors"]
-    assert error["path"] == str(tmp_path / "base.yaml") and error["message"] == "99 is out of range (0..52)"
+    assert error["path"] == str(tmp_path / "base.yaml") and error["message"] == "'reply_weeks' of power 'blue': 99 is out of range (0..52)"
 
 
 def test_the_hash_of_a_file_that_extends_nothing_is_that_of_its_bytes():

@@ -185,12 +185,15 @@ def test_misspelt_power_in_a_mapping_key(error):
     ("name: Security, start: 20", "name: [Security], start: 20", "[Security]", "'name' of meter 'security' must be text, found a list"),
     ("trust: {blue: 40, grey: 30}", "trust: {blue: 150, grey: 30}", "150", "150 is out of range (0..100)"),
     ("chance: 0.5", "chance: 1.5", "1.5", "1.5 is out of range (0..1)"),
+    ("turn_days: 7}", "turn_days: 000}", "000}", "'turn_days' of the calendar: 0 is out of range (1..366)"),
     ("    reply_weeks: 1\n    trust: {red: 40", "    reply_weeks: 99\n    trust: {red: 40", "99",
      "99 is out of range (0..52)"),
     ("when: {turn: {min: 2}}", "when: {turn: {min: 0, max: 3}}", "0, max: 3", "0 is out of range (1..500)"),
     ("    date: 1939-05-03\n", "    date: May 3rd\n", "May 3rd",
      "'date' of event 'offer_from_grey' must be a date like 1939-08-23, found 'May 3rd'"),
-    ("    date: 1939-05-03\n", "    date: 1939-02-30\n", "1939-02-30", "bad value '1939-02-30'"),
+    ("    date: 1939-05-03\n", "    date: 1939-02-30\n", "1939-02-30",
+     "'date' of event 'offer_from_grey' must be a date like 1939-08-23, found '1939-02-30' (day is out of range "
+     "for month)"),
 ])
 def test_wrong_type_or_out_of_range(error, old, new, needle, message):
     text = variant((old, new))

@@ -11,6 +11,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Pos
 
 _EXPECTED = re.compile(r"expected (?P<want>.+?), found (?P<found>.+)", re.S)
+_OUT_OF_RANGE = re.compile(r"\S+ is out of range \(.*\)")
 _KINDS = ("text", "a number", "true/false", "nothing", "a date")   # how a scalar of the wrong type is named
 
 
@@ -54,7 +55,9 @@ def shown(value: Any) -> str:
 
 def named_type_error(d: Diagnostic, what: str, value: Any) -> Diagnostic:
     """'expected a number, found text' at a field's value, said of that field (`what`) and its value:
-    "'start' of meter 'x' must be a number, found 'high'"."""
+    "'start' of meter 'x' must be a number, found 'high'"; a value out of range is said of its field too."""
+    if _OUT_OF_RANGE.fullmatch(d.message):
+        return d._replace(message=f"{what}: {d.message}")
     m = _EXPECTED.fullmatch(d.message)
     if m is None:
         return d

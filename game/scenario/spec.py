@@ -215,13 +215,24 @@ class Date(T):
     def check(self, value, pos, ctx):
         day = _date(value)
         if day is None:
-            return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}")
+            return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}{_why_not_a_day(value)}")
         if not FIRST_DATE <= day <= LAST_DATE:
             return ctx.error(pos, f"{day} is out of range (dates from {FIRST_DATE} to {LAST_DATE})")
         return day
 
     def schema(self):
         return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+
+
+def _why_not_a_day(value: Any) -> str:
+    """' (day is out of range for month)' for text shaped like a date that names no real day, else ''."""
+    if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return ""
+    try:
+        dt.date(*map(int, value.split("-")))
+    except ValueError as exc:
+        return f" ({exc})"
+    return ""
 
 
 def _date(value: Any) -> dt.date | None:

@@ -25,6 +25,7 @@ _SCALAR_TAGS = {
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
 _STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
@@ -258,6 +259,8 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            if tag == _TIMESTAMP_TAG:  # '1939-02-30': left as text, for the field's own check to name
+                return event.value
             raise _fail(self.path, pos, f"bad value {event.value!r}: {exc}") from None
         if isinstance(value, float) and not math.isfinite(value):
             raise _fail(self.path, pos, f"number {event.value!r} is not finite")
