@@ -17,6 +17,11 @@ def week_of(sc: Scenario, checkpoint_id: str) -> int:
     return sc.calendar.turn_of(sc.checkpoint(checkpoint_id).date)
 
 
+def first_week(sc: Scenario, start: str | None) -> int:
+    """The week the teams play first: a checkpoint's, or the scenario's first."""
+    return week_of(sc, start) if start else 1
+
+
 def documented_policy(sc: Scenario, power: str) -> str:
     """How the documented path plays a power: the scenario's policy for it whose id starts with `historical`
     (1939's `historical` follows the real Soviet choices), else the scenario's AI plan for it."""

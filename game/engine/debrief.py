@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .actions import ACTION_KINDS
+from .checkpoints import first_week
 from .decisive import decisive_decisions
 from .game import Game
 from .state import LogEntry
-from .teacher import STOPPED, stopped_ending
+from .teacher import STOPPED, TO_THE_TEAM, stopped_ending
 from .verdict import verdicts
 
 DECISION_KINDS = ("action", "propose", "accept", "reject", "stall", "choice")
@@ -27,11 +28,11 @@ def decisions_of(game: Game, powers: Iterable[str], teacher: bool = False) -> li
     """The decisions of several powers (a class's seats) in the order they were taken; with `teacher`, the
     teacher's steps among them (events brought in, seats handed over, the game ended: power None)."""
     wanted = set(powers)
-    taken = _taken(game, wanted & set(game.humans))
+    taken = _taken(game, wanted & set(game.seats))
     found = []
     for e in game.state.log:
         if e.power in wanted and e.kind in DECISION_KINDS:
-            if e.power in game.humans:   # a person's: only what the person did (never a scenario's step in its name)
+            if e.power in game.seats:   # a team's: only what its people did (never the game's step in its name)
                 key = (e.power, e.turn, e.kind, e.ref, e.clauses if e.kind == "propose" else ())
                 if not taken[key]:
                     continue
@@ -43,21 +44,25 @@ def decisions_of(game: Game, powers: Iterable[str], teacher: bool = False) -> li
 
 
 def _taken(game: Game, people: set[str]) -> Counter[tuple]:
-    """How many entries each person's own actions wrote, by (power, week, entry kind, ref, a draft's clauses),
-    from the action log: a power's week is one more than the weeks it has ended. (A teacher who hands a seat to
-    the game for some weeks leaves its count of weeks behind: its later steps are then not found.)"""
-    weeks: Counter[str] = Counter()
+    """How many entries each team's own actions wrote, by (power, week, entry kind, ref, a draft's clauses), from
+    the action log. Its weeks start at the game's first (a checkpoint's, for a lesson that starts at one); a week
+    ends when every seat its team plays has ended it (a seat the teacher handed to the game does not count)."""
+    week, ended, playing = first_week(game.scenario, game.options.start), set(), set(game.seats)
     taken: Counter[tuple] = Counter()
     for action in game.record:
-        if action.power not in people:
-            continue
         kind = ACTION_KINDS.get(action.kind)
-        if kind is not None and kind.ends_week:
-            weeks[action.power] += 1
-        elif kind is not None and kind.logs in DECISION_KINDS:
+        if kind is None:
+            continue
+        if action.power in people and kind.logs in DECISION_KINDS:
             draft = tuple(game.normalized(game.scenario.offer(action.target), action.clauses)) \
                 if kind.logs == "propose" else ()
-            taken[action.power, weeks[action.power] + 1, kind.logs, action.target, draft] += 1
+            taken[action.power, week, kind.logs, action.target, draft] += 1
+        if kind.name == "seat":
+            playing = playing | {action.target} if action.option == TO_THE_TEAM else playing - {action.target}
+        elif kind.ends_week:
+            ended.add(action.power)
+        if playing and playing <= ended:
+            week, ended = week + 1, set()
     return taken
 
 
