@@ -20,6 +20,7 @@ from .screens import screen_class
 from .screens.dialog import error_lines
 from .settings import Settings
 from .theme import TEXT_STEPS, Theme, reset_caches
+from .widgets.reason import ShortcutEcho
 from .wording import done_notice, undone_notice
 
 MIN_SIZE = (960, 540)
@@ -46,6 +47,7 @@ class App:
         self.running = True
         self.asked_to_close = False
         self.held: set[int] = set()   # Enter or Space keys down and not yet released
+        self.echo = ShortcutEcho()    # the text of a key pressed as a shortcut is not typed
         self.dirty = True
         self.tasks: list[Any] = []
         self.frame = Frame()
@@ -274,7 +276,7 @@ class App:
     def handle(self, event: pygame.event.Event) -> None:
         """One event: the window's own, a key every screen shares, or one for the top screen, whose request is
         carried out."""
-        if self.held_repeat(event):
+        if self.held_repeat(event) or self.echo.swallowed(event, self.top.focused() if self.top else None):
             return
         if self.window_event(event) or (event.type == pygame.KEYDOWN and self.global_key(event)):
             return

@@ -35,6 +35,24 @@ class TextWidget(Widget):
         return event.key in PASSED or bool(event.mod & pygame.KMOD_ALT)
 
 
+class ShortcutEcho:
+    """pygame sends a letter key's text after the key itself. A key pressed while no text widget had the focus
+    was a shortcut, and may have opened a dialog with a text box: its text is dropped, never typed there."""
+
+    def __init__(self) -> None:
+        self.pending = ""   # the text of the last key pressed as a shortcut, until it arrives
+
+    def swallowed(self, event: pygame.event.Event, focused: Any) -> bool:
+        """Note a key (with what had the focus when it was pressed); True for the text of a shortcut's key."""
+        if event.type == pygame.KEYDOWN:
+            self.pending = "" if getattr(focused, "takes_text", False) else getattr(event, "unicode", "")
+            return False
+        if event.type == pygame.TEXTINPUT and self.pending and event.text == self.pending:
+            self.pending = ""
+            return True
+        return False
+
+
 class ReasonBox(TextWidget):
     """A reason typed over several lines: the caret moves by character, word and line; Backspace and Delete (with
     Ctrl: a word), Home and End, Shift+Enter for a new line, Ctrl+V to paste, Ctrl+C to copy it all."""
