@@ -230,3 +230,43 @@ def test_the_overlay_example_in_the_modding_guide_checks_clean(tmp_path):
     scenario, report = check_scenario(write(tmp_path, "example.yaml", example[:example.index("```")]))
     assert scenario is not None and report.items == [], [str(d) for d in report.items]
     assert scenario.offer("anglo_french_alliance").observers == ("poland",)
+
+
+# ------------------------------------------------------------------------------------------------ a new player
+def warnings(path: Path) -> list[str]:
+    return [str(d) for d in check_scenario(path)[1].warnings]
+
+
+def test_an_overlay_changing_the_player_is_warned_of_inherited_texts_at_its_player_line(tmp_path):
+    base = MINI_TEXT.replace("player: red\n", "player: red\ntexts: {title: RED YEAR, stamp: Red stamp}\n", 1)
+    path = overlay(tmp_path, "player: blue\ntexts: {title: BLUE YEAR}\n", base)
+    found = [w for w in warnings(path) if "texts" in w]
+    assert found == [f"{path}:{line_of(path, 'player: blue')}:1: warning: the player is now 'blue', but texts stamp "
+                     "are inherited from the base, written for 'red': give them here, or 'null' to take the default"]
+
+
+def test_an_overlay_changing_the_player_is_warned_of_the_old_players_gauges_shown_to_it(tmp_path):
+    path = overlay(tmp_path, "player: blue\n")
+    assert any("meters security are shown to it and measure the interest of 'red'" in w for w in warnings(path))
+    hidden = overlay(tmp_path, "player: blue\nmeters:\n  - {id: security, shown_to: [red]}\n")
+    assert not any("meters" in w for w in warnings(hidden))
+
+
+def test_null_in_an_overlay_unsets_an_inherited_key(tmp_path):
+    base = MINI_TEXT.replace("player: red\n", "player: red\ntexts: {title: RED YEAR, stamp: Red stamp}\n", 1)
+    path = overlay(tmp_path, "player: blue\ntexts: {title: BLUE YEAR, stamp: null}\n", base)
+    assert not any("texts" in w for w in warnings(path))
+    assert load_scenario(path).texts.stamp == ""
+
+
+def test_a_missing_id_says_null_not_none(tmp_path):
+    path = write(tmp_path, "bad.yaml", MINI_TEXT.replace("id: mini", "id: null", 1))
+    assert any("found null" in e for e in errors(path)), errors(path)
+
+
+def test_the_json_schema_lets_an_overlay_unset_a_key_with_null():
+    jsonschema = pytest.importorskip("jsonschema")
+    from game.scenario.schema import json_schema
+
+    jsonschema.validate({"extends": "1939.yaml", "texts": {"stamp": None}, "meters": [{"id": "x", "shown_to": None}]},
+                        json_schema())

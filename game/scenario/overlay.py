@@ -69,8 +69,40 @@ def _extend(raw: LocDict, name: str, report: Report, scenario: Struct, chain: Ch
         return None
     if base is None:
         return None
-    base = _removed(base, raw, report, frozenset(id_sections(scenario)))
-    return None if base is None else merge(base, raw, scenario)
+    merged = _removed(base, raw, report, frozenset(id_sections(scenario)))
+    if merged is None:
+        return None
+    merged = merge(merged, raw, scenario)
+    _warn_of_old_player(base, raw, merged, report)
+    return merged
+
+
+def _warn_of_old_player(base: LocDict, raw: LocDict, merged: LocDict, report: Report) -> None:
+    """An overlay that changes the player: warn (at its `player:`) of inherited texts and of gauges shown to the
+    new player that measure the old one's interest."""
+    old, new = base.get("player"), raw.get("player")
+    if not isinstance(old, str) or not isinstance(new, str) or old == new:
+        return
+    where = raw.key_pos["player"]
+    texts = merged.get("texts")
+    kept = [k for k in texts if texts.key_pos[k].path != where.path] if isinstance(texts, LocDict) else []
+    if kept:
+        report.warn(where, f"the player is now {new!r}, but texts {', '.join(kept)} are inherited from the base, "
+                           f"written for {old!r}: give them here, or 'null' to take the default")
+    meters = merged.get("meters")
+    shown = [m.get("id") for m in meters if isinstance(m, LocDict) and _measures_for(m, old, new)] \
+        if isinstance(meters, LocList) else []
+    if shown:
+        report.warn(where, f"the player is now {new!r}, but meters {', '.join(map(str, shown))} are shown to it and "
+                           f"measure the interest of {old!r}: set their shown_to, hidden or good_for, or remove them")
+
+
+def _measures_for(meter: LocDict, old: str, new: str) -> bool:
+    """Whether a gauge of the old player is shown to the new one with no word on what it means for it."""
+    shown_to, good_for = meter.get("shown_to"), meter.get("good_for")
+    return (meter.get("power") == old and meter.get("hidden") is not True
+            and (not shown_to or (isinstance(shown_to, list) and new in shown_to))
+            and not (isinstance(good_for, dict) and new in good_for))
 
 
 def _base_path(raw: LocDict, name: str, report: Report, chain: Chain) -> str | None:
@@ -194,6 +226,9 @@ def merge(base: LocDict, overlay: LocDict, scenario: Struct) -> LocDict:
     for key, value in overlay.items():
         if key in ("extends", "remove"):
             continue
+        if value is None:       # `key: null` unsets an inherited value
+            _unset(out, key)
+            continue
         old = base.get(key)
         if key in sections and isinstance(old, LocList) and isinstance(value, LocList):
             out[key] = merge_items(old, value, sections[key])
@@ -202,9 +237,7 @@ def merge(base: LocDict, overlay: LocDict, scenario: Struct) -> LocDict:
         out.key_pos[key], out.value_pos[key] = overlay.key_pos[key], overlay.value_pos[key]
     out.pos = overlay.pos
     for key in ("extends", "remove"):
-        out.pop(key, None)
-        out.key_pos.pop(key, None)
-        out.value_pos.pop(key, None)
+        _unset(out, key)
     return out
 
 
@@ -216,10 +249,20 @@ def merge_value(base: Any, overlay: Any, spec: T | None = None) -> Any:
         return overlay
     out = _copy(base)
     for key, value in overlay.items():
+        if value is None:       # `key: null` unsets an inherited value
+            _unset(out, key)
+            continue
         out[key] = merge_value(base[key], value, _field_type(spec, key)) if key in base else value
         out.key_pos[key], out.value_pos[key] = overlay.key_pos[key], overlay.value_pos[key]
     out.pos = overlay.pos
     return out
+
+
+def _unset(mapping: LocDict, key: str) -> None:
+    """Take a key, with its positions, out of a mapping (the format's default applies)."""
+    mapping.pop(key, None)
+    mapping.key_pos.pop(key, None)
+    mapping.value_pos.pop(key, None)
 
 
 def _field_type(spec: T | None, key: str) -> T | None:

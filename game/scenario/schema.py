@@ -40,12 +40,16 @@ def _remove_schema() -> dict:
 
 
 def _optional(schema: Any) -> Any:
-    """A copy of a schema with no field required at any depth (an overlay's items give only what they change)."""
+    """A copy of a schema with no field required at any depth (an overlay's items give only what they change),
+    and every field allowed to be null (an overlay's `null` unsets an inherited value)."""
     if isinstance(schema, list):
         return [_optional(s) for s in schema]
     if not isinstance(schema, dict):
         return schema
-    return {k: _optional(v) for k, v in schema.items() if not (k == "required" and isinstance(v, list))}
+    out = {k: _optional(v) for k, v in schema.items() if not (k == "required" and isinstance(v, list))}
+    if isinstance(out.get("properties"), dict):
+        out["properties"] = {k: {"anyOf": [v, {"type": "null"}]} for k, v in out["properties"].items()}
+    return out
 
 
 def _table(vocab: Vocabulary) -> list[str]:

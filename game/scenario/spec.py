@@ -113,6 +113,12 @@ class Text(T):
         return {"type": "string", "maxLength": self.max_len}
 
 
+def as_yaml(value: Any) -> str:
+    """A value as a modder wrote it: YAML's null, true and false, not Python's None, True and False."""
+    return {None: "null", True: "true", False: "false"}.get(value, repr(value)) \
+        if value is None or isinstance(value, bool) else repr(value)
+
+
 class Ident(T):
     """An id being defined (kind given) or a free-form name such as a flag."""
 
@@ -123,7 +129,7 @@ class Ident(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, str) or not ID_RE.match(value):
-            return ctx.error(pos, f"expected an id in snake_case (like 'my_id'), found {value!r}")
+            return ctx.error(pos, f"expected an id in snake_case (like 'my_id'), found {as_yaml(value)}")
         if self.flag == "set":
             ctx.flags_set.setdefault(value, pos)
         elif self.flag == "test":
@@ -147,7 +153,7 @@ class Ref(T):
         if value is None and self.nullable:
             return None
         if not isinstance(value, str) or not ID_RE.match(value):
-            return ctx.error(pos, f"expected a {self.kind} id, found {value!r}")
+            return ctx.error(pos, f"expected a {self.kind} id, found {as_yaml(value)}")
         if self.scope and self.scope not in ctx.scope:
             return value  # the owner has no valid id: that error is reported already
         kind = f"{self.kind}:{ctx.scope[self.scope]}" if self.scope else self.kind
@@ -215,7 +221,7 @@ class Date(T):
     def check(self, value, pos, ctx):
         day = _date(value)
         if day is None:
-            return ctx.error(pos, f"expected a date like 1939-08-23, found {value!r}{_why_not_a_day(value)}")
+            return ctx.error(pos, f"expected a date like 1939-08-23, found {as_yaml(value)}{_why_not_a_day(value)}")
         if not FIRST_DATE <= day <= LAST_DATE:
             return ctx.error(pos, f"{day} is out of range (dates from {FIRST_DATE} to {LAST_DATE})")
         return day
@@ -270,7 +276,7 @@ class Color(T):
 
     def check(self, value, pos, ctx):
         if not isinstance(value, str) or not COLOR_RE.match(value):
-            return ctx.error(pos, f"expected a colour like '#6b6f78', found {value!r}")
+            return ctx.error(pos, f"expected a colour like '#6b6f78', found {as_yaml(value)}")
         return value.lower()
 
     def schema(self):
