@@ -94,3 +94,25 @@ def test_the_printed_pages_of_another_year_say_turns_and_nothing_of_1939(other, 
     text = text.replace("Moscow 1939 — free software", "")   # the program's own name in the footer may stay
     found = re.findall(r".{30}(?:soviet|ussr|1939|moscow|\bweeks?\b).{30}", text, re.IGNORECASE | re.S)
     assert not found
+
+
+def test_the_files_and_messages_of_a_game_in_turns_say_turn(other):
+    """A calendar of 3-day turns: the decisions' CSV header, a lesson's file name, the drift's cause and a
+    script's refusal speak of turns, not weeks."""
+    import datetime as dt
+
+    from game.engine.ledger import Cause
+    from game.engine.report import cause_words
+    from game.engine.script import ScriptError, Step, play_script
+    from game.export.decisions import ClassInfo, decisions_csv
+    from game.export.files import lesson_stem
+
+    sc = other
+    unit = sc.calendar.unit
+    assert unit == "turn"
+    assert decisions_csv([], unit).splitlines()[0] == "seat,team,turn,date,decision,reason,votes"
+    assert "-turn03-" in lesson_stem(ClassInfo("7b"), sc.id, 5, 3, dt.datetime(2026, 1, 1), unit)
+    assert cause_words(sc, Cause("drift", "", ""), sc.player) == "the drift of every turn"
+    game = _played_to(sc, 2)
+    with pytest.raises(ScriptError, match=r"^.*turn 1 has passed \(it is turn 2\)"):
+        play_script(game, [Step(Action("act", sc.player, "x"), turn=1, where="here")])

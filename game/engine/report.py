@@ -72,7 +72,7 @@ def cause_words(sc: Scenario, cause: Cause, power: str) -> str:
     """The cause of a change as the power may know it."""
     kind, ref, who = cause
     if kind == "drift":
-        return "the weekly drift"
+        return "the weekly drift" if sc.calendar.turn_days == 7 else "the drift of every turn"
     if kind == "sign":
         return f"the signing of {sc.offer(ref).the}"
     if kind == "outcome":

@@ -227,7 +227,7 @@ def rewind_to_week(game: Game, week: int) -> Game:
     week taken, rebuilt exactly from its seed and its log up to there. A week before the game's first (a game
     started at a checkpoint) gives that first week; ValueError for a week not yet begun."""
     if week > game.state.turn:
-        raise ValueError(f"week {week} has not begun (this is week {game.state.turn})")
+        raise ValueError(game.scenario.calendar.words(f"week {week} has not begun (this is week {game.state.turn})"))
     fresh = Game.new(game.scenario, seed=game.state.seed, humans=game.seats, policies=game.given_policies,
                      options=game.options)
     for i, action in enumerate(game.record, 1):

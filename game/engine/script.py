@@ -53,12 +53,14 @@ def play_script(game: Game, steps: list[Step], after_week: Callable[[Game], None
         if game.over:
             raise ScriptError(step.where, f"the game ended ({game.state.outcome}) before this step")
         if step.turn is not None and game.state.turn > step.turn:
-            raise ScriptError(step.where, f"week {step.turn} has passed (it is week {game.state.turn})")
+            raise ScriptError(step.where, game.scenario.calendar.words(
+                f"week {step.turn} has passed (it is week {game.state.turn})"))
         result = game.submit(step.action)
         if not result.ok:
             power = step.action.power
-            raise ScriptError(step.where, f"week {game.state.turn}: {power} {step.action.kind} "
-                                          f"{step.action.target} refused: {result.reason}{_hint(game, power)}")
+            raise ScriptError(step.where, game.scenario.calendar.words(f"week {game.state.turn}: ") +
+                              f"{power} {step.action.kind} {step.action.target} refused: {result.reason}"
+                              f"{_hint(game, power)}")
     while not game.over:
         finish_weeks(game)
         if after_week is not None:

@@ -63,11 +63,12 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def decisions_csv(rows: list[dict[str, Any]]) -> str:
-    """The rows as CSV with a header (written with a byte-order mark so that spreadsheets read it as UTF-8)."""
+def decisions_csv(rows: list[dict[str, Any]], unit: str = "week") -> str:
+    """The rows as CSV with a header naming the calendar's `unit` (written with a byte-order mark so that
+    spreadsheets read it as UTF-8)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([unit if column == "week" else column for column in CSV_COLUMNS])
     for d in rows:
         writer.writerow([d["short"], _cell(d["team"]), d["turn"], d["date"], _cell(d["title"]), _cell(d["why"]),
                          votes_text(d["votes"])])

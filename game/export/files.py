@@ -45,11 +45,12 @@ def class_of(game: Game) -> str:
     return class_stem(ClassInfo.of(game), game.scenario.id, game.state.seed) if game.options.is_class else ""
 
 
-def lesson_stem(info: ClassInfo, scenario_id: str, code: int, week: int, now: dt.datetime) -> str:
-    """CLASS-CODE-weekNN-DATE-TIME: the name a lesson's save goes under (the scenario's id for a class without
-    a name)."""
+def lesson_stem(info: ClassInfo, scenario_id: str, code: int, week: int, now: dt.datetime,
+                unit: str = "week") -> str:
+    """CLASS-CODE-weekNN-DATE-TIME ('turnNN' for a calendar of turns): the name a lesson's save goes under (the
+    scenario's id for a class without a name)."""
     who = _slug(info.name) or _slug(scenario_id) or "class"
-    return f"{who}-{code}-week{week:02d}-{now:%Y-%m-%d-%H%M}"
+    return f"{who}-{code}-{unit}{week:02d}-{now:%Y-%m-%d-%H%M}"
 
 
 def reserve(folder: Path, base: str, suffixes: Sequence[str]) -> list[Path]:
@@ -87,7 +88,7 @@ def write_debrief(game: Game, seats: Sequence[str], folder: Path, info: ClassInf
     try:
         write_atomic(grading_path, grading_html(data, game.scenario, when, html_path.name))
         write_atomic(html_path, build_html(data, game.scenario, when))
-        write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"]))
+        write_atomic(csv_path, "\ufeff" + decisions_csv(data["decisions"], game.scenario.calendar.unit))
     except BaseException:
         for path in paths:   # no empty claim is left behind
             with contextlib.suppress(OSError):

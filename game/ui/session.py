@@ -237,7 +237,8 @@ class Session:
         """Save to a new file in the saves folder (or another); raise OSError if it cannot be written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         who = class_of(self.game) or self.scenario.id
-        path = (folder or paths.saves_dir()) / f"{who}-week{self.view.week().turn:02d}-{stamp}.json"
+        unit = self.scenario.calendar.unit
+        path = (folder or paths.saves_dir()) / f"{who}-{unit}{self.view.week().turn:02d}-{stamp}.json"
         self.save(path)
         self.last_save = path
         if self.save_problem is not None:   # saved after all: Continue can point to this copy

@@ -115,7 +115,8 @@ def save_lesson(s: Any) -> Path:
     from ..export.files import lesson_stem, reserve
 
     now = dt.datetime.now().replace(microsecond=0)
-    stem = lesson_stem(ClassInfo.of(s.game), s.scenario.id, s.code, s.view.week().turn, now)
+    stem = lesson_stem(ClassInfo.of(s.game), s.scenario.id, s.code, s.view.week().turn, now,
+                       s.scenario.calendar.unit)
     path = reserve(saves_dir(), stem, (".json",))[0]
     s.save(path)
     s.last_save = path

@@ -330,12 +330,13 @@ class DeskScreen(Screen):
 
     def action_tip(self, a: ActionView) -> str:
         """An action entry's tooltip, by its state: what pressing does, or that it is done, or why not."""
+        words = self.s.scenario.calendar.words
         if a.available:
             if self.s.view.irreversible(Action("act", self.s.power, a.id)):
                 return "Press to take this action now; it cannot be taken back, so you will be asked first."
-            return "Press to take this action now (Undo takes it back until the week ends)."
+            return words("Press to take this action now (Undo takes it back until the week ends).")
         if a.done_this_week:
-            return "Done this week."
+            return words("Done this week.")
         return f"Not possible now: {a.reason or 'not possible now.'}"
 
     def keep_week_order(self, items: list[Item], actions: dict[str, ActionView]) -> None:
