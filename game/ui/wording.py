@@ -200,9 +200,8 @@ def handover_title(short: str, team: str = "") -> str:
 
 
 HANDOVER_TAKE = "Show our desk"
-HANDOVER_HIDE = ("Only {team} should see the screen now. When you are ready, press {key} or click "
-                 "“Show our desk”. (Enter and Space do nothing here, so that no key meant for the last desk can "
-                 "open the next one.)")
+HANDOVER_HIDE = "Only {team} should see the screen now. When you are ready, press {key} or click “Show our desk”."
+PUBLIC_NEWS_HEAD = "Public news this week (every team has seen it):"
 SEAT_STATUS = {"done": "has ended the week", "next": "is next", "waiting": "waits"}
 
 

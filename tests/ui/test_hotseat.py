@@ -246,3 +246,16 @@ def test_the_hand_over_of_a_team_without_a_name_names_its_power(app) -> None:
     d = start(app)
     d.frame()
     assert app.top.title == "Pass to the USSR team"
+
+
+def test_the_hand_over_shows_the_weeks_public_news_for_the_projector(app, drawn):
+    d = start(app)
+    play_weeks(app, d, 2)
+    s = app.session
+    public = [e for e in s.game.inbox(None) if e.visible_to is None and e.kind != "teacher"
+              and e.turn == s.game.state.turn]
+    assert public, "the week brought no public news: the check could not see it shown"
+    shown = " ".join(drawn["handover"])
+    assert public[-1].title in shown
+    secret = [e.title for e in s.game.inbox(None) if e.visible_to is not None and e.turn == s.game.state.turn]
+    assert not [t for t in secret if t in shown and t not in {e.title for e in public}]

@@ -1,4 +1,5 @@
-"""The hand-over between seats: nothing of any seat's view, only whose turn it is and the class code."""
+"""The hand-over between seats: nothing of any seat's view, only whose turn it is, the class code and the week's
+public news (what every seat has seen), for the whole class at the projector."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from typing import Any
 
 import pygame
 
+from ...engine.facilitator import ConsoleView
 from ..flow import TakeSeat
 from ..widgets.text import Block
-from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, SEAT_STATUS, handover_title, team_words
+from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, PUBLIC_NEWS_HEAD, SEAT_STATUS, handover_title, team_words
 from .base import ACTIVATE
 from .dialog import Dialog
 
 TAKE_KEY = pygame.K_t
+PUBLIC_NEWS = 4     # the latest public news of the week, for the whole class at the projector
 
 
 class HandoverScreen(Dialog):
@@ -44,6 +47,10 @@ class HandoverScreen(Dialog):
         for p in s.seats:
             status = "next" if p == self.seat else ("waiting" if p in waiting else "done")
             b.append(Block("body", f"• {sc.power(p).short} {sc.calendar.words(SEAT_STATUS[status])}", 10))
+        news = [e for e in ConsoleView(s.game).public() if e.turn == week.turn][-PUBLIC_NEWS:]
+        if news:
+            b += [Block("gap", ""), Block("soft", sc.calendar.words(PUBLIC_NEWS_HEAD))]
+            b += [Block("body", f"• {e.date[5:]}  {e.title}", 10) for e in news]
         return b
 
     def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
