@@ -37,3 +37,14 @@ def test_the_view_says_why_an_action_cannot_be_taken_back():
     assert view.irreversible(Action("act", "ussr", "break_off_german_contacts")) == "This cannot be taken back."
     assert view.irreversible(Action("act", "ussr", "speech_collective_security")) == ""
     assert view.irreversible(Action("end_turn", "ussr")) == ""
+
+
+def test_accepting_a_draft_others_must_still_answer_asks_first():
+    """The others' answers come when the week ends, out of the player's hands: the signature may follow."""
+    from game.engine import Game
+
+    game = Game.new(SC, seed=1, humans=("ussr",))
+    game.state.offers["anglo_french_alliance"].waiting = {"ussr": 1, "france": 1}
+    game.state.offers["anglo_french_alliance"].status = "proposed"
+    reason = PowerView(game, "ussr").irreversible(Action("accept", "ussr", "anglo_french_alliance"))
+    assert reason.startswith("Once France accepts as well, ") and "cannot be taken back" in reason

@@ -377,10 +377,14 @@ class Accept(Answer):
         game.accept(game.sc.offer(action.target), action.power)
 
     def irreversible(self, game: Play, action: Action) -> str:
-        """Accepting signs the treaty once no other party's answer is awaited."""
+        """Accepting signs the treaty: at once when no other party's answer is awaited, else as soon as the
+        others accept, which the player no longer controls."""
         offer = game.sc.offer(action.target)
-        if set(game.st.offers[offer.id].waiting) - {action.power}:
-            return ""
+        others = sorted(set(game.st.offers[offer.id].waiting) - {action.power})
+        if others:
+            names = " and ".join(game.short(p) for p in others)
+            return (f"Once {names} {'accepts' if len(others) == 1 else 'accept'} as well, {offer.the} is signed, "
+                    "and that cannot be taken back.")
         return f"Accepting signs {offer.the}, which cannot be taken back."
 
 
