@@ -63,3 +63,49 @@ def test_a_game_without_people_names_no_decisive_decision(sc):
     game = Game.new(sc, seed=1, policies={"ussr": "historical"})
     game.run_until_human()
     assert decisive_decisions(game, "ussr") == []
+
+
+def test_a_traced_game_without_people_names_its_decisive_decisions(sc):
+    game = Game.new(sc, seed=1, policies={"ussr": "historical"}, trace=True)
+    game.run_until_human()
+    first = decisive_decisions(game, "ussr")[0]
+    assert first["ref"] == "german_pact" and first["moves"]
+
+
+def test_run_prints_the_decisive_decisions_with_what_they_moved(capsys):
+    from game.cli import main
+
+    main(["run", str(ROOT / "scenarios" / "1939.yaml"), "--policy", "historical"])
+    out = capsys.readouterr().out
+    decisive = out[out.index("\nDecisive:\n"):].splitlines()
+    assert decisive[2].startswith("  1. ") and "Soviet sphere +" in out[out.index("\nDecisive:\n"):]
+
+
+def test_every_seat_of_a_class_game_is_judged_against_its_own_policies(sc, tmp_path):
+    from game.export.debrief import class_debrief
+    from game.export.files import write_debrief
+
+    game = west_game_of(sc, ("ussr", "britain"))
+    sides = {s["power"]: s for s in class_debrief(game, game.seats)["sides"]}
+    assert sides["ussr"]["verdict"][0]["games"] == 100 * (1 + sum(p.power == "ussr" for p in sc.policies))
+    assert sides["britain"]["verdict"][0]["games"] == 100   # Britain's own AI plan: the scenario has no policy for it
+    assert sides["ussr"]["decisive"][0]["title"] == "Accepted the Anglo-French-Soviet alliance"
+    html = write_debrief(game, game.seats, tmp_path).html.read_text(encoding="utf-8")
+    assert "USSR: the decisions that decided it" in html and "Accepted the Anglo-French-Soviet alliance (" in html
+    assert "USSR: against history" in html and "Britain: against history" in html
+
+
+def west_game_of(sc, seats: tuple[str, ...]) -> Game:
+    """west_game's Soviet decisions, with the other seats only ending their weeks."""
+    game = Game.new(sc, seed=4, humans=list(seats))
+    game.submit(Action("act", "ussr", "speech_collective_security"))
+    while game.state.turn < 7:
+        for event in game.pending_choices("ussr"):
+            option = "keep" if event.id == "litvinov_question" else event.default_choice().id
+            game.submit(Action("choose", "ussr", event.id, option=option))
+        finish_weeks(game)
+    assert game.submit(Action("choose", "ussr", "supreme_soviet_speech", option="welcome")).ok
+    assert game.submit(Action("accept", "ussr", "anglo_french_alliance")).ok
+    while not game.over:
+        finish_weeks(game)
+    return game

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..engine import Game
+from ..engine.decisive import decisive_decisions, decisive_text
 from ..engine.script import ScriptError, play_script
 from ..export.decisions import ClassInfo
 from ..export.files import write_debrief
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if args.policy:
         power = check_policy(scenario, args.power, args.policy)
         seed = 1 if args.seed is None else args.seed
-        game = Game.new(scenario, seed=seed, policies={power: args.policy})
+        game = Game.new(scenario, seed=seed, policies={power: args.policy}, trace=True)
         game.run_until_human()
         label, seats, info = args.policy, (power,), ClassInfo()
     else:
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         label = f"script {args.script}"
     report = final_report(game, label)
+    report["decisive"] = {power: decisive_decisions(game, power) for power in seats}
     if args.debrief:
         try:
             written = write_debrief(game, seats, Path(args.debrief), info)
@@ -66,5 +68,19 @@ def print_report(report: dict, unit: str = "week") -> None:
     when = f"{unit} {turn} of {weeks}" if turn <= weeks else f"after {unit} {weeks} of {weeks}"
     print(f"Outcome: {report['outcome']} on {report['end_date']} ({when})")
     print("Meters: " + ", ".join(f"{k} {v:g}" for k, v in report["meters"].items()))
+    print_decisive(report.get("decisive", {}))
     if "debrief" in report:
         print(f"Debrief: {report['debrief']['html']}\nDecisions: {report['debrief']['csv']}")
+
+
+def print_decisive(decisive: dict[str, list[dict]]) -> None:
+    """The decisions that decided the game for each seat, the one that moved its scores most first."""
+    many = len(decisive) > 1
+    for power, found in decisive.items():
+        head = f"Decisive ({power}):" if many else "Decisive:"
+        if not found:
+            print(f"{head} none of its decisions moved its scores")
+            continue
+        print(head)
+        for i, decision in enumerate(found, 1):
+            print(f"  {i}. {decisive_text(decision)}")

@@ -98,6 +98,14 @@ def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]
     }
 
 
+def sides(game: Game, seats: Iterable[str], cache: Path | None = None) -> list[dict[str, Any]]:
+    """How each seat did: its power, its short name, the verdict on its scores against its own power's simulated
+    policies and its decisive decisions (a multi-seat game's ending and debrief cover every seat)."""
+    return [{"power": p, "short": game.scenario.power(p).short,
+             "verdict": [asdict(v) for v in verdicts(game, p, cache)], "decisive": decisive_decisions(game, p)}
+            for p in seats]
+
+
 def _ending(game: Game) -> dict[str, Any]:
     """What the debrief says of how the game ended (empty words while it goes on)."""
     sc, st = game.scenario, game.state

@@ -6,6 +6,7 @@ the event's."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -41,6 +42,13 @@ def decisive_decisions(game: Game, power: str, count: int = 3) -> list[dict[str,
                           "weight": round(sum(abs(x["change"]) for x in moves), 1)})
     found.sort(key=lambda x: -x["weight"])
     return found[:count]
+
+
+def decisive_text(decision: dict[str, Any]) -> str:
+    """One decisive decision in words: what, its last day, and each score it moved ("Security in the West +40")."""
+    last = dt.date.fromisoformat(decision["dates"][-1])
+    moves = ", ".join(f"{m['name']} {m['change']:+g}" for m in decision["moves"])
+    return f"{decision['title']} ({last.day} {last:%B}): {moves}"
 
 
 def _good(direction: str, change: float) -> bool | None:

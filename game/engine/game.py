@@ -26,7 +26,7 @@ class Game:
     """A game in progress. Humans submit actions; AI controllers act when a week resolves."""
 
     def __init__(self, scenario: Scenario, state: GameState, humans: Iterable[str] = (),
-                 policies: dict[str, str] | None = None, options: ClassOptions | None = None):
+                 policies: dict[str, str] | None = None, options: ClassOptions | None = None, trace: bool = False):
         self.sc = scenario
         self.st = state
         self.options = options or ClassOptions()   # a class game's options (classroom.py); saved with the game
@@ -37,7 +37,8 @@ class Game:
         self.reseat()
         self.record: list[Action] = []
         self.unlocked = set(state.unlocked)
-        self.ledger: Ledger | None = Ledger(state) if self.humans else None   # a game with people: causes kept
+        # a game with people, or one traced on request (`run`): causes kept
+        self.ledger: Ledger | None = Ledger(state) if self.humans or trace else None
         self.table = Table(scenario, state, self.cx)
         self.diary = Diary(state.log, state.turn, self.cx.starts)   # this week's days, for an AI's action
         self.next_free: dict[str, int] = Act.next_free(self)   # scenario action id -> first week it may be taken again
@@ -57,8 +58,9 @@ class Game:
     # ----------------------------------------------------------------- creation
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, humans: Iterable[str] = (),
-            policies: dict[str, str] | None = None, options: ClassOptions | None = None) -> Game:
-        """Start a game: set up the state and fire the first week's events."""
+            policies: dict[str, str] | None = None, options: ClassOptions | None = None, trace: bool = False) -> Game:
+        """Start a game: set up the state and fire the first week's events (with `trace`, keep every change's cause
+        even without people, as the ledger of a game with people does)."""
         sc = scenario
         start = compiled(sc).start
         state = GameState(
@@ -74,7 +76,7 @@ class Game:
             budget={},
             unlocked=list(start.unlocked),
         )
-        game = cls(sc, state, humans, policies, options)
+        game = cls(sc, state, humans, policies, options, trace)
         state.history.append(dict(state.meters))
         week.begin(game)
         if game.options.start:   # a lesson that starts at a checkpoint: the documented path up to it

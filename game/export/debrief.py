@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..engine import debrief
+from ..engine.debrief import sides
+from ..engine.decisive import decisive_text
 from ..engine.game import Game
 from ..engine.notes import votes_text
 from ..engine.view import better
@@ -29,8 +31,9 @@ def class_debrief(game: Game, seats: Sequence[str], info: ClassInfo | None = Non
     questions, with the class, its code and every seat's decisions beside the record of the seats' powers."""
     info = info or ClassInfo()
     data = debrief(game, seats[0])
-    data.update({"class": info.name, "code": game.state.seed, "week": game.state.turn,
-                 "seats": seat_rows(game, seats, info),
+    rows = seat_rows(game, seats, info)
+    data.update({"class": info.name, "code": game.state.seed, "week": game.state.turn, "seats": rows,
+                 "sides": [dict(side, team=row["team"]) for side, row in zip(sides(game, seats), rows, strict=True)],
                  "decisions": class_decisions(game, seats, info), "historical_decisions": class_record(game, seats)})
     return data
 
@@ -63,14 +66,35 @@ def _scores(scores: list[dict]) -> str:
                    f"<td>{esc(better(s['good_when'], s['interest']))}</td></tr>" for s in scores)
 
 
-def _verdict(verdict: list[dict]) -> str:
+def _verdict(verdict: list[dict], side: str = "") -> str:
     """The result against history and the scenario's own policies in simulation ("" when there is none)."""
     if not verdict:
         return ""
     items = "".join(f"<li>{esc(v['text'])}.</li>" for v in verdict)
-    return (f"<h2>Against history and the simulated policies</h2><ul>{items}</ul><p>Computed from "
+    head = f"{esc(side)}: against history and the simulated policies" if side else \
+        "Against history and the simulated policies"
+    return (f"<h2>{head}</h2><ul>{items}</ul><p>Computed from "
             f"{verdict[0]['games']} games of the scenario's own policies for this power, every other power played by "
             "the game. History: the historical policy's result.</p>")
+
+
+def _decisive(decisive: list[dict], side: str = "") -> str:
+    """The decisions that moved the seat's scores most, with what each moved ("" when there are none)."""
+    if not decisive:
+        return ""
+    items = "".join(f"<li>{esc(decisive_text(d))}</li>" for d in decisive)
+    head = f"{esc(side)}: the decisions that decided it" if side else "The decisions that decided it"
+    return (f"<h2>{head}</h2><ol>{items}</ol><p>The decisions whose own effects moved these scores most "
+            "(what events later made of them is not counted).</p>")
+
+
+def _sides(data: dict[str, Any]) -> str:
+    """Each seat's decisive decisions and verdict; a game of one seat names no seat."""
+    sides = data.get("sides") or [{"short": "", "verdict": data.get("verdict", []),
+                                   "decisive": data.get("decisive", [])}]
+    many = len(sides) > 1
+    return "".join(_decisive(s.get("decisive", []), s["short"] if many else "")
+                   + _verdict(s.get("verdict", []), s["short"] if many else "") for s in sides)
 
 
 def _seats(seats: list[dict]) -> str:
@@ -103,7 +127,7 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
 {_timeline(data.get('decisions', []), data.get('historical_decisions', []), sc.calendar.unit)}</table>
 <h2>The gauges at the end</h2><p>There is no single right answer: each gauge measures something different.</p>
 <table><tr><th>Gauge</th><th>Start</th><th>End</th><th></th></tr>{_scores(data.get('scores', []))}</table>
-{_verdict(data.get('verdict', []))}
+{_sides(data)}
 <h2>Questions for discussion</h2><ol>{questions}</ol>
 <div class="new-page"><h2>Epilogue</h2>{paras(data.get('epilogue', ''))}
 <h2>Compared with history</h2>{paras(data.get('comparison', ''))}

@@ -5,9 +5,9 @@ Effects are worded by the engine (game.engine.effects), which leaves out hidden 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
+from ..engine.decisive import decisive_text
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import OfferStatus
 
@@ -149,9 +149,7 @@ DECISIVE_NOTE = "Your decisions whose own effects moved your scores most (what e
 
 def decisive_line(decision: dict) -> str:
     """One decisive decision: what, its last day, and each score it moved (Security in the West +40)."""
-    last = dt.date.fromisoformat(decision["dates"][-1])
-    moves = ", ".join(f"{m['name']} {m['change']:+g}" for m in decision["moves"])
-    return f"{decision['title']} ({last.day} {last:%B}): {moves}"
+    return decisive_text(decision)
 
 VERDICT_NOTE = ("Computed from {games} games of the scenario's own policies for your power, every other power "
                 "played by the game. History: the historical policy's result.")

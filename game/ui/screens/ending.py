@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import debrief
+from ...engine.debrief import sides
 from ...engine.view import better
 from ..chart import draw_chart
 from ..exporting import export_debrief
@@ -33,6 +34,8 @@ class EndingScreen(Screen):
         s = app.session
         try:
             self.data = debrief(s.game, s.power, cache_dir())
+            if len(s.game.seats) > 1:   # every seat's verdict and decisive decisions, not only this one's
+                self.data["sides"] = sides(s.game, s.game.seats, cache_dir())
         except Exception as exc:  # the ending must show even if the comparison cannot be computed
             self.data = {"title": s.view.week().outcome or "", "summary": f"(debrief unavailable: {exc})",
                          "history": s.view.history(), "decisions": [], "historical_decisions": [],
@@ -78,9 +81,9 @@ class EndingScreen(Screen):
     def story_blocks(self) -> list[Block]:
         d = self.data
         b = paragraphs(d.get("summary") or "", "type")
-        if d.get("decisive"):
-            b += [Block("gap", ""), Block("head", DECISIVE_HEAD)]
-            b += [Block("body", f"{i}. " + decisive_line(x), 10) for i, x in enumerate(d["decisive"], 1)]
+        for short, found in self.each_side("decisive"):
+            b += [Block("gap", ""), Block("head", f"{short}: {DECISIVE_HEAD.lower()}" if short else DECISIVE_HEAD)]
+            b += [Block("body", f"{i}. " + decisive_line(x), 10) for i, x in enumerate(found, 1)]
             b.append(Block("small", DECISIVE_NOTE))
         if d.get("epilogue"):
             b += [Block("gap", ""), Block("head", "Epilogue")]
@@ -95,13 +98,20 @@ class EndingScreen(Screen):
             b += [Block("gap", ""), Block("small", f"Debrief exported to {self.exported}")]
         return b
 
+    def each_side(self, key: str) -> list[tuple[str, list]]:
+        """(the seat's short name, or "" in a game of one seat; its `key` list) for each seat that has one."""
+        d = self.data
+        if d.get("sides"):
+            return [(side["short"], side[key]) for side in d["sides"] if side[key]]
+        return [("", d[key])] if d.get(key) else []
+
     def table_blocks(self) -> list[Block]:
         d = self.data
         b: list[Block] = []
-        if d.get("verdict"):
-            b += [Block("head", VERDICT_HEAD)]
-            b += [Block("body", f"{v['text']}.", 10) for v in d["verdict"]]
-            b += [Block("small", VERDICT_NOTE.format(games=d["verdict"][0]["games"])), Block("gap", "")]
+        for short, found in self.each_side("verdict"):
+            b += [Block("head", f"{short}: {VERDICT_HEAD.lower()}" if short else VERDICT_HEAD)]
+            b += [Block("body", f"{v['text']}.", 10) for v in found]
+            b += [Block("small", VERDICT_NOTE.format(games=found[0]["games"])), Block("gap", "")]
         b.append(Block("head", "Scores (no single right answer)"))
         for s in d.get("scores", []):
             arrow = better(s["good_when"], s["interest"])
