@@ -22,7 +22,7 @@ os.environ.setdefault("MOSCOW1939_HOME", tempfile.mkdtemp(prefix="m39mods"))
 
 def main() -> int:
     from game.ui import catalog
-    from game.ui.session import scenario_files
+    from game.ui.scenario_lookup import scenario_files
     from game.ui.settings import mods_dir
 
     copies = int(sys.argv[1]) if len(sys.argv) > 1 else 10

@@ -74,7 +74,7 @@ def test_a_scenario_without_tests_is_a_usage_error(tmp_path):
 
 
 def test_the_title_screen_does_not_offer_a_tests_file_as_a_scenario():
-    from game.ui.session import scenario_files
+    from game.ui.scenario_lookup import scenario_files
 
     files = scenario_files()
     assert SCENARIO in files and TESTS not in files

@@ -109,7 +109,7 @@ def read_document(path: str | Path) -> dict[str, Any]:
 
 def scenario_of(path: str | Path) -> tuple[str, str, str]:
     """The id, path and hash of the scenario a save belongs to (ScenarioError if it is no save). The path says
-    where the file was when the game was saved; it is opened only as a last resort (see ui.session.find_scenario)."""
+    where the file was when the game was saved; it is opened only as a last resort (see ui.scenario_lookup.find_scenario)."""
     return _scenario_meta(read_document(path), str(path))
 
 

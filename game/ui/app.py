@@ -228,7 +228,8 @@ class App:
         self.start_session(session)
 
     def load_save(self, path: Path) -> None:
-        from .session import ScenarioMissing, Session
+        from .scenario_lookup import ScenarioMissing
+        from .session import Session
 
         try:
             # with `play SCENARIO --load SAVE`, that scenario is used if it has the save's id

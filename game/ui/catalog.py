@@ -40,8 +40,8 @@ def known(path: Path) -> Entry | None:
 
 def read(path: Path) -> Entry:
     """Read the file now (in the calling thread) and remember its entry."""
+    from .scenario_lookup import read_scenario
     from .screens.dialog import error_lines
-    from .session import read_scenario
 
     version = _version(path)
     try:

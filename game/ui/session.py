@@ -9,7 +9,6 @@ import contextlib
 import datetime as dt
 import json
 import random
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,33 +17,15 @@ from typing import Any
 from ..engine import Action, Game, Result
 from ..engine.actions import ACTION_KINDS
 from ..engine.classroom import ClassOptions
-from ..engine.compiled import played_weeks
 from ..engine.facilitator import ConsoleView
 from ..engine.view import PowerView
 from ..export.files import class_of
-from ..paths import DEFAULT_SCENARIO, SCENARIOS, is_scenario_file
-from ..scenario import ScenarioError, load_scenario
+from ..paths import DEFAULT_SCENARIO
+from ..scenario import ScenarioError
 from ..scenario.diagnostics import Diagnostic
 from ..scenario.model import Scenario
 from . import settings as paths
-
-
-def scenario_files() -> list[Path]:
-    """Every scenario the title screen offers: the shipped ones, then the user's mods."""
-    found = sorted(p for p in SCENARIOS.glob("*.yaml") if is_scenario_file(p))
-    with contextlib.suppress(OSError):
-        found += sorted(p for p in paths.mods_dir().glob("*.yaml") if is_scenario_file(p))   # no FIFO, device, folder
-    return found
-
-
-def read_scenario(path: Path) -> Scenario:
-    """Load a scenario; any failure becomes a ScenarioError with located messages."""
-    try:
-        return load_scenario(path)
-    except ScenarioError:
-        raise
-    except Exception as exc:  # the loader promises located errors; never let a bad mod crash the window
-        raise ScenarioError([Diagnostic(str(path), 1, 1, f"cannot load: {type(exc).__name__}: {exc}")]) from None
+from .scenario_lookup import ScenarioMissing, find_scenario, missing_reason, read_scenario
 
 
 class Session:
@@ -101,7 +82,7 @@ class Session:
         sid, stored, sha256 = scenario_of(save_path)
         scenario = find_scenario(sid, sha256, scenario_path, stored)
         if scenario is None:
-            raise ScenarioMissing([Diagnostic(str(save_path), 1, 1, _missing(sid, scenario_path, stored))])
+            raise ScenarioMissing([Diagnostic(str(save_path), 1, 1, missing_reason(sid, scenario_path, stored))])
         try:
             game, notes = load_game(save_path, scenario)
         except ScenarioError:
@@ -292,173 +273,3 @@ def autosave_failure() -> dict[str, Any] | None:
         found = {}
     return {k: v for k, v in found.items() if k in ("week", "reason", "folder", "elsewhere")
             and isinstance(v, int if k == "week" else str) and not isinstance(v, bool)}
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-def list_saves(elsewhere: Iterable[Path] = ()) -> list[Path]:
-    """Save files, newest first (the autosave among them), also those in other folders the player saved to."""
-    files: set[Path] = set()
-    for folder in (paths.saves_dir(), *elsewhere):
-        with contextlib.suppress(OSError):
-            files |= {p for p in folder.glob("*.json") if p.is_file()}
-    return sorted(files, key=_mtime, reverse=True)
-
-
-@dataclass
-class SaveInfo:
-    """What the load screen tells a player about one save file, read without loading the game."""
-
-    path: Path
-    autosave: bool
-    saved: dt.datetime | None = None     # the file's time: when it was written
-    scenario: str = ""                   # the scenario's title (its id if the scenario is not installed)
-    week: int | None = None
-    weeks: int | None = None             # the weeks played in the scenario (the N of "week n of N")
-    ended: bool = False                  # the game in it is over
-    date: dt.date | None = None          # the first day of the saved week
-    unit: str = "turn"                   # what its scenario calls a turn ("week" for seven days)
-    problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
-    klass: str = ""                      # a class game's name
-    teams: str = ""                      # its teams, "USSR (Politburo), Britain (Cabinet)"
-
-    @property
-    def name(self) -> str:
-        """The file's name, unless the game chose it (see Session.save_new): that says nothing new."""
-        return "Saved game" if GAME_NAMED.fullmatch(self.path.stem) else self.path.stem
-
-
-GAME_NAMED = re.compile(r".+-week\d+-\d{8}-\d{6}")   # the names Session.save_new gives
-
-
-_SCENARIO_CACHE: dict[tuple[str, int], Scenario | None] = {}
-
-
-def _scenario_at(path: Path) -> Scenario | None:
-    """A scenario file, read once per version of the file (None if it cannot be read)."""
-    try:
-        key = (str(path.resolve()), path.stat().st_mtime_ns)
-    except OSError:
-        return None
-    if key not in _SCENARIO_CACHE:
-        try:
-            _SCENARIO_CACHE[key] = read_scenario(path)
-        except ScenarioError:
-            _SCENARIO_CACHE[key] = None
-    return _SCENARIO_CACHE[key]
-
-
-def _invalid(sid: str, first: Path | None) -> tuple[Path, Diagnostic] | None:
-    """A file offered (or named) with this scenario id that is now invalid, and its first error (None if none)."""
-    from ..scenario import check_scenario
-    from ..scenario.yamlsource import read_file
-
-    for cand in ([first] if first else []) + scenario_files():
-        try:
-            raw = read_file(cand)
-        except (ScenarioError, OSError):
-            continue
-        if isinstance(raw, dict) and raw.get("id") == sid:
-            errors = check_scenario(cand)[1].errors
-            if errors:
-                return cand, errors[0]
-    return None
-
-
-class ScenarioMissing(ScenarioError):
-    """The scenario a save names is nowhere to be had (the save itself may be fine)."""
-
-
-def _missing(sid: str, first: Path | None, stored: str = "") -> str:
-    """Why the scenario of a save cannot be had: a file with its id that is now invalid (with its first error),
-    or none at all (with the path it was played from)."""
-    found = _invalid(sid, first)
-    if found:
-        return f"the scenario {sid!r} of this save ({found[0].name}) is invalid: {found[1]}"
-    return not_installed(sid, stored)
-
-
-def not_installed(sid: str, stored: str) -> str:
-    """The reason a save cannot be resumed when no file has its scenario's id."""
-    return f"its scenario {sid!r} is not installed" + (f" (it was played from {stored})" if stored else "")
-
-
-def find_scenario(sid: str, sha256: str, first: Path | None = None, stored: str = "") -> Scenario | None:
-    """The scenario a save names, by id and hash: `first` (a file the player named), else among those the game
-    offers (its own folder and the mods folder) the one with the saved hash, else the first with that id (its
-    actions are then replayed), else the file the save was played from (`stored`), if it is still a scenario file
-    with that id. Nothing but a .yaml regular file is ever opened."""
-    fallback = None
-    for cand in [first] if first else []:
-        sc = _scenario_at(cand) if cand.is_file() else None
-        if sc is not None and sc.id == sid:
-            return sc
-    for cand in scenario_files():
-        sc = _scenario_at(cand)
-        if sc is not None and sc.id == sid:
-            if sc.sha256 == sha256:
-                return sc
-            fallback = fallback or sc
-    if fallback is None and stored and is_scenario_file(Path(stored)):
-        sc = _scenario_at(Path(stored))
-        return sc if sc is not None and sc.id == sid else None
-    return fallback
-
-
-def save_info(path: Path) -> SaveInfo:
-    """Describe a save for the load screen; never raises: an unreadable file gets a short reason."""
-    from ..engine.saves import summary
-
-    info = SaveInfo(path, path.name == paths.autosave_path().name or path.name.startswith("autosave-"))
-    stamp = _mtime(path)
-    info.saved = dt.datetime.fromtimestamp(stamp) if stamp else None
-    try:
-        found = summary(path)
-    except ScenarioError as exc:
-        info.problem = _short(_reason(exc.diagnostics[0]) if exc.diagnostics else str(exc))
-        return info
-    except Exception as exc:  # never let one odd file break the list
-        info.problem = _short(f"cannot read: {exc}")
-        return info
-    info.week, info.ended = found.week, found.outcome is not None
-    info.klass = found.class_name
-    sc = find_scenario(found.scenario_id, found.scenario_sha256, None, found.scenario_path)
-    order = [p.id for p in sc.powers] if sc is not None else []
-    teams = sorted(found.teams, key=lambda t: order.index(t[0]) if t[0] in order else len(order))
-    info.teams = ", ".join(f"{sc.power(p).short if p in order else p} ({team})" for p, team in teams)
-    if sc is None:
-        info.scenario = found.scenario_id
-        bad = _invalid(found.scenario_id, None)
-        info.problem = (_short(f"its scenario ({bad[0].name}) is invalid: {_reason(bad[1])}") if bad
-                        else not_installed(found.scenario_id, found.scenario_path))
-        return info
-    info.scenario = sc.title
-    info.weeks = played_weeks(sc)
-    info.unit = sc.calendar.unit
-    if info.week is not None and 1 <= info.week <= sc.calendar.last_turn:
-        info.date = sc.calendar.turn_start(info.week)
-    elif info.week is not None:
-        info.week = None
-        info.problem = f"damaged: its {info.unit} is out of range"
-    return info
-
-
-def _reason(d: Diagnostic) -> str:
-    if d.message.endswith(" at"):            # the JSON parser's "Unterminated string starting at"
-        return f"{d.message} line {d.line}, column {d.col}"
-    return d.message + (f" (line {d.line}, column {d.col})" if (d.line, d.col) != (1, 1) else "")
-
-
-def _short(reason: str, limit: int = 100) -> str:
-    reason = " ".join(reason.split())
-    return reason if len(reason) <= limit else reason[: limit - 1].rstrip() + "…"
-
-
-def save_infos(elsewhere: Iterable[Path] = ()) -> list[SaveInfo]:
-    """Every save described, newest first."""
-    return [save_info(p) for p in list_saves(elsewhere)]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from game.engine import Action
 from game.engine.classroom import ClassOptions
+from game.ui.save_list import save_infos
 from game.ui.screens.pause import LoadScreen
-from game.ui.session import Session, save_infos
+from game.ui.session import Session
 from game.ui.settings import autosave_path, saves_dir
 
 

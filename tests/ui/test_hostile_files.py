@@ -123,12 +123,12 @@ def nul_scenario(title: str, summary: str):
 
 def test_a_scenario_with_control_characters_never_blocks_the_title_or_the_chooser(app, monkeypatch):
     """Whatever reaches the screen, its control characters are not drawn: the title and the chooser open."""
-    from game.ui import catalog, session
+    from game.ui import catalog, scenario_lookup
     from game.ui.screens.title import ScenarioChooser
     from tests.ui.driver import Driver
 
     dirty = nul_scenario("Nul\x00title" + CONTROLS, "A summary\x00 with a NUL" + CONTROLS)
-    monkeypatch.setattr(session, "read_scenario", lambda path: dirty)
+    monkeypatch.setattr(scenario_lookup, "read_scenario", lambda path: dirty)
     monkeypatch.setattr(catalog, "_known", {})   # what the chooser reads now is forgotten after the test
     title = app.top
     title.load_meta()
@@ -221,7 +221,7 @@ def test_a_fifo_in_the_mods_folder_is_not_offered(app):
 def test_the_chooser_reads_a_file_again_only_when_it_changed(app, monkeypatch):
     import os
 
-    from game.ui import session
+    from game.ui import scenario_lookup
     from game.ui.settings import mods_dir
     from tests.conftest import MINI
     from tests.ui.driver import Driver
@@ -230,8 +230,8 @@ def test_the_chooser_reads_a_file_again_only_when_it_changed(app, monkeypatch):
     mod = mods_dir() / "mod.yaml"
     mod.write_bytes(MINI.read_bytes())
     reads = []
-    original = session.read_scenario
-    monkeypatch.setattr(session, "read_scenario", lambda path: reads.append(path) or original(path))
+    original = scenario_lookup.read_scenario
+    monkeypatch.setattr(scenario_lookup, "read_scenario", lambda path: reads.append(path) or original(path))
     d = Driver(app, "keys")
 
     def open_chooser():
@@ -257,7 +257,7 @@ def test_the_window_answers_while_the_chooser_reads_a_slow_file(app, monkeypatch
     request is honoured at once."""
     import threading
 
-    from game.ui import session
+    from game.ui import scenario_lookup
     from game.ui.settings import mods_dir
     from tests.conftest import MINI
     from tests.ui.driver import Driver
@@ -266,14 +266,14 @@ def test_the_window_answers_while_the_chooser_reads_a_slow_file(app, monkeypatch
     mod = mods_dir() / "slow.yaml"
     mod.write_bytes(MINI.read_bytes())
     release = threading.Event()
-    original = session.read_scenario
+    original = scenario_lookup.read_scenario
 
     def slow(path):
         if path == mod:
             release.wait(30)
         return original(path)
 
-    monkeypatch.setattr(session, "read_scenario", slow)
+    monkeypatch.setattr(scenario_lookup, "read_scenario", slow)
     d = Driver(app, "keys")
     d.key(pygame.K_s)
     row = next(w for w in app.top.widgets if w.wid == str(mod))

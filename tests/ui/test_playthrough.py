@@ -21,7 +21,7 @@ CASES = {
 @pytest.mark.parametrize("ending", list(CASES))
 def test_play_to_ending(app, mode, ending):
     from game.paths import DEFAULT_SCENARIO
-    from game.ui.session import read_scenario
+    from game.ui.scenario_lookup import read_scenario
     from game.ui.settings import debrief_dir
 
     sc = read_scenario(DEFAULT_SCENARIO)

@@ -10,7 +10,8 @@ import pytest
 from game.engine import Game
 from game.engine.saves import save_game
 from game.scenario import ScenarioError, load_scenario
-from game.ui.session import Session, save_info
+from game.ui.save_list import save_info
+from game.ui.session import Session
 from tests.conftest import MINI
 
 

@@ -9,9 +9,12 @@ import pytest
 
 from game.engine import Game
 from game.engine.saves import save_game
+from game.paths import SCENARIOS
 from game.scenario import load_scenario
-from game.ui import session as session_module
-from game.ui.session import SCENARIOS, Session, find_scenario, save_info
+from game.ui import scenario_lookup
+from game.ui.save_list import save_info
+from game.ui.scenario_lookup import find_scenario
+from game.ui.session import Session
 from game.ui.settings import mods_dir, saves_dir
 from tests.conftest import MINI
 
@@ -20,13 +23,13 @@ from tests.conftest import MINI
 def opened(monkeypatch):
     """Every scenario file the game reads while resolving a save."""
     seen: list = []
-    original = session_module._scenario_at
+    original = scenario_lookup._scenario_at
 
     def spy(path):
         seen.append(path)
         return original(path)
 
-    monkeypatch.setattr(session_module, "_scenario_at", spy)
+    monkeypatch.setattr(scenario_lookup, "_scenario_at", spy)
     return seen
 
 

@@ -180,8 +180,8 @@ def test_every_setting_is_read_back_from_the_file():
 
 def test_the_saves_list_numbers_the_weeks_as_the_desk_and_says_when_a_game_is_over(app):
     from game.engine import Action
+    from game.ui.save_list import save_info
     from game.ui.screens.pause import LoadScreen
-    from game.ui.session import save_info
 
     start(app)
     s = app.session

@@ -55,7 +55,7 @@ class HandoutsDialog(Dialog):
 
     def write(self) -> Any:
         from ...export.handouts import write_handouts
-        from ..session import read_scenario
+        from ..scenario_lookup import read_scenario
 
         typed = self.field.text.strip() if self.field is not None else ""
         if not typed:

@@ -10,7 +10,7 @@ import pygame
 from ..exporting import export_debrief
 from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..layout import fits, row
-from ..session import SaveInfo, save_infos
+from ..save_list import SaveInfo, save_infos
 from ..settings import WINDOW_SIZES
 from ..theme import TEXT_STEPS, Theme
 from ..widgets.buttons import Option, label_width

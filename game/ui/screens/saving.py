@@ -9,7 +9,8 @@ from typing import Any
 import pygame
 
 from ..flow import LoadSave, Open, Pop, Quit, SaveGame, ToTitle
-from ..session import SaveProblem, save_info
+from ..save_list import save_info
+from ..session import SaveProblem
 from ..settings import autosave_path
 from ..theme import Theme
 from ..widgets.buttons import Option

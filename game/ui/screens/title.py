@@ -63,7 +63,7 @@ class TitleScreen(Screen):
         app.tasks.append(self.load_meta)   # after the first frame, so that it appears at once
 
     def load_meta(self) -> None:
-        from ..session import read_scenario
+        from ..scenario_lookup import read_scenario
 
         try:
             sc = read_scenario(self.scenario_path)
@@ -94,7 +94,7 @@ class TitleScreen(Screen):
 
     def class_game(self) -> Any:
         """The new-game screen for a class, for the chosen scenario (its errors, if it has any)."""
-        from ..session import read_scenario
+        from ..scenario_lookup import read_scenario
 
         try:
             sc = read_scenario(self.scenario_path)
@@ -198,7 +198,7 @@ class ScenarioChooser(Dialog):
 
     def __init__(self, app: Any, title_screen: TitleScreen):
         super().__init__(app, "Choose a scenario", [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
-        from ..session import scenario_files
+        from ..scenario_lookup import scenario_files
 
         self.owner = title_screen
         self.paths = scenario_files()
