@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from . import flow, reloading, saving_flow, seating, teaching, turn_timer
+from . import flow, reloading, saving_flow, seating, teaching, turn_timer, window_events
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
@@ -23,7 +23,6 @@ from .theme import TEXT_STEPS, Theme, reset_caches
 from .widgets.reason import ShortcutEcho
 from .wording import done_notice, undone_notice
 
-MIN_SIZE = (960, 540)
 SCREEN_EVENTS = (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.TEXTINPUT,
                  pygame.TEXTEDITING)
 
@@ -277,9 +276,9 @@ class App:
     def handle(self, event: pygame.event.Event) -> None:
         """One event: the window's own, a key every screen shares, or one for the top screen, whose request is
         carried out."""
-        if self.held_repeat(event) or self.echo.swallowed(event, self.top.focused() if self.top else None):
+        if window_events.held_repeat(self, event) or self.echo.swallowed(event, self.top.focused() if self.top else None):
             return
-        if self.window_event(event) or (event.type == pygame.KEYDOWN and self.global_key(event)):
+        if window_events.window_event(self, event) or (event.type == pygame.KEYDOWN and window_events.global_key(self, event)):
             return
         if self.top is None or event.type not in SCREEN_EVENTS:
             return
@@ -288,74 +287,6 @@ class App:
             self.dirty = True
         if result is not None:
             self.apply(result)
-
-    def held_repeat(self, event: pygame.event.Event) -> bool:
-        """True for a repeat of an Enter or Space key held down: holding it presses once, never through the
-        dialogs that open after it (the window repeats held keys for the arrows and Page keys)."""
-        if event.type == pygame.KEYUP:
-            self.held.discard(event.key)
-            return False
-        if event.type != pygame.KEYDOWN or event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            return False
-        if event.key in self.held:
-            return True
-        self.held.add(event.key)
-        return False
-
-    def window_event(self, event: pygame.event.Event) -> bool:
-        """Closing, resizing and showing the window; True if the event was one of these."""
-        if event.type == pygame.WINDOWCLOSE:   # the close button (SDL then sends QUIT, which is the one that asked)
-            self.close()
-        elif event.type == pygame.QUIT:          # after the close button, or a signal (SIGTERM): never deaf to it
-            self.running = self.running and self.asked_to_close
-            self.asked_to_close = False
-        elif event.type == pygame.VIDEORESIZE and self.window and not self.settings.fullscreen:
-            self.resize((max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)), remember=True)
-        elif event.type == pygame.WINDOWSIZECHANGED and self.window:
-            surf = pygame.display.get_surface()
-            if surf is not None and surf.get_size() != self.size:
-                self.size = surf.get_size()
-                self.restyle()
-        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED):
-            self.dirty = True
-        else:
-            return False
-        return True
-
-    def close(self) -> None:
-        """The window's close button: if the game is saved nowhere, ask first (a second request closes)."""
-        s = self.session
-        if s is None or s.save_problem is None or self.top_is("save_failed"):
-            self.running = False
-        else:
-            saving_flow.save_failed(self, leaving="quit")
-            self.asked_to_close = True   # the QUIT that follows the close button is answered by the question
-
-    def global_key(self, event: pygame.event.Event) -> bool:
-        ctrl = event.mod & pygame.KMOD_CTRL
-        if event.key == pygame.K_F1:
-            if not self.top_is("help"):
-                self.open("help", about=self.top)
-            return True
-        if event.key == pygame.K_F9:
-            teaching.console_key(self)
-            return True
-        if event.key == pygame.K_F5:
-            reloading.reload(self)
-            return True
-        if event.key == pygame.K_F11:
-            self.set_fullscreen(not self.settings.fullscreen)
-            return True
-        if ctrl and event.key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
-            self.set_text_step(self.settings.text_step + 1)
-            return True
-        if ctrl and event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.set_text_step(self.settings.text_step - 1)
-            return True
-        if ctrl and event.key == pygame.K_h:
-            self.set_contrast(not self.settings.high_contrast)
-            return True
-        return False
 
     # ------------------------------------------------------------- settings
     def set_text_step(self, step: int) -> None:
