@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .compound import F, ListOf, MapOf, Struct
 from .model import (
     ActionDef,
     Calendar,
@@ -34,14 +35,10 @@ from .spec import (
     Date,
     DateOrText,
     Enum,
-    F,
     Ident,
     Int,
-    ListOf,
-    MapOf,
     Number,
     Ref,
-    Struct,
     Text,
 )
 from .vocabulary import CONDITION, EFFECTS, Vocabulary

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..files import read_regular
+from .compound import ListOf, MapOf, Struct
 from .diagnostics import Pos, Report, ScenarioError
-from .spec import ListOf, MapOf, Struct, T, suggest
+from .spec import T, suggest
 from .vocabulary import Vocabulary
 from .yamlsource import MAX_BYTES, LocDict, LocList, decode, parse
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .compound import ListOf, Struct
 from .format import SCENARIO, STEP
 from .growth import MAX_LOG_ENTRIES
 from .loader import OVERLAY_SECTIONS
-from .spec import FIRST_DATE, ID_RE, LAST_DATE, LIST_LIMIT, MAX_TURNS, NUMBER_LIMIT, ListOf, Struct, Text
+from .spec import FIRST_DATE, ID_RE, LAST_DATE, LIST_LIMIT, MAX_TURNS, NUMBER_LIMIT, Text
 from .vocabulary import CONDITION, EFFECT, Vocabulary
 
 

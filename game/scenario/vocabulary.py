@@ -6,6 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .compound import F, ListOf, Struct
 from .diagnostics import Pos
 from .reach import date_can_hold, meter_bounds_in_range
 from .spec import (
@@ -15,13 +16,10 @@ from .spec import (
     Context,
     Date,
     Enum,
-    F,
     Ident,
     Int,
-    ListOf,
     Number,
     Ref,
-    Struct,
     T,
     Text,
     kind_of,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .spec import Struct
+from .compound import Struct
 from .vocabulary import EFFECT, EFFECTS, Stmt
 
 
