@@ -33,3 +33,46 @@ def app():
     a.draw(pygame.display.get_surface())
     yield a
     pygame.display.quit()
+
+
+class NoCache(dict):
+    """Stands in for the text cache so that every text drawn goes through printable (and is recorded)."""
+
+    def get(self, key, default=None):
+        return default
+
+    def __setitem__(self, key, value):
+        pass
+
+
+@pytest.fixture
+def drawn(app, monkeypatch):
+    """Every text drawn, by who could see it: the seat at the desk, 'handover', 'teacher' (the console over any
+    screen) or 'title' (no game)."""
+    import game.ui.widgets.text as text_module
+    from game.ui.screens.handover import HandoverScreen
+
+    seen: dict[str, list[str]] = {}
+    where = {"now": "title"}
+    original = text_module.printable
+
+    def record(text, *args, **kwargs):
+        seen.setdefault(where["now"], []).append(str(text))
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(text_module, "_cache", NoCache())
+    monkeypatch.setattr(text_module, "printable", record)
+    draw = app.draw
+
+    def draw_and_note(surf):
+        s = app.session
+        if any(screen.name.startswith("console") for screen in app.stack):
+            where["now"] = "teacher"
+        elif isinstance(app.top, HandoverScreen):
+            where["now"] = "handover"
+        else:
+            where["now"] = s.power if s else "title"
+        return draw(surf)
+
+    monkeypatch.setattr(app, "draw", draw_and_note)
+    return seen

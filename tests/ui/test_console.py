@@ -4,9 +4,7 @@ ending the game), the turn timer and the end of a lesson, driven by keyboard as 
 from __future__ import annotations
 
 import pygame
-import pytest
 
-import game.ui.widgets.text as text_module
 from game.engine.classroom import ClassOptions
 from game.ui import flow, turn_timer
 from game.ui.screens.console import ConsoleScreen, InjectDialog, PinDialog, RewindDialog
@@ -16,7 +14,7 @@ from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.lesson_end import LessonEndScreen
 from game.ui.screens.signing import SigningCard
 from tests.ui.driver import Driver
-from tests.ui.test_hotseat import SEATS, NoCache, leaks, play_weeks, private_texts
+from tests.ui.test_hotseat import SEATS, leaks, play_weeks, private_texts
 from tests.ui.test_reason_box import type_text
 
 PIN = "2468"
@@ -50,35 +48,6 @@ def focus(d: Driver, wid: str) -> None:
             return
         d.key(pygame.K_TAB)
     raise AssertionError(f"cannot reach {wid} with Tab")
-
-
-@pytest.fixture
-def drawn(app, monkeypatch):
-    """Every text drawn, by who could see it: the seat at the desk, 'handover', or 'teacher' (the console)."""
-    seen: dict[str, list[str]] = {}
-    where = {"now": "title"}
-    original = text_module.printable
-
-    def record(text, *args, **kwargs):
-        seen.setdefault(where["now"], []).append(str(text))
-        return original(text, *args, **kwargs)
-
-    monkeypatch.setattr(text_module, "_cache", NoCache())
-    monkeypatch.setattr(text_module, "printable", record)
-    draw = app.draw
-
-    def draw_and_note(surf):
-        s = app.session
-        if any(screen.name.startswith("console") for screen in app.stack):
-            where["now"] = "teacher"
-        elif isinstance(app.top, HandoverScreen):
-            where["now"] = "handover"
-        else:
-            where["now"] = s.power if s else "title"
-        return draw(surf)
-
-    monkeypatch.setattr(app, "draw", draw_and_note)
-    return seen
 
 
 def test_a_three_seat_class_plays_to_an_ending_by_keyboard_with_a_rollback_and_an_event_brought_in(app, drawn):

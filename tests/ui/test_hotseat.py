@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 import pytest
 
-import game.ui.widgets.text as text_module
 from game.engine import Action
 from game.ui import flow
 from game.ui.screens.desk import DeskScreen
@@ -15,40 +14,6 @@ from game.ui.screens.handover import HandoverScreen
 from tests.ui.driver import CONFIRMS, Driver
 
 SEATS = ("ussr", "britain", "germany")
-
-
-class NoCache(dict):
-    """Stands in for the text cache so that every text drawn goes through printable (and is recorded)."""
-
-    def get(self, key, default=None):
-        return default
-
-    def __setitem__(self, key, value):
-        pass
-
-
-@pytest.fixture
-def drawn(app, monkeypatch):
-    """Every text drawn, by who could see it: the seat at the desk, or 'handover'."""
-    seen: dict[str, list[str]] = {}
-    where = {"now": "title"}
-    original = text_module.printable
-
-    def record(text, *args, **kwargs):
-        seen.setdefault(where["now"], []).append(str(text))
-        return original(text, *args, **kwargs)
-
-    monkeypatch.setattr(text_module, "_cache", NoCache())
-    monkeypatch.setattr(text_module, "printable", record)
-    draw = app.draw
-
-    def draw_and_note(surf):
-        s = app.session
-        where["now"] = "handover" if isinstance(app.top, HandoverScreen) else (s.power if s else "title")
-        return draw(surf)
-
-    monkeypatch.setattr(app, "draw", draw_and_note)
-    return seen
 
 
 def start(app, seats=SEATS, seed=5) -> Driver:
