@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from copy import deepcopy
+from unittest.mock import patch
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from game.engine import Action, Game
+from game.engine import Action, Game, negotiation, week
+from game.engine.controllers import ai_answer
 from game.engine.view import PowerView
+from game.scenario import load_scenario
 from game.scenario.loader import check_data
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 
 def variant(old: str, new: str):
@@ -108,3 +114,44 @@ def test_the_blocker_is_the_term_that_costs_most(mini):
     game.state.trust["blue"]["red"] = 25      # trust costs 12.5, the clause 45
     (odds,) = PowerView(game, "red").draft("alliance", ["assistance", "passage"]).odds
     assert odds.blocker == "will not accept ‘Right of passage’"
+
+
+@pytest.fixture(scope="module")
+def scenarios_1939():
+    """The 1939 scenario and its Poland overlay."""
+    return [load_scenario(ROOT / "scenarios" / name) for name in ("1939.yaml", "poland.yaml")]
+
+
+def table_score(game: Game, offer, viewer: str, party: str, draft: tuple[str, ...]) -> float:
+    """The score the table's AI answer (controllers.ai_answer) gives the draft when it reaches the party, in a copy
+    of the game where the viewer sends it now and the weeks pass with their drift only."""
+    copy = Game(game.scenario, deepcopy(game.state), humans=game.humans)
+    ostate = copy.state.offers[offer.id]
+    if not (ostate.status == "proposed" and party in ostate.waiting and set(draft) == set(ostate.clauses)):
+        copy.table.propose(offer, viewer, draft)
+    while offer.id not in copy.table.drafts_for(party):
+        week.drift(copy)
+        copy.state.turn += 1
+    seen = []
+    with patch.object(negotiation, "acceptance", side_effect=lambda value, spread: seen.append(value) or 1.0):
+        ai_answer(copy, offer, party)
+    return seen[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.integers(0, 1), seed=st.integers(0, 10_000), weeks=st.integers(0, 12), data=st.data())
+def test_the_forecast_is_the_table_rule_for_the_clauses_as_drafted(scenarios_1939, which, seed, weeks, data):
+    sc = scenarios_1939[which]
+    played = random_game(sc, seed, weeks)
+    offer = data.draw(st.sampled_from(sc.offers))
+    viewer = data.draw(st.sampled_from(offer.parties))
+    game = Game(sc, deepcopy(played.state), humans=[viewer])
+    draft = tuple(game.state.offers[offer.id].clauses) or offer.default_draft()
+    for clause in data.draw(st.lists(st.sampled_from([c.id for c in offer.clauses]), max_size=6)):
+        draft = negotiation.toggle(offer, draft, clause)
+    assume(negotiation.malformed(offer, draft) is None)
+    for odds in PowerView(game, viewer).draft(offer.id, draft).odds:
+        if odds.stand:
+            continue
+        expected = negotiation.odds_range(table_score(game, offer, viewer, odds.party, draft), offer.spread)
+        assert (odds.low, odds.high) == expected, (offer.id, odds.party, draft)

@@ -156,7 +156,7 @@ def ai_answer(game: Play, offer: Offer, power: str) -> Action:
     """An AI party's answer to a draft: accept, counter with its best single change, or reject."""
     st = game.st
     ostate = st.offers[offer.id]
-    if game.random() < negotiation.acceptance(game.cx.score(offer, power, ostate.clauses, st), offer.spread):
+    if game.random() < negotiation.acceptance(game.answer_score(offer, power, ostate.clauses), offer.spread):
         return Action("accept", power, offer.id)
     counter = _best_change(game, offer, power, ostate.clauses)
     floor = offer.ai[power].counter_min if power in offer.ai else None

@@ -123,11 +123,29 @@ class Game:
         return self.table.drafts_for(power)
 
     def predict(self, offer_id: str, clauses: Iterable[str], by: str) -> dict[str, tuple[float, float] | None]:
-        """Each other party's likely answer to a draft, as a probability range (None: a human decides)."""
+        """Each other party's likely answer to a draft, as a probability range (None: a human decides): the
+        table's own rule (answer_score) for the draft as the table would hold it, in the week the party answers."""
         offer = self.sc.offer(offer_id)
         draft = tuple(clauses)
-        return {p: None if p in self.humans else negotiation.likely_range(offer, p, draft, self.st)
+        return {p: None if p in self.humans
+                else negotiation.odds_range(self.answer_score(offer, p, draft, self.answer_weeks(offer_id, p, draft)),
+                                            offer.spread)
                 for p in offer.parties if p != by}
+
+    def answer_score(self, offer: Offer, party: str, clauses: Iterable[str], weeks: int = 0) -> float:
+        """How an AI party scores a draft when it answers it (controllers.ai_answer), `weeks` weekly drifts from now:
+        the draft in the table's normal form, weighed with the party's trust and urgency then."""
+        st = negotiation.drifted(self.st, self.cx.drifts, weeks)
+        return self.cx.score(offer, party, self.cx.normal_form(offer, clauses), st)
+
+    def answer_weeks(self, offer_id: str, party: str, clauses: Iterable[str]) -> int:
+        """The weekly drifts before the party answers this draft: the draft on the table when it reaches the
+        party, any other one after the party's reply time."""
+        st = self.st
+        ostate = st.offers[offer_id]
+        if ostate.status == "proposed" and party in ostate.waiting and set(clauses) == set(ostate.clauses):
+            return max(0, ostate.waiting[party] - st.turn)
+        return st.reply_weeks.get(party, 0)
 
     def leanings(self, offer_id: str, clauses: Iterable[str], party: str) -> list[str]:
         """What weighs most with an AI party about a draft, in words (see negotiation.leanings)."""
@@ -141,7 +159,8 @@ class Game:
     def blocker(self, offer_id: str, clauses: Iterable[str], party: str) -> str:
         """What stands most in the way of an AI party accepting a draft, in words the player can act on."""
         offer = self.sc.offer(offer_id)
-        term, clause = negotiation.blocker(offer, party, clauses, self.st, self.table.agreed_by(offer_id, party))
+        st = negotiation.drifted(self.st, self.cx.drifts, self.answer_weeks(offer_id, party, tuple(clauses)))
+        term, clause = negotiation.blocker(offer, party, clauses, st, self.table.agreed_by(offer_id, party))
         return negotiation.blocker_words(offer, party, term, clause, {p.id: p.short for p in self.sc.powers})
 
     def legal_actions(self, power: str) -> list[Action]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from ..scenario.model import Offer, PartyAI
+from .effects import clamp
 from .state import GameState
 
 NO_AI = PartyAI()
@@ -121,6 +124,27 @@ def blocker_words(offer: Offer, party: str, term: str, clause_id: str, names: di
     return "finds too little for itself in this draft"
 
 
+class Drifting(Protocol):
+    """A gauge's weekly drift (compiled.Drift)."""
+
+    meter: str
+    by: float
+    lo: float
+    hi: float
+
+
+def drifted(st: GameState, drifts: Sequence[Drifting], weeks: int) -> GameState:
+    """The state as a party will weigh a draft `weeks` weekly drifts from now: the part of what happens before
+    it answers that is known today (a shallow copy; only the gauges differ)."""
+    if weeks <= 0 or not drifts:
+        return st
+    meters = dict(st.meters)
+    for _ in range(weeks):
+        for drift in drifts:
+            meters[drift.meter] = clamp(meters[drift.meter] + drift.by, drift.lo, drift.hi)
+    return dataclasses.replace(st, meters=meters)
+
+
 def acceptance(value: float, spread: float) -> float:
     """Probability of accepting a draft with this score."""
     x = max(-60.0, min(60.0, value / spread))
@@ -129,8 +153,12 @@ def acceptance(value: float, spread: float) -> float:
 
 def likely_range(offer: Offer, party: str, clauses: Iterable[str], st: GameState) -> tuple[float, float]:
     """What the other side would probably do, as a probability range the player may see."""
-    value = score(offer, party, tuple(clauses), st)
-    return acceptance(value - offer.spread, offer.spread), acceptance(value + offer.spread, offer.spread)
+    return odds_range(score(offer, party, tuple(clauses), st), offer.spread)
+
+
+def odds_range(value: float, spread: float) -> tuple[float, float]:
+    """The probability range the player is shown for a draft the party scores `value`."""
+    return acceptance(value - spread, spread), acceptance(value + spread, spread)
 
 
 def malformed(offer: Offer, draft: tuple[str, ...]) -> str | None:

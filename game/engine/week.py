@@ -67,7 +67,7 @@ def resolve(game: Play) -> None:
     game.diary.settle()   # the AI powers acted on their own days: the week's entries in date order
     if st.outcome is not None:
         return
-    _drift(game)
+    drift(game)
     st.history.append(dict(st.meters))
     check_outcomes(game)
     if st.outcome is not None:
@@ -79,7 +79,7 @@ def resolve(game: Play) -> None:
     begin(game)
 
 
-def _drift(game: Play) -> None:
+def drift(game: Play) -> None:
     """The gauges drift by their weekly amount (put down to the week's drift in a game that keeps a ledger)."""
     meters, ledger = game.st.meters, game.ledger
     if ledger is not None:
