@@ -9,6 +9,7 @@ which accepts or refuses them.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,34 +122,29 @@ class App:
         if isinstance(request, flow.Many):
             for item in request.items:
                 self._apply_one(item)
-        elif isinstance(request, flow.Open):
-            self.open(request.name, **request.args)
-        elif isinstance(request, flow.Pop):
-            self.back(request.count)
-        elif isinstance(request, flow.Submit):
-            self.submit(request.action)
-        elif isinstance(request, flow.NewGame):
-            self.new_game(request.scenario_path, request.seed, request.seats, request.options)
-        elif isinstance(request, flow.TakeSeat):
-            seating.take_seat(self, request.power)
-        elif isinstance(request, flow.LoadSave):
-            self.load_save(request.path)
-        elif isinstance(request, flow.SaveGame):
-            saving_flow.save_game(self, request.folder, request.leaving)
-        elif isinstance(request, flow.Autosave):
-            saving_flow.autosave(self, request.leaving)
-        elif isinstance(request, flow.ToTitle):
-            self.to_title(request.save)
-        elif isinstance(request, flow.Notice):
-            self.notify(request.text, request.kind)
-        elif isinstance(request, flow.Quit):
-            self.running = False
-        elif isinstance(request, flow.Undo):
-            self.undo()
-        elif isinstance(request, flow.TEACHING):
-            teaching.apply(self, request)
-        else:
+            return
+        carry_out = self._carriers().get(type(request))
+        if carry_out is None:
             raise TypeError(f"a screen returned {request!r}, which is not a request (game.ui.flow)")
+        carry_out(request)
+
+    def _carriers(self) -> dict[type, Callable[[Any], None]]:
+        """How each kind of request (game.ui.flow) is carried out."""
+        return {
+            flow.Open: lambda r: self.open(r.name, **r.args),
+            flow.Pop: lambda r: self.back(r.count),
+            flow.Submit: lambda r: self.submit(r.action),
+            flow.NewGame: lambda r: self.new_game(r.scenario_path, r.seed, r.seats, r.options),
+            flow.TakeSeat: lambda r: seating.take_seat(self, r.power),
+            flow.LoadSave: lambda r: self.load_save(r.path),
+            flow.SaveGame: lambda r: saving_flow.save_game(self, r.folder, r.leaving),
+            flow.Autosave: lambda r: saving_flow.autosave(self, r.leaving),
+            flow.ToTitle: lambda r: self.to_title(r.save),
+            flow.Notice: lambda r: self.notify(r.text, r.kind),
+            flow.Quit: lambda r: setattr(self, "running", False),
+            flow.Undo: lambda r: self.undo(),
+            **dict.fromkeys(flow.TEACHING, lambda r: teaching.apply(self, r)),
+        }
 
     def back(self, count: int = 1) -> None:
         for _ in range(count):

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..engine.compiled import played_weeks
 from ..scenario import ScenarioError
 from ..scenario.diagnostics import Diagnostic
+from ..scenario.model import Scenario
 from . import settings as paths
 from .scenario_lookup import find_scenario, invalid_file, not_installed
 
@@ -76,9 +77,7 @@ def save_info(path: Path) -> SaveInfo:
     info.week, info.ended = found.week, found.outcome is not None
     info.klass = found.class_name
     sc = find_scenario(found.scenario_id, found.scenario_sha256, None, found.scenario_path)
-    order = [p.id for p in sc.powers] if sc is not None else []
-    teams = sorted(found.teams, key=lambda t: order.index(t[0]) if t[0] in order else len(order))
-    info.teams = ", ".join(f"{sc.power(p).short if p in order else p} ({team})" for p, team in teams)
+    info.teams = _teams(found.teams, sc)
     if sc is None:
         info.scenario = found.scenario_id
         bad = invalid_file(found.scenario_id, None)
@@ -94,6 +93,13 @@ def save_info(path: Path) -> SaveInfo:
         info.week = None
         info.problem = f"damaged: its {info.unit} is out of range"
     return info
+
+
+def _teams(teams: Iterable[tuple[str, str]], sc: Scenario | None) -> str:
+    """A class game's teams in the scenario's order of powers, "USSR (Politburo), Britain (Cabinet)"."""
+    order = [p.id for p in sc.powers] if sc is not None else []
+    ordered = sorted(teams, key=lambda t: order.index(t[0]) if t[0] in order else len(order))
+    return ", ".join(f"{sc.power(p).short if p in order else p} ({team})" for p, team in ordered)
 
 
 def _reason(d: Diagnostic) -> str:

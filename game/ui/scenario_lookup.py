@@ -87,19 +87,20 @@ def find_scenario(sid: str, sha256: str, first: Path | None = None, stored: str 
     offers (its own folder and the mods folder) the one with the saved hash, else the first with that id (its
     actions are then replayed), else the file the save was played from (`stored`), if it is still a scenario file
     with that id. Nothing but a .yaml regular file is ever opened."""
+    if first is not None and first.is_file() and (named := _with_id(first, sid)) is not None:
+        return named
     fallback = None
-    for cand in [first] if first else []:
-        sc = _scenario_at(cand) if cand.is_file() else None
-        if sc is not None and sc.id == sid:
-            return sc
     for cand in scenario_files():
-        sc = _scenario_at(cand)
-        if sc is not None and sc.id == sid:
-            if sc.sha256 == sha256:
-                return sc
-            fallback = fallback or sc
+        sc = _with_id(cand, sid)
+        if sc is not None and sc.sha256 == sha256:
+            return sc
+        fallback = fallback or sc
     if fallback is None and stored and is_scenario_file(Path(stored)):
-        sc = _scenario_at(Path(stored))
-        return sc if sc is not None and sc.id == sid else None
+        return _with_id(Path(stored), sid)
     return fallback
 
+
+def _with_id(path: Path, sid: str) -> Scenario | None:
+    """The scenario in this file, if it can be read and has this id."""
+    sc = _scenario_at(path)
+    return sc if sc is not None and sc.id == sid else None
