@@ -1,0 +1,696 @@
+/* Moscow 1939: a seat at the table in a browser. Plain script, no build step, no outside resources.
+ * It reads the seat's view from the host (GET /api/view), sends actions (POST /api/act, /api/end-turn) and
+ * refetches the view whenever the host says something changed (GET /api/ws). Every text from the game is put
+ * in the page with textContent, never as HTML. The page holds no rule of the game: what is possible, and why
+ * not, comes from the view. */
+(function () {
+  "use strict";
+
+  var store = window.sessionStorage;          // per tab: two seats may share one browser
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  var ANSWER_WORDS = {accept: "Accept", reject: "Reject", stall: "Stall"};
+  var STATUS_WORDS = {closed: "not on the table", open: "open for drafts", proposed: "a draft is travelling",
+    signed: "signed"};
+
+  var state = {
+    token: store.getItem("m39.token") || "",
+    code: store.getItem("m39.code") || "",
+    watching: store.getItem("m39.watching") === "1",
+    view: null,
+    turn: null,
+    drafts: {},             // offer id -> clause ids the team has ticked (kept across refreshes)
+    busy: false,
+    socket: null,
+    retries: 0,
+    retryTimer: null,
+    fetching: null,
+    clockTimer: null,
+    again: false
+  };
+
+  function $(id) { return document.getElementById(id); }
+
+  /** An element with attributes and children; strings become text nodes (never parsed as HTML). */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    var name;
+    for (name in attrs || {}) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, name) || attrs[name] === null || attrs[name] === undefined ||
+          attrs[name] === false) { continue; }
+      if (name === "text") { node.textContent = attrs[name]; }
+      else if (name === "onclick") { node.addEventListener("click", attrs[name]); }
+      else if (name === "onchange") { node.addEventListener("change", attrs[name]); }
+      else { node.setAttribute(name, attrs[name] === true ? "" : String(attrs[name])); }
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) { continue; }
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function fill(node, children) {
+    node.textContent = "";
+    children.forEach(function (c) { if (c) { node.appendChild(c); } });
+  }
+
+  function paragraphs(text, cls) {
+    var frag = document.createDocumentFragment();
+    String(text || "").split(/\n\s*\n/).forEach(function (para) {
+      var t = para.replace(/\s*\n\s*/g, " ").trim();
+      if (t) { frag.appendChild(el("p", {"class": cls || null, text: t})); }
+    });
+    return frag;
+  }
+
+  function day(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : (iso || "");
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function percent(x) { return Math.round(x * 100) + "%"; }
+
+  function chance(lo, hi) {
+    var a = percent(lo), b = percent(hi);
+    return a === b ? b + " chance" : a + "–" + b + " chance";
+  }
+
+  /* ------------------------------------------------------------------ reading the view */
+
+  function powerName(id) {
+    var v = state.view || {};
+    var found = (v.powers || []).filter(function (p) { return p.id === id; })[0] ||
+      (v.seats || []).filter(function (p) { return p.seat === id; })[0];
+    return found ? (found.short || found.name) : id;
+  }
+
+  function options() {
+    var v = state.view || {};
+    return v.classroom || {};
+  }
+
+  function reasonLimit() { return Number(((state.view || {}).limits || {}).reason) || 1000; }
+
+  /** The week as every client is told it: "Week 3 of 19" in the scenario's words, its dates, the end. */
+  function calendar(v) {
+    var c = v.calendar || {};
+    var w = v.week || {};
+    return {turn: c.turn || w.turn, words: c.words || ("Week " + w.turn + " of " + w.last_turn),
+      start: c.start || w.start, today: w.today || c.start || w.start, over: !!(c.over || w.over),
+      outcome: c.outcome || w.outcome, unit: c.unit || "week"};
+  }
+
+  function waitingFor(v) {
+    return (v.waiting_for || []).map(function (n) {
+      if (typeof n === "string") { return powerName(n); }
+      return (n.short || n.seat) + (n.team ? " (" + n.team + ")" : "");
+    });
+  }
+
+  /* ------------------------------------------------------------------ talking to the host */
+
+  function setLink(text) { $("link").textContent = text; }
+
+  function say(text) { $("notice").textContent = text; }
+
+  function refuse(text) { $("refusal").textContent = text; }
+
+  function request(method, path, body) {
+    var headers = {"Accept": "application/json"};
+    if (state.token) { headers.Authorization = "Bearer " + state.token; }
+    if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+    return fetch(path, {method: method, headers: headers, cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body)})
+      .then(function (r) {
+        return r.text().then(function (t) {
+          var data = {};
+          try { data = t ? JSON.parse(t) : {}; } catch (e) { data = {reason: t}; }
+          return {status: r.status, data: data};
+        });
+      });
+  }
+
+  /** Sends a request; a refused token is replaced by joining again with the team's stored code. */
+  function call(method, path, body) {
+    return request(method, path, body).then(function (r) {
+      if (r.status !== 401 || !state.code || state.watching) { return r; }
+      return join(state.code, true).then(function (ok) { return ok ? request(method, path, body) : r; });
+    });
+  }
+
+  function join(code, quietly) {
+    return request("POST", "/api/join", {code: code}).then(function (r) {
+      if (r.status === 200 && r.data.token) {
+        state.token = r.data.token;
+        state.code = code;
+        state.watching = false;
+        store.setItem("m39.token", state.token);
+        store.setItem("m39.code", code);
+        store.removeItem("m39.watching");
+        return true;
+      }
+      if (!quietly || r.status === 401 || r.status === 403 || r.status === 404) { forget(); }
+      $("join-error").textContent = r.data.reason || r.data.error || "That code was not accepted.";
+      return false;
+    });
+  }
+
+  function forget() {
+    state.token = "";
+    state.code = "";
+    store.removeItem("m39.token");
+    store.removeItem("m39.code");
+  }
+
+  /** Fetches the view now (or once more after the fetch under way, so that no change is missed). */
+  function refresh() {
+    if (state.fetching) { state.again = true; return state.fetching; }
+    state.fetching = call("GET", "/api/view").then(function (r) {
+      if (r.status === 401 && !state.watching) {
+        showJoin("Your seat's code was not accepted any more. Ask your teacher for the code.");
+        return;
+      }
+      if (r.status !== 200) { throw new Error(r.data.reason || ("the host answered " + r.status)); }
+      show(r.data);
+    }).catch(function () {
+      setLink("The host cannot be reached. Trying again…");
+    }).then(function () {
+      state.fetching = null;
+      if (state.again) { state.again = false; refresh(); }
+    });
+    return state.fetching;
+  }
+
+  function connect() {
+    if (state.socket) { return; }
+    clearTimeout(state.retryTimer);
+    var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/api/ws" +
+      (state.token && !state.watching ? "?token=" + encodeURIComponent(state.token) : "");
+    var socket;
+    try { socket = new WebSocket(url); } catch (e) { retry(); return; }
+    state.socket = socket;
+    socket.onopen = function () {
+      state.retries = 0;
+      setLink("Connected to the host.");
+      refresh();
+    };
+    socket.onmessage = function (event) {
+      var msg = {};
+      try { msg = JSON.parse(event.data); } catch (e) { return; }
+      if (msg.type === "changed") { refresh(); }
+    };
+    socket.onclose = function () {
+      state.socket = null;
+      retry();
+    };
+  }
+
+  /** Reconnects after a drop: 1, 2, 4 … up to 15 seconds apart, a little at random so a class does not
+   * knock all at once; a refused token is renewed with the stored code on the next fetch. */
+  function retry() {
+    if (!state.token && !state.watching) { return; }
+    var wait = Math.min(15000, 1000 * Math.pow(2, state.retries)) * (0.75 + Math.random() * 0.5);
+    state.retries += 1;
+    setLink("Connection to the host lost. Trying again in " + Math.ceil(wait / 1000) + " s…");
+    clearTimeout(state.retryTimer);
+    state.retryTimer = setTimeout(function () {
+      call("GET", "/api/view").then(function (r) {
+        if (r.status === 200) { show(r.data); connect(); }
+        else if (r.status === 401 && !state.watching) {
+          showJoin("Your seat's code was not accepted any more. Ask your teacher for the code.");
+        } else { retry(); }
+      }).catch(retry);
+    }, wait);
+  }
+
+  function stop() {
+    clearTimeout(state.retryTimer);
+    if (state.socket) { state.socket.onclose = null; state.socket.close(); state.socket = null; }
+  }
+
+  /* ------------------------------------------------------------------ acting */
+
+  function reasonText() { return $("reason").value.trim(); }
+
+  /** Sends one action with the team's reason; on success the reason box is emptied and the view refetched. */
+  function act(action, button) {
+    if (state.busy) { return; }
+    action.power = state.view.seat || state.view.power;
+    refuse("");
+    state.busy = true;
+    if (button) { button.setAttribute("aria-busy", "true"); }
+    call("POST", "/api/act", {action: action, why: reasonText()}).then(function (r) {
+      if (r.data.ok) {
+        $("reason").value = "";
+        countReason();
+        if (action.kind === "propose") { delete state.drafts[action.target]; }
+        say(done(r.data.result));
+      } else {
+        refuse(r.data.reason || "The host refused this.");
+      }
+      return refresh();
+    }).catch(function () {
+      refuse("The host did not answer. Nothing was done; try again when the connection is back.");
+    }).then(function () {
+      state.busy = false;
+      if (button) { button.removeAttribute("aria-busy"); }
+    });
+  }
+
+  function done(result) {
+    return (result && result.confirmation) || "Done.";
+  }
+
+  function endTurn() {
+    var v = state.view;
+    var left = v.week.points_left;
+    if (left > 0) {
+      $("confirm-text").textContent = "You still have " + plural(left, "action point") +
+        " this week. Points not spent are lost when the week ends.";
+      var dialog = $("confirm");
+      dialog.returnValue = "";
+      dialog.showModal();
+      $("confirm-no").focus();
+      return;
+    }
+    sendEndTurn();
+  }
+
+  function sendEndTurn() {
+    refuse("");
+    call("POST", "/api/end-turn", {}).then(function (r) {
+      if (r.status === 200 && r.data.ok !== false) { say("You have ended your turn."); }
+      else { refuse(r.data.reason || "The host refused to end the turn."); }
+      return refresh();
+    }).catch(function () { refuse("The host did not answer. Try again when the connection is back."); });
+  }
+
+  /* ------------------------------------------------------------------ showing the view */
+
+  function show(v) {
+    var before = document.activeElement && document.activeElement.getAttribute("data-key");
+    var firstView = !state.view;
+    var cal = calendar(v);
+    var turned = state.turn !== null && cal.turn !== state.turn;
+    state.view = v;
+    state.turn = cal.turn;
+    startClock(v.timer);
+    if (state.watching || v.type === "public") { showWatch(v); } else { showDesk(v); }
+    if (turned) {
+      say(cal.words + " has begun: " + day(cal.start) + ".");
+    }
+    if (before) {
+      var again = document.querySelector('[data-key="' + CSS.escape(before) + '"]');
+      if (again) { again.focus(); }
+    } else if (firstView) {
+      $("main").focus({preventScroll: true});
+    }
+  }
+
+  function showJoin(message) {
+    stop();
+    state.view = null;
+    state.turn = null;
+    $("desk").hidden = true;
+    $("watch").hidden = true;
+    $("join").hidden = false;
+    $("who").textContent = "";
+    $("join-error").textContent = message || "";
+    setLink("Not connected.");
+    $("code").focus();
+  }
+
+  function showDesk(v) {
+    var w = v.week;
+    var cal = calendar(v);
+    $("join").hidden = true;
+    $("watch").hidden = true;
+    $("desk").hidden = false;
+    var me = (v.powers || []).filter(function (p) { return p.id === (v.seat || v.power); })[0];
+    var title = (v.briefing && v.briefing.name) || (me && me.name) || v.seat;
+    $("power-title").textContent = title;
+    $("who").textContent = (v.team ? v.team + " — " : "") + (me ? me.short : title);
+    document.title = title + " — Moscow 1939";
+    $("when").textContent = cal.words + " · " + day(cal.today);
+    $("points").textContent = plural(w.points_left, "action point") + " left of " + w.points_per_week +
+      " this " + cal.unit + "." + (v.played_by_ai ? " The computer plays your power for now." : "");
+    var over = $("outcome");
+    over.hidden = !cal.over;
+    over.textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." : "";
+    showReasonBox();
+    showQuestions(v);
+    showActions(v);
+    showTreaties(v);
+    showInbox($("inbox"), v.inbox || []);
+    showGauges($("gauges"), v.gauges || []);
+    showPowers(v);
+    showBriefing(v);
+    showSources(v);
+    showEnd(v);
+  }
+
+  function showReasonBox() {
+    var required = !!options().require_reason;
+    var limit = reasonLimit();
+    $("reason").maxLength = limit;
+    $("reason").required = required;
+    $("reason-label").textContent = required ? "Why your team decides as it does (required)" :
+      "Why your team decides as it does (optional)";
+    $("reason-help").textContent = (required ? "Your class asks a reason for every decision: " :
+      "It goes with your next decision: ") + "an action, a draft, an answer or a choice.";
+    countReason();
+  }
+
+  function countReason() {
+    $("reason-count").textContent = $("reason").value.length + " of " + reasonLimit() + " characters";
+  }
+
+  /** A button that acts when it may, and when it may not is still reachable and says why. */
+  function actionButton(label, key, refusal, onPress, describedBy) {
+    var b = el("button", {type: "button", "data-key": key, "aria-describedby": describedBy || null, text: label});
+    if (refusal) {
+      b.setAttribute("aria-disabled", "true");
+      b.addEventListener("click", function () { refuse(refusal); });
+    } else {
+      b.addEventListener("click", function () { onPress(b); });
+    }
+    return b;
+  }
+
+  function list(items, cls) {
+    if (!items || !items.length) { return null; }
+    var ul = el("ul", {"class": cls || null});
+    items.forEach(function (t) { ul.appendChild(el("li", {text: t})); });
+    return ul;
+  }
+
+  function consequences(items, id) {
+    if (!items || !items.length) { return null; }
+    return el("div", {"class": "consequences", id: id || null},
+      el("p", {"class": "label", text: "Known consequences:"}), list(items));
+  }
+
+  function showQuestions(v) {
+    var qs = v.questions || [];
+    $("questions").hidden = !qs.length;
+    $("toc-questions").hidden = !qs.length;
+    fill($("questions-body"), qs.map(function (q) {
+      var opts = el("ul", {"class": "options"});
+      (q.options || []).forEach(function (o, i) {
+        var id = typeof o === "string" ? o : o.id;
+        var text = typeof o === "string" ? o.replace(/_/g, " ") : (o.text || o.id);
+        var cons = (q.consequences || [])[i] || (o && o.consequences) || [];
+        var cid = "q-" + q.event + "-" + id;
+        opts.appendChild(el("li", null,
+          actionButton(text, "choose:" + q.event + ":" + id, "", function (b) {
+            act({kind: "choose", target: q.event, option: id}, b);
+          }, cons.length ? cid : null),
+          consequences(cons, cid)));
+      });
+      return el("article", {"class": "question"},
+        el("h3", {text: q.title}), q.date ? el("p", {"class": "date", text: day(q.date)}) : null,
+        q.text ? paragraphs(q.text) : null, opts);
+    }));
+  }
+
+  function showActions(v) {
+    var items = (v.actions || []).map(function (a) {
+      var why = "why-" + a.id;
+      var cost = a.cost === 0 ? "Costs nothing" : "Costs " + plural(a.cost, "action point");
+      var refusal = a.available ? "" : (a.reason || "Not possible now.");
+      return el("li", {"class": a.available ? "card" : "card unavailable"},
+        el("h3", {text: a.name}),
+        el("p", {"class": "cost", text: cost + (a.done_this_week ? " · taken this week" : "")}),
+        paragraphs(a.text),
+        consequences(a.consequences),
+        refusal ? el("p", {"class": "why-not", id: why, text: "Not possible now: " + refusal}) : null,
+        actionButton("Take this action", "act:" + a.id, refusal, function (b) {
+          act({kind: "act", target: a.id}, b);
+        }, refusal ? why : null));
+    });
+    fill($("actions"), items.length ? items : [el("li", {text: "Your power has no actions of its own."})]);
+  }
+
+  function showTreaties(v) {
+    var offers = (v.offers || []).concat(v.watched || []);
+    if (!offers.length) {
+      fill($("treaties"), [el("p", {text: "You are party to no treaty."})]);
+      return;
+    }
+    fill($("treaties"), offers.map(function (o) { return treaty(v, o); }));
+  }
+
+  function treaty(v, o) {
+    var clauses = (v.clauses || {})[o.id] || [];
+    var names = {};
+    clauses.forEach(function (c) { names[c.id] = c.name; });
+    var parties = (o.parties || []).map(powerName).join(", ");
+    var status = STATUS_WORDS[o.status] || o.status;
+    var head = [el("h3", {text: o.name}),
+      el("p", {"class": "status", text: "Parties: " + parties + " · " + status +
+        (o.proposer ? " · last draft from " + powerName(o.proposer) : "")}),
+      paragraphs(o.description)];
+    if (o.watching) {
+      head.push(el("p", {"class": "help", text: "You watch these talks as an observer: you read the drafts " +
+        "but take no part."}));
+    }
+    if (o.awaits_me) { head.push(el("p", {"class": "notice", text: "A draft awaits your answer."})); }
+    if ((o.waiting || []).length) {
+      head.push(el("p", {text: "Awaiting answers from: " + o.waiting.map(function (p) {
+        return powerName(p[0]);
+      }).join(", ") + "."}));
+    }
+    head.push(onTable(o, names));
+    head.push(odds(v, o));
+    if (!o.watching) {
+      head.push(answers(o));
+      if (o.status === "open" || o.status === "proposed") { head.push(draftEditor(o, clauses)); }
+    }
+    return el.apply(null, ["article", {"class": "treaty", "aria-labelledby": null}].concat(head));
+  }
+
+  function onTable(o, names) {
+    if (!(o.clauses || []).length) { return null; }
+    return el("div", null, el("p", {"class": "label", text: "The draft on the table:"}),
+      list(o.clauses.map(function (c) { return names[c] || c; })));
+  }
+
+  function odds(v, o) {
+    if (options().hide_odds) { return null; }
+    var d = (v.odds || {})[o.id];
+    if (!d || !(d.odds || []).length) { return null; }
+    return el("div", {"class": "odds"}, el("p", {"class": "label", text: "How the others would likely answer it:"}),
+      list(d.odds.map(function (x) {
+        var who = powerName(x.party);
+        if (x.stand) { return who + ": stands by this draft (" + x.stand + ")"; }
+        if (x.low === null || x.low === undefined) { return who + ": their team decides"; }
+        var words = who + ": " + chance(x.low, x.high) + " of accepting";
+        if ((x.leanings || []).length) { words += " — " + x.leanings.join("; "); }
+        if (x.blocker) { words += " — in the way: " + x.blocker; }
+        return words;
+      })));
+  }
+
+  function answers(o) {
+    var kinds = o.answers || [];
+    if (!o.awaits_me && !kinds.some(function (k) { return !k[1]; })) { return null; }
+    var box = el("div", {"class": "buttons", role: "group", "aria-label": "Your answer to the draft of " + o.name});
+    kinds.forEach(function (k) {
+      box.appendChild(actionButton(ANSWER_WORDS[k[0]] || k[0], k[0] + ":" + o.id, k[1], function (b) {
+        act({kind: k[0], target: o.id}, b);
+      }));
+    });
+    return box;
+  }
+
+  function draftEditor(o, clauses) {
+    var mine = state.drafts[o.id] || (o.clauses || []).slice();
+    var fs = el("fieldset", {"class": "draft"}, el("legend", {text: "Your draft of the " + o.name}));
+    clauses.forEach(function (c) {
+      var id = "clause-" + o.id + "-" + c.id;
+      var box = el("input", {type: "checkbox", id: id, "data-key": id,
+        checked: mine.indexOf(c.id) >= 0, disabled: !!c.refusal && mine.indexOf(c.id) < 0 || c.required});
+      if (c.required) { box.checked = true; }
+      box.addEventListener("change", function () {
+        var now = (state.drafts[o.id] || (o.clauses || []).slice()).filter(function (x) { return x !== c.id; });
+        if (box.checked) { now.push(c.id); }
+        state.drafts[o.id] = now;
+      });
+      var about = "about-" + id;
+      box.setAttribute("aria-describedby", about);
+      var details = [c.text];
+      if (c.required) { details.push("Required in every draft."); }
+      if (c.secret) { details.push("A secret clause."); }
+      if (c.refusal) { details.push("Cannot be raised now: " + c.refusal); }
+      fs.appendChild(el("div", {"class": "clause"}, box,
+        el("label", {"for": id, text: c.name}),
+        el("p", {"class": "about", id: about, text: details.join(" ")}),
+        consequences(c.effects)));
+    });
+    var send = actionButton("Propose this draft (" + plural(o.propose_cost, "action point") + ")", "propose:" + o.id,
+      "", function (b) {
+        var chosen = (state.drafts[o.id] || (o.clauses || []).slice()).slice();
+        clauses.forEach(function (c) { if (c.required && chosen.indexOf(c.id) < 0) { chosen.push(c.id); } });
+        var order = clauses.map(function (c) { return c.id; });
+        chosen.sort(function (a, b2) { return order.indexOf(a) - order.indexOf(b2); });
+        act({kind: "propose", target: o.id, clauses: chosen}, b);
+      });
+    fs.appendChild(send);
+    return fs;
+  }
+
+  function showInbox(node, entries) {
+    var items = entries.slice().reverse().map(function (e) {
+      var who = e.power ? powerName(e.power) + " · " : "";
+      return el("li", {"class": "entry kind-" + String(e.kind || "").replace(/[^a-z_]/g, "")},
+        el("h3", {text: e.title}),
+        el("p", {"class": "date", text: who + day(e.date)}),
+        e.text ? paragraphs(e.text) : null,
+        e.why ? el("p", {"class": "why", text: "Your reason: " + e.why}) : null);
+    });
+    fill(node, items.length ? items : [el("li", {text: "Nothing yet."})]);
+  }
+
+  function showGauges(node, gauges) {
+    fill(node, gauges.map(function (g) {
+      var id = "gauge-" + g.id;
+      var way = g.good_when === "higher" ? "Higher is better for you." :
+        g.good_when === "lower" ? "Lower is better for you." :
+          (g.interest ? "It measures the interest of " + g.interest + "." : "");
+      var moved = g.value === g.start ? "unchanged since the start" :
+        (g.value > g.start ? "up " : "down ") + Math.abs(Math.round(g.value - g.start)) + " since the start";
+      var standing = g.good_when === "none" || g.value === g.start ? "" :
+        ((g.value > g.start) === (g.good_when === "higher") ? "good" : "bad");
+      return el("li", {"class": "gauge " + standing},
+        el("label", {"for": id}, el("strong", {text: g.name + ": " + Math.round(g.value)}), " (" + moved + ")"),
+        el("meter", {id: id, min: g.min, max: g.max, value: g.value}),
+        el("p", {"class": "help", text: g.description + " " + way}));
+    }));
+  }
+
+  function showPowers(v) {
+    var me = v.seat || v.power;
+    fill($("powers"), (v.powers || []).filter(function (p) { return p.id !== me; }).map(function (p) {
+      return el("li", {"class": "card"},
+        el("h3", {text: p.name}),
+        el("p", {text: "Trusts you: " + Math.round(p.theirs) + " · your trust in it: " + Math.round(p.mine)}),
+        list((p.people || []).map(function (x) { return x[0] + ", " + x[1]; })),
+        (p.objectives || []).length ? el("p", {"class": "label", text: "Its public aims:"}) : null,
+        list(p.objectives));
+    }));
+  }
+
+  function showBriefing(v) {
+    var b = v.briefing || {};
+    fill($("briefing"), [paragraphs(b.text),
+      (b.objectives || []).length ? el("h3", {text: "Your public aims"}) : null, list(b.objectives),
+      (b.secret_objectives || []).length ? el("h3", {text: "Your secret aims (only your team sees these)"}) : null,
+      list(b.secret_objectives, "secret")]);
+  }
+
+  function showSources(v) {
+    var items = (v.sources || []).map(function (s) {
+      if (typeof s === "string") { return el("li", {"class": "card", text: s.replace(/_/g, " ")}); }
+      return el("li", {"class": "card"}, el("h3", {text: s.title || s.id}),
+        s.date ? el("p", {"class": "date", text: day(s.date)}) : null,
+        paragraphs(s.text || s.excerpt),
+        s.citation ? el("p", {"class": "citation", text: s.citation}) : null);
+    });
+    fill($("sources"), items.length ? items : [el("li", {text: "No source cards yet."})]);
+  }
+
+  function showEnd(v) {
+    var ended = !!v.turn_ended;
+    var over = calendar(v).over;
+    var waiting = waitingFor(v);
+    $("end-turn").hidden = ended || over;
+    $("waiting").textContent = over ? "The game is over." : ended ?
+      "Your turn has ended." + (waiting.length ? " Waiting for: " + waiting.join(", ") + "." : "") :
+      (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
+  }
+
+  function showWatch(v) {
+    $("join").hidden = true;
+    $("desk").hidden = true;
+    $("watch").hidden = false;
+    $("who").textContent = "Watching";
+    document.title = "The public view — Moscow 1939";
+    var cal = calendar(v);
+    $("watch-title").textContent = v.class_name ? "The public view — " + v.class_name : "The public view";
+    $("watch-when").textContent = cal.words + " · " + day(cal.today);
+    var waiting = waitingFor(v);
+    $("watch-waiting").textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." :
+      (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
+    showGauges($("watch-gauges"), v.gauges || []);
+    fill($("watch-treaties"), (v.treaties || []).map(function (t) {
+      return el("li", {"class": "card"}, el("h3", {text: t.name}),
+        el("p", {"class": "status", text: "Signed by " + (t.parties || []).map(powerName).join(", ")}),
+        list(t.clauses));
+    }));
+    $("watch-treaties-box").hidden = !(v.treaties || []).length;
+    showInbox($("watch-news"), v.news || []);
+  }
+
+  /** The class timer: counted down here between the host's updates, which set it right. */
+  function startClock(timer) {
+    clearInterval(state.clockTimer);
+    var node = state.watching ? $("watch-clock") : $("clock");
+    $("clock").textContent = "";
+    $("watch-clock").textContent = "";
+    if (!timer || timer.seconds_left === null || timer.seconds_left === undefined) { return; }
+    var ends = Date.now() + timer.seconds_left * 1000;
+    function tick() {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      var words = Math.floor(left / 60) + " min " + String(left % 60).padStart(2, "0") + " s left of this week's time";
+      node.textContent = timer.paused ? "The timer is paused: " + words + "." : words + ".";
+    }
+    tick();
+    if (!timer.paused) { state.clockTimer = setInterval(tick, 1000); }
+  }
+
+  /* ------------------------------------------------------------------ start */
+
+  function start() {
+    $("join-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var code = $("code").value.trim();
+      if (!code) { $("join-error").textContent = "Type your team's join code."; return; }
+      $("join-error").textContent = "";
+      join(code, false).then(function (ok) {
+        if (ok) { refresh().then(connect); }
+      }).catch(function () { $("join-error").textContent = "The host cannot be reached."; });
+    });
+    $("watch-button").addEventListener("click", function () {
+      forget();
+      state.watching = true;
+      store.setItem("m39.watching", "1");
+      refresh().then(connect);
+    });
+    $("leave-watch").addEventListener("click", function () {
+      state.watching = false;
+      store.removeItem("m39.watching");
+      showJoin("");
+    });
+    $("reason").addEventListener("input", countReason);
+    $("end-turn").addEventListener("click", endTurn);
+    $("confirm").addEventListener("close", function () {
+      if ($("confirm").returnValue === "yes") { sendEndTurn(); }
+      $("end-turn").focus();
+    });
+    var asked = new URLSearchParams(location.search).get("code");
+    if (asked) { $("code").value = asked; }
+    if (state.token || state.watching) {
+      refresh().then(connect);
+    } else if (state.code) {
+      join(state.code, true).then(function (ok) { if (ok) { refresh().then(connect); } else { showJoin(""); } });
+    } else {
+      showJoin("");
+    }
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+}());
