@@ -26,6 +26,7 @@
     retryTimer: null,
     fetching: null,
     clockTimer: null,
+    drawn: {},              // part of the page -> the data it was last drawn from
     again: false
   };
 
@@ -313,6 +314,7 @@
 
   function showJoin(message) {
     stop();
+    state.drawn = {};
     state.view = null;
     state.turn = null;
     $("desk").hidden = true;
@@ -342,15 +344,24 @@
     over.hidden = !cal.over;
     over.textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." : "";
     showReasonBox();
-    showQuestions(v);
-    showActions(v);
-    showTreaties(v);
-    showInbox($("inbox"), v.inbox || []);
-    showGauges($("gauges"), v.gauges || []);
-    showPowers(v);
-    showBriefing(v);
-    showSources(v);
+    part("questions", [v.questions, v.question_options], function () { showQuestions(v); });
+    part("actions", v.actions, function () { showActions(v); });
+    part("treaties", [v.offers, v.watched, v.clauses, v.odds, v.classroom, v.powers], function () { showTreaties(v); });
+    part("inbox", [v.inbox, v.powers], function () { showInbox($("inbox"), v.inbox || []); });
+    part("gauges", v.gauges, function () { showGauges($("gauges"), v.gauges || []); });
+    part("powers", v.powers, function () { showPowers(v); });
+    part("briefing", v.briefing, function () { showBriefing(v); });
+    part("sources", [v.sources, v.source_cards], function () { showSources(v); });
     showEnd(v);
+  }
+
+  /** Redraws a part of the page only when what it shows has changed: another team's step leaves the rest of
+   * the desk (and a screen reader's place in it) as it was. */
+  function part(name, data, draw) {
+    var key = JSON.stringify(data === undefined ? null : data);
+    if (state.drawn[name] === key) { return; }
+    state.drawn[name] = key;
+    draw();
   }
 
   function showReasonBox() {
@@ -557,18 +568,20 @@
 
   function showGauges(node, gauges) {
     fill(node, gauges.map(function (g) {
-      var id = "gauge-" + g.id;
+      var id = node.id + "-" + g.id;
       var way = g.good_when === "higher" ? "Higher is better for you." :
         g.good_when === "lower" ? "Lower is better for you." :
           (g.interest ? "It measures the interest of " + g.interest + "." : "");
-      var moved = g.value === g.start ? "unchanged since the start" :
-        (g.value > g.start ? "up " : "down ") + Math.abs(Math.round(g.value - g.start)) + " since the start";
-      var standing = g.good_when === "none" || g.value === g.start ? "" :
+      var known = typeof g.start === "number";
+      var moved = !known ? "" : g.value === g.start ? " (unchanged since the start)" :
+        " (" + (g.value > g.start ? "up " : "down ") + Math.abs(Math.round(g.value - g.start)) + " since the start)";
+      var standing = !known || !g.good_when || g.good_when === "none" || g.value === g.start ? "" :
         ((g.value > g.start) === (g.good_when === "higher") ? "good" : "bad");
+      var about = [g.description, way].filter(Boolean).join(" ");
       return el("li", {"class": "gauge " + standing},
-        el("label", {"for": id}, el("strong", {text: g.name + ": " + Math.round(g.value)}), " (" + moved + ")"),
+        el("label", {"for": id}, el("strong", {text: g.name + ": " + Math.round(g.value)}), moved),
         el("meter", {id: id, min: g.min, max: g.max, value: g.value}),
-        el("p", {"class": "help", text: g.description + " " + way}));
+        about ? el("p", {"class": "help", text: about}) : null);
     }));
   }
 
@@ -625,14 +638,18 @@
     var waiting = waitingFor(v);
     $("watch-waiting").textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." :
       (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
-    showGauges($("watch-gauges"), v.gauges || []);
+    part("watch-gauges", v.gauges, function () { showGauges($("watch-gauges"), v.gauges || []); });
+    part("watch-treaties", [v.treaties, v.seats], function () { showSigned(v); });
+    part("watch-news", v.news, function () { showInbox($("watch-news"), v.news || []); });
+  }
+
+  function showSigned(v) {
     fill($("watch-treaties"), (v.treaties || []).map(function (t) {
       return el("li", {"class": "card"}, el("h3", {text: t.name}),
         el("p", {"class": "status", text: "Signed by " + (t.parties || []).map(powerName).join(", ")}),
         list(t.clauses));
     }));
     $("watch-treaties-box").hidden = !(v.treaties || []).length;
-    showInbox($("watch-news"), v.news || []);
   }
 
   /** The class timer: counted down here between the host's updates, which set it right. */
