@@ -411,10 +411,11 @@
     $("toc-questions").hidden = !qs.length;
     fill($("questions-body"), qs.map(function (q) {
       var opts = el("ul", {"class": "options"});
-      (q.options || []).forEach(function (o, i) {
-        var id = typeof o === "string" ? o : o.id;
-        var text = typeof o === "string" ? o.replace(/_/g, " ") : (o.text || o.id);
-        var cons = (q.consequences || [])[i] || (o && o.consequences) || [];
+      var words = {};
+      ((v.question_options || {})[q.event] || []).forEach(function (o) { words[o.id] = o.text; });
+      (q.options || []).forEach(function (id, i) {
+        var text = words[id] || id.replace(/_/g, " ");
+        var cons = (q.consequences || [])[i] || [];
         var cid = "q-" + q.event + "-" + id;
         opts.appendChild(el("li", null,
           actionButton(text, "choose:" + q.event + ":" + id, "", function (b) {
@@ -606,12 +607,13 @@
   }
 
   function showSources(v) {
-    var items = (v.sources || []).map(function (s) {
-      if (typeof s === "string") { return el("li", {"class": "card", text: s.replace(/_/g, " ")}); }
+    var cards = v.source_cards || (v.sources || []).map(function (id) { return {id: id, title: id.replace(/_/g, " ")}; });
+    var items = cards.map(function (s) {
+      var by = [s.author, s.date ? day(s.date) : "", s.perspective].filter(Boolean).join(" · ");
       return el("li", {"class": "card"}, el("h3", {text: s.title || s.id}),
-        s.date ? el("p", {"class": "date", text: day(s.date)}) : null,
-        paragraphs(s.text || s.excerpt),
-        s.citation ? el("p", {"class": "citation", text: s.citation}) : null);
+        by ? el("p", {"class": "date", text: by}) : null,
+        paragraphs(s.text),
+        s.reference ? el("p", {"class": "citation", text: s.reference}) : null);
     });
     fill($("sources"), items.length ? items : [el("li", {text: "No source cards yet."})]);
   }
