@@ -17,6 +17,7 @@ HANDLERS = {
     "handouts": ("handouts", "run"),
     "schema": ("schema_cmd", "run"),
     "test": ("test_cmd", "run"),
+    "host": ("host", "run"),
 }
 
 
@@ -47,6 +48,28 @@ def _add_play(sub: argparse._SubParsersAction) -> None:
                    "the rest")
     p.add_argument("--load", help="a save file to continue")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    _add_class_options(p)
+
+
+def _add_host(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("host", help="serve a class game to the teams' own devices (browsers on the network)",
+                       description="Host a class game: each seat joins from a web browser with its join code "
+                                   "(docs/NETWORK.md). Binds to 127.0.0.1 unless --bind is given.")
+    p.add_argument("scenario", nargs="?", help=SCENARIO_HELP)
+    p.add_argument("--seats", metavar="POWERS", help="the powers the teams play (comma-separated ids, e.g. "
+                   "ussr,britain,germany); the AI plays the rest")
+    p.add_argument("--port", type=int, default=8039, help="the port to serve on (default 8039; 0: any free port)")
+    p.add_argument("--bind", default="127.0.0.1", metavar="ADDR", help="the address to serve on (default "
+                   "127.0.0.1, this machine only; 0.0.0.0 for the classroom's network)")
+    p.add_argument("--seed", type=int, help="random seed, the class code (default: a new one)")
+    p.add_argument("--headless", action="store_true", help="no window: print one JSON line per seat "
+                   "({\"seat\", \"code\", \"url\"}) and serve until Ctrl-C")
+    p.add_argument("--resume", metavar="SAVE", help="go on with a hosted game from its autosave, with the same "
+                   "seats and join codes")
+    _add_class_options(p)
+
+
+def _add_class_options(p: argparse.ArgumentParser) -> None:
     c = p.add_argument_group("a class game (with --seats)")
     c.add_argument("--class", dest="class_name", metavar="NAME", help="the class's name, shown in saves and exports")
     c.add_argument("--teams", metavar="NAMES", help="each seat's team name, comma-separated in the order of --seats")
@@ -127,4 +150,4 @@ def _add_screenshot(sub: argparse._SubParsersAction) -> None:
 
 
 # in the order `--help` lists them
-_COMMANDS = (_add_play, _add_check, _add_simulate, _add_run, _add_handouts, _add_test, _add_schema, _add_screenshot)
+_COMMANDS = (_add_play, _add_host, _add_check, _add_simulate, _add_run, _add_handouts, _add_test, _add_schema, _add_screenshot)

@@ -1,0 +1,114 @@
+"""`main.py host`: serve a class's game to the teams' own devices (docs/NETWORK.md)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import random
+import signal
+import sys
+from pathlib import Path
+
+from .common import UsageError, check_seats, load_or_exit
+from .front import CLASS_FLAGS, check_lesson, class_options
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be from 0 to 65535 (0: any free port)")
+    host = _resume(args) if args.resume else _new(args)
+    from ..net.server import serve, url_of
+
+    if not args.headless:
+        return _window(host, args)
+    print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
+
+    def ready(port: int) -> None:
+        url = url_of(args.bind, port)
+        for status in host.seats():
+            print(json.dumps({"seat": status.seat, "code": status.code, "url": url}), flush=True)
+        print(f"main.py host: serving {url} (Ctrl-C stops; every action is saved as it is taken)",
+              file=sys.stderr, flush=True)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, AttributeError, ValueError):   # (not on Windows)
+                loop.add_signal_handler(sig, stop.set)
+        await serve(host, args.bind, args.port, ready, stop)
+
+    try:
+        asyncio.run(main())
+    except OSError as exc:
+        print(f"main.py host: error: cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    print("main.py host: stopped; the game is saved.", file=sys.stderr)
+    return 0
+
+
+def _new(args: argparse.Namespace):
+    from ..engine.game import Game
+    from ..net.host import NetworkHost
+
+    if not args.seats:
+        raise UsageError("give --seats for a new class game (or --resume SAVE to go on with one)")
+    sc = load_or_exit(args.scenario)
+    seats = check_seats(sc, args.seats)
+    options = class_options(args, seats)
+    check_lesson(sc, options.start, options.stop)
+    seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
+    game = Game.new(sc, seed=seed, humans=seats, options=options)
+    return NetworkHost(game, _autosave(game))
+
+
+def _resume(args: argparse.Namespace):
+    from ..engine.saves import scenario_of
+    from ..net.host import NetworkHost
+    from ..scenario import ScenarioError
+
+    given = [flag for attr, flag in {**CLASS_FLAGS, "seats": "--seats", "seed": "--seed"}.items()
+             if getattr(args, attr) not in (None, False)]
+    if given:
+        raise UsageError(f"{given[0]} is chosen when a game starts: --resume goes on with the saved one")
+    save = Path(args.resume)
+    try:
+        _sid, stored, _sha = scenario_of(save)
+        sc = load_or_exit(args.scenario or stored)
+        return NetworkHost.resume(save, sc)
+    except ScenarioError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        raise SystemExit(1) from None
+    except ValueError as exc:
+        print(f"{save}: error: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _autosave(game) -> Path:
+    """The class's own network autosave: named after the class (or the scenario) and its code."""
+    from ..export.files import class_of
+    from ..ui.settings import saves_dir  # (folders only: no pygame)
+
+    stem = class_of(game) or f"{game.scenario.id}-{game.state.seed}"
+    return saves_dir() / f"host-{stem}.json"
+
+
+def _window(host, args: argparse.Namespace) -> int:
+    """The host window (the teacher's screen): the address, the codes, the public view and the console."""
+    import importlib.util
+
+    if importlib.util.find_spec("game.ui.hosting") is None:
+        raise UsageError("the host window is not available yet; use --headless")
+    from ..net.server import start_in_thread
+    from ..ui.hosting import run_host_window
+
+    server = start_in_thread(host, args.bind, args.port)
+    try:
+        return run_host_window(host, server)
+    finally:
+        server.stop()

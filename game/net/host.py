@@ -1,0 +1,318 @@
+"""The host of a class's network game: the only authority. It holds the engine's Game, hands out seat tokens for
+join codes, answers each seat with its own view, takes each seat's actions through `Game.submit` and saves after
+each one before it acknowledges it. It is thread-safe (one lock): the host window calls it from its thread, the
+web server from its event loop's."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..engine import saves
+from ..engine.actions import ACTION_KINDS, Action
+from ..engine.game import Game
+from ..engine.notes import MAX_REASON, clean_reason
+from ..engine.script import finish_week
+from ..engine.teacher import TEACHER
+from ..files import read_regular, write_atomic
+from ..scenario.model import Scenario
+from . import wire
+from .codes import JoinLimiter, SeatKeys
+
+Listener = Callable[[dict[str, Any]], None]
+Saver = Callable[[Game, Path], None]
+STEP_FIELDS = {"kind", "power", "target", "clauses", "option", "votes", "turn", "why"}
+
+
+class Refused(Exception):
+    """A request the host will not carry out: the HTTP status, a reason a person can read, and headers."""
+
+    def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None):
+        super().__init__(reason)
+        self.status, self.reason, self.headers = status, reason, headers or {}
+
+
+@dataclass(frozen=True, slots=True)
+class SeatStatus:
+    """A seat as the teacher's window shows it: its code, how many devices hold a token, whether the week waits."""
+
+    seat: str
+    short: str
+    team: str
+    code: str
+    devices: int
+    waiting: bool
+    policy: str          # "" while its team plays it, else the policy the teacher handed it to
+
+
+def keys_path(save_path: Path) -> Path:
+    """Where the seats' codes and token digests are kept: beside the autosave."""
+    return save_path.with_name(save_path.stem + ".seats.json")
+
+
+class NetworkHost:
+    """A class's game served to network seats. `clock` (seconds, monotonic) and `saver` may be replaced in tests."""
+
+    def __init__(self, game: Game, save_path: Path, keys: SeatKeys | None = None, *,
+                 clock: Callable[[], float] = time.monotonic, saver: Saver = saves.save_game):
+        if not game.seats:
+            raise ValueError("a network game needs at least one seat played by people")
+        self.game, self.save_path = game, Path(save_path)
+        self.keys = keys or SeatKeys.fresh(game.seats)
+        self.clock, self.saver = clock, saver
+        self.limiter = JoinLimiter(clock)
+        self.lock = threading.RLock()
+        self.listeners: list[Listener] = []
+        self.week_began = clock()
+        self.week_seen = game.state.turn
+        self.paused_at: float | None = None
+        self._write_keys()
+        self._save()
+
+    @classmethod
+    def resume(cls, save_path: Path, scenario: Scenario, **kwargs: Any) -> NetworkHost:
+        """Go on from an autosave with the same seats and join codes (ScenarioError if the save cannot be read;
+        ValueError if the codes beside it are damaged)."""
+        game, _notes = saves.load_game(save_path, scenario)
+        keys = None
+        with contextlib.suppress(FileNotFoundError):
+            keys = SeatKeys.from_dict(_read_json(keys_path(Path(save_path))), game.seats)
+        return cls(game, Path(save_path), keys, **kwargs)
+
+    # ------------------------------------------------------------------ reading
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Game]:
+        """The game, held still while the caller reads it (the host window draws from it)."""
+        with self.lock:
+            yield self.game
+
+    def clock_state(self) -> wire.Clock:
+        minutes = self.game.options.turn_timer_minutes
+        if not minutes or self.game.over:
+            return wire.Clock()
+        now = self.paused_at if self.paused_at is not None else self.clock()
+        left = max(0, round(minutes * 60 - (now - self.week_began)))
+        return wire.Clock(left, self.paused_at is not None)
+
+    def view(self, seat: str | None) -> dict[str, Any]:
+        """A seat's view, or the public view for a watcher (None)."""
+        with self.lock:
+            if seat is None:
+                return wire.public_view(self.game, self.clock_state())
+            return wire.seat_view(self.game, seat, self.clock_state())
+
+    def seats(self) -> list[SeatStatus]:
+        with self.lock:
+            game, waiting = self.game, set(self.game.waiting_for())
+            return [SeatStatus(p, game.short(p), game.options.team(p), self.keys.codes[p],
+                               len(self.keys.tokens.get(p, [])), p in waiting, game.state.ai_seats.get(p, ""))
+                    for p in game.seats]
+
+    def finished(self, seat: str) -> bool:
+        """Whether the week no longer waits for this seat."""
+        with self.lock:
+            return seat not in self.game.waiting_for()
+
+    # ------------------------------------------------------------------ joining
+    def join(self, code: str, addr: str) -> dict[str, str]:
+        """A token for the seat whose code this is; Refused(429) while the address guessed too often."""
+        with self.lock:
+            wait = self.limiter.wait(addr)
+            if wait:
+                raise Refused(429, f"Too many wrong codes from this device: try again in {wait} seconds.",
+                              {"Retry-After": str(wait)})
+            seat = self.keys.seat_of_code(code) if isinstance(code, str) else None
+            if seat is None:
+                self.limiter.failed(addr)
+                raise Refused(403, "No seat has this code. Check it with your teacher.")
+            token = self.keys.issue(seat)
+            try:
+                self._write_keys()
+            except OSError as exc:
+                self.keys.tokens[seat].pop()
+                raise Refused(503, f"The host could not record your seat ({exc.strerror or exc}).") from None
+            return {"token": token, "seat": seat}
+
+    def seat_of(self, token: str) -> str | None:
+        with self.lock:
+            return self.keys.seat_of_token(token) if token else None
+
+    # ------------------------------------------------------------------ acting
+    def act(self, seat: str, step: Any, why: str = "") -> dict[str, Any]:
+        """Take a seat's action: {"ok": True, "result": ...} once it is in the log and saved, else {"ok": False,
+        "reason": ...} with nothing changed."""
+        with self.lock:
+            try:
+                action = self._action(seat, step, why)
+            except Refused as exc:
+                return {"ok": False, "reason": exc.reason}
+            answer = self._submit([action])
+        if answer["ok"]:
+            self._changed()
+        return answer
+
+    def end_turn(self, seat: str) -> dict[str, Any]:
+        return self.act(seat, {"kind": "end_turn"})
+
+    def _action(self, seat: str, step: Any, why: str) -> Action:
+        """The seat's step as an engine action (Refused says why it cannot be one)."""
+        if not isinstance(step, dict):
+            raise Refused(400, "An action is a mapping like {\"kind\": \"act\", \"target\": \"...\"}.")
+        unknown = set(step) - STEP_FIELDS
+        if unknown:
+            raise Refused(400, f"Unknown action field(s): {', '.join(sorted(map(str, unknown)))}.")
+        game, named = self.game, step.get("power", seat)
+        if named != seat:
+            raise Refused(403, f"You play {game.short(seat)}; this seat cannot act for {named!r}.")
+        if step.get("kind") in ACTION_KINDS and ACTION_KINDS[step["kind"]].teacher:
+            raise Refused(403, "Only the teacher takes this step, at the host's own screen.")
+        if seat not in game.humans:
+            raise Refused(409, "The teacher has handed this seat to the game for now.")
+        turn = step.get("turn")
+        if turn is not None and turn != game.state.turn:
+            raise Refused(409, game.scenario.calendar.words(
+                f"This was meant for week {turn}; it is now week {game.state.turn}."))
+        reason = why or step.get("why", "")
+        if not isinstance(reason, str):
+            raise Refused(400, "A reason is text.")
+        if len(reason) > MAX_REASON:
+            raise Refused(413, f"A reason is at most {MAX_REASON} characters (this one has {len(reason)}).")
+        fields = {k: v for k, v in step.items() if k != "turn"}
+        fields.update(power=seat, why=clean_reason(reason))
+        try:
+            return Action.from_dict(fields)
+        except ValueError as exc:
+            raise Refused(400, str(exc)) from None
+
+    def _submit(self, actions: list[Action]) -> dict[str, Any]:
+        """Submit actions in order; keep them only if every one is taken and the game is then saved."""
+        game = self.game
+        kept = len(game.record)
+        for action in actions:
+            result = game.submit(action)
+            if not result.ok:
+                if len(game.record) > kept:
+                    self._roll_back(kept)
+                return {"ok": False, "reason": result.reason}
+        try:
+            self._save()
+        except OSError as exc:
+            self._roll_back(kept)
+            return {"ok": False, "reason": f"The host could not save the game ({exc.strerror or exc}); "
+                                          "nothing was changed. Tell your teacher."}
+        last = actions[-1]
+        return {"ok": True, "result": {"confirmation": ACTION_KINDS[last.kind].confirmation(game.scenario, last),
+                                       "turn": game.state.turn, "actions": len(game.record)}}
+
+    def _roll_back(self, kept: int) -> None:
+        """The game as it stood with only the first `kept` actions of its log (replayed exactly)."""
+        game = self.game
+        self.game = saves.replay(game.scenario, game.state.seed, list(game.seats), game.given_policies,
+                                 game.record[:kept], game.options)
+
+    # ------------------------------------------------------------------ the teacher (host window only)
+    def teacher(self, kind: str, target: str = "", option: str = "", why: str = "") -> dict[str, Any]:
+        """A teacher's step (inject, seat, stop): from the host's own screen, never from the network."""
+        with self.lock:
+            answer = self._submit([Action(kind, TEACHER, target, (), option, clean_reason(why))])
+        if answer["ok"]:
+            self._changed()
+        return answer
+
+    def hand_to_ai(self, seat: str, policy: str = "ai", why: str = "") -> dict[str, Any]:
+        return self.teacher("seat", seat, policy, why)
+
+    def give_back(self, seat: str, why: str = "") -> dict[str, Any]:
+        return self.teacher("seat", seat, "", why)
+
+    def revoke(self, seat: str) -> str:
+        """Cancel the seat's tokens and code; the new code (returned) is the only way back to the seat."""
+        with self.lock:
+            code = self.keys.revoke(seat)
+            self._write_keys()
+        self._notify({"type": "revoked", "seat": seat})
+        return code
+
+    def rewind(self, week: int) -> None:
+        """Roll the game back to the start of an earlier week (ValueError for a week not yet begun)."""
+        with self.lock:
+            previous = self.game
+            self.game = saves.rewind_to_week(previous, week)
+            try:
+                self._save()
+            except OSError:
+                self.game = previous
+                raise
+        self._changed()
+
+    def pause(self, paused: bool) -> None:
+        """Stop or restart the class timer (the time left is kept)."""
+        with self.lock:
+            now = self.clock()
+            if paused and self.paused_at is None:
+                self.paused_at = now
+            elif not paused and self.paused_at is not None:
+                self.week_began += now - self.paused_at
+                self.paused_at = None
+        self._changed()
+
+    # ------------------------------------------------------------------ the week's clock
+    def tick(self) -> bool:
+        """Run out the class timer: once the week's time is up, end the turn of every seat it still waits for
+        (its open questions answered by their default option). True if the week was ended so."""
+        with self.lock:
+            left = self.clock_state().seconds_left
+            if left is None or left > 0 or self.paused_at is not None or not self.game.waiting_for():
+                return False
+            kept = len(self.game.record)
+            for seat in self.game.waiting_for():
+                finish_week(self.game, seat)
+            try:
+                self._save()
+            except OSError:
+                self._roll_back(kept)
+                return False
+        self._changed()
+        return True
+
+    # ------------------------------------------------------------------ notices and saving
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` with each notice ({"type": "changed", "turn": n}, {"type": "revoked", "seat": s});
+        it may be called from any thread, so it must only hand the notice on. Returns the unsubscribe."""
+        with self.lock:
+            self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener) if listener in self.listeners else None
+
+    def _changed(self) -> None:
+        with self.lock:
+            if self.game.state.turn != self.week_seen:
+                self.week_seen, self.week_began = self.game.state.turn, self.clock()
+                if self.paused_at is not None:
+                    self.paused_at = self.week_began
+            notice = {"type": "changed", "turn": self.game.state.turn, "over": self.game.over}
+        self._notify(notice)
+
+    def _notify(self, notice: dict[str, Any]) -> None:
+        for listener in list(self.listeners):
+            listener(notice)
+
+    def _save(self) -> None:
+        self.saver(self.game, self.save_path)
+
+    def _write_keys(self) -> None:
+        write_atomic(keys_path(self.save_path), json.dumps(self.keys.to_dict(), sort_keys=True, indent=1))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(read_regular(path, 1 << 20).decode("utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{path}: the seats' codes cannot be read ({exc})") from None

@@ -1,0 +1,77 @@
+"""The JSON a network client is sent: a seat's view, built only from the engine's view of that seat
+(`PowerView`, which honours the class's hidden odds and consequences), and the public view a watcher sees.
+Nothing here reads the game's state for a seat: what a seat may know is the engine's business."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..engine.facilitator import ConsoleView
+from ..engine.game import Game
+from ..engine.view import PowerView, to_json
+
+PROTOCOL = 1   # the version of these shapes (docs/NETWORK.md); raised when a field changes meaning
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The class timer as the host runs it: seconds left in the week (None: no timer) and whether it is paused."""
+
+    seconds_left: int | None = None
+    paused: bool = False
+
+
+def _turn(game: Game) -> dict[str, Any]:
+    """The date and the turn in the scenario's words, the same for every client."""
+    sc, st = game.scenario, game.state
+    cal = PowerView(game, sc.player).week()   # (dates and numbers only: nothing of the player's own)
+    return {"turn": st.turn, "last_turn": cal.last_turn, "start": cal.start, "end": cal.end,
+            "words": sc.calendar.of_last(st.turn, cal.last_turn), "unit": sc.calendar.unit,
+            "over": game.over, "outcome": st.outcome, "end_date": st.end_date}
+
+
+def _waiting(game: Game) -> list[dict[str, str]]:
+    return [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.waiting_for()]
+
+
+def seat_view(game: Game, seat: str, clock: Clock = Clock()) -> dict[str, Any]:
+    """Everything the seat may see now, and what it may do (the legal actions, as `POST /api/act` takes them)."""
+    view = PowerView(game, seat)
+    data = view.snapshot()
+    data.update({
+        "type": "seat", "protocol": PROTOCOL, "seat": seat, "team": game.options.team(seat),
+        "calendar": _turn(game), "classroom": to_json(view.classroom()),
+        "legal": [_step(a.to_dict()) for a in view.legal_actions()],
+        "turn_ended": seat in game.state.ended or seat not in game.humans,
+        "played_by_ai": seat in game.seats and seat not in game.humans,
+        "waiting_for": _waiting(game), "timer": to_json(clock),
+    })
+    return data
+
+
+def _step(action: dict[str, Any]) -> dict[str, Any]:
+    """An action as a client sends it back: without the power, which the host takes from the token."""
+    action.pop("power", None)
+    return action
+
+
+def public_view(game: Game, clock: Clock = Clock()) -> dict[str, Any]:
+    """What a watcher without a seat sees (the class's projector): the date, the news sent to all (without
+    anyone's reasons), the gauges every power is shown, the treaties signed (without secret clauses), who the
+    week waits for."""
+    sc, st = game.scenario, game.state
+    news = [{"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "text": e.text, "power": e.power}
+            for e in ConsoleView(game).public()]
+    gauges = [{"id": m.id, "name": m.name, "value": st.meters[m.id], "min": m.min, "max": m.max}
+              for m in sc.meters if not m.hidden and not m.shown_to]
+    treaties = []
+    for offer in sc.offers:
+        ostate = st.offers[offer.id]
+        if ostate.status == "signed":
+            shown = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
+            treaties.append({"id": offer.id, "name": offer.name, "parties": list(offer.parties), "clauses": shown})
+    seats = [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.seats]
+    return {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
+            "class_name": game.options.name, "code": st.seed, "seats": seats, "news": news, "gauges": gauges,
+            "treaties": treaties, "waiting_for": _waiting(game), "timer": to_json(clock)}

@@ -1,0 +1,75 @@
+"""`main.py host --headless` end to end, in a subprocess: one JSON line per seat, a join over HTTP, a kill without
+a clean shutdown, `--resume` with the same codes and every acknowledged action, and a clean exit on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def start(home: Path, seats: int, *args: str) -> tuple[subprocess.Popen, list[dict]]:
+    env = {**os.environ, "MOSCOW1939_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "host", "--headless", "--port", "0", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    lines = []
+    for _ in range(seats):
+        line = proc.stdout.readline()
+        assert line, proc.stderr.read()
+        lines.append(json.loads(line))
+    return proc, lines
+
+
+def call(url: str, path: str, body: dict | None = None, token: str = "") -> dict:
+    headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url + path, data=data, headers=headers, method="POST" if data else "GET")
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return json.loads(response.read())
+
+
+def test_the_headless_host_serves_is_killed_resumes_and_stops_on_ctrl_c(tmp_path):
+    proc, seats = start(tmp_path, 2, "--seats", "ussr,britain", "--seed", "42", "--class", "7B")
+    try:
+        assert [s["seat"] for s in seats] == ["ussr", "britain"]
+        assert all(s["url"].startswith("http://127.0.0.1:") and len(s["code"]) == 8 for s in seats)
+        url, codes = seats[0]["url"], {s["seat"]: s["code"] for s in seats}
+        token = call(url, "api/join", {"code": codes["ussr"]})["token"]
+        step = next(a for a in call(url, "api/view", token=token)["legal"] if a["kind"] == "act")
+        assert call(url, "api/act", {"action": step, "why": "acknowledged"}, token)["ok"]
+    finally:
+        proc.kill()   # no clean shutdown
+        proc.communicate(timeout=20)
+    save = tmp_path / "data" / "saves" / "host-7b-42.json"
+    assert save.is_file()
+
+    proc, seats = start(tmp_path, 2, "--resume", str(save))
+    try:
+        assert {s["seat"]: s["code"] for s in seats} == codes
+        url = seats[0]["url"]
+        view = call(url, "api/view", token=token)   # the old token still holds
+        assert view["seat"] == "ussr" and any(e["why"] == "acknowledged" for e in view["inbox"])
+        try:
+            call(url, "api/join", {"code": "AAAAAAAA"})
+            raise AssertionError("a wrong code was let in")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 403 and "No seat has this code" in json.loads(exc.read())["reason"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "stopped; the game is saved" in err
+
+
+def test_the_host_command_refuses_a_new_game_without_seats_as_a_usage_error(tmp_path):
+    env = {**os.environ, "MOSCOW1939_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "host", "--headless"], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 2 and "--seats" in done.stderr and done.stdout == ""
