@@ -20,6 +20,7 @@ from ..engine.game import Game
 from ..engine.notes import MAX_REASON, clean_reason
 from ..engine.script import finish_week
 from ..engine.teacher import TEACHER
+from ..engine.view import to_json
 from ..files import read_regular, write_atomic
 from ..scenario.model import Scenario
 from . import wire
@@ -72,13 +73,19 @@ class NetworkHost:
         self.week_began = clock()
         self.week_seen = game.state.turn
         self.paused_at: float | None = None
+        self.version = 0                      # raised with every change of the game (views are kept per version)
+        self._views: dict[str | None, tuple[int, dict[str, Any]]] = {}
         self._write_keys()
         self._save()
 
     @classmethod
-    def resume(cls, save_path: Path, scenario: Scenario, **kwargs: Any) -> NetworkHost:
-        """Go on from an autosave with the same seats and join codes (ScenarioError if the save cannot be read;
-        ValueError if the codes beside it are damaged)."""
+    def resume(cls, save_path: Path, scenario: Scenario | None = None, **kwargs: Any) -> NetworkHost:
+        """Go on from an autosave with the same seats and join codes; the scenario is the one the save names if
+        none is given (ScenarioError if either cannot be read; ValueError if the codes beside it are damaged)."""
+        if scenario is None:
+            from ..scenario import load_scenario
+
+            scenario = load_scenario(Path(saves.scenario_of(save_path)[1]))
         game, _notes = saves.load_game(save_path, scenario)
         keys = None
         with contextlib.suppress(FileNotFoundError):
@@ -101,11 +108,21 @@ class NetworkHost:
         return wire.Clock(left, self.paused_at is not None)
 
     def view(self, seat: str | None) -> dict[str, Any]:
-        """A seat's view, or the public view for a watcher (None)."""
+        """A seat's view, or the public view for a watcher (None); read-only, since it is shared. Built once per
+        change of the game and kept: after each change every client fetches its view again, and seven seats with
+        twenty watchers must not build thirty views while an action waits for the lock."""
         with self.lock:
-            if seat is None:
-                return wire.public_view(self.game, self.clock_state())
-            return wire.seat_view(self.game, seat, self.clock_state())
+            timer = to_json(self.clock_state())
+            kept = self._views.get(seat)
+            if kept is None or kept[0] != self.version:
+                built = wire.public_view(self.game) if seat is None else wire.seat_view(self.game, seat)
+                kept = self._views[seat] = (self.version, built)
+            return {**kept[1], "timer": timer}
+
+    @property
+    def turn(self) -> int:
+        with self.lock:
+            return self.game.state.turn
 
     def seats(self) -> list[SeatStatus]:
         with self.lock:
@@ -213,6 +230,7 @@ class NetworkHost:
     def _roll_back(self, kept: int) -> None:
         """The game as it stood with only the first `kept` actions of its log (replayed exactly)."""
         game = self.game
+        self.version += 1
         self.game = saves.replay(game.scenario, game.state.seed, list(game.seats), game.given_policies,
                                  game.record[:kept], game.options)
 
@@ -303,6 +321,7 @@ class NetworkHost:
             listener(notice)
 
     def _save(self) -> None:
+        self.version += 1   # (before saving: a failed save rolls the game back, which changes it again)
         self.saver(self.game, self.save_path)
 
     def _write_keys(self) -> None:

@@ -160,7 +160,7 @@ async def _socket(request: web.Request) -> web.StreamResponse:
     await ws.prepare(request)
     request.app[SOCKETS][ws] = token
     seat = host.seat_of(token) if token else None
-    await ws.send_json({"type": "hello", "seat": seat, "turn": host.view(None)["calendar"]["turn"]})
+    await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
     async for message in ws:
         if message.type != WSMsgType.TEXT:
             continue
@@ -174,7 +174,7 @@ async def _socket(request: web.Request) -> web.StreamResponse:
                 await ws.close(code=4001, message=b"no seat")
                 break
             request.app[SOCKETS][ws] = sent["token"]
-            await ws.send_json({"type": "hello", "seat": seat, "turn": host.view(None)["calendar"]["turn"]})
+            await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
     return ws
 
 

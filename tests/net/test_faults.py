@@ -42,7 +42,7 @@ def test_a_host_killed_and_resumed_keeps_every_acknowledged_action_and_its_codes
     record, codes = list(host.game.record), dict(host.keys.codes)
     state = saves.dumps(host.game)
     # no clean shutdown: the host object is simply dropped, as a killed process would be
-    resumed = NetworkHost.resume(host.save_path, s1939)
+    resumed = NetworkHost.resume(host.save_path)   # the scenario the save names
     assert resumed.game.record == record and saves.dumps(resumed.game) == state
     assert resumed.keys.codes == codes
     assert resumed.seat_of(token) == "britain"     # the browser reconnects by itself with the token it kept
@@ -94,3 +94,14 @@ def test_the_host_serves_on_a_real_port_and_stops(make_host):
     finally:
         server.stop()
     assert not server.thread.is_alive()
+
+
+def test_a_kept_view_follows_every_change_and_every_roll_back(make_host):
+    host = make_host()
+    before = host.view("ussr")
+    assert host.act("ussr", first_act(host))["ok"]
+    after = host.view("ussr")
+    assert after["week"]["points_left"] == before["week"]["points_left"] - 1
+    host.saver = lambda game, path: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only file system"))
+    assert not host.act("ussr", first_act(host))["ok"]
+    assert host.view("ussr") == after
