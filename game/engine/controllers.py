@@ -162,9 +162,11 @@ def ai_answer(game: Play, offer: Offer, power: str) -> Action:
     floor = offer.ai[power].counter_min if power in offer.ai else None
     if counter is not None and floor is not None and game.cx.score(offer, power, counter, st) < floor:
         counter = None
-    if counter is not None and ostate.rounds < 12:
-        return Action("propose", power, offer.id, counter)
-    return Action("reject", power, offer.id)
+    answer = Action("propose", power, offer.id, counter) if counter is not None and ostate.rounds < 12 else \
+        Action("reject", power, offer.id)
+    if game.ledger is not None:   # a game with people: the report says why
+        game.ledger.reason(st.turn, answer.kind, power, offer.id, game.blocker(offer.id, ostate.clauses, power, 0))
+    return answer
 
 
 def _best_change(game: Play, offer: Offer, power: str, draft: list[str]) -> tuple[str, ...] | None:

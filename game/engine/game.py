@@ -156,10 +156,13 @@ class Game:
         own = self.table.agreed_by(offer_id, party)
         return negotiation.leanings(offer, party, clauses, self.st, names, gauges, addable, own)
 
-    def blocker(self, offer_id: str, clauses: Iterable[str], party: str) -> str:
-        """What stands most in the way of an AI party accepting a draft, in words the player can act on."""
+    def blocker(self, offer_id: str, clauses: Iterable[str], party: str, weeks: int | None = None) -> str:
+        """What stands most in the way of an AI party accepting a draft, in words the player can act on, when it
+        answers (`weeks` weekly drifts from now; by default when the draft would reach it)."""
         offer = self.sc.offer(offer_id)
-        st = negotiation.drifted(self.st, self.cx.drifts, self.answer_weeks(offer_id, party, tuple(clauses)))
+        clauses = tuple(clauses)
+        weeks = self.answer_weeks(offer_id, party, clauses) if weeks is None else weeks
+        st = negotiation.drifted(self.st, self.cx.drifts, weeks)
         term, clause = negotiation.blocker(offer, party, clauses, st, self.table.agreed_by(offer_id, party))
         return negotiation.blocker_words(offer, party, term, clause, {p.id: p.short for p in self.sc.powers})
 

@@ -42,6 +42,7 @@ class Ledger:
     def __init__(self, st: GameState):
         self.st = st
         self.changes: list[Change] = []
+        self.reasons: dict[tuple[int, str, str, str], str] = {}   # (turn, answer, party, offer): why an AI answered so
         self.causes: list[Cause] = []
         self.meters, self.trust = self._now()
 
@@ -65,6 +66,10 @@ class Ledger:
                     if value != before:
                         self.changes.append(Change(turn, date, "", src, dst, before, value, cause))
         self.meters, self.trust = self._now()
+
+    def reason(self, turn: int, answer: str, party: str, offer: str, words: str) -> None:
+        """Why an AI party answered a draft as it did ("accept", "reject" or "propose"), in words after its name."""
+        self.reasons[(turn, answer, party, offer)] = words
 
     def open(self, cause: Cause) -> None:
         self._settle()

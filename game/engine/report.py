@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..scenario.model import Scenario
 from .effects import signed
 from .ledger import Cause, Change
+from .state import LogEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +89,47 @@ def cause_words(sc: Scenario, cause: Cause, power: str) -> str:
         whose = "your" if who == power else f"{sc.power(who).short}'s" if who else "the"
         return f"{whose} answer to ‘{event.title}’"
     return f"‘{event.title}’"
+
+
+ANSWERS = ("accept", "reject", "propose")
+
+
+def reply_line(sc: Scenario, log: list[LogEntry], entry: LogEntry, power: str,
+               reasons: dict[tuple[int, str, str, str], str]) -> str:
+    """An answer to a draft the power sent, as one line of its report: who answered, what (accepted, rejected
+    or answered with a counter-draft, with the clauses it changed) and, for an AI party, why in words; "" for an
+    entry that is no such answer. `reasons` are the ledger's (Ledger.reasons)."""
+    if entry.kind not in ANSWERS or not entry.ref or entry.power in (None, power):
+        return ""
+    answered = answered_draft(log, entry, power)
+    if answered is None or answered.power != power:
+        return ""
+    offer, who = sc.offer(entry.ref), sc.power(entry.power).short
+    why = reasons.get((entry.turn, entry.kind, entry.power, entry.ref), "")
+    because = f": {who} {why}" if why else ""
+    if entry.kind == "accept":
+        return f"{who} accepts your draft of {offer.the} ({day(entry.date)})."
+    if entry.kind == "reject":
+        return f"{who} rejects your draft of {offer.the} ({day(entry.date)}){because}."
+    dropped = [offer.clause(c).name for c in answered.clauses if c not in entry.clauses]
+    added = [offer.clause(c).name for c in entry.clauses if c not in answered.clauses]
+    change = "; ".join([*(f"drops ‘{n}’" for n in dropped), *(f"adds ‘{n}’" for n in added)])
+    return (f"{who} answers your draft of {offer.the} with its own ({day(entry.date)})"
+            + (f", which {change}" if change else "") + f"{because}.")
+
+
+def answered_draft(log: list[LogEntry], entry: LogEntry, power: str) -> LogEntry | None:
+    """The proposal an answer answers, as the power read it: the latest draft of the offer logged before it, if
+    it was still awaiting answers (no rejection, signature or reopening came between)."""
+    at = next((i for i, e in enumerate(log) if e is entry), None)
+    if at is None:
+        at = next((i for i, e in enumerate(log) if (e.turn, e.date, e.kind, e.power, e.ref, e.title)
+                   == (entry.turn, entry.date, entry.kind, entry.power, entry.ref, entry.title)), None)
+    for earlier in reversed(log[:at] if at is not None else ()):
+        if earlier.ref != entry.ref or not earlier.visible(power):
+            continue
+        if earlier.kind == "propose":
+            return earlier if earlier.power != entry.power else None
+        if earlier.kind in ("reject", "sign", "offer"):
+            return None
+    return None

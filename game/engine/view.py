@@ -18,7 +18,7 @@ from .compiled import played_weeks
 from .conditions import compile_condition
 from .effects import describe_effects
 from .game import Game
-from .report import ChangeView, changes_seen
+from .report import ChangeView, changes_seen, reply_line
 from .signing import Signing, signing
 from .state import LogEntry
 
@@ -286,6 +286,11 @@ class PowerView:
     def changes(self) -> list[ChangeView]:
         """Every change of a gauge the power sees and of trust to or from it, with its cause, oldest first."""
         return changes_seen(self.sc, self.game.changes, self.power)
+
+    def reply(self, entry: LogEntry) -> str:
+        """Another party's answer to a draft this power sent, in one line: who, what and why (else "")."""
+        reasons = self.game.ledger.reasons if self.game.ledger else {}
+        return reply_line(self.sc, self.game.state.log, entry, self.power, reasons)
 
     def sources(self) -> list[str]:
         """The source cards unlocked so far, in the order they were met."""

@@ -156,6 +156,7 @@ VERDICT_NOTE = ("Computed from {games} games of the scenario's own policies for 
 
 # The week's report: the heading of what changed, and the word before a change good or bad for the player.
 CHANGES_HEAD = "WHAT CHANGED, AND WHY"
+REPLIES_HEAD = "ANSWERS TO YOUR DRAFTS"
 CHANGE_WORD = {"good": "Better: ", "bad": "Worse: ", "": ""}
 
 # A party that stands by the draft on the table, in the forecast (the engine's Odds.stand).

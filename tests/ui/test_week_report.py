@@ -24,3 +24,20 @@ def test_the_week_report_lists_each_change_with_its_cause(app):
     d.end_week()
     assert isinstance(app.top, WeekReport)
     assert not any(f"your action ‘{act.name}’" in b.text for b in app.top.body_blocks()), "shown twice"
+
+
+def test_an_answer_to_the_players_draft_comes_first_in_the_report(app):
+    d = to_desk(app)
+    s = app.session
+    s.game.table.open(s.scenario.offer("german_pact"))
+    assert app.submit(Action("propose", s.power, "german_pact", ("non_aggression",))) is not False
+    d.end_week()     # Germany answers a week after the draft reaches it
+    assert isinstance(app.top, WeekReport)
+    d.key(pygame.K_RETURN)
+    d.end_week()
+    assert isinstance(app.top, WeekReport)
+    lines = [b.text for b in app.top.body_blocks()]
+    assert lines[0] == "ANSWERS TO YOUR DRAFTS"
+    assert lines[1].startswith(("Germany rejects your draft of the German-Soviet non-aggression pact (",
+                                "Germany answers your draft of the German-Soviet non-aggression pact with its own ("))
+    assert ": Germany " in lines[1], "the reason, in words"

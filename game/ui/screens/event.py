@@ -13,7 +13,7 @@ from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item, ListItem
 from ..widgets.text import Block, paragraphs
-from ..wording import CHANGE_WORD, CHANGES_HEAD, known_consequences
+from ..wording import CHANGE_WORD, CHANGES_HEAD, REPLIES_HEAD, known_consequences
 from .dialog import Dialog
 
 
@@ -112,8 +112,10 @@ class WeekReport(Dialog):
         super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
 
     def body_blocks(self) -> list[Block]:
-        sc = self.app.session.scenario
-        b = change_blocks(self.changes)
+        sc, view = self.app.session.scenario, self.app.session.view
+        replies = [line for line in map(view.reply, self.entries) if line]
+        b = [Block("type_head", REPLIES_HEAD), *(Block("strong", line, 10) for line in replies), Block("gap", "")]
+        b = (b if replies else []) + change_blocks(self.changes)
         if not self.entries:
             return [*b, Block("type", sc.calendar.words("Nothing new arrived this week."))]
         for e in self.entries:
