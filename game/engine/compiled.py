@@ -88,6 +88,7 @@ class Compiled:
     effects: dict[tuple[str, ...], Bound]
     event_dates: dict[str, str]
     flag_setters: dict[str, frozenset[str]]
+    ending_causes: dict[str, Causes]   # what can make each ending hold (the day it is reached: week.end)
     prompts: dict[str, Causes]         # what may prompt a scenario action: its `requires`
     offer_prompts: dict[str, Causes]   # what may prompt an answer or a draft: the offer's latest entry
     memo: dict[tuple, Any] = field(default_factory=dict)
@@ -236,6 +237,7 @@ def _build(sc: Scenario) -> Compiled:
         flag_setters=setters,
         prompts={a.id: causes(a.requires, setters) for a in sc.actions},
         offer_prompts={o.id: Causes(frozenset(), frozenset({o.id})) for o in sc.offers},
+        ending_causes={o.id: causes(o.when, setters) for o in sc.outcomes},
     )
 
 

@@ -113,6 +113,12 @@ class Diary:
         self._week(turn)
         return max(self._catch_up().values(), default="")
 
+    def named(self, turn: int, refs: Iterable[str]) -> str:
+        """The day of this week's latest entry with one of these refs ("" for none)."""
+        self._week(turn)
+        days = self._catch_up()
+        return max((days.get(ref, "") for ref in refs), default="")
+
     def act(self, turn: int, power: str, causes: Causes) -> str:
         """The day a power acts this week on what prompted it (`causes`): the week's start, or later if their
         dates or this week's entries they name say so; never before the power's own earlier action of the week

@@ -3,6 +3,7 @@ clauses, as one power may read them (secret clauses only for its parties), for t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .game import Game
@@ -19,6 +20,26 @@ class Signing:
     signers: tuple[tuple[str, str, str], ...]    # (name, title, power's short name): each party's foreign minister
     clauses: tuple[tuple[str, str], ...]         # (name, text) of the public clauses
     secret: tuple[tuple[str, str], ...]          # (name, text) of the secret ones (empty for a power no party)
+    history: str = ""                            # ISO date of the signature in history ("" if none)
+
+    @property
+    def compared(self) -> str:
+        """'Signed in Moscow on 21 August 1939, two days before the historical signature of 23 August 1939.'"""
+        place = f" in {self.place}" if self.place else ""
+        said = f"Signed{place} on {long_day(self.date)}"
+        if not self.history:
+            return said + "."
+        days = (dt.date.fromisoformat(self.history) - dt.date.fromisoformat(self.date)).days
+        if not days:
+            return f"{said}, the same day as in history."
+        span = "one day" if abs(days) == 1 else f"{abs(days)} days"
+        return f"{said}, {span} {'before' if days > 0 else 'after'} the historical signature of {long_day(self.history)}."
+
+
+def long_day(iso: str) -> str:
+    """'23 August 1939' for 1939-08-23."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
 
 
 def signing(game: Game, power: str) -> Signing | None:
@@ -38,4 +59,5 @@ def signing(game: Game, power: str) -> Signing | None:
     party = power in offer.parties
     return Signing(offer.id, offer.name, entry.date, offer.signed_at, tuple(signers),
                    tuple((c.name, c.text.strip()) for c in offer.clauses if c.id in chosen and not c.secret),
-                   tuple((c.name, c.text.strip()) for c in offer.clauses if c.id in chosen and c.secret and party))
+                   tuple((c.name, c.text.strip()) for c in offer.clauses if c.id in chosen and c.secret and party),
+                   offer.signed_in_history.isoformat() if offer.signed_in_history else "")

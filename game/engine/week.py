@@ -101,6 +101,15 @@ def check_outcomes(game: Play) -> None:
             return
 
 
+def _ending_day(game: Play, outcome_id: str) -> str:
+    """The day an ending is reached: that of this week's latest entry its condition names (the signature of the
+    treaty that makes it hold, the event it waits for), so that the game ends when the signing card says;
+    failing one, the week's latest day so far."""
+    st = game.st
+    named = game.diary.named(st.turn, game.cx.ending_causes[outcome_id].refs)
+    return named or max(st.today, game.diary.latest(st.turn))
+
+
 def end(game: Play, outcome_id: str, date: str | None = None) -> None:
     """End the game with an outcome; apply its effects and record the final meters."""
     st = game.st
@@ -108,7 +117,7 @@ def end(game: Play, outcome_id: str, date: str | None = None) -> None:
         return
     outcome = game.sc.outcome(outcome_id)
     st.outcome = outcome_id
-    st.end_date = st.today = date or max(st.today, game.diary.latest(st.turn))
+    st.end_date = st.today = date or _ending_day(game, outcome_id)
     st.pending = []
     game.log("outcome", outcome.title, outcome.summary, ref=outcome_id, sources=outcome.sources)
     game.unlock(outcome.sources)

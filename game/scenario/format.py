@@ -253,6 +253,8 @@ OFFER = Struct("offer", [
     F("ai", MapOf(Ref("power"), PARTY_AI), default={}),
     F("on_sign", EFFECTS, default=()),
     F("signed_at", Text(100), default="", doc="where it is signed, for the signing card (e.g. Moscow)"),
+    F("signed_in_history", Date(), doc="the day it was signed in history, for the ending's comparison with this "
+                                       "game's signature"),
 ], build=Offer, kind="offer", check_more=_offer_checks)
 
 ACTION = Struct("action", [

@@ -205,6 +205,7 @@ class Offer:
     on_sign: Effects
     observers: tuple[str, ...] = ()      # see drafts, answers and news without being parties
     signed_at: str = ""                  # where it is signed (the signing card says so)
+    signed_in_history: dt.date | None = None   # the day it was signed in history (the ending compares)
     by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,6 +8,7 @@ import pygame
 
 from ...engine import debrief
 from ...engine.debrief import sides
+from ...engine.signing import long_day
 from ...engine.view import better
 from ..chart import draw_chart
 from ..exporting import export_debrief
@@ -80,7 +81,9 @@ class EndingScreen(Screen):
 
     def story_blocks(self) -> list[Block]:
         d = self.data
-        b = paragraphs(d.get("summary") or "", "type")
+        signed = self.app.session.view.signing()
+        b = [Block("strong", signed.compared), Block("gap", "")] if signed else []
+        b += paragraphs(d.get("summary") or "", "type")
         for short, found in self.each_side("decisive"):
             b += [Block("gap", ""), Block("head", f"{short}: {DECISIVE_HEAD.lower()}" if short else DECISIVE_HEAD)]
             b += [Block("body", f"{i}. " + decisive_line(x), 10) for i, x in enumerate(found, 1)]
@@ -138,7 +141,8 @@ class EndingScreen(Screen):
         sheet(surf, th, self.left, "telegram")
         sheet(surf, th, self.right, "paper")
         x, y = self.left.x + th.pad * 2, self.left.y + th.pad
-        surf.blit(render(th, "THE END — " + str(self.data.get("end_date") or ""), "soft"), (x, y))
+        end = self.data.get("end_date")
+        surf.blit(render(th, "THE END — " + (long_day(end) if end else ""), "soft"), (x, y))
         stamp(surf, th, "Stopped by the teacher" if self.data.get("stopped") else
               "Historical outcome" if self.data.get("historical") else "Alternative history",
               (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
