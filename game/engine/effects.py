@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from ..scenario.model import Scenario
+from ..scenario.offices import fill
 from ..scenario.vocabulary import EFFECT, Stmt
 from .conditions import compile_condition
 from .ledger import Cause
@@ -362,7 +363,7 @@ def _message(arg: dict, sc: Scenario, ref: str) -> Effect:
     visible = tuple(to) if to else None
 
     def message(game: Target) -> None:
-        game.log("message", title, text, ref=ref, visible_to=visible)
+        game.log("message", title, fill(text, game.st.people), ref=ref, visible_to=visible)
 
     return message
 

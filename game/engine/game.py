@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..scenario.model import EventDef, Offer, Scenario
+from ..scenario.offices import fill
 from . import negotiation, rng, week
 from .actions import ACTION_KINDS, OK, Act, Action, Propose, Result, sentence
 from .checkpoints import play_to
@@ -292,8 +293,8 @@ class Game:
         st.fired[ident] = st.turn
         saved = st.today
         today = st.today = date or self.cx.event_dates.get(ident, saved)
-        st.log.append(LogEntry(st.turn, today, "event", event.title, event.text, None, ident, event.visible_to or None,
-                               event.sources))
+        st.log.append(LogEntry(st.turn, today, "event", event.title, fill(event.text, st.people), None, ident,
+                               event.visible_to or None, event.sources))
         if event.sources and not self.unlocked.issuperset(event.sources):
             self.unlock(event.sources)
         run_effects(self, self.cx.on_fire[ident], Cause("event", ident))
@@ -309,7 +310,8 @@ class Game:
     def choose(self, event: EventDef, option_id: str, power: str) -> None:
         choice = event.by_id[option_id]
         self.st.chosen[event.id] = option_id
-        self.log("choice", f"{self.sc.power(power).short}: {choice.text}", power=power, ref=event.id,
+        said = fill(choice.text, self.st.people)
+        self.log("choice", f"{self.sc.power(power).short}: {said}", power=power, ref=event.id,
                  visible_to=event.visible_to or None)
         run_effects(self, self.cx.effects["choice", event.id, option_id], Cause("choice", event.id, power))
 

@@ -133,3 +133,11 @@ def answered_draft(log: list[LogEntry], entry: LogEntry, power: str) -> LogEntry
         if earlier.kind in ("reject", "sign", "offer"):
             return None
     return None
+
+
+def better(good_when: str, interest: str = "") -> str:
+    """A gauge's direction for its viewer in words: 'higher is better for the Soviet state', or whose interest it
+    measures when neither way is the viewer's ('measures the interest of ...')."""
+    if good_when == "none":
+        return f"measures the interest of {interest}" if interest else "neither direction is yours"
+    return f"{good_when} is better" + (f" for {interest}" if interest else "")

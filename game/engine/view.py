@@ -10,15 +10,16 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ..scenario.model import with_article
+from ..scenario.offices import fill
 from ..scenario.vocabulary import OfferStatus
 from . import negotiation
 from .actions import ACTION_KINDS, Action, Result
 from .classroom import ClassOptions
 from .compiled import played_weeks
 from .conditions import compile_condition
-from .effects import describe_effects
+from .consequences import consequences, described
 from .game import Game
-from .report import ChangeView, changes_seen, reply_line
+from .report import ChangeView, better, changes_seen, reply_line
 from .signing import Signing, signing
 from .state import LogEntry
 
@@ -126,6 +127,8 @@ class Question:
     date: str
     options: tuple[str, ...]
     consequences: tuple[tuple[str, ...], ...] = ()   # each option's known consequences (none hidden by the class)
+    text: str = ""                                   # with the names of who holds each office now
+    choices: tuple[str, ...] = ()                    # each option's text, likewise
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,9 +313,10 @@ class PowerView:
 
     def question(self, event_id: str, date: str = "") -> Question:
         """An event's question with each option's known consequences, as this power would be asked it."""
-        event = self.sc.event(event_id)
+        event, people = self.sc.event(event_id), self.game.state.people
         return Question(event.id, event.title, date, tuple(c.id for c in event.choices),
-                        tuple(self._consequences(c.effects) for c in event.choices))
+                        tuple(self._consequences(c.effects, now=True) for c in event.choices),
+                        fill(event.text, people), tuple(fill(c.text, people) for c in event.choices))
 
     # ------------------------------------------------------------ the class
     def classroom(self) -> ClassOptions:
@@ -323,9 +327,14 @@ class PowerView:
         """Why this decision may not be taken without a reason in this class ("" if it may)."""
         return self.game.reason_refusal(action)
 
-    def _consequences(self, effects: Any) -> tuple[str, ...]:
-        """Effects in words, or nothing when the class hides known consequences."""
-        return () if self.game.options.hide_consequences else tuple(described(effects, self.sc))
+    def _consequences(self, effects: Any, hidden: Any = (), now: bool = False) -> tuple[str, ...]:
+        """Effects in words (`now`: what they would change now, hidden ones included; see consequences.py), or
+        nothing when the class hides known consequences."""
+        if self.game.options.hide_consequences:
+            return ()
+        if now:
+            return tuple(consequences(self.sc, self.game.state, self.power, effects, hidden))
+        return tuple(described(effects, self.sc))
 
     # ------------------------------------------------------------- actions
     def actions(self) -> list[ActionView]:
@@ -334,8 +343,9 @@ class PowerView:
         found = []
         for d in self.sc.actions_of(self.power):
             result = self.game.check(Action("act", self.power, d.id))
-            found.append(ActionView(d.id, d.name, d.text, self._consequences(d.effects), d.cost, result.ok,
-                                    result.reason, st.taken.get(d.id) == st.turn))
+            said = self._consequences(d.effects, d.hidden_effects, now=True)
+            found.append(ActionView(d.id, d.name, d.text, said, d.cost, result.ok, result.reason,
+                                    st.taken.get(d.id) == st.turn))
         return found
 
     def check(self, action: Action) -> Result:
@@ -431,18 +441,3 @@ class PowerView:
             "odds": {o.id: self.draft(o.id, o.clauses) for o in self.offers() if o.editable},
         })
 
-
-def better(good_when: str, interest: str = "") -> str:
-    """A gauge's direction for its viewer in words: 'higher is better for the Soviet state', or whose interest it
-    measures when neither way is the viewer's ('measures the interest of ...')."""
-    if good_when == "none":
-        return f"measures the interest of {interest}" if interest else "neither direction is yours"
-    return f"{good_when} is better" + (f" for {interest}" if interest else "")
-
-
-def described(effects: Any, sc: Any) -> list[str]:
-    """Effects in words (hidden meters say nothing); wording must never stop the game."""
-    try:
-        return describe_effects(effects, sc)
-    except Exception:
-        return []

@@ -11,7 +11,7 @@ from ..engine.debrief import sides
 from ..engine.decisive import decisive_text
 from ..engine.game import Game
 from ..engine.notes import votes_text
-from ..engine.view import better
+from ..engine.report import better
 from .chart_svg import svg_chart
 from .decisions import ClassInfo, class_decisions, class_record, seat_rows
 from .html_kit import document, esc, paras

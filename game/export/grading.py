@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from ..engine.notes import votes_text
-from ..engine.view import better
+from ..engine.report import better
 from .html_kit import document, esc
 
 # A page's printed lines at 8 pt (line height 1.25: 3.5 mm) in the height A4 and Letter share (Letter's, 279 mm,

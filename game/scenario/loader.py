@@ -12,6 +12,7 @@ from .format import BUILTIN_POLICIES, FORMAT_VERSION, SAVE_STATE_BYTES, SCENARIO
 from .growth import MAX_LOG_ENTRIES, log_bound
 from .maps import check_map
 from .model import Scenario
+from .offices import check_names
 from .overlay import Chain, id_sections, resolve
 from .spec import INVALID, Context
 from .walk import effects_in
@@ -210,7 +211,7 @@ def _check_later(fields: dict, raw: LocDict, ctx: Context) -> None:
 
 
 _WHOLE_CHECKS = (_check_deadline, _check_log_bound, _check_dates, _check_policy_ids, _check_flags,
-                 _check_save_growth, _check_sources_shown, _check_later)
+                 _check_save_growth, _check_sources_shown, check_names, _check_later)
 
 
 # the checks across sections that find errors, with the sections each reads

@@ -50,7 +50,7 @@ def test_a_choice_without_known_effects_says_so_plainly(app, monkeypatch):
 
     d = to_desk(app)
     dialog = first_question(app, d)
-    monkeypatch.setattr(view, "described", lambda *a, **k: [])
+    monkeypatch.setattr(view, "consequences", lambda *a, **k: [])
     dialog.stale = True
     dialog.ensure_layout()
     ids = {c.id for c in dialog.event.choices}

@@ -8,8 +8,8 @@ import pygame
 
 from ...engine import debrief
 from ...engine.debrief import sides
+from ...engine.report import better
 from ...engine.signing import long_day
-from ...engine.view import better
 from ..chart import draw_chart
 from ..exporting import export_debrief
 from ..flow import Open, ToTitle

@@ -51,18 +51,20 @@ class EventDialog(Dialog):
 
     def body_blocks(self) -> list[Block]:
         sc = self.app.session.scenario
-        b = paragraphs(self.event.text, "type")
+        b = paragraphs(self.app.session.view.question(self.event.id).text, "type")
         b += source_blocks(sc, self.event.sources)
         return b
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
         power = self.app.session.power
         known = self.known_consequences()
+        said = dict(zip((c.id for c in self.event.choices), self.app.session.view.question(self.event.id).choices,
+                        strict=True))
         keys = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8]
         items = []
         for i, c in enumerate(self.event.choices):
             action = Action("choose", power, self.event.id, option=c.id)
-            items.append(Item(f"{i + 1}. {c.text}", (lambda a=action, t=c.text: self.choose(a, t)),
+            items.append(Item(f"{i + 1}. {said[c.id]}", (lambda a=action, t=said[c.id]: self.choose(a, t)),
                               sub=known_consequences(known.get(c.id, ())) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
