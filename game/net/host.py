@@ -75,6 +75,7 @@ class NetworkHost:
         self.paused_at: float | None = None
         self.version = 0                      # raised with every change of the game (views are kept per version)
         self._views: dict[str | None, tuple[int, dict[str, Any]]] = {}
+        self._texts: dict[str | None, tuple[int, str]] = {}
         self._write_keys()
         self._save()
 
@@ -112,12 +113,25 @@ class NetworkHost:
         change of the game and kept: after each change every client fetches its view again, and seven seats with
         twenty watchers must not build thirty views while an action waits for the lock."""
         with self.lock:
-            timer = to_json(self.clock_state())
-            kept = self._views.get(seat)
+            return {**self._built(seat), "timer": to_json(self.clock_state())}
+
+    def view_text(self, seat: str | None) -> str:
+        """The view as JSON text (what `GET /api/view` sends), likewise written once per change of the game."""
+        with self.lock:
+            timer = json.dumps(to_json(self.clock_state()))
+            kept = self._texts.get(seat)
             if kept is None or kept[0] != self.version:
-                built = wire.public_view(self.game) if seat is None else wire.seat_view(self.game, seat)
-                kept = self._views[seat] = (self.version, built)
-            return {**kept[1], "timer": timer}
+                text = json.dumps(self._built(seat), ensure_ascii=False, separators=(",", ":"))
+                kept = self._texts[seat] = (self.version, text[:-1])   # (without its closing brace)
+            return f'{kept[1]},"timer":{timer}}}'
+
+    def _built(self, seat: str | None) -> dict[str, Any]:
+        """The view without the timer, built once per version of the game."""
+        kept = self._views.get(seat)
+        if kept is None or kept[0] != self.version:
+            built = wire.public_view(self.game) if seat is None else wire.seat_view(self.game, seat)
+            kept = self._views[seat] = (self.version, built)
+        return kept[1]
 
     @property
     def turn(self) -> int:

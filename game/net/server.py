@@ -22,6 +22,7 @@ from .host import NetworkHost, Refused
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 16 * 1024            # bytes of a request body
 TICK_SECONDS = 1.0              # how often the class timer is looked at
+MAX_SOCKETS = 256               # open WebSockets at once (a class of 30 devices, and room for reloads)
 SERVED = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
           ".png": "image/png", ".ico": "image/x-icon", ".json": "application/json"}
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}\.[a-z]{2,4}")
@@ -132,9 +133,13 @@ async def _join(request: web.Request) -> Any:
     return await asyncio.to_thread(request.app[HOST].join, code, request.remote or "?")
 
 
-async def _view(request: web.Request) -> Any:
-    seat = _seat(request, required=False)
-    return await asyncio.to_thread(request.app[HOST].view, seat)
+async def _view(request: web.Request) -> web.Response:
+    try:
+        seat = _seat(request, required=False)
+    except Refused as exc:
+        return _refusal(exc.status, exc.reason, exc.headers)
+    text = await asyncio.to_thread(request.app[HOST].view_text, seat)
+    return web.Response(text=text, content_type="application/json")
 
 
 async def _act(request: web.Request) -> Any:
@@ -156,26 +161,38 @@ async def _socket(request: web.Request) -> web.StreamResponse:
     token = request.query.get("token")
     if token is not None and host.seat_of(token) is None:
         return _refusal(401, "This device has no seat (or its seat was revoked): join with your code.")
+    if len(request.app[SOCKETS]) >= MAX_SOCKETS:
+        return _refusal(503, "The host has as many connections as it can take.")
     ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_BODY)
     await ws.prepare(request)
     request.app[SOCKETS][ws] = token
     seat = host.seat_of(token) if token else None
     await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
-    async for message in ws:
-        if message.type != WSMsgType.TEXT:
-            continue
-        try:
-            sent = json.loads(message.data)
-        except ValueError:
-            continue
-        if isinstance(sent, dict) and isinstance(sent.get("token"), str):
-            seat = host.seat_of(sent["token"])
-            if seat is None:
-                await ws.close(code=4001, message=b"no seat")
+    try:
+        async for message in ws:
+            if message.type == WSMsgType.TEXT and not await _authenticate(ws, request.app, message.data):
                 break
-            request.app[SOCKETS][ws] = sent["token"]
-            await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
+    finally:
+        request.app[SOCKETS].pop(ws, None)
     return ws
+
+
+async def _authenticate(ws: web.WebSocketResponse, app: web.Application, data: str) -> bool:
+    """A message {"token": ...} makes the socket a seat's; False if the token is no seat's (the socket is closed)."""
+    try:
+        sent = json.loads(data)
+    except ValueError:
+        return True
+    if not isinstance(sent, dict) or not isinstance(sent.get("token"), str):
+        return True
+    host = app[HOST]
+    seat = host.seat_of(sent["token"])
+    if seat is None:
+        await ws.close(code=4001, message=b"no seat")
+        return False
+    app[SOCKETS][ws] = sent["token"]
+    await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
+    return True
 
 
 async def _broadcast(app: web.Application, notice: dict[str, Any]) -> None:
@@ -206,7 +223,7 @@ def make_app(host: NetworkHost, static: Path = STATIC, tick: float = TICK_SECOND
     app = web.Application(client_max_size=MAX_BODY, middlewares=[_headers])
     app[HOST], app[FILES], app[SOCKETS] = host, static_files(static), weakref.WeakKeyDictionary()
     app.router.add_post("/api/join", _handler(_join))
-    app.router.add_get("/api/view", _handler(_view))
+    app.router.add_get("/api/view", _view)
     app.router.add_post("/api/act", _handler(_act))
     app.router.add_post("/api/end-turn", _handler(_end_turn))
     app.router.add_get("/api/ws", _socket)

@@ -35,7 +35,7 @@ def _waiting(game: Game) -> list[dict[str, str]]:
     return [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.waiting_for()]
 
 
-def seat_view(game: Game, seat: str, clock: Clock = Clock()) -> dict[str, Any]:
+def seat_view(game: Game, seat: str, clock: Clock | None = None) -> dict[str, Any]:
     """Everything the seat may see now, and what it may do (the legal actions, as `POST /api/act` takes them)."""
     view = PowerView(game, seat)
     data = view.snapshot()
@@ -45,7 +45,7 @@ def seat_view(game: Game, seat: str, clock: Clock = Clock()) -> dict[str, Any]:
         "legal": [_step(a.to_dict()) for a in view.legal_actions()],
         "turn_ended": seat in game.state.ended or seat not in game.humans,
         "played_by_ai": seat in game.seats and seat not in game.humans,
-        "waiting_for": _waiting(game), "timer": to_json(clock),
+        "waiting_for": _waiting(game), "timer": to_json(clock or Clock()),
     })
     return data
 
@@ -56,7 +56,7 @@ def _step(action: dict[str, Any]) -> dict[str, Any]:
     return action
 
 
-def public_view(game: Game, clock: Clock = Clock()) -> dict[str, Any]:
+def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
     """What a watcher without a seat sees (the class's projector): the date, the news sent to all (without
     anyone's reasons), the gauges every power is shown, the treaties signed (without secret clauses), who the
     week waits for."""
@@ -74,4 +74,4 @@ def public_view(game: Game, clock: Clock = Clock()) -> dict[str, Any]:
     seats = [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.seats]
     return {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
             "class_name": game.options.name, "code": st.seed, "seats": seats, "news": news, "gauges": gauges,
-            "treaties": treaties, "waiting_for": _waiting(game), "timer": to_json(clock)}
+            "treaties": treaties, "waiting_for": _waiting(game), "timer": to_json(clock or Clock())}

@@ -83,6 +83,11 @@ def test_a_socket_may_name_its_token_in_its_first_message(make_host):
         await ws.send_str(json.dumps({"token": token}))
         assert (await ws.receive_json()) == {"type": "hello", "seat": "britain", "turn": 1}
         await ws.close()
+        stranger = await client.ws_connect("/api/ws")
+        await stranger.receive_json()
+        await stranger.send_str(json.dumps({"token": "not-a-token"}))
+        closing = await stranger.receive()
+        assert (closing.type.name, closing.data) == ("CLOSE", 4001)
     served(host, test)
 
 
@@ -121,3 +126,15 @@ def test_the_network_layer_never_imports_pygame_or_the_window():
             "print(sorted(m for m in sys.modules if m == 'pygame' or m.startswith('game.ui')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_the_view_sent_as_text_is_the_view(make_host, clock):
+    from game.engine.classroom import ClassOptions
+
+    host = make_host(options=ClassOptions(turn_timer_minutes=5))
+    for seat in ("ussr", None):
+        assert json.loads(host.view_text(seat)) == host.view(seat)
+    clock.now += 60
+    assert json.loads(host.view_text("ussr"))["timer"]["seconds_left"] == 240   # the timer is never kept
+    assert host.act("ussr", {"kind": "end_turn"})["ok"]
+    assert json.loads(host.view_text("ussr"))["turn_ended"]

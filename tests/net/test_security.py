@@ -140,3 +140,23 @@ async def _act(client, host, step, why):
     token = await join(client, host.keys.codes["ussr"])
     answer = await (await client.post("/api/act", headers=bearer(token), json={"action": step, "why": why})).json()
     assert answer["ok"], answer
+
+
+def test_the_host_takes_no_more_sockets_than_it_can(make_host, monkeypatch):
+    import aiohttp
+
+    from game.net import server
+
+    monkeypatch.setattr(server, "MAX_SOCKETS", 2)
+    host = make_host()
+
+    async def test(client):
+        kept = [await client.ws_connect("/api/ws") for _ in range(2)]
+        try:
+            await client.ws_connect("/api/ws")
+            raise AssertionError("a third socket was taken")
+        except aiohttp.WSServerHandshakeError as exc:
+            assert exc.status == 503
+        for ws in kept:
+            await ws.close()
+    served(host, test)
