@@ -80,9 +80,15 @@ def check_map(spec: str, sc: Any, raw: Any, scenario_path: str, report: Report) 
                             f"({', '.join(shipped_maps())}), a .json map file beside the scenario, or none")
         return spec
     _check_marks(sc.map_marks, cities, raw, path, report)
+    _check_shapes(sc.territories, ids, raw, path, report)
+    return spec
+
+
+def _check_shapes(territories: Any, ids: set[str], raw: Any, path: Path, report: Report) -> None:
+    """Each territory names a shape of the map (or none)."""
     items = raw.get("territories") or []
     say = report.error if "map" in raw else report.warn   # a scenario from before `map:` still loads
-    for i, t in enumerate(sc.territories):
+    for i, t in enumerate(territories):
         if t.map in ids or t.map == NO_MAP:
             continue
         item = items[i] if i < len(items) else None
@@ -92,7 +98,6 @@ def check_map(spec: str, sc: Any, raw: Any, scenario_path: str, report: Report) 
         hint = f"did you mean {' or '.join(near)}?" if near else f"its shapes: {', '.join(sorted(ids))}"
         say(pos, f"territory {t.id!r}: the map {path.stem!r} has no shape {t.map!r}; give the territory `map:` "
                  f"one of its shape ids ({hint}), or `map: none` to leave it off the map")
-    return spec
 
 
 def _check_marks(marks: Any, cities: set[str], raw: Any, path: Path, report: Report) -> None:

@@ -197,6 +197,18 @@ def _removed(base: LocDict, overlay: LocDict, report: Report, sections: frozense
 def _remove_section(out: LocDict, section: str, ids: Any, remove: LocDict, report: Report,
                     sections: frozenset[str]) -> bool:
     """Take the listed ids out of one section of `out`; False (reported) if any cannot be."""
+    items = out.get(section)
+    if not _removable(items, section, ids, remove, report, sections):
+        return False
+    kept = _like(items, [(item, pos) for item, pos in zip(items, _item_positions(items), strict=True)
+                         if not (isinstance(item, dict) and item.get("id") in ids)])
+    out[section] = kept
+    return True
+
+
+def _removable(items: Any, section: str, ids: Any, remove: LocDict, report: Report,
+               sections: frozenset[str]) -> bool:
+    """Whether `ids` is a list of ids of the base's items in a section whose items have ids (else reported)."""
     if section not in sections:
         report.error(remove.key_pos[section], f"cannot remove from {section!r}: items are removed by id from "
                                               f"{', '.join(sorted(sections))}{suggest(section, sections)}")
@@ -204,7 +216,6 @@ def _remove_section(out: LocDict, section: str, ids: Any, remove: LocDict, repor
     if not isinstance(ids, LocList) or not all(isinstance(i, str) for i in ids):
         report.error(remove.at(section), f"expected a list of {section} ids, like [first_id, second_id]")
         return False
-    items = out.get(section)
     known = [item.get("id") for item in items if isinstance(item, dict)] if isinstance(items, LocList) else []
     ok = True
     for i, ident in enumerate(ids):
@@ -212,12 +223,7 @@ def _remove_section(out: LocDict, section: str, ids: Any, remove: LocDict, repor
             report.error(ids.at(i), f"cannot remove {ident!r}: the base has no such item in {section}"
                                     f"{suggest(ident, [k for k in known if isinstance(k, str)])}")
             ok = False
-    if not ok:
-        return False
-    kept = _like(items, [(item, pos) for item, pos in zip(items, _item_positions(items), strict=True)
-                         if not (isinstance(item, dict) and item.get("id") in ids)])
-    out[section] = kept
-    return True
+    return ok
 
 
 def merge(base: LocDict, overlay: LocDict, scenario: Struct) -> LocDict:

@@ -64,12 +64,9 @@ class Vocabulary(T):
         self.entries[name] = Statement(name, doc, form, arg, check_more)
 
     def check(self, value, pos, ctx):
-        why_not = None
-        if self.reasons and isinstance(value, dict) and WHY_NOT in value and len(value) == 2:
-            why_not = WHY_NOT_TEXT.check(value[WHY_NOT], value.at(WHY_NOT) if isinstance(value, LocDict) else pos, ctx)
-            if why_not is INVALID:
-                return INVALID
-            value = _without(value, WHY_NOT)
+        why_not, value = self._reason(value, pos, ctx)
+        if why_not is INVALID:
+            return INVALID
         if not isinstance(value, dict) or len(value) != 1:
             found = f"a mapping with {len(value)} keys" if isinstance(value, dict) else kind_of(value)
             extra = " (and, if you like, a why_not: text)" if self.reasons else ""
@@ -86,6 +83,14 @@ class Vocabulary(T):
         if entry.check_more:
             entry.check_more(checked, apos, ctx)
         return Stmt(key, checked, why_not)
+
+    def _reason(self, value: Any, pos: Pos, ctx: Context) -> tuple[Any, Any]:
+        """The `why_not` written beside the statement (None if none; INVALID if it is not a text) and the
+        statement without it."""
+        if not (self.reasons and isinstance(value, dict) and WHY_NOT in value and len(value) == 2):
+            return None, value
+        why_not = WHY_NOT_TEXT.check(value[WHY_NOT], value.at(WHY_NOT) if isinstance(value, LocDict) else pos, ctx)
+        return why_not, _without(value, WHY_NOT)
 
     def schema(self):
         return {"$ref": f"#/$defs/{self.what}"}
