@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from ..scenario.model import Offer, PartyAI
+from ..scenario.model import Clause, Offer, PartyAI
 from .effects import clamp
 from .state import GameState
 
@@ -62,9 +62,20 @@ def _clause_leanings(offer: Offer, party: str, chosen: set[str], addable: set[st
     """The two clauses of the draft the party objects to most (none it proposed itself), the one it values most,
     and the addable one it misses most."""
     values = [(c.values.get(party, 0.0), c) for c in offer.clauses]
-    lowest, highest = sorted(values, key=lambda vc: vc[0]), sorted(values, key=lambda vc: -vc[0])
-    found = [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
-             for v, c in lowest if v < 0 and c.id in chosen and c.id not in own][:2]
+    return _objections(values, chosen, own) + _wishes(values, chosen, addable)
+
+
+def _objections(values: list[tuple[float, Clause]], chosen: set[str], own: frozenset[str]) -> list[str]:
+    """The two clauses of the draft the party objects to most (valued below zero), none it proposed itself."""
+    lowest = sorted(values, key=lambda vc: vc[0])
+    return [f"{'strongly ' if v <= -20 else ''}objects to ‘{c.name}’"
+            for v, c in lowest if v < 0 and c.id in chosen and c.id not in own][:2]
+
+
+def _wishes(values: list[tuple[float, Clause]], chosen: set[str], addable: set[str]) -> list[str]:
+    """The clause of the draft the party values most, and the addable one it misses most."""
+    highest = sorted(values, key=lambda vc: -vc[0])
+    found = []
     liked = [c for v, c in highest if v > 0 and c.id in chosen]
     if liked:
         found.append(f"values ‘{liked[0].name}’")

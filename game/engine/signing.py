@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..scenario.model import Offer
 from .game import Game
 
 
@@ -52,12 +53,17 @@ def signing(game: Game, power: str) -> Signing | None:
         return None
     offer = sc.offer(entry.ref)
     chosen = set(st.offers[offer.id].clauses)
-    signers = []
-    for party in offer.parties:
-        name, title = (st.people.get(party, {}).get("foreign_minister") or ["", ""])[:2]
-        signers.append((name, title, sc.power(party).short))
     party = power in offer.parties
-    return Signing(offer.id, offer.name, entry.date, offer.signed_at, tuple(signers),
+    return Signing(offer.id, offer.name, entry.date, offer.signed_at, _signers(game, offer),
                    tuple((c.name, c.text.strip()) for c in offer.clauses if c.id in chosen and not c.secret),
                    tuple((c.name, c.text.strip()) for c in offer.clauses if c.id in chosen and c.secret and party),
                    offer.signed_in_history.isoformat() if offer.signed_in_history else "")
+
+
+def _signers(game: Game, offer: Offer) -> tuple[tuple[str, str, str], ...]:
+    """(name, title, power's short name) of each party's foreign minister."""
+    signers = []
+    for party in offer.parties:
+        name, title = (game.state.people.get(party, {}).get("foreign_minister") or ["", ""])[:2]
+        signers.append((name, title, game.scenario.power(party).short))
+    return tuple(signers)
