@@ -64,8 +64,7 @@ def _week_rows(data: dict[str, Any], budget: int, unit: str) -> tuple[str, int]:
     rows, used, left = [], 0, 0
     for week in sorted({d["turn"] for d in decisions}):
         mine = [_decision_text(d) for d in decisions if d["turn"] == week]
-        done = [_cut(r["title"], RECORD_CHARS) for r in record if r["turn"] == week]
-        done_text = [f"{r['short']}: {t}" for r, t in zip([r for r in record if r["turn"] == week], done, strict=True)]
+        done_text = [f"{r['short']}: {_cut(r['title'], RECORD_CHARS)}" for r in record if r["turn"] == week]
         need = max(sum(_lines(p, "decisions") for p, _h in mine), sum(_lines(t, "record") for t in done_text) or 1)
         if left or used + need > budget:
             left += len(mine)
