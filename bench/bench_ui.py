@@ -34,87 +34,9 @@ os.environ.setdefault("MOSCOW1939_HOME", tempfile.mkdtemp(prefix="m39bench"))
 def main() -> int:
     import pygame
 
-    from game.ui.app import App
-    from game.ui.screens.title import TitleScreen
-    from game.ui.settings import Settings
-
-    pygame.display.init()
-    pygame.font.init()
-    settings = Settings()
-    settings.window = (1920, 1080)
-    app = App(settings, None)
-    app.open_window()
-    app.push(TitleScreen(app))
-    app.run(max_frames=1)
-    first = time.perf_counter() - T0
-    while app.tasks:
-        app.tasks.pop(0)()
-
-    # idle: the real loop, stopped from another thread after a few seconds
-    seconds = float(os.environ.get("BENCH_IDLE_SECONDS", "5"))
-    timer = threading.Timer(seconds, lambda: setattr(app, "running", False))
-    c0, w0 = time.process_time(), time.perf_counter()
-    timer.start()
-    app.dirty = True
-    app.run()
-    idle = (time.process_time() - c0) / (time.perf_counter() - w0) * 100
-    app.running = True
-
-    # redraws at 1920x1080
-    from game.ui.screens.desk import DeskScreen
-    from game.ui.screens.negotiation import NegotiationScreen
-    from game.ui.screenshots import _advance
-    from game.ui.session import Session
-
-    session = Session.new(None, seed=5)
-    app.start_session(session, briefing=False)
-    _advance(session, 4)
-    desk = DeskScreen(app)
-    app.stack = [desk]
-    surf = pygame.display.get_surface()
-
-    def present(changed):   # as App.step does: the whole window, or only what changed
-        if changed is None:
-            pygame.display.flip()
-        elif changed:
-            pygame.display.update(changed)
-
-    full = []
-    for _ in range(100):   # the worst case: every pixel drawn and sent (a forced full redraw)
-        app.frame.key = None
-        t = time.perf_counter()
-        present(app.draw(surf))
-        full.append((time.perf_counter() - t) * 1000)
-    results = {}
-    cases = {"desk-" + t: (lambda t=t: desk.set_tab(t)) for t in ("actions", "treaties", "powers", "telegrams")}
-    offer = next(o.id for o in session.scenario.offers if session.power in o.parties)
-    for name, prepare in cases.items():
-        app.stack = [desk]
-        prepare()
-        times = []
-        app.draw(surf)  # layout once
-        for i in range(300):
-            desk.hover = i % max(1, len(desk.widgets))   # a hover change: what most redraws are
-            t = time.perf_counter()
-            present(app.draw(surf))
-            times.append((time.perf_counter() - t) * 1000)
-        results[name] = times
-    app.stack = [NegotiationScreen(app, offer)]
-    app.draw(surf)
-    times = []
-    for i in range(300):
-        app.top.hover = i % len(app.top.widgets)
-        t = time.perf_counter()
-        present(app.draw(surf))
-        times.append((time.perf_counter() - t) * 1000)
-    results["negotiation"] = times
-    relayout = []
-    for _ in range(30):
-        desk.stale = True
-        app.stack = [desk]
-        t = time.perf_counter()
-        app.draw(surf)
-        relayout.append((time.perf_counter() - t) * 1000)
+    app, first = _first_frame()
+    idle = _idle_cpu(app)
+    full, results, relayout = _redraws(app)
 
     def p99(xs):
         return sorted(xs)[int(len(xs) * 0.99) - 1]
@@ -136,6 +58,102 @@ def main() -> int:
             print(f"{k}: {v}")
     pygame.quit()
     return 0
+
+
+def _first_frame():
+    """The window opened on the title screen; the app and the seconds from the script's start to its first flip."""
+    import pygame
+
+    from game.ui.app import App
+    from game.ui.screens.title import TitleScreen
+    from game.ui.settings import Settings
+
+    pygame.display.init()
+    pygame.font.init()
+    settings = Settings()
+    settings.window = (1920, 1080)
+    app = App(settings, None)
+    app.open_window()
+    app.push(TitleScreen(app))
+    app.run(max_frames=1)
+    first = time.perf_counter() - T0
+    while app.tasks:
+        app.tasks.pop(0)()
+    return app, first
+
+
+def _idle_cpu(app) -> float:
+    """The real loop with nothing happening, stopped from another thread after a few seconds: CPU per cent."""
+    seconds = float(os.environ.get("BENCH_IDLE_SECONDS", "5"))
+    timer = threading.Timer(seconds, lambda: setattr(app, "running", False))
+    c0, w0 = time.process_time(), time.perf_counter()
+    timer.start()
+    app.dirty = True
+    app.run()
+    idle = (time.process_time() - c0) / (time.perf_counter() - w0) * 100
+    app.running = True
+    return idle
+
+
+def _present(changed) -> None:
+    """As App.step does: the whole window, or only what changed."""
+    import pygame
+
+    if changed is None:
+        pygame.display.flip()
+    elif changed:
+        pygame.display.update(changed)
+
+
+def _timed(draw, times: int, before) -> list[float]:
+    """Milliseconds of each of `times` calls of draw(), `before(i)` run ahead of each."""
+    found = []
+    for i in range(times):
+        before(i)
+        t = time.perf_counter()
+        draw()
+        found.append((time.perf_counter() - t) * 1000)
+    return found
+
+
+def _redraws(app):
+    """Redraws at 1920x1080: forced full ones, hover changes on each screen, and relayouts of the desk."""
+    import pygame
+
+    from game.ui.screens.desk import DeskScreen
+    from game.ui.screens.negotiation import NegotiationScreen
+    from game.ui.screenshots import _advance
+    from game.ui.session import Session
+
+    session = Session.new(None, seed=5)
+    app.start_session(session, briefing=False)
+    _advance(session, 4)
+    desk = DeskScreen(app)
+    app.stack = [desk]
+    surf = pygame.display.get_surface()
+
+    def shown():
+        _present(app.draw(surf))
+
+    # the worst case: every pixel drawn and sent (a forced full redraw)
+    full = _timed(shown, 100, lambda i: setattr(app.frame, "key", None))
+    results = {}
+    for tab in ("actions", "treaties", "powers", "telegrams"):
+        app.stack = [desk]
+        desk.set_tab(tab)
+        app.draw(surf)  # layout once
+        # a hover change: what most redraws are
+        results["desk-" + tab] = _timed(shown, 300, lambda i: setattr(desk, "hover", i % max(1, len(desk.widgets))))
+    offer = next(o.id for o in session.scenario.offers if session.power in o.parties)
+    app.stack = [NegotiationScreen(app, offer)]
+    app.draw(surf)
+    results["negotiation"] = _timed(shown, 300, lambda i: setattr(app.top, "hover", i % len(app.top.widgets)))
+
+    def relayout(i):
+        desk.stale = True
+        app.stack = [desk]
+
+    return full, results, _timed(lambda: app.draw(surf), 30, relayout)
 
 
 if __name__ == "__main__":
