@@ -7,7 +7,7 @@ import pygame
 from ..export.chart_svg import SERIES_COLORS, spread
 from .theme import Theme
 from .widgets.clip import clipped
-from .widgets.text import fit, render
+from .widgets.text import fit_at_word, font_of, render
 
 
 def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list,
@@ -17,7 +17,7 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
     pygame.draw.rect(surf, p.border, rect, 1)
     if not history or not meters:
         return
-    label_w = min(rect.w // 3, max(render(theme, m.name, "small").get_width() for m in meters) + theme.px(12))
+    style, label_w = legend_style(theme, [m.name for m in meters], rect.w * 9 // 20)
     plot = pygame.Rect(rect.x + theme.px(34), rect.y + theme.px(10), rect.w - theme.px(44) - label_w,
                        rect.h - theme.px(34))
     lo = min(m.min for m in meters)
@@ -44,8 +44,21 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
             if len(pts) > 1:
                 pygame.draw.lines(surf, col, False, pts, max(2, theme.px(2)))
             ends.append((pts[-1][1], i))
-        lh = theme.line_height("sans", 0.8)
+        lh = font_of(theme, style).get_linesize()
         for y, i in spread(ends, lh, rect.y + lh / 2 + 1, rect.bottom - lh / 2 - 1):   # no two labels overprint
             col = SERIES_COLORS[i % len(SERIES_COLORS)]
-            lab = render(theme, fit(theme, meters[i].name, "small", rect.right - plot.right - 10), "small", col)
+            lab = render(theme, fit_at_word(theme, meters[i].name, style, rect.right - plot.right - 10), style, col)
             surf.blit(lab, (plot.right + 6, int(y - lab.get_height() / 2)))
+
+
+def legend_style(theme: Theme, names: list[str], most: int) -> tuple[str, int]:
+    """The type of the lines' names beside the chart, the largest in which every name fits most pixels, and the
+    room they take (in the smallest type, names still too long are cut at a word)."""
+    for style in LEGEND_STYLES:
+        need = max(font_of(theme, style).size(n)[0] for n in names) + theme.px(12)
+        if need <= most:
+            return style, need
+    return LEGEND_STYLES[-1], most
+
+
+LEGEND_STYLES = ("small", "map_small", "map_tiny")

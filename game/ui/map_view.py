@@ -41,7 +41,7 @@ from .map_paint import (
 )
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
-from .widgets.text import Block, fit, font_of, render
+from .widgets.text import Block, fit, fit_items, font_of, render
 
 _maps: dict[Path, MapData | None] = {}
 _RENDERED: dict[tuple, tuple] = {}
@@ -282,10 +282,9 @@ class MapView(Widget):
         return entries, note
 
     def note(self, theme: Theme) -> str:
-        """The note on the map's signs, cut to half the map's width."""
-        text = "stripes: sphere of interest · red line: treaty (dashed: draft)" if self.view else \
-            "stripes: sphere of interest"
-        return fit(theme, text, "small", self.rect.w // 2)
+        """The note on the map's signs, as much of it as fits half the map's width."""
+        items = ["stripes: sphere of interest", "red line: treaty (dashed: draft)"]
+        return fit_items(theme, items if self.view else items[:1], "small", self.rect.w // 2)
 
     def legend_name(self, theme: Theme, power: Any) -> str:
         """A power's short name in the legend, cut to a third of the map's width."""

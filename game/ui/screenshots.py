@@ -11,6 +11,9 @@ from typing import Any
 
 from ..engine import Action
 
+PROJECTOR_SIZE = (1280, 720)
+PROJECTOR_TEXT = 3   # the index of Projector in theme.TEXT_STEPS
+
 
 def _advance(session: Any, weeks: int) -> None:
     """Play the player's side simply: take the first available action, answer questions, end the week."""
@@ -59,7 +62,10 @@ def _sample_saves(session: Any) -> Iterator[None]:
                 os.environ["MOSCOW1939_HOME"] = before
 
 
-def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
+def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[tuple[int, int]], Any] | None = None,
+               projector: bool = False) -> list[Path]:
+    """Every screen to a PNG in out_dir; canvas: what each is drawn on (a pygame.Surface of the size); projector:
+    every screen at 1280×720 with projector text, whatever size and text it is usually shown at."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -75,10 +81,14 @@ def render_all(out_dir: Path, scenario_path: Path | None) -> list[Path]:
     written: list[Path] = []
 
     def shot(app: App, name: str, size: tuple[int, int] = (1920, 1080)) -> None:
+        if projector:
+            size = PROJECTOR_SIZE
+            app.settings.text_step = PROJECTOR_TEXT
+            app.restyle()
         if app.size != size:
             app.size = size
             app.restyle()
-        surf = pygame.Surface(size)
+        surf = (canvas or pygame.Surface)(size)
         app.dirty = True
         app.draw(surf)
         path = out_dir / f"{len(written) + 1:02d}-{name}.png"

@@ -12,10 +12,10 @@ from ...scenario.presentation import texts
 from ..flow import Many, Pop
 from ..layout import row
 from ..theme import Theme
-from ..widgets.buttons import Button, key_label
+from ..widgets.buttons import Button, key_label, label_width
 from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
-from ..widgets.paper import sheet, stamp
+from ..widgets.paper import sheet, stamp, stamp_place
 from ..widgets.text import Block, paragraphs
 from ..wording import help_paragraphs
 from .base import Screen
@@ -70,7 +70,10 @@ class Dialog(Screen):
             return
         gap = theme.pad
         w = min(theme.px(260), (area.w - gap * (n - 1)) // n)
-        for cell, (label, fn, key) in zip(row(area, [w] * n, gap, align="right"), self.buttons, strict=True):
+        widths = [max(w, label_width(theme, label, key) + 2 * theme.px(6) + 2) for label, _fn, key in self.buttons]
+        if sum(widths) + gap * (n - 1) > area.w:   # as wide as their labels need, if that fits; else equal
+            widths = [(area.w - gap * (n - 1)) // n] * n
+        for cell, (label, fn, key) in zip(row(area, widths, gap, align="right"), self.buttons, strict=True):
             self.add(Button(cell, label, fn, key=key))
 
     def first_focus(self) -> int:
@@ -87,8 +90,13 @@ class Dialog(Screen):
         pad = th.pad * 2
         y = self.rect.y + pad + th.line_height("bold", 1.4)
         pygame.draw.line(surf, th.palette.rule, (self.rect.x + pad, y), (self.rect.right - pad, y))
-        if self.stamp_text:
-            stamp(surf, th, self.stamp_text, (self.rect.right - th.px(110), self.rect.y + th.px(34)), -9, 0.9)
+        if self.stamp_text:   # in the top right, clear of the title and the text; left out if there is no room
+            top = min((w.rect.top for w in self.widgets if w.rect.top > y), default=y + pad)
+            box = pygame.Rect(self.rect.x + pad, self.rect.y + th.px(4), self.rect.w - 2 * pad, top - self.rect.y - th.px(6))
+            title = [w.rect for w in self.widgets if w.wid == "dialog-title"]
+            place = stamp_place(th, self.stamp_text, box, title, -9, (0.9, 0.75, 0.6))
+            if place is not None:
+                stamp(surf, th, self.stamp_text, place[1].center, -9, place[0])
         self.draw_widgets(surf)
 
 

@@ -19,8 +19,8 @@ from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.caption import Caption
 from ..widgets.core import Control, ScrollText
-from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, paragraphs, render
+from ..widgets.paper import sheet, stamp, stamp_image, stamp_place
+from ..widgets.text import Block, font_of, paragraphs, render
 from ..wording import DECISIVE_HEAD, DECISIVE_NOTE, ENDING_BUTTONS, VERDICT_HEAD, VERDICT_NOTE, decisive_line
 from .base import Screen
 
@@ -57,7 +57,7 @@ class EndingScreen(Screen):
         left_w = int((w - 3 * pad) * 0.5)
         self.left = pygame.Rect(pad, pad, left_w, h - 3 * pad - bh)
         self.right = pygame.Rect(2 * pad + left_w, pad, w - 3 * pad - left_w, h - 3 * pad - bh)
-        head = theme.line_height("bold", 1.7) * 2 + theme.px(10)
+        head = self.head_height(theme)
         self.add(ScrollText(pygame.Rect(self.left.x + theme.pad, self.left.y + head, self.left.w - 2 * theme.pad,
                                         self.left.h - head - theme.pad), theme, self.story_blocks(), wid="story"))
         self.chart_rect = pygame.Rect(self.right.x + theme.pad, self.right.y + theme.pad + theme.line_height("bold"),
@@ -75,6 +75,35 @@ class EndingScreen(Screen):
         self.add(Caption(pygame.Rect(x, self.left.y + theme.pad + theme.line_height("sans", 0.9),
                                      self.left.right - theme.pad * 2 - x, 0),
                          theme, self.data.get("title", ""), "title", wid="outcome-title"))
+        self.stamp_at = self.place_stamp(theme, self.widgets[-1].rect)
+
+    def head_height(self, theme: Theme) -> int:
+        """The room above the story: the line of the end's date, the title and, under the title if it leaves no
+        room beside it, the stamp."""
+        title = font_of(theme, "title").size(self.data.get("title", ""))[0]
+        ink = stamp_image(theme, self.stamp_text(), -7, 0.7).get_bounding_rect()
+        beside = title + theme.px(16) + ink.w <= self.left.w - 4 * theme.pad
+        lines = theme.line_height("sans", 0.9) + theme.line_height("bold", 1.7) + theme.px(10)
+        return max(theme.line_height("bold", 1.7) * 2 + theme.px(10), lines + (0 if beside else ink.h + theme.px(4)))
+
+    def stamp_text(self) -> str:
+        d = self.data
+        return "Stopped by the teacher" if d.get("stopped") else \
+            "Historical outcome" if d.get("historical") else "Alternative history"
+
+    def place_stamp(self, theme: Theme, title: pygame.Rect) -> tuple[float, pygame.Rect] | None:
+        """Where the stamp goes: the left sheet's top right, clear of the line above the title and of the title
+        (None: no room for it)."""
+        story = next(w.rect for w in self.widgets if w.wid == "story")
+        box = pygame.Rect(self.left.x, self.left.y, self.left.w, story.top - self.left.y).inflate(
+            -2 * theme.pad, -theme.px(4))
+        head = render(theme, self.head_line(), "soft").get_bounding_rect().move(self.left.x + theme.pad * 2,
+                                                                            self.left.y + theme.pad)
+        return stamp_place(theme, self.stamp_text(), box, [head, title], -7, (0.85, 0.7))
+
+    def head_line(self) -> str:
+        end = self.data.get("end_date")
+        return "THE END — " + (long_day(end) if end else "")
 
     def first_focus(self) -> int:
         return next(i for i, wd in enumerate(self.widgets) if isinstance(wd, Control))
@@ -141,11 +170,9 @@ class EndingScreen(Screen):
         sheet(surf, th, self.left, "telegram")
         sheet(surf, th, self.right, "paper")
         x, y = self.left.x + th.pad * 2, self.left.y + th.pad
-        end = self.data.get("end_date")
-        surf.blit(render(th, "THE END — " + (long_day(end) if end else ""), "soft"), (x, y))
-        stamp(surf, th, "Stopped by the teacher" if self.data.get("stopped") else
-              "Historical outcome" if self.data.get("historical") else "Alternative history",
-              (self.left.right - th.px(130), self.left.y + th.px(26)), -7, 0.85)
+        surf.blit(render(th, self.head_line(), "soft"), (x, y))
+        if self.stamp_at is not None:
+            stamp(surf, th, self.stamp_text(), self.stamp_at[1].center, -7, self.stamp_at[0])
         s = self.app.session
         unit = s.scenario.calendar.unit
         surf.blit(render(th, f"The gauges {unit} by {unit}", "strong"), (self.right.x + th.pad, self.right.y + th.pad))

@@ -12,8 +12,11 @@ from ..map_view import MapView
 from ..theme import Theme
 from ..widgets.buttons import Button
 from ..widgets.paper import sheet
-from ..widgets.text import fit, render
+from ..widgets.text import fit_items, render
 from .base import Screen
+
+HELP = ["Colour: who holds it", "stripes: whose sphere of interest",
+        "a click or Enter: the dossier of the power that holds it"]
 
 
 class MapScreen(Screen):
@@ -48,8 +51,7 @@ class MapScreen(Screen):
         when = week.end_date or f"{dt.date.fromisoformat(week.today):%d %B %Y}"
         surf.blit(render(th, f"{texts(s.scenario).map_title} — {when}", "desk_head"), (th.px(12), th.px(14)))
         room = self.map_rect.w - th.px(180)
-        surf.blit(render(th, fit(th, "Colour: who holds it · stripes: whose sphere of interest · a click or Enter: "
-                                     "the dossier of the power that holds it", "desk_soft", room), "desk_soft"),
+        surf.blit(render(th, fit_items(th, HELP, "desk_soft", room), "desk_soft"),
                   (th.px(12), th.px(14) + th.line_height("bold", 1.3)))
         sheet(surf, th, self.map_rect.inflate(2, 2), "paper")
         self.draw_widgets(surf)

@@ -16,7 +16,7 @@ from ..settings import autosave_path
 from ..theme import Theme
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
-from ..widgets.paper import sheet, stamp
+from ..widgets.paper import sheet, stamp, stamp_place
 from ..widgets.text import Block, fit, render
 from ..wording import NO_AUTOSAVE, TITLE_MENU
 from .base import Screen
@@ -142,6 +142,7 @@ class TitleScreen(Screen):
         bh = theme.line_height("bold") + theme.pad * 2
         x = self.cover.x + theme.px(40)
         y = self.cover.y + theme.line_height("bold", 2.4) + theme.line_height("sans") * 2 + theme.px(50)
+        self.menu_top = y
         has_auto = autosave_path().is_file() or autosave_path().with_name("autosave.failed").is_file()
         does = {"new": (self.new_game, pygame.K_n), "class": (self.class_game, pygame.K_g),
                 "handouts": (self.handouts, pygame.K_h), "continue": (self.continue_game, pygame.K_c),
@@ -176,13 +177,19 @@ class TitleScreen(Screen):
         x = self.cover.x + th.px(40)
         y = self.cover.y + th.px(30)
         cover, room = self.cover_texts, self.cover.right - th.px(40) - x
-        surf.blit(render(th, fit(th, cover.title, "title", room), "title"), (x, y))
-        y += th.line_height("bold", 1.7) + th.px(4)
-        surf.blit(render(th, fit(th, cover.subtitle, "italic", room), "italic"), (x, y))
-        y += th.line_height("italic")
-        surf.blit(render(th, fit(th, cover.tagline, "soft", room), "soft"), (x, y))
-        if cover.stamp:
-            stamp(surf, th, cover.stamp, (self.cover.right - th.px(170), self.cover.y + th.px(60)), -10, 0.95)
+        lines = []
+        for text, style, step in ((cover.title, "title", th.line_height("bold", 1.7) + th.px(4)),
+                                  (cover.subtitle, "italic", th.line_height("italic")), (cover.tagline, "soft", 0)):
+            img = render(th, fit(th, text, style, room), style)
+            surf.blit(img, (x, y))
+            lines.append(img.get_bounding_rect().move(x, y))
+            y += step
+        if cover.stamp:   # in the cover's top right, clear of its lines; left out if there is no room
+            box = pygame.Rect(self.cover.x, self.cover.y, self.cover.w, self.menu_top - self.cover.y).inflate(
+                -2 * th.px(12), -2 * th.px(8))
+            place = stamp_place(th, cover.stamp, box, lines, -10, (0.95, 0.8, 0.65, 0.5))
+            if place is not None:
+                stamp(surf, th, cover.stamp, place[1].center, -10, place[0])
         foot = render(th, "Tab / arrows: move · Enter: choose · letters: shortcuts · F1: help · F11: fullscreen", "small")
         surf.blit(foot, (x, self.foot_y))
         self.draw_widgets(surf)

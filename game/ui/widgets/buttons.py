@@ -10,7 +10,7 @@ import pygame
 from ..theme import Palette, Theme
 from ..wording import SHORT_LABELS
 from .core import Control, focus_ring
-from .text import fit, font_of, render
+from .text import fit_at_word, font_of, render
 
 KEY_NAMES = {pygame.K_ESCAPE: "Esc", pygame.K_RETURN: "Enter", pygame.K_SPACE: "Space", pygame.K_F1: "F1",
              pygame.K_F2: "F2", pygame.K_F3: "F3", pygame.K_F5: "F5", pygame.K_F9: "F9"}
@@ -42,7 +42,7 @@ def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | Non
     letters would remain does the hint go."""
     labels = [label] + [t for t in short if t and t != label]
     if key is None:
-        return Face(fit(theme, label, "strong", room), None)
+        return Face(fit_at_word(theme, label, "strong", room), None)
     for text in labels:
         for style in ("small", "keycap"):
             if label_width(theme, text, key, "strong", style) <= room:
@@ -50,10 +50,10 @@ def button_face(theme: Theme, label: str, short: tuple[str, ...], key: int | Non
     for text in labels:
         if label_width(theme, text, key, "strong_small", "keycap") <= room:
             return Face(text, "keycap", "strong_small")
-    cut = fit(theme, labels[-1], "strong_small", room - label_width(theme, "", key, "strong_small", "keycap"))
+    cut = fit_at_word(theme, labels[-1], "strong_small", room - label_width(theme, "", key, "strong_small", "keycap"))
     if len(cut.rstrip("…")) >= 3:
         return Face(cut, "keycap", "strong_small")
-    return Face(fit(theme, labels[-1], "strong", room), None)
+    return Face(fit_at_word(theme, labels[-1], "strong", room), None)
 
 
 class Button(Control):

@@ -10,7 +10,7 @@ from ..theme import Theme, parse_color
 from ..wording import trust_word
 from .core import Widget, focus_ring
 from .paper import gauge
-from .text import fit, render
+from .text import fit, fit_styles, render
 
 
 class MeterWidget(Widget):
@@ -25,8 +25,9 @@ class MeterWidget(Widget):
         if hovered:
             pygame.draw.rect(surf, theme.palette.paper_alt, r)
         val = render(theme, f"{self.value:.0f}", "strong")
-        name = render(theme, fit(theme, self.meter.name, "soft", r.w - val.get_width() - theme.px(10)), "soft",
-                      theme.palette.ink)
+        words, style = fit_styles(theme, self.meter.name, ("soft", "small", "map_small"),
+                                  r.w - val.get_width() - theme.px(10))
+        name = render(theme, words, style, theme.palette.ink)
         surf.blit(name, (r.x + 2, r.y))
         surf.blit(val, (r.right - val.get_width() - 2, r.y))
         bar = pygame.Rect(r.x + 2, r.y + name.get_height() + 1, r.w - 4, max(6, theme.px(8)))

@@ -22,9 +22,8 @@ def sheet(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, color: str = "p
     pygame.draw.rect(surf, p.rule, rect, 1)
 
 
-def stamp(surf: pygame.Surface, theme: Theme, text: str, center: tuple[int, int], angle: float = -8,
-          rel: float = 1.2) -> pygame.Rect:
-    """A rubber stamp: red capitals in a double frame, slightly askew."""
+def stamp_image(theme: Theme, text: str, angle: float = -8, rel: float = 1.2) -> pygame.Surface:
+    """A rubber stamp's picture: red capitals in a double frame, slightly askew (cached)."""
     key = (text, theme.base, rel, angle, theme.palette.name)
     img = _stamps.get(key)
     if img is None:
@@ -40,9 +39,29 @@ def stamp(surf: pygame.Surface, theme: Theme, text: str, center: tuple[int, int]
         pygame.draw.rect(box, col, r.inflate(-2 * w - 2, -2 * w - 2), 1, border_radius=theme.px(3))
         img = pygame.transform.rotozoom(box, angle, 1.0)
         _stamps[key] = img
+    return img
+
+
+def stamp(surf: pygame.Surface, theme: Theme, text: str, center: tuple[int, int], angle: float = -8,
+          rel: float = 1.2) -> pygame.Rect:
+    """A rubber stamp centred on center; return where its picture went."""
+    img = stamp_image(theme, text, angle, rel)
     rect = img.get_rect(center=center)
     surf.blit(img, rect)
     return rect
+
+
+def stamp_place(theme: Theme, text: str, box: pygame.Rect, avoid: list[pygame.Rect], angle: float = -8,
+                rels: tuple[float, ...] = (1.0, 0.85, 0.7)) -> tuple[float, pygame.Rect] | None:
+    """Where a stamp goes in box: at its top right, else its bottom right, in the largest of rels whose ink stays
+    inside box and off every rectangle of avoid (None: in none)."""
+    for rel in rels:
+        img = stamp_image(theme, text, angle, rel)
+        ink = img.get_bounding_rect()
+        for at in ((box.right - ink.right, box.top - ink.y), (box.right - ink.right, box.bottom - ink.bottom)):
+            if box.contains(ink.move(at)) and ink.move(at).collidelist(avoid) < 0:
+                return rel, img.get_rect(topleft=at)
+    return None
 
 
 def calendar_leaf(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, day: dt.date) -> None:

@@ -206,6 +206,40 @@ def fit(theme: Theme, text: str, style: str, width: int) -> str:
     return text[:fitting(font, text, width, "…")] + "…"
 
 
+def fit_at_word(theme: Theme, text: str, style: str, width: int) -> str:
+    """The text, shortened if it is wider than width after its last whole word that fits, with an ellipsis
+    (a single word too wide is cut where it must be)."""
+    cut = fit(theme, text, style, width)
+    if not cut.endswith("…") or cut == printable(text):
+        return cut
+    head = cut[:-1]
+    whole = printable(text)
+    if len(head) < len(whole) and whole[len(head)].isalnum() and head[-1:].isalnum() and " " in head.strip():
+        head = head[:head.rstrip().rfind(" ")]
+    return head.rstrip(" ,;:·—-") + "…"
+
+
+def fit_items(theme: Theme, items: list[str], style: str, width: int, sep: str = " · ") -> str:
+    """As many of the items, from the first, as fit width whole when joined by sep (the first cut at a word if
+    even it alone does not fit)."""
+    font = font_of(theme, style)
+    text = ""
+    for item in items:
+        trial = f"{text}{sep}{item}" if text else item
+        if font.size(printable(trial))[0] > width:
+            break
+        text = trial
+    return printable(text) if text else fit_at_word(theme, items[0], style, width) if items else ""
+
+
+def fit_styles(theme: Theme, text: str, styles: tuple[str, ...], width: int) -> tuple[str, str]:
+    """The text and the first of styles in which it fits width whole; else cut at a word in the last style."""
+    for style in styles:
+        if font_of(theme, style).size(printable(text))[0] <= width:
+            return printable(text), style
+    return fit_at_word(theme, text, styles[-1], width), styles[-1]
+
+
 def paragraphs(text: str, style: str = "body", indent: int = 0) -> list[Block]:
     """Blocks for a multi-paragraph text (blank lines separate paragraphs), with a small gap between them."""
     out: list[Block] = []
