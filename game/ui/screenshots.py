@@ -11,8 +11,7 @@ from typing import Any
 
 from ..engine import Action
 
-PROJECTOR_SIZE = (1280, 720)
-PROJECTOR_TEXT = 3   # the index of Projector in theme.TEXT_STEPS
+PROJECTOR = ((1280, 720), 3)   # a classroom's projector: 1280×720, Projector text (theme.TEXT_STEPS[3])
 
 
 def _advance(session: Any, weeks: int) -> None:
@@ -63,9 +62,9 @@ def _sample_saves(session: Any) -> Iterator[None]:
 
 
 def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[tuple[int, int]], Any] | None = None,
-               projector: bool = False) -> list[Path]:
-    """Every screen to a PNG in out_dir; canvas: what each is drawn on (a pygame.Surface of the size); projector:
-    every screen at 1280×720 with projector text, whatever size and text it is usually shown at."""
+               only: tuple[tuple[int, int], int] | None = None) -> list[Path]:
+    """Every screen to a PNG in out_dir; canvas: what each is drawn on (a pygame.Surface of the size); only: every
+    screen at this size and text step (PROJECTOR, say), whatever size and text it is usually shown at."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -81,9 +80,8 @@ def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[t
     written: list[Path] = []
 
     def shot(app: App, name: str, size: tuple[int, int] = (1920, 1080)) -> None:
-        if projector:
-            size = PROJECTOR_SIZE
-            app.settings.text_step = PROJECTOR_TEXT
+        if only is not None:
+            size, app.settings.text_step = only
             app.restyle()
         if app.size != size:
             app.size = size

@@ -1,5 +1,6 @@
-"""Every screen `main.py screenshot` renders, at 1280×720 with projector text: no text is cut by the box it is
-drawn in, cut off mid-word, or drawn over another text (the texts and stamps are found by what is blitted)."""
+"""Every screen `main.py screenshot` renders, at 1280×720 and 1920×1080 with projector text and at 1280×720 with
+large text: no text is cut by the box it is drawn in, cut off mid-word, or drawn over another text (the texts and
+stamps are found by what is blitted)."""
 
 from __future__ import annotations
 
@@ -73,8 +74,9 @@ class Canvas(pygame.Surface):
         self.layer.append(Drawn(words, ink, self.shot))
 
 
-@pytest.fixture(scope="module")
-def problems(tmp_path_factory) -> list[str]:
+@pytest.fixture(scope="module", params=[((1280, 720), 3), ((1920, 1080), 3), ((1280, 720), 2)],
+                ids=["1280x720-projector", "1920x1080-projector", "1280x720-large"])
+def problems(request, tmp_path_factory) -> list[str]:
     import sys
 
     from game.ui import screenshots, theme
@@ -103,7 +105,7 @@ def problems(tmp_path_factory) -> list[str]:
         return surf
 
     try:
-        paths = screenshots.render_all(tmp_path_factory.mktemp("projector"), None, canvas=canvas, projector=True)
+        paths = screenshots.render_all(tmp_path_factory.mktemp("projector"), None, canvas=canvas, only=request.param)
     finally:
         mp.undo()
         theme.reset_caches()
@@ -112,7 +114,7 @@ def problems(tmp_path_factory) -> list[str]:
     return [names[p.split(" ", 2)[0] + " " + p.split(" ", 2)[1]] + " " + p.split(" ", 2)[2] for p in Canvas.problems]
 
 
-def test_no_text_is_cut_or_drawn_over_another_at_1280x720_with_projector_text(problems):
+def test_no_text_is_cut_or_drawn_over_another_with_projector_or_large_text(problems):
     assert not problems, "\n".join(problems)
 
 
