@@ -224,10 +224,32 @@ class Screen:
                 box, lines = self.tooltip_beside(font, text, anchor, under, screen) or (box, lines)
         else:
             box, lines = box
+        box = self.clear_of_panels(box, anchor, listed, screen)
         pygame.draw.rect(surf, th.palette.telegram, box)
         pygame.draw.rect(surf, th.palette.ink, box, 1)
         for i, line in enumerate(lines):
             surf.blit(render(th, line, "soft", th.palette.ink), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
+        return box
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The panels a tooltip should not cover (a forecast, the gauges), where it has room elsewhere."""
+        return []
+
+    def clear_of_panels(self, box: pygame.Rect, anchor: pygame.Rect, listed: pygame.Rect | None,
+                        screen: pygame.Rect) -> pygame.Rect:
+        """The tooltip's box moved off the panels to keep clear, to the nearest place on the screen that covers
+        neither its anchor nor (if it can) the rest of its list; as it was if there is none."""
+        keep = self.keep_clear()
+        if box.collidelist(keep) < 0:
+            return box
+        gap = self.theme.px(4)
+        tries = [box.move(0, k.top - gap - box.bottom) for k in keep] + [box.move(0, k.bottom + gap - box.top) for k in keep]
+        tries += [box.move(k.left - gap - box.right, 0) for k in keep] + [box.move(k.right + gap - box.left, 0) for k in keep]
+        tries += [box.move(0, anchor.top - gap - box.bottom), box.move(0, anchor.bottom + gap - box.top)]
+        tries = [t for t in tries if screen.contains(t) and t.collidelist(keep) < 0 and not t.colliderect(anchor)]
+        for ok in ([t for t in tries if listed is None or not t.colliderect(listed)], tries):
+            if ok:
+                return min(ok, key=lambda t: (abs(t.centery - box.centery) + abs(t.centerx - box.centerx)))
         return box
 
     def tooltip_box(self, font: pygame.font.Font, lines: list[str]) -> pygame.Rect:
@@ -246,6 +268,8 @@ class Screen:
         room, side = sides[0]
         if room >= th.px(200):
             lines = wrap(font, text, min(th.px(420), room) - 2 * th.pad)
+            if len(lines) * font.get_linesize() > screen.h // 2:   # a long text: wider, so that it can keep clear
+                lines = wrap(font, text, min(th.px(640), room) - 2 * th.pad)
             box = self.tooltip_box(font, lines)
             box.x = listed.left - gap - box.w if side == "left" else listed.right + gap
             box.y = min(max(screen.y, anchor.y), screen.bottom - box.h)

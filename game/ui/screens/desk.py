@@ -56,6 +56,9 @@ class DeskScreen(Screen):
     def s(self):
         return self.app.session
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        return [self.meter_rect]
+
     def set_tab(self, tab: str) -> None:
         """Show another tab; the one left keeps its place (a click after coming back lands where it did before)."""
         if self.scrollers:

@@ -42,6 +42,9 @@ class NegotiationScreen(Screen):
     def s(self):
         return self.app.session
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        return [self.right]   # the likely reactions
+
     def toggle(self, clause_id: str) -> Any:
         """Add or remove a clause by the engine's rule (what it needs comes along; what needs it goes)."""
         self.draft = list(self.s.view.toggle(self.offer_id, self.draft, clause_id))
