@@ -17,6 +17,12 @@ MAX_SAVE_FOLDERS = 8
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
 
 
+def window_sizes(screen: tuple[int, int] | None, current: tuple[int, int]) -> list[tuple[int, int]]:
+    """The window sizes to offer: those that fit the screen (all, if its size is not known), and the current one."""
+    sizes = [s for s in WINDOW_SIZES if screen is None or (s[0] <= screen[0] and s[1] <= screen[1])]
+    return sorted({*sizes, (int(current[0]), int(current[1]))})
+
+
 def _home(kind: str) -> Path:
     """The platform folder of a kind (config, data, log); MOSCOW1939_HOME overrides all (tests, portable use)."""
     override = os.environ.get("MOSCOW1939_HOME")

@@ -11,7 +11,7 @@ from ..exporting import export_debrief
 from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..layout import fits, row
 from ..save_list import SaveInfo, save_infos
-from ..settings import WINDOW_SIZES
+from ..settings import window_sizes
 from ..theme import TEXT_STEPS, Theme
 from ..widgets.buttons import Option, label_width
 from ..widgets.core import ScrollText
@@ -89,14 +89,24 @@ class SettingsScreen(Dialog):
             [("Window", lambda: app.set_fullscreen(False), not s.fullscreen, "A resizable window."),
              ("Fullscreen", lambda: app.set_fullscreen(True), s.fullscreen, "The whole screen.")],
             [None, pygame.K_f])
+        sizes = window_sizes(screen_size(), tuple(s.window))
         option_row("Window size",
             [(f"{w}×{h}", (lambda w=w, h=h: app.resize((w, h), remember=True)), tuple(s.window) == (w, h),
-              "Also: drag the window's edge.") for w, h in WINDOW_SIZES], [None] * len(WINDOW_SIZES))
+              "Also: drag the window's edge.") for w, h in sizes], [None] * len(sizes))
 
     def draw(self, surf: pygame.Surface) -> None:
         super().draw(surf)   # (the widgets too: the row titles are beside them, not under them)
         for title, y in self.labels:
             surf.blit(render(self.theme, title, "strong"), (self.rect.x + self.theme.pad * 2, y))
+
+
+def screen_size() -> tuple[int, int] | None:
+    """The size of the screen the window is on (None if the display cannot say)."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return tuple(sizes[0]) if sizes else None
 
 
 class LoadScreen(Dialog):
