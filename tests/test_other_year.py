@@ -70,7 +70,7 @@ def test_the_window_texts_default_to_what_the_scenario_says(other):
 
 def test_the_1939_words_are_the_1939_scenarios():
     said = texts(load_scenario(ROOT / "scenarios" / "1939.yaml"))
-    assert (said.title, said.map_title, said.role) == ("MOSCOW 1939", "Eastern Europe", "You run Soviet foreign policy.")
+    assert (said.title, said.map_title, said.role) == ("MOSCOW 1939", "Europe from Britain to the Urals", "You run Soviet foreign policy.")
 
 
 def test_an_overlay_that_changes_the_player_says_its_own_texts():

@@ -5,11 +5,13 @@ A territory's name is placed by a pole-of-inaccessibility style search on a mask
 of the places where the name's box fits wholly inside (with a small margin), those furthest from the border
 are kept, and of them the one nearest the territory's label point. A name that does not fit whole is tried
 on two lines, then in smaller types, then abbreviated, then marked by a number that the map's key explains;
-one that fits in no form is left out (the tooltip and the arrow keys still name the territory).
+one that fits in no form is written beside its land, joined to it by a leader line (or, failing that too, left
+out: the tooltip and the arrow keys still name the territory).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,12 +27,14 @@ EDGE = 2          # pixels kept clear between a name's box and its territory's b
 SMALL_WORDS = {"and", "of", "the", "&"}
 CITY_STYLES = ("small", "map_small")
 CITY_LINES = 20   # a map fewer lines of a type high has no room for cities' names in it
+LEADER_REACH = 70   # layout units: how far from its land a name is first sought off the lands
 
 
 class LabelKind(StrEnum):
     """What a name on the map belongs to."""
 
     TERRITORY = "territory"
+    LEADER = "leader"   # a land's name beside it, joined to it by a line, where it fits nowhere inside
     CITY = "city"
     MARK = "mark"
 
@@ -44,7 +48,7 @@ class Label:
     lines: list[str]
     box: pygame.Rect
     style: str
-    dot: tuple[int, int] | None = None   # a city's dot
+    dot: tuple[int, int] | None = None   # a city's dot, or the point in its land a leader line goes to
 
     @property
     def shown(self) -> bool:
@@ -174,10 +178,61 @@ class LabelPlacer:
             return None
         return min(spots, key=lambda s: ((s[0] + w / 2 - pole[0]) ** 2 + (s[1] + h / 2 - pole[1]) ** 2, s))
 
-    def mark(self, text: str, at: tuple[int, int], size: int, signs: list[pygame.Rect]) -> Label:
-        """A map mark's words beside its sign, where they cover nothing."""
-        label = self.city(text, at, size, signs, CITY_STYLES[0])
-        return Label(LabelKind.MARK, text, label.lines, label.box, label.style, None)
+    def leader(self, key: str, name: str, pole: tuple[float, float], land: pygame.mask.Mask | None = None) -> Label:
+        """A land's name where it fits nowhere inside: a free place near pole off land (the lands the player deals
+        with), else the nearest free place; whole, in smaller types, then abbreviated; to be joined to pole by a
+        line; over other lands in its shortest form."""
+        at = (round(pole[0]), round(pole[1]))
+        forms = [f for f in name_forms(name) if len(f[0]) == 1]
+        off_land = self.taken.copy()
+        if land is not None:
+            off_land.draw(land, (0, 0))
+        near, far = self.theme.px(LEADER_REACH), max(self.bounds.w, self.bounds.h) // 3
+        smallest = sorted(forms, key=lambda f: box_size(self.theme, *f)[0])   # over other lands: as little as may be
+        for free, reach, order in ((off_land, near, forms), (self.taken, near, smallest), (self.taken, far, smallest)):
+            for lines, style in order:
+                w, h = box_size(self.theme, lines, style)
+                r = self._around(free, pole, (w, h), reach=reach)
+                if r is not None:
+                    self.take(r)
+                    return Label(LabelKind.LEADER, key, lines, r, style, at)
+        return Label(LabelKind.LEADER, key, [name], pygame.Rect(0, 0, 0, 0), TERRITORY_STYLES[0], at)
+
+    def _around(self, free: pygame.mask.Mask, at: tuple[float, float], size: tuple[int, int],
+                start: int = 0, reach: int = 0) -> pygame.Rect | None:
+        """The nearest box of size around at, its centre within reach (default: a third of the map), that covers
+        nothing marked in free."""
+        step = self.theme.px(6)
+        box = _filled(size)
+        for radius in range(max(start, step * 2), reach or max(self.bounds.w, self.bounds.h) // 3, step):
+            for k in range(16):
+                r = pygame.Rect(0, 0, *size)
+                r.center = (round(at[0] + radius * math.cos(k * math.pi / 8)), round(at[1] + radius * math.sin(k * math.pi / 8)))
+                if self.bounds.contains(r) and free.overlap(box, r.topleft) is None:
+                    return r
+        return None
+
+    def mark(self, text: str, at: tuple[int, int], size: int, signs: list[pygame.Rect],
+             land: pygame.mask.Mask | None = None) -> Label:
+        """A map mark's words beside its sign, where they cover nothing and no land of land (the countries the
+        player deals with); else the nearest such place around it, joined to the sign by a line; else left out."""
+        free = self.taken.copy()
+        if land is not None:
+            free.draw(land, (0, 0))
+        font = font_of(self.theme, CITY_STYLES[0])
+        w, h = font.size(text)[0] + 4, font.get_linesize()
+        box = _filled((w, h))
+        for r in beside(at[0], at[1], w, h, size):
+            if self.bounds.contains(r) and r.collidelist(signs) < 0 and free.overlap(box, r.topleft) is None:
+                self.take(r)
+                return Label(LabelKind.MARK, text, [text], r, CITY_STYLES[0])
+        for sign in signs:
+            free.draw(_filled(sign.size), sign.topleft)
+        r = self._around(free, at, (w, h), size + self.theme.px(12), size + self.theme.px(LEADER_REACH))
+        if r is not None:
+            self.take(r)
+            return Label(LabelKind.MARK, text, [text], r, CITY_STYLES[0], at)
+        return Label(LabelKind.MARK, text, [text], pygame.Rect(0, 0, 0, 0), CITY_STYLES[0])
 
     def city(self, name: str, dot_at: tuple[int, int], dot: int, dots: list[pygame.Rect], style: str) -> Label:
         """A city's name beside its dot, right or left, above or below, where it covers nothing; in a smaller

@@ -151,17 +151,22 @@ def sign_size(theme: Theme) -> int:
 
 
 def paint_names(surf: pygame.Surface, theme: Theme, labels: list[Label]) -> None:
-    """The cities' dots, then every name placed on a light ground."""
+    """The cities' dots and the leader lines, then every name placed on a light ground."""
     p = theme.palette
     for lab in labels:
-        if lab.dot is not None:
+        if lab.kind in (LabelKind.LEADER, LabelKind.MARK) and lab.shown and lab.dot is not None:
+            end = (min(max(lab.dot[0], lab.box.left), lab.box.right - 1), min(max(lab.dot[1], lab.box.top), lab.box.bottom - 1))
+            pygame.draw.line(surf, p.ink, lab.dot, end, max(2, theme.px(2)))
+            if lab.kind is LabelKind.LEADER:
+                pygame.draw.circle(surf, p.ink, lab.dot, max(3, theme.px(3)))
+        elif lab.dot is not None:
             pygame.draw.circle(surf, p.ink, lab.dot, max(2, theme.px(3)))
     for lab in labels:
         if not lab.shown:
             continue
         r = lab.box
         bg = pygame.Surface(r.size, pygame.SRCALPHA)
-        bg.fill((*p.paper, 170 if lab.kind is LabelKind.TERRITORY else 120))
+        bg.fill((*p.paper, {LabelKind.TERRITORY: 170, LabelKind.LEADER: 210, LabelKind.MARK: 190}.get(lab.kind, 120)))
         surf.blit(bg, r)
         col = p.ink_soft if lab.kind is LabelKind.CITY else p.ink
         y = r.y

@@ -21,8 +21,9 @@ from ..scenario.model import Scenario
 from ..scenario.vocabulary import OfferStatus
 from .dossier import dossier, place_note
 from .flow import Open
+from .map_corners import best_corner, corner_box, flow, land_mask
 from .map_data import MapData, inside, load_map
-from .map_labels import Label, LabelPlacer, city_style
+from .map_labels import Label, LabelPlacer, abbreviations, city_style
 from .map_paint import (
     Projected,
     framing,
@@ -39,6 +40,7 @@ from .map_paint import (
     project,
     sign_size,
 )
+from .map_places import DIRECTIONS, Place, next_place, places
 from .theme import Theme, parse_color
 from .widgets.core import Widget, focus_ring
 from .widgets.text import Block, fit, fit_items, font_of, render
@@ -86,7 +88,7 @@ class MapView(Widget):
         self.selected = -1
         self.mouse_tip = ""
         self.last_point: tuple[int, int] | None = None
-        self.tooltip = "The map: the arrow keys go through the territories; Enter or a click opens a dossier."
+        self.tooltip = "The map: an arrow key goes to the next country that way; Enter or a click opens its dossier."
         self._surf: pygame.Surface | None = None
         self._key: tuple | None = None
         self.geo = Projected()
@@ -94,6 +96,10 @@ class MapView(Widget):
         self.label_boxes: list[Label] = []
         self.numbered: list[tuple[str, str]] = []
         self.insets: list[pygame.Rect] = []
+        self.corners: dict[str, str] = {}   # where the legend, the key and the note go
+        self._land: pygame.mask.Mask | None = None
+        data = scenario_map(scenario)
+        self.places = places(scenario, self.home_shapes(data) if data is not None else [])
 
     # ------------------------------------------------------------- what is drawn
     def powers(self) -> dict[str, Any]:
@@ -119,6 +125,19 @@ class MapView(Widget):
     def marks(self) -> list[Any]:
         """The signs on the map the player's power sees now (a front, a guarantee), from the view."""
         return self.view.map_marks() if self.view is not None else []
+
+    def on_map(self, place: Place) -> tuple[float, float] | None:
+        """The place's label point on the widget (its own coordinates), or None if it is off the map."""
+        c = self.geo.centers.get(place.shape)
+        return c if c is not None and 0 <= c[0] < self.rect.w and 0 <= c[1] < self.rect.h else None
+
+    def owner_of(self, place: Place) -> str | None:
+        return place.power if place.territory is None else self.holding(place.territory)[0]
+
+    def map_powers(self) -> list[Any]:
+        """The powers that hold a land on the map, in the scenario's order."""
+        shown = {self.owner_of(p) for p in self.places if self.on_map(p) is not None}
+        return [q for q in self.sc.powers if q.id in shown]
 
     def _fill_of(self, theme: Theme, owner: str | None) -> tuple[int, int, int]:
         if owner and owner in self.powers():
@@ -195,10 +214,24 @@ class MapView(Widget):
             out += [(a, b, signed) for i, a in enumerate(caps) for b in caps[i + 1:]]
         return out
 
+    def _choose_corners(self, theme: Theme) -> None:
+        """The corners of the legend, the key and the note: where each covers least of the places' lands."""
+        size, m = self.rect.size, theme.px(6)
+        self._land = land_mask(size, [self.geo.polys.get(p.shape, []) for p in self.places])
+        self.corners = {"legend": best_corner(size, self._legend_size(theme)[1], self._land, self.insets, m)}
+        taken = [*self.insets, self._legend_box(theme)]
+        self.corners["key"] = best_corner(size, self.key_box(theme).size, self._land, taken, m)
+        taken = [taken[-1], self.key_box(theme)]
+        w, h = font_of(theme, "small").size(self.note(theme))
+        self.corners["note"] = best_corner(size, (w, h), self._land, taken, m,
+                                           ("bottomright", "bottomleft", "topright", "topleft"))
+
     def _place_labels(self, theme: Theme, data: MapData) -> list[Label]:
         """Where the names go, in the widget's own coordinates: each territory's (and each power's own land's)
-        inside it, smallest first, as they have the fewest places; then each city's beside its dot; then the
-        words of each map mark beside its sign."""
+        inside it, smallest first, as they have the fewest places; those that fit nowhere inside beside their
+        land with a leader line, and so each power's name if none of its lands' names is written whole; then
+        each city's beside its dot; then the words of each map mark beside its sign."""
+        self._choose_corners(theme)
         legend, note = self._legend_layout(theme)
         ox, oy = self.rect.topleft
         dot = max(2, theme.px(3))
@@ -221,16 +254,34 @@ class MapView(Widget):
         out = [placer.territory(sid, names[sid], self.geo.polys.get(sid, []), self.geo.centers.get(sid, (0, 0)),
                                 room if sid in territories else None)
                for sid in sorted(names, key=lambda s: (_extent(self.geo.polys.get(s, [])), s))]
+        out += self._leaders(placer, out, names)
         for i in sorted(range(len(cities)), key=lambda i: (cities[i][1][1], cities[i][1][0])):
             ring = sr if any(sign.collidepoint(dots[i].center) for sign in signs) else dot   # names clear of a sign
             out.append(placer.city(cities[i][0], dots[i].center, ring, dots[:i] + dots[i + 1:], style or "small"))
-        out += [placer.mark(text, (round(x), round(y)), sr, signs) for text, (x, y) in marks]
+        out += [placer.mark(text, (round(x), round(y)), sr, signs, self._land) for text, (x, y) in marks]
         self.label_boxes, self.numbered = out, placer.numbered
         return out
 
+    def _leaders(self, placer: LabelPlacer, placed: list[Label], names: dict[str, str]) -> list[Label]:
+        """Names beside their lands: each place on the map not named inside it, then each power none of whose
+        lands' names is written, whole or abbreviated (Poland, when its lands are only numbered)."""
+        done = {lab.key for lab in placed if lab.shown}
+        out = [placer.leader(p.shape, names[p.shape], at, self._land) for p in self.places
+               if p.shape not in done and p.shape in names and (at := self.on_map(p)) is not None]
+        written = {" ".join(lab.lines) for lab in [*placed, *out] if lab.shown}
+        for q in self.map_powers():
+            mine = [p for p in self.places if self.owner_of(p) == q.id and self.on_map(p) is not None]
+            forms = {f for p in mine if p.shape in names for f in [names[p.shape], *abbreviations(names[p.shape])]}
+            if q.short in written or forms & written:
+                continue
+            big = max(mine, key=lambda p: (_extent(self.geo.polys.get(p.shape, [])), p.shape))
+            out.append(placer.leader(big.shape, q.short, self.on_map(big), self._land))
+        return out
+
     def key_box(self, theme: Theme) -> pygame.Rect:
-        """Where the key to the numbered territories goes (kept free of names): the map's top left."""
-        return pygame.Rect(theme.px(6), theme.px(6), self.rect.w * 2 // 5, 2 * font_of(theme, "small").get_linesize())
+        """Where the key to the numbered territories goes (kept free of names), in its corner."""
+        size = (self.rect.w * 2 // 5, 2 * font_of(theme, "small").get_linesize())
+        return corner_box(self.rect.size, size, self.corners.get("key", "topleft"), theme.px(6))
 
     def draw(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         key = (tuple(self.rect), theme.palette.name, theme.base, id(self.sc), self.whole, tuple(self.links()),
@@ -239,15 +290,15 @@ class MapView(Widget):
         if key != self._key or self._surf is None:
             found = _RENDERED.get(key)   # a new MapView after a relayout reuses the last drawing
             if found is None:
-                found = (self._render(theme), self.geo, self.label_boxes, self.insets, self.numbered)
+                found = (self._render(theme), self.geo, self.label_boxes, self.insets, self.numbered, self.corners)
                 _RENDERED.clear()
                 _RENDERED[key] = found
-            self._surf, self.geo, self.label_boxes, self.insets, self.numbered = found
+            self._surf, self.geo, self.label_boxes, self.insets, self.numbered, self.corners = found
             self._polys = self.geo.polys
             self._key = key
         surf.blit(self._surf, self.rect)
-        if 0 <= self.selected < len(self.sc.territories):
-            self._outline(surf, theme, self.sc.territories[self.selected].map)
+        if 0 <= self.selected < len(self.places):
+            self._outline(surf, theme, self.places[self.selected].shape)
         self._legend(surf, theme)
         if focused:
             focus_ring(surf, theme, self.rect)
@@ -265,21 +316,28 @@ class MapView(Widget):
         finally:
             surf.set_clip(before)
 
-    def _legend_layout(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], pygame.Rect]:
-        """The legend's entries (a power and its box) at the bottom left, and the note at the bottom right."""
+    def _legend_size(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], tuple[int, int]]:
+        """The legend's entries (a power and its box, from the legend's top left) in rows, and its size: a column
+        on the whole map, rows half the map wide on the desk."""
         font = font_of(theme, "small")
-        powers = [q for q in self.sc.powers if any(
-            (v.owner == q.id or v.sphere == q.id) for v in self.holdings.values())]
-        x, y = self.rect.x + theme.px(6), self.rect.bottom - theme.px(6)
-        sw = theme.px(11)
-        entries = []
-        for q in reversed(powers):
-            w, h = font.size(self.legend_name(theme, q))
-            y -= h
-            entries.append((q, pygame.Rect(x, y, sw + w + theme.px(10), h)))
-        w, h = font.size(self.note(theme))
-        note = pygame.Rect(self.rect.right - w - theme.px(6), self.rect.bottom - h - 4, w, h)
-        return entries, note
+        powers = self.map_powers()
+        sizes = [(theme.px(11) + font.size(self.legend_name(theme, q))[0] + theme.px(10), font.get_linesize())
+                 for q in powers]
+        boxes, size = flow(sizes, self.rect.w // 5 if self.whole else self.rect.w // 2, 0)
+        return list(zip(powers, boxes, strict=True)), size
+
+    def _legend_box(self, theme: Theme) -> pygame.Rect:
+        """Where the legend lies, in the widget's own coordinates."""
+        return corner_box(self.rect.size, self._legend_size(theme)[1], self.corners.get("legend", "bottomleft"),
+                          theme.px(6))
+
+    def _legend_layout(self, theme: Theme) -> tuple[list[tuple[Any, pygame.Rect]], pygame.Rect]:
+        """The legend's entries (a power and its box) and the note, on the screen, each in its corner."""
+        entries, _size = self._legend_size(theme)
+        at = self._legend_box(theme).move(self.rect.topleft)
+        w, h = font_of(theme, "small").size(self.note(theme))
+        note = corner_box(self.rect.size, (w, h), self.corners.get("note", "bottomright"), theme.px(6))
+        return [(q, box.move(at.topleft)) for q, box in entries], note.move(self.rect.topleft)
 
     def note(self, theme: Theme) -> str:
         """The note on the map's signs, as much of it as fits half the map's width."""
@@ -305,33 +363,43 @@ class MapView(Widget):
 
     # --------------------------------------------------------------- input
     def territory_at(self, pos: tuple[int, int]) -> int:
+        """The index of the place (territory or power's own land) at a point of the screen, or -1."""
         local = (pos[0] - self.rect.x, pos[1] - self.rect.y)
         if any(box.collidepoint(local) for box in self.insets):
             return -1
-        for i, t in enumerate(self.sc.territories):
-            if any(inside(local, ring) for ring in self._polys.get(t.map, ())):
+        for i, p in enumerate(self.places):
+            if any(inside(local, ring) for ring in self._polys.get(p.shape, ())):
                 return i
         return -1
 
     def describe(self, index: int) -> str:
-        t = self.sc.territories[index]
-        owner, sphere = self.holding(t)
-        who = self.powers()[owner].short if owner in self.powers() else "independent"
-        text = f"{t.name}: held by {who}"
-        if sphere and sphere != owner and sphere in self.powers():
-            text += f"; in the sphere of interest of {self.powers()[sphere].short}"
-        return text + "."
+        p = self.places[index]
+        if p.territory is None:
+            q = self.powers()[p.power]
+            text = f"{q.short} ({q.name})."
+        else:
+            owner, sphere = self.holding(p.territory)
+            who = self.powers()[owner].short if owner in self.powers() else "independent"
+            text = f"{p.territory.name}: held by {who}"
+            if sphere and sphere != owner and sphere in self.powers():
+                text += f"; in the sphere of interest of {self.powers()[sphere].short}"
+            text += "."
+        here = [m.text for m in self.marks() if m.at in self.geo.at
+                and any(inside(self.geo.at[m.at], ring) for ring in self._polys.get(p.shape, ()))]
+        return " ".join([text, *(f"{m}." for m in here)])
 
     def activate(self) -> Any:
-        """The dossier of the power holding the territory under the mouse or the focus (for a territory no
-        power holds, what the map says of it)."""
-        if self.view is None or not 0 <= self.selected < len(self.sc.territories):
+        """The dossier of the power holding the place under the mouse or the focus (for a territory no power
+        holds, what the map says of it)."""
+        if self.view is None or not 0 <= self.selected < len(self.places):
             return None
-        t = self.sc.territories[self.selected]
-        owner, _sphere = self.holding(t)
+        p = self.places[self.selected]
+        if p.territory is None:
+            return dossier(self.view, p.power)
+        owner, _sphere = self.holding(p.territory)
         if owner in self.powers():
-            return dossier(self.view, owner, place_note(self.view, t))
-        return Open("dialog", title=t.name, blocks=[Block("body", place_note(self.view, t))])
+            return dossier(self.view, owner, place_note(self.view, p.territory))
+        return Open("dialog", title=p.territory.name, blocks=[Block("body", place_note(self.view, p.territory))])
 
     def point(self, pos: tuple[int, int]) -> bool:
         """Hover at a point; return True if the tooltip changed."""
@@ -344,12 +412,11 @@ class MapView(Widget):
         return changed
 
     def key(self, event: pygame.event.Event) -> tuple[bool, Any]:
-        n = len(self.sc.territories)
-        if event.key in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP) and n:
-            step = 1 if event.key in (pygame.K_RIGHT, pygame.K_DOWN) else -1
-            self.selected = (self.selected + step) % n if self.selected >= 0 else 0
+        """An arrow goes to the next place that way on the map."""
+        if event.key in DIRECTIONS and self.places:
+            self.selected = next_place([self.on_map(p) for p in self.places], self.selected, DIRECTIONS[event.key])
             self.last_point = None
-            self.mouse_tip = self.describe(self.selected)
+            self.mouse_tip = self.describe(self.selected) if self.selected >= 0 else self.tooltip
             return True, None
         return False, None
 
@@ -359,7 +426,7 @@ class MapView(Widget):
     def tip_anchor(self) -> pygame.Rect:
         if self.last_point is not None and self.selected >= 0:
             return pygame.Rect(self.last_point[0] + 12, self.last_point[1] + 8, 1, 1)
-        c = self.geo.centers.get(self.sc.territories[self.selected].map) if self.selected >= 0 else None
+        c = self.geo.centers.get(self.places[self.selected].shape) if self.selected >= 0 else None
         return pygame.Rect(int(c[0]) + self.rect.x, int(c[1]) + self.rect.y + 10, 1, 1) if c else self.rect
 
     def tip(self) -> str:

@@ -16,11 +16,11 @@ from ..widgets.text import fit_items, render
 from .base import Screen
 
 HELP = ["Colour: who holds it", "stripes: whose sphere of interest",
-        "a click or Enter: the dossier of the power that holds it"]
+        "a click or Enter: the dossier of the power that holds it", "arrows: the next country that way"]
 
 
 class MapScreen(Screen):
-    keys = (("Esc", "back"),)
+    keys = (("Arrows", "the next country that way"), ("Enter", "the dossier of the country chosen"), ("Esc", "back"))
     name = "map"
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
