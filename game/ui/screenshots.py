@@ -113,6 +113,11 @@ def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[t
     if app.session.view.signing() is not None:   # a treaty ending opens with the signature
         app.open("signing")
         shot(app, "signing")
+        app.settings.text_step = 3
+        app.restyle()
+        shot(app, "signing-1280x720", (1280, 720))
+        app.settings.text_step = 1
+        app.restyle()
         app.stack = app.stack[:1]
     app.open("map")
     shot(app, "map-at-the-end")
@@ -179,13 +184,18 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
         app.stack = [desk]
     event = next((e for e in game.pending_choices(session.power)), None) or next(
         (e for e in sc.events if e.choices), None)
-    if event is not None:
-        app.open("event", event=event)
-        shot(app, "event")
+    for size, step, suffix in (((1920, 1080), 1, ""), ((1280, 720), 3, "-1280x720")):   # projector text too
+        app.settings.text_step = step
+        app.restyle()
+        if event is not None:
+            app.open("event", event=event)
+            shot(app, "event" + suffix, size)
+            app.stack = [desk]
+        app.open("week_report", entries=game.inbox(session.power)[-6:], changes=session.view.changes()[-4:])
+        shot(app, "week-report" + suffix, size)
         app.stack = [desk]
-    app.open("week_report", entries=game.inbox(session.power)[-6:])
-    shot(app, "week-report")
-    app.stack = [desk]
+    app.settings.text_step = 1
+    app.restyle()
     app.open("archive")
     shot(app, "archive")
     _menu_shots(app, session, desk, shot)
