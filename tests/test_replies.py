@@ -57,3 +57,19 @@ def test_an_answer_to_a_persons_draft_is_not_dated_before_the_day_they_ended_the
     game.submit(Action("end_turn", "ussr"))
     (answer,) = [e for e in game.state.log if e.power == "germany" and e.ref == "german_pact"]
     assert answer.turn == 2 and answer.date >= ended_on
+
+
+def test_what_a_person_had_read_stays_first_in_their_inbox():
+    """The week's report shows the entries after those already read: nothing the AI powers do once the person
+    ends the week may be dated among them."""
+    from game.scenario import load_scenario
+    from tests.conftest import ROOT
+    sc = load_scenario(ROOT / "scenarios" / "1939.yaml")
+    game = Game.new(sc, seed=3, humans=["ussr"])
+    view = PowerView(game, "ussr")
+    for _ in range(12):
+        for event in game.pending_choices("ussr"):
+            game.submit(Action("choose", "ussr", event.id, option=event.default_choice().id))
+        read = [(e.date, e.kind, e.ref, e.title) for e in view.inbox()]
+        game.submit(Action("end_turn", "ussr"))
+        assert [(e.date, e.kind, e.ref, e.title) for e in view.inbox()][:len(read)] == read

@@ -301,14 +301,8 @@ class OfferKind(ActionKind):
         yield Action(self.name, power, offer.id)
 
     def prompts(self, game: Play, action: Action) -> Causes:
-        """An answer or a draft comes on or after the offer's latest entry this week (the draft it answers); an
-        answer to a person's draft also on or after the day the people ended the week on (the clock now), since
-        until then they saw it still awaiting an answer."""
-        found = game.cx.offer_prompts[action.target]
-        ostate = game.st.offers[action.target]
-        if ostate.status == "proposed" and ostate.proposer in game.humans and action.power in ostate.waiting:
-            return found | (frozenset({game.st.today}), frozenset())
-        return found
+        """An answer or a draft comes on or after the offer's latest entry this week (the draft it answers)."""
+        return game.cx.offer_prompts[action.target]
 
 
 class Propose(OfferKind):

@@ -238,7 +238,8 @@ class Game:
     def perform(self, action: Action, checked: bool = False, causes: Causes | None = None) -> Result:
         """Apply any controller's action (the one path for humans and AI). A person acts on the week's clock,
         having seen what came so far; an AI power acts on the day what prompted it allows (days.Diary.act):
-        `causes`, given by a plan step (its rule's and the action's own), else the action's own prompts."""
+        `causes`, given by a plan step (its rule's and the action's own), else the action's own prompts; in a
+        game with people, never before the clock, so that nothing they had not seen is dated among what they had."""
         if not checked:
             result = self.check(action, False)
             if not result.ok:
@@ -248,7 +249,10 @@ class Game:
             kind.perform(self, action)
             return OK
         clock, diary = st.today, self.diary   # the clock is on or after every entry of the week so far
-        st.today = diary.act(st.turn, action.power, kind.prompts(self, action) if causes is None else causes)
+        causes = kind.prompts(self, action) if causes is None else causes
+        if self.humans:   # people have read the week up to the clock: what they did not see comes after it
+            causes = causes | (frozenset({clock}), frozenset())
+        st.today = diary.act(st.turn, action.power, causes)
         if st.today < clock:
             diary.shuffled = True
         kind.perform(self, action)
