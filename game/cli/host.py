@@ -100,15 +100,14 @@ def _autosave(game) -> Path:
 
 def _window(host, args: argparse.Namespace) -> int:
     """The host window (the teacher's screen): the address, the codes, the public view and the console."""
-    import importlib.util
+    from ..ui import play as window
 
-    if importlib.util.find_spec("game.ui.hosting") is None:
+    if not hasattr(window, "play_hosted"):
         raise UsageError("the host window is not available yet; use --headless")
     from ..net.server import start_in_thread
-    from ..ui.hosting import run_host_window
 
     server = start_in_thread(host, args.bind, args.port)
     try:
-        return run_host_window(host, server)
+        return window.play_hosted(host, server)
     finally:
         server.stop()

@@ -55,6 +55,9 @@ def test_no_seat_reads_another_seats_secrets_through_the_api(make_host, s1939):
             assert [s for s in secrets if s in texts[seat]] == [], f"{seat} reads {other}'s secrets"
             assert all(m.id not in {g["id"] for g in view["gauges"]} for m in hidden)
             assert all(f'"{m.name}"' not in texts[seat] for m in hidden)
+        for seat in SEATS:   # odds only of the treaties the seat is party to
+            parties = {o.id for o in s1939.offers if seat in o.parties}
+            assert set(json.loads(texts[seat])["odds"]) <= parties
         assert REASON in texts["ussr"]
         assert REASON not in texts["britain"] and REASON not in texts[None]
     served(host, test)
