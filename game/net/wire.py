@@ -45,8 +45,10 @@ def seat_view(game: Game, seat: str, clock: Clock | None = None) -> dict[str, An
         "legal": [_step(a.to_dict()) for a in view.legal_actions()],
         "turn_ended": seat in game.state.ended or seat not in game.humans,
         "played_by_ai": seat in game.seats and seat not in game.humans,
-        "waiting_for": _waiting(game), "timer": to_json(clock or Clock()),
+        "waiting_for": _waiting(game),
     })
+    if clock is not None:   # (the host adds the timer to a view it keeps, as it is when the view is sent)
+        data["timer"] = to_json(clock)
     return data
 
 
@@ -72,6 +74,9 @@ def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
             shown = [offer.clause(c).name for c in ostate.clauses if not offer.clause(c).secret]
             treaties.append({"id": offer.id, "name": offer.name, "parties": list(offer.parties), "clauses": shown})
     seats = [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.seats]
-    return {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
+    data = {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
             "class_name": game.options.name, "code": st.seed, "seats": seats, "news": news, "gauges": gauges,
-            "treaties": treaties, "waiting_for": _waiting(game), "timer": to_json(clock or Clock())}
+            "treaties": treaties, "waiting_for": _waiting(game)}
+    if clock is not None:
+        data["timer"] = to_json(clock)
+    return data

@@ -133,7 +133,8 @@ def test_the_view_sent_as_text_is_the_view(make_host, clock):
 
     host = make_host(options=ClassOptions(turn_timer_minutes=5))
     for seat in ("ussr", None):
-        assert json.loads(host.view_text(seat)) == host.view(seat)
+        text = host.view_text(seat)
+        assert json.loads(text) == host.view(seat) and text.count('"timer":') == 1
     clock.now += 60
     assert json.loads(host.view_text("ussr"))["timer"]["seconds_left"] == 240   # the timer is never kept
     assert host.act("ussr", {"kind": "end_turn"})["ok"]
