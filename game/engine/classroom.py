@@ -88,13 +88,7 @@ def check_options(data: Any, powers: frozenset[str] | None = None,
     unknown = set(data) - {"name", "teams", "turn_timer_minutes", "start", "stop", "pin", *FLAGS}
     if unknown:
         _fail("class", f"unknown option {sorted(unknown)[0]!r}")
-    teams = data.get("teams", {})
-    if not isinstance(teams, dict):
-        _fail("class.teams", "expected a mapping of power id to team name")
-    for power, team in teams.items():
-        if not isinstance(power, str) or (powers is not None and power not in powers) or not _ID.fullmatch(power):
-            _fail(f"class.teams.{power}", "not a power of this scenario")
-        _line(team, f"class.teams.{power}")
+    teams = _teams(data.get("teams", {}), powers)
     for flag in FLAGS:
         if not isinstance(data.get(flag, False), bool):
             _fail(f"class.{flag}", "expected true or false")
@@ -107,6 +101,17 @@ def check_options(data: Any, powers: frozenset[str] | None = None,
         _fail("class.pin", f"a PIN is up to {MAX_PIN} digits")
     return ClassOptions(_line(data.get("name", ""), "class.name"), tuple(sorted(teams.items())),
                         *(data.get(flag, False) for flag in FLAGS), timer, start, stop, pin)
+
+
+def _teams(teams: Any, powers: frozenset[str] | None) -> dict[str, str]:
+    """A mapping of power id to team name, each a power of the scenario if `powers` is given."""
+    if not isinstance(teams, dict):
+        _fail("class.teams", "expected a mapping of power id to team name")
+    for power, team in teams.items():
+        if not isinstance(power, str) or (powers is not None and power not in powers) or not _ID.fullmatch(power):
+            _fail(f"class.teams.{power}", "not a power of this scenario")
+        _line(team, f"class.teams.{power}")
+    return teams
 
 
 def _checkpoint(value: Any, where: str, checkpoints: frozenset[str] | None) -> str | None:
