@@ -10,7 +10,7 @@ from game.engine.script import finish_weeks
 from game.scenario import load_scenario
 from tests.conftest import ROOT
 
-WRONG_TOKYO_SEED = 7   # the Kwantung Army plans its attack; the May report from Tokyo says it does not
+WRONG_TOKYO_SEED = 3   # the Kwantung Army plans its attack; the May report from Tokyo says it does not
 
 
 @pytest.fixture(scope="module")
