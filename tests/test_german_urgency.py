@@ -59,10 +59,11 @@ def test_each_lever_raises_berlins_urgency(sc, power, action):
 
 def test_pressing_london_and_taking_up_trade_raise_berlins_urgency(sc):
     game = seat(sc)
-    while not game.check(Action("act", "ussr", "resume_credit_talks")).ok:
-        if game.state.turn == 2:
-            assert game.submit(Action("act", "ussr", "open_secret_contacts")).ok
+    assert game.submit(Action("act", "ussr", "open_secret_contacts")).ok
+    while game.state.turn < sc.calendar.turn_of(sc.event("german_credit_offer").date):
         end_week(game, {})
+    for event in game.pending_choices("ussr"):
+        game.submit(Action("choose", "ussr", event.id, option=event.default_choice().id))
     for action in ("resume_credit_talks", "press_the_west"):
         before = urgency(game)
         assert game.submit(Action("act", "ussr", action)).ok
