@@ -16,6 +16,7 @@ def test_only_sizes_that_fit_the_screen_are_offered_with_the_current_one():
 def test_the_settings_screen_offers_no_window_larger_than_the_screen(app, monkeypatch):
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1600, 900)])
     app.settings.window = [1280, 720]
+    app.window = True   # a real window's settings (without one, as for screenshots, every size is shown)
     settings = app.open("settings")
     settings.ensure_layout()
     offered = [w.label for w in settings.widgets if getattr(w, "wid", "").startswith("Window size:")]

@@ -89,7 +89,7 @@ class SettingsScreen(Dialog):
             [("Window", lambda: app.set_fullscreen(False), not s.fullscreen, "A resizable window."),
              ("Fullscreen", lambda: app.set_fullscreen(True), s.fullscreen, "The whole screen.")],
             [None, pygame.K_f])
-        sizes = window_sizes(screen_size(), tuple(s.window))
+        sizes = window_sizes(screen_size() if app.window else None, tuple(s.window))   # no window: all
         option_row("Window size",
             [(f"{w}×{h}", (lambda w=w, h=h: app.resize((w, h), remember=True)), tuple(s.window) == (w, h),
               "Also: drag the window's edge.") for w, h in sizes], [None] * len(sizes))
