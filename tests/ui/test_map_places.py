@@ -117,3 +117,19 @@ def test_the_tooltip_of_a_territory_names_the_marks_on_it(app):
             inside(view.geo.at[m.at], ring) for ring in view._polys.get(p.shape, ()))), None)
         if i is not None:
             assert m.text in view.describe(i)
+
+
+def test_the_legend_key_and_note_leave_every_countrys_centre_clear(app):
+    """On the desk's map at every size and text size, the legend, the key to the numbers and the note each lie in
+    a corner where they cover the label point of no place (Britain and France among them)."""
+    d = to_desk(app)
+    desk = app.top
+    for size in SIZES:
+        for step_name, step in TEXT_STEPS.items():
+            view = show(app, d, desk, size, step, False)
+            entries, note = view._legend_layout(app.theme)
+            boxes = [box.move(-view.rect.x, -view.rect.y) for _q, box in entries]
+            boxes += [note.move(-view.rect.x, -view.rect.y)] + ([view.key_box(app.theme)] if view.numbered else [])
+            for p in view.places:
+                at = view.on_map(p)
+                assert at is None or not any(b.collidepoint(at) for b in boxes), (size, step_name, p.shape)
