@@ -111,10 +111,10 @@ class Driver:
         assert self.press(lambda w: w is [b for b in top.widgets if getattr(b, "label", "")][-1])
 
     def end_week(self) -> None:
-        """End the week by its key, saying yes if asked about unused points."""
+        """End the week by its key, saying yes (E again) if asked about unused points."""
         self.key(pygame.K_e)
         if isinstance(self.app.top, ConfirmDialog):
-            self.key(pygame.K_RETURN)
+            self.key(pygame.K_e)
 
     def answer(self, number: int = 1) -> None:
         """Answer the question on top with its numbered option: the number picks it, Enter presses it."""

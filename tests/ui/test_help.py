@@ -89,3 +89,22 @@ def test_every_key_shown_on_a_button_is_in_its_screen_keys(app):
     to_question(app, "litvinov_question")
     seen.add(assert_button_keys_declared(app))
     assert seen >= set(KEYED) - {"ending"}, set(KEYED) - seen
+
+
+def test_a_key_that_takes_a_step_in_the_game_means_nothing_else_on_any_screen():
+    """A letter pressed out of habit from another screen (A: the desk's archive) must never take a step in the
+    game (A: accept a treaty): each screen's step keys are used by no other screen."""
+    for name in KEYED:
+        for key in screen_class(name).step_keys:
+            assert key in declared(name), f"{name}: the step key {key} is not among its keys"
+            elsewhere = [other for other in KEYED if other != name and key in declared(other)]
+            assert not elsewhere, f"{key} takes a step on the {name} screen but means something else on {elsewhere}"
+
+
+def test_the_answers_to_a_draft_have_their_own_keys(app):
+    from game.ui.screens.negotiation import ANSWER_KEYS, NegotiationScreen
+
+    steps = NegotiationScreen.step_keys
+    for kind in ("propose", "accept", "reject", "stall"):
+        assert key_label(ANSWER_KEYS[kind]) in steps, kind
+    assert "A" not in declared("negotiation")

@@ -19,7 +19,7 @@ from tests.ui.driver import Driver
 KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
         pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_1, pygame.K_2,
         pygame.K_3, pygame.K_4, pygame.K_e, pygame.K_a, pygame.K_b, pygame.K_p, pygame.K_r, pygame.K_s, pygame.K_d,
-        pygame.K_n, pygame.K_c, pygame.K_l, pygame.K_o, pygame.K_i, pygame.K_x, pygame.K_t, pygame.K_f, pygame.K_h,
+        pygame.K_y, pygame.K_w, pygame.K_n, pygame.K_c, pygame.K_l, pygame.K_o, pygame.K_i, pygame.K_x, pygame.K_t, pygame.K_f, pygame.K_h,
         pygame.K_F11, pygame.K_F1, pygame.K_m, pygame.K_EQUALS, pygame.K_MINUS, pygame.K_q]
 SIZES = [(1280, 720), (960, 540), (1920, 1080), (1600, 900), (1366, 768)]
 DRAW_EVERY = 40   # events between frames

@@ -42,14 +42,30 @@ def to_question(app, event_id: str) -> EventDialog:
     return app.top
 
 
-def test_e_enter_enter_plays_exactly_one_week(app):
+def test_e_enter_enter_never_ends_a_week_with_points_left(app):
+    """With points unused, End week asks, and Enter answers the harmless way: back to the week."""
     d = to_desk(app)
-    for k in (pygame.K_e, pygame.K_RETURN, pygame.K_RETURN):
+    for k in (pygame.K_e, pygame.K_RETURN, pygame.K_RETURN, pygame.K_KP_ENTER):
+        d.key(k)
+    assert app.session.game.state.turn == 1
+    assert isinstance(app.top, DeskScreen)
+
+
+def test_the_end_week_question_starts_on_go_back(app):
+    d = to_desk(app)
+    d.key(pygame.K_e)
+    dialog = app.top
+    assert isinstance(dialog, ConfirmDialog)
+    assert dialog.widgets[dialog.focus].label == "Back"
+
+
+def test_e_twice_ends_exactly_one_week(app):
+    """The deliberate way by keyboard: E asks, E again ends the week; the report's Enter does not go on."""
+    d = to_desk(app)
+    for k in (pygame.K_e, pygame.K_e, pygame.K_RETURN, pygame.K_RETURN):
         d.key(k)
     assert app.session.game.state.turn == 2
     assert isinstance(app.top, DeskScreen)
-    d.key(pygame.K_RETURN)
-    assert app.session.game.state.turn == 2, "a further Enter ended the next week unseen"
 
 
 def test_after_the_week_report_the_focus_is_not_on_end_week(app):

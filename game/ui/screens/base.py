@@ -25,6 +25,7 @@ class Screen:
     modal = False      # drawn over the screen below it
     quiet = False      # shows no notice about another screen (the ending)
     keys: tuple[tuple[str, str], ...] = ()   # this screen's keys and what they do: F1 and README list them
+    step_keys: tuple[str, ...] = ()   # those of its keys that take a step in the game: no other screen uses them
     title = ""
     focus_first = False   # a control has the focus from the start, however the screen was opened (dialogs)
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 import pygame
 
 from ...engine import Action
-from ...engine.view import ActionView
 from ...scenario.vocabulary import OfferStatus
+from ..action_list import ActionList
 from ..dossier import dossier
 from ..flow import Open, Submit, Undo, decided
 from ..layout import fits, row
@@ -27,7 +26,6 @@ from ..wording import (
     STANDING,
     STATUS,
     WATCHING_TIP,
-    known_consequences,
     trust_word,
     unused_points,
 )
@@ -41,9 +39,10 @@ class DeskScreen(Screen):
     name = "desk"
     keys = (("1 2 3 4", "the tabs: Actions, Treaties, Powers, Telegrams (the list keeps its place; "
                         "the key focuses an entry, Enter presses it)"),
-            ("E", "end the week (asks first if action points are left)"),
+            ("E", "end the week (with action points left it asks: Enter goes back, E again ends it)"),
             ("U, Ctrl+Z", "undo the week's last step"), ("M", "the map"), ("B", "the briefing"),
             ("A", "the archive of sources"), ("Esc", "the menu"))
+    step_keys = ("E", "U")
     tab = "actions"
 
     def __init__(self, app: Any):
@@ -113,7 +112,7 @@ class DeskScreen(Screen):
         if left and any(a.kind == "act" for a in self.s.view.legal_actions()):
             words = self.s.scenario.calendar.words
             return Open("confirm", title=words("End the week?"), text=words(unused_points(left)), yes=words("End the week"),
-                        request=end, yes_default=True)
+                        request=end, yes_key=pygame.K_e)
         return end
 
     # --------------------------------------------------------------- layout
@@ -294,70 +293,13 @@ class DeskScreen(Screen):
         return fits[0] if fits else min(variants, key=lambda v: v["height"])
 
     def panel_actions(self, theme: Theme, box: pygame.Rect) -> None:
-        s = self.s
-        items = [Item(f"Answer the draft of {offer.the}",
-                      (lambda o=offer.id: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{offer.id}",
-                      sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                          "(free of charge).") for offer in s.view.offers() if offer.awaits_me]
-        actions = {a.id: a for a in s.view.actions()}
-        items += self.action_items(actions.values())
-        items.sort(key=lambda it: not it.enabled)   # what can be done first ...
-        self.keep_week_order(items, actions)
-        if not items:
-            items.append(Item("No actions in this scenario.", enabled=False))
+        items = ActionList(self.s, self.take).items()
         self.item_column(box, items, least=4)   # four whole entries even with projector text on 1280×720
-
-    @staticmethod
-    def action_text(a: ActionView) -> str:
-        """An action's text and its known consequences."""
-        return f"{a.text.strip()} {known_consequences(a.consequences)}".strip()
 
     def take(self, action_id: str, name: str) -> Any:
         """Take the action; one that cannot be taken back asks first."""
         action = Action("act", self.s.power, action_id)
         return decided(self.s.asks_reasons, self.s.view.irreversible(action), name, Submit(action))
-
-    def action_items(self, actions: Iterable[ActionView]) -> list[Item]:
-        """The power's actions: the possible ones to press, the others with the reason why not."""
-        items = []
-        for a in actions:
-            cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
-            if a.available:
-                items.append(Item(a.name, (lambda did=a.id, name=a.name: self.take(did, name)), note=cost,
-                                  sub=self.action_text(a), wid=f"act:{a.id}", tip=self.action_tip(a)))
-            else:
-                reason = a.reason or "Not possible now."
-                items.append(Item(a.name, note=cost, sub=f"Not now: {reason}", enabled=False,
-                                  tip=self.action_tip(a), wid=f"act:{a.id}"))
-        return items
-
-    def action_tip(self, a: ActionView) -> str:
-        """An action entry's tooltip, by its state: what pressing does, or that it is done, or why not."""
-        words = self.s.scenario.calendar.words
-        if a.available:
-            if self.s.view.irreversible(Action("act", self.s.power, a.id)):
-                return "Press to take this action now; it cannot be taken back, so you will be asked first."
-            return words("Press to take this action now (Undo takes it back until the week ends).")
-        if a.done_this_week:
-            return words("Done this week.")
-        return f"Not possible now: {a.reason or 'not possible now.'}"
-
-    def keep_week_order(self, items: list[Item], actions: dict[str, ActionView]) -> None:
-        """Keep the list as it stood when the week began: taking an action must not move the others under the
-        mouse. An entry possible then and not now keeps its text (and height) and says why in its note."""
-        s = self.s
-        turn = s.view.week().turn
-        week, order = s.action_order
-        if week != turn:
-            s.action_order = (turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
-            return
-        items.sort(key=lambda it: order.get(it.wid, len(order)))
-        for it in items:
-            if it.wid in order and not it.enabled and it.wid.startswith("act:"):
-                a = actions[it.wid[4:]]
-                it.note = "done" if a.done_this_week else "not now"
-                it.sub = self.action_text(a)
-                it.tip = self.action_tip(a)
 
     def panel_treaties(self, theme: Theme, box: pygame.Rect) -> None:
         s = self.s

@@ -21,13 +21,17 @@ from ..widgets.text import Block, fit, render
 from ..wording import ANSWERS, STANDS, STATUS, WATCHING, WATCHING_TEXT, chance
 from .base import Screen
 
-ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_a, "reject": pygame.K_r, "stall": pygame.K_s,
+# the keys of steps in the game are used by no other screen (tests/ui/test_help.py): A, the desk's archive, must
+# never accept a treaty
+ANSWER_KEYS = {"propose": pygame.K_p, "accept": pygame.K_y, "reject": pygame.K_r, "stall": pygame.K_w,
                "reset": pygame.K_d, "back": pygame.K_ESCAPE}
 
 
 class NegotiationScreen(Screen):
-    keys = (("P", "propose this draft"), ("A", "accept the draft that reached you"), ("R", "reject it"),
-            ("S", "stall"), ("D", "reset the draft to the table's"), ("Esc", "back to the desk"))
+    keys = (("P", "propose this draft"), ("Y", "accept the draft that reached you (yes)"), ("R", "reject it"),
+            ("W", "stall: wait, leave it unanswered"), ("D", "reset the draft to the table's"),
+            ("Esc", "back to the desk"))
+    step_keys = ("P", "Y", "R", "W")
     name = "negotiation"
 
     def __init__(self, app: Any, offer_id: str):
