@@ -244,3 +244,35 @@ def test_map_marks_show_while_their_condition_holds_and_only_to_whom_they_may():
     game.state.meters["red_army_readiness"] = 80
     assert "soviet_readiness" in {m.id for m in PowerView(game, "ussr").map_marks()}
     assert "soviet_readiness" not in {m.id for m in PowerView(game, "germany").map_marks()}
+
+
+def choose_until(game: Game, event_id: str, option: str) -> None:
+    """End weeks (default answers) until the question event_id is asked, then answer it with option."""
+    for _ in range(30):
+        waiting = game.pending_choices("ussr")
+        mine = [e for e in waiting if e.id == event_id]
+        if mine:
+            assert game.submit(Action("choose", "ussr", event_id, option=option)).ok
+            return
+        for e in waiting:
+            game.submit(Action("choose", "ussr", e.id, option=e.default_choice().id))
+        game.submit(Action("end_turn", "ussr"))
+    raise AssertionError(f"{event_id} was never asked")
+
+
+def test_an_action_an_event_decided_is_settled(s1939):
+    """Litvinov dismissed in the question: replacing him can never be done again, and the view says so."""
+    game = Game.new(s1939, seed=3, humans=["ussr"])
+    choose_until(game, "litvinov_question", "dismiss")
+    act = {a.id: a for a in PowerView(game, "ussr").actions()}
+    assert act["replace_litvinov"].settled and not act["replace_litvinov"].available
+    assert not act["deepen_german_contacts"].settled   # not possible now, but it may be later
+
+
+def test_a_once_action_taken_in_an_earlier_week_is_settled(s1939):
+    game = Game.new(s1939, seed=3, humans=["ussr"])
+    choose_until(game, "litvinov_question", "keep")
+    assert game.submit(Action("act", "ussr", "replace_litvinov")).ok
+    assert {a.id: a for a in PowerView(game, "ussr").actions()}["replace_litvinov"].done_this_week
+    game.submit(Action("end_turn", "ussr"))
+    assert {a.id: a for a in PowerView(game, "ussr").actions()}["replace_litvinov"].settled

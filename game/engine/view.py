@@ -20,6 +20,7 @@ from .conditions import compile_condition
 from .consequences import consequences, described
 from .game import Game
 from .report import ChangeView, better, changes_seen, reply_line
+from .settled import settled
 from .signing import Signing, signing
 from .state import LogEntry
 
@@ -143,6 +144,7 @@ class ActionView:
     available: bool
     reason: str             # why not ("" when available)
     done_this_week: bool
+    settled: bool = False   # it can never be taken again (done for good, or decided otherwise: settled.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +347,7 @@ class PowerView:
             result = self.game.check(Action("act", self.power, d.id))
             said = self._consequences(d.effects, d.hidden_effects, now=True)
             found.append(ActionView(d.id, d.name, d.text, said, d.cost, result.ok, result.reason,
-                                    st.taken.get(d.id) == st.turn))
+                                    st.taken.get(d.id) == st.turn, not result.ok and settled(self.sc, self.game.cx, st, d)))
         return found
 
     def check(self, action: Action) -> Result:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..engine import Action
@@ -17,9 +18,25 @@ def action_text(a: ActionView) -> str:
     return f"{a.text.strip()} {known_consequences(a.consequences)}".strip()
 
 
+@dataclass(frozen=True)
+class Placed:
+    """An entry as the week found it: its place, its title, and the text whose height it keeps all week."""
+
+    index: int
+    label: str
+    sub: str
+    enabled: bool
+
+
 class ActionList:
     """The entries of the desk's Actions tab for the session's power; take(action_id, name) is what pressing a
-    possible action returns."""
+    possible action returns.
+
+    Within a week the list does not move: the order and each entry's height are those of the week's first look
+    (kept in `session.action_order`); an action taken stays where it was, greyed and marked done; one no longer
+    possible says why at the start of its text; an answered draft keeps its place; what appears later comes last.
+    The next week the list is made afresh: what can be done first, and actions that can never be taken again
+    (settled, as by an event) are left out."""
 
     def __init__(self, session: Any, take: Callable[[str, str], Any]):
         self.s = session
@@ -27,56 +44,55 @@ class ActionList:
 
     def items(self) -> list[Item]:
         s = self.s
-        items = [Item(f"Answer the draft of {offer.the}",
-                      (lambda o=offer.id: Open("negotiation", offer_id=o)), note="waiting", wid=f"answer:{offer.id}",
-                      sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
-                          "(free of charge).") for offer in s.view.offers() if offer.awaits_me]
+        week = (s.view.week().turn, s.power)
         actions = {a.id: a for a in s.view.actions()}
-        items += self.action_items(actions.values())
-        items.sort(key=lambda it: not it.enabled)   # what can be done first ...
-        self.keep_week_order(items, actions)
-        if not items:
-            items.append(Item("No actions in this scenario.", enabled=False))
-        return items
+        kept, order = s.action_order
+        fresh = kept != week
+        listed = {} if fresh else order   # a settled action stays only where the week found it
+        items = self.answer_items() + [self.action_item(a) for a in actions.values()
+                                       if not a.settled or f"act:{a.id}" in listed]
+        if fresh:
+            items.sort(key=lambda it: not it.enabled)   # what can be done first
+            s.action_order = (week, {it.wid: Placed(i, it.label, it.sub, it.enabled) for i, it in enumerate(items)})
+        else:
+            items = self.in_week_order(items, order)
+        return items or [Item("No actions in this scenario.", enabled=False)]
 
-    def action_items(self, actions: Iterable[ActionView]) -> list[Item]:
-        """The power's actions: the possible ones to press, the others with the reason why not."""
-        items = []
-        for a in actions:
-            cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
-            if a.available:
-                items.append(Item(a.name, (lambda did=a.id, name=a.name: self.take(did, name)), note=cost,
-                                  sub=action_text(a), wid=f"act:{a.id}", tip=self.action_tip(a)))
-            else:
-                reason = a.reason or "Not possible now."
-                items.append(Item(a.name, note=cost, sub=f"Not now: {reason}", enabled=False,
-                                  tip=self.action_tip(a), wid=f"act:{a.id}"))
-        return items
+    def answer_items(self) -> list[Item]:
+        return [Item(f"Answer the draft of {offer.the}", (lambda o=offer.id: Open("negotiation", offer_id=o)),
+                     note="waiting", wid=f"answer:{offer.id}",
+                     sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
+                         "(free of charge).") for offer in self.s.view.offers() if offer.awaits_me]
 
-    def action_tip(self, a: ActionView) -> str:
-        """An action entry's tooltip, by its state: what pressing does, or that it is done, or why not."""
-        words = self.s.scenario.calendar.words
+    @staticmethod
+    def in_week_order(items: list[Item], order: dict[str, Placed]) -> list[Item]:
+        """The entries in the week's order, each as tall as it was then (an action possible then and not now: why
+        not, then its text); an answered draft keeps its place, greyed; entries new this week come last."""
+        now = {it.wid: it for it in items}
+        for wid, placed in order.items():
+            it = now.setdefault(wid, Item(placed.label, sub="Answered this week.", enabled=False, wid=wid))
+            if placed.enabled and not it.enabled and wid.startswith("act:"):
+                it.sub = f"{it.sub} {placed.sub}"
+            it.reserve = placed.sub
+        return sorted(now.values(), key=lambda it: order[it.wid].index if it.wid in order else len(order))
+
+    def action_item(self, a: ActionView) -> Item:
+        """One action: to press if possible; else greyed, its text starting with why not (once, in one wording)."""
+        cost = f"{a.cost} pt" + ("s" if a.cost != 1 else "")
+        wid = f"act:{a.id}"
         if a.available:
-            if self.s.view.irreversible(Action("act", self.s.power, a.id)):
-                return "Press to take this action now; it cannot be taken back, so you will be asked first."
-            return words("Press to take this action now (Undo takes it back until the week ends).")
+            return Item(a.name, (lambda: self.take(a.id, a.name)), note=cost, sub=action_text(a), wid=wid,
+                        tip=self.press_tip(a))
         if a.done_this_week:
-            return words("Done this week.")
-        return f"Not possible now: {a.reason or 'not possible now.'}"
+            state = self.s.scenario.calendar.words("Done this week.")
+        elif a.settled:
+            state = f"Settled: {a.reason}"
+        else:
+            state = f"Not now: {a.reason or 'not possible now.'}"
+        return Item(a.name, note=cost, sub=state, enabled=False, wid=wid, tip=state)
 
-    def keep_week_order(self, items: list[Item], actions: dict[str, ActionView]) -> None:
-        """Keep the list as it stood when the week began: taking an action must not move the others under the
-        mouse. An entry possible then and not now keeps its text (and height) and says why in its note."""
-        s = self.s
-        turn = s.view.week().turn
-        week, order = s.action_order
-        if week != turn:
-            s.action_order = (turn, {it.wid: i for i, it in enumerate(items) if it.enabled})
-            return
-        items.sort(key=lambda it: order.get(it.wid, len(order)))
-        for it in items:
-            if it.wid in order and not it.enabled and it.wid.startswith("act:"):
-                a = actions[it.wid[4:]]
-                it.note = "done" if a.done_this_week else "not now"
-                it.sub = action_text(a)
-                it.tip = self.action_tip(a)
+    def press_tip(self, a: ActionView) -> str:
+        """A possible action's tooltip: what pressing it does."""
+        if self.s.view.irreversible(Action("act", self.s.power, a.id)):
+            return "Press to take this action now; it cannot be taken back, so you will be asked first."
+        return self.s.scenario.calendar.words("Press to take this action now (Undo takes it back until the week ends).")

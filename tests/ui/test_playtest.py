@@ -505,7 +505,8 @@ def test_what_an_answer_caused_without_telegrams_reaches_the_week_report(app):
 
 
 def test_an_action_taken_in_an_earlier_week_is_not_called_done(app):
-    """In the week's stable list an action that is off says 'done' only if it was taken this week."""
+    """In the week's stable list an action that is off says 'Done' only if it was taken this week (its text starts
+    with its state; the note keeps the cost, so the title never wraps otherwise)."""
     from game.engine import Action
 
     to_desk(app)
@@ -534,4 +535,4 @@ def test_an_action_taken_in_an_earlier_week_is_not_called_done(app):
     desk.ensure_layout()
     button = next(w for w in desk.widgets if getattr(w, "wid", "") == f"act:{target}")
     assert not button.enabled and g.state.taken[target] < g.state.turn
-    assert button.item.note == "not now"
+    assert button.item.sub.startswith("Not now:") and not button.item.sub.startswith("Done")

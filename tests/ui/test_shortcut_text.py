@@ -1,5 +1,6 @@
 """A letter pressed as a shortcut is not typed: pygame sends its text after the key, when the key may already
-have opened a dialog with a text box (found in a lesson: S for Stall put an "s" at the start of the reason)."""
+have opened a dialog with a text box (found in a lesson: S for Stall, now W, put an "s" at the start of the
+reason)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_the_letter_that_opens_the_reason_box_is_not_typed_into_it(app) -> None:
     d.tab("actions")
     assert d.press(d.wid("answer:anglo_french_alliance"))
     assert isinstance(app.top, NegotiationScreen)
-    press_letter(d, pygame.K_s, "s")
+    press_letter(d, pygame.K_w, "w")
     dialog = app.top
     assert isinstance(dialog, DecideDialog)
     assert dialog.reason() == ""

@@ -123,7 +123,7 @@ class Screen:
             heights = sorted((ListItem.height(self.theme, width, it) for it in items), reverse=True)
             return sum(heights[:least]) <= room
 
-        longest = max((len(ListItem.sub_wrapped(self.theme, it, width)) for it in items if it.sub), default=0)
+        longest = max((ListItem.sub_count(self.theme, it, width) for it in items if it.sub), default=0)
         for lines in range(longest, 0, -1):
             if fit():
                 return
@@ -385,6 +385,9 @@ class Screen:
                 return True, focused.activate()
             self.focus = self.first_focus()
             return True, None
+        paging = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+        if k in paging and focused is not None and focused.scroller is not None and self.list_key(k, focused):
+            return True, None
         if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scrollers:
             s = self.scrollers[0]
             return s.scroll((s.view.h - self.theme.base * 2) * (1 if k == pygame.K_PAGEDOWN else -1)), None
@@ -407,6 +410,8 @@ class Screen:
         return None
 
     def move_focus(self, step: int) -> None:
+        """The next (step 1) or previous (-1) control the keys may land on: a greyed entry of a list is passed over
+        (its reason is in its text, and the mouse shows its tooltip)."""
         n = len(self.widgets)
         if not n:
             return
@@ -415,9 +420,39 @@ class Screen:
             i = max(-1, self.first_focus() - 1)
         for _ in range(n):
             i = (i + step) % n if i >= 0 else (0 if step > 0 else n - 1)
-            if self.widgets[i].focusable:
-                self.focus = i
-                w = self.widgets[i]
-                if w.scroller:
-                    w.scroller.ensure(w.rect)
+            if self.lands(self.widgets[i]):
+                self.focus_on(i)
                 return
+
+    @staticmethod
+    def lands(w: Widget) -> bool:
+        """Whether the focus keys may land on the widget: focusable, and not a greyed entry of a list."""
+        return w.focusable and not (w.scroller is not None and not getattr(w, "enabled", True))
+
+    def focus_on(self, i: int) -> None:
+        """Focus widget i, scrolling its list to show it."""
+        self.focus = i
+        w = self.widgets[i]
+        if w.scroller:
+            w.scroller.ensure(w.rect)
+
+    def list_key(self, k: int, focused: Widget) -> bool:
+        """Home, End, Page Up and Page Down on an entry of a list: the focus goes to the first or last entry it may
+        land on, or about a page up or down; return whether the focus moved."""
+        scroll = focused.scroller
+        entries = [i for i, w in enumerate(self.widgets) if w.scroller is scroll and self.lands(w)]
+        if not entries:
+            return False
+        if k in (pygame.K_HOME, pygame.K_END):
+            pick = entries[0] if k == pygame.K_HOME else entries[-1]
+        else:
+            page = scroll.view.h * (1 if k == pygame.K_PAGEDOWN else -1)
+            aim = focused.rect.y + page
+            ahead = [i for i in entries if (self.widgets[i].rect.y - aim) * page <= 0
+                     and (self.widgets[i].rect.y - focused.rect.y) * page > 0]
+            beyond = [i for i in entries if (self.widgets[i].rect.y - focused.rect.y) * page > 0]
+            if not beyond:
+                return False
+            pick = (ahead[-1] if page > 0 else ahead[0]) if ahead else (beyond[0] if page > 0 else beyond[-1])
+        self.focus_on(pick)
+        return True

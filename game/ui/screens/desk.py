@@ -39,6 +39,8 @@ class DeskScreen(Screen):
     name = "desk"
     keys = (("1 2 3 4", "the tabs: Actions, Treaties, Powers, Telegrams (the list keeps its place; "
                         "the key focuses an entry, Enter presses it)"),
+            ("Up, Down, Home, End, PgUp, PgDn", "move over the entries that can be pressed (a greyed one says why not "
+                                                  "in its text; the list keeps its places all week)"),
             ("E", "end the week (with action points left it asks: Enter goes back, E again ends it)"),
             ("U, Ctrl+Z", "undo the week's last step"), ("M", "the map"), ("B", "the briefing"),
             ("A", "the archive of sources"), ("Esc", "the menu"))
@@ -67,7 +69,7 @@ class DeskScreen(Screen):
         self.stale = True
         self.scrollers = []
         self.switched = True
-        self.focus_panel = self.keyboard_used   # by keyboard: go straight to an entry of the panel
+        self.focus_panel = True   # the focus goes straight to an entry of the panel: Enter presses what shows focused
 
     def ensure_layout(self) -> None:
         relayout = self.stale
@@ -77,8 +79,9 @@ class DeskScreen(Screen):
             self.restore_place()
 
     def restore_place(self) -> None:
-        """Back on a tab: its list scrolled as it was; by keyboard, the focus on its entry focused before, else on
-        the first entry in view (a number key focuses, it never presses)."""
+        """Back on a tab: its list scrolled as it was, the focus on its entry focused before (even one greyed since,
+        as an action just taken), else on the first entry in view the keys may land on (a number key focuses, it
+        never presses)."""
         offset, focused = self.places.get(self.tab, (0, ""))
         if self.scrollers:
             self.scrollers[0].offset = min(offset, self.scrollers[0].limit)
@@ -88,7 +91,8 @@ class DeskScreen(Screen):
         entries = [i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable]
         in_view = [i for i in entries if self.widgets[i].scroller.view.contains(self.widgets[i].screen_rect())]
         again = [i for i in in_view if self.widgets[i].wid == focused]
-        pick = (again or in_view or entries or [-1])[0]
+        pressable = [i for i in in_view if self.lands(self.widgets[i])]
+        pick = (again or pressable or in_view or entries or [-1])[0]
         if pick >= 0:
             self.focus = pick
 

@@ -29,39 +29,58 @@ class Item:
     swatch: tuple[int, int, int] | None = None   # a power's colour before the title
     check: bool | None = None         # a check box before the title, ticked or not (None: no box)
     sub_lines: int = 0                # the most lines of `sub` shown, the last cut with "…" (0: all of them)
+    reserve: str = ""                 # a text whose lines `sub` keeps: cut to them, padded to them (a list that holds)
 
 
 class ListItem(Control):
     """One entry of a list, pressed like a button."""
 
     def __init__(self, rect: pygame.Rect, item: Item, scroller: Scroller | None = None):
-        tip = " ".join(t for t in (item.sub if item.sub_lines else "", item.tip) if t)   # what is cut, whole
-        super().__init__(rect, item.label, item.on_press, key=item.key, enabled=item.enabled, tooltip=tip,
+        super().__init__(rect, item.label, item.on_press, key=item.key, enabled=item.enabled, tooltip=self.tip_of(item),
                          wid=item.wid, scroller=scroller)
         self.item = item
 
     @staticmethod
+    def tip_of(item: Item) -> str:
+        """The tooltip: the line under the title whole if it may be cut, and the item's tip, neither said twice."""
+        sub = item.sub if item.sub_lines or item.reserve else ""
+        if item.tip in sub or sub in item.tip:
+            return max(sub, item.tip, key=len)
+        return f"{sub} {item.tip}"
+
+    @staticmethod
+    def sub_room(theme: Theme, item: Item, width: int) -> int:
+        """The most lines the line under the title may take (0: as many as it needs)."""
+        caps = [item.sub_lines, len(wrap(theme.font("sans", 0.9), item.reserve, width)) if item.reserve else 0]
+        return min((n for n in caps if n), default=0)
+
+    @staticmethod
     def sub_wrapped(theme: Theme, item: Item, width: int) -> list[str]:
-        """The line under the title, wrapped to width, cut to `sub_lines` lines with "…" at the end."""
-        lines = wrap(theme.font("sans", 0.9), item.sub, width)
-        if not item.sub_lines or len(lines) <= item.sub_lines:
-            return lines
-        last = lines[item.sub_lines - 1]
+        """The line under the title, wrapped to width, cut to its room with "…" at the end."""
         font = theme.font("sans", 0.9)
+        lines = wrap(font, item.sub, width)
+        room = ListItem.sub_room(theme, item, width)
+        if not room or len(lines) <= room:
+            return lines
+        last = lines[room - 1]
         while last and font.size(last + " …")[0] > width:
             last = last.rsplit(" ", 1)[0] if " " in last.strip() else last[:-1]   # at a word if there is one
-        return [*lines[:item.sub_lines - 1], last.rstrip() + " …"]
+        return [*lines[:room - 1], last.rstrip() + " …"]
 
     @staticmethod
     def height(theme: Theme, width: int, item: Item) -> int:
-        """The height an entry width pixels wide needs for its wrapped title and line."""
+        """The height an entry width pixels wide needs for its wrapped title and line (or the lines it reserves)."""
         pad = theme.pad
         lead = theme.px(4) + (theme.px(18) if item.swatch else 0) + (theme.line_height("bold") if item.check is not None else 0)
         note_w = theme.font("sans", 0.9).size(item.note)[0] + pad if item.note else 0
         h = theme.line_height("bold") * len(wrap(theme.font("bold"), item.label, width - 2 * pad - note_w - lead))
-        if item.sub:
-            h += theme.line_height("sans", 0.9) * len(ListItem.sub_wrapped(theme, item, width - 2 * pad - lead))
-        return h + 2 * pad
+        return h + theme.line_height("sans", 0.9) * ListItem.sub_count(theme, item, width - 2 * pad - lead) + 2 * pad
+
+    @staticmethod
+    def sub_count(theme: Theme, item: Item, width: int) -> int:
+        """The lines the line under the title takes: as many as it needs, or those it reserves."""
+        reserved = ListItem.sub_room(theme, item, width) if item.reserve else 0
+        return max(reserved, len(ListItem.sub_wrapped(theme, item, width)) if item.sub else 0)
 
     def paint(self, surf: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         p, it, r = theme.palette, self.item, self.screen_rect()
