@@ -265,7 +265,9 @@ def test_an_action_an_event_decided_is_settled(s1939):
     game = Game.new(s1939, seed=3, humans=["ussr"])
     choose_until(game, "litvinov_question", "dismiss")
     act = {a.id: a for a in PowerView(game, "ussr").actions()}
-    assert act["replace_litvinov"].settled and not act["replace_litvinov"].available
+    assert act["replace_litvinov"].settled == "Litvinov is no longer in office: Molotov already heads the " \
+                                              "Commissariat."   # its rule's words, whatever else is wanting
+    assert not act["replace_litvinov"].available
     assert not act["deepen_german_contacts"].settled   # not possible now, but it may be later
 
 
@@ -275,4 +277,5 @@ def test_a_once_action_taken_in_an_earlier_week_is_settled(s1939):
     assert game.submit(Action("act", "ussr", "replace_litvinov")).ok
     assert {a.id: a for a in PowerView(game, "ussr").actions()}["replace_litvinov"].done_this_week
     game.submit(Action("end_turn", "ussr"))
-    assert {a.id: a for a in PowerView(game, "ussr").actions()}["replace_litvinov"].settled
+    week = game.state.taken["replace_litvinov"]
+    assert {a.id: a for a in PowerView(game, "ussr").actions()}["replace_litvinov"].settled == f"Done in week {week}."

@@ -21,22 +21,25 @@ def cleared_flags(sc: Scenario, cx: Compiled) -> frozenset[str]:
     return found
 
 
-def _barring_flags(cond: Stmt | None) -> Iterator[str]:
-    """The flags whose being set makes the condition fail, whatever else holds: `not: {flag: F}` in it or in an
-    `all` of it."""
+def _barring(cond: Stmt | None) -> Iterator[tuple[str, str]]:
+    """The flags whose being set makes the condition fail, whatever else holds (`not: {flag: F}` in it or in an
+    `all` of it), each with the words its rule gives ("" if none)."""
     if cond is None:
         return
     if cond.kind == "not" and cond.arg.kind == "flag":
-        yield cond.arg.arg
+        yield cond.arg.arg, cond.why_not or cond.arg.why_not or ""
     elif cond.kind == "all":
         for part in cond.arg:
-            yield from _barring_flags(part)
+            yield from _barring(part)
 
 
-def settled(sc: Scenario, cx: Compiled, st: GameState, defn: ActionDef) -> bool:
-    """True if the action can never be taken again: done once and for all in an earlier week, or barred by a flag
-    that is set and that nothing in the scenario clears (an event decided it: Litvinov dismissed in a question)."""
+def settled(sc: Scenario, cx: Compiled, st: GameState, defn: ActionDef) -> str:
+    """Why the action can never be taken again, in words ("": it may be): done once and for all in an earlier
+    week, or barred by a flag that is set and that nothing in the scenario clears (an event decided it: Litvinov
+    dismissed in a question)."""
     taken = st.taken.get(defn.id)
     if defn.once and taken is not None and taken < st.turn:
-        return True
-    return any(f in st.flags and f not in cleared_flags(sc, cx) for f in _barring_flags(defn.requires))
+        return f"Done in {sc.calendar.numbered(taken).lower()}."
+    cleared = cleared_flags(sc, cx)
+    return next((why or "Decided otherwise." for flag, why in _barring(defn.requires)
+                 if flag in st.flags and flag not in cleared), "")

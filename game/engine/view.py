@@ -144,7 +144,7 @@ class ActionView:
     available: bool
     reason: str             # why not ("" when available)
     done_this_week: bool
-    settled: bool = False   # it can never be taken again (done for good, or decided otherwise: settled.py)
+    settled: str = ""       # why it can never be taken again ("": it may be; done for good, or decided: settled.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +347,7 @@ class PowerView:
             result = self.game.check(Action("act", self.power, d.id))
             said = self._consequences(d.effects, d.hidden_effects, now=True)
             found.append(ActionView(d.id, d.name, d.text, said, d.cost, result.ok, result.reason,
-                                    st.taken.get(d.id) == st.turn, not result.ok and settled(self.sc, self.game.cx, st, d)))
+                                    st.taken.get(d.id) == st.turn, "" if result.ok else settled(self.sc, self.game.cx, st, d)))
         return found
 
     def check(self, action: Action) -> Result:

@@ -47,15 +47,16 @@ class ActionList:
         week = (s.view.week().turn, s.power)
         actions = {a.id: a for a in s.view.actions()}
         kept, order = s.action_order
-        fresh = kept != week
-        listed = {} if fresh else order   # a settled action stays only where the week found it
+        current = kept == week
+        listed = order if current else {}   # a settled action stays only where the week found it
         items = self.answer_items() + [self.action_item(a) for a in actions.values()
                                        if not a.settled or f"act:{a.id}" in listed]
-        if fresh:
-            items.sort(key=lambda it: not it.enabled)   # what can be done first
-            s.action_order = (week, {it.wid: Placed(i, it.label, it.sub, it.enabled) for i, it in enumerate(items)})
-        else:
+        if current:
             items = self.in_week_order(items, order)
+        else:
+            items.sort(key=lambda it: not it.enabled)   # what can be done first
+            if not s.view.questions():   # fixed once the week's questions are answered (until then all must wait)
+                s.action_order = (week, {it.wid: Placed(i, it.label, it.sub, it.enabled) for i, it in enumerate(items)})
         return items or [Item("No actions in this scenario.", enabled=False)]
 
     def answer_items(self) -> list[Item]:
@@ -86,7 +87,7 @@ class ActionList:
         if a.done_this_week:
             state = self.s.scenario.calendar.words("Done this week.")
         elif a.settled:
-            state = f"Settled: {a.reason}"
+            state = f"Settled: {a.settled}"
         else:
             state = f"Not now: {a.reason or 'not possible now.'}"
         return Item(a.name, note=cost, sub=state, enabled=False, wid=wid, tip=state)

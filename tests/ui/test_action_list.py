@@ -130,3 +130,24 @@ def test_after_a_click_on_a_tab_enter_opens_the_entry_focused(app):
     assert wid.startswith("offer:")
     d.key(pygame.K_RETURN)
     assert app.top.name == "negotiation" and app.top.offer_id == wid.split(":", 1)[1]
+
+
+def test_the_week_fixes_its_list_only_once_its_questions_are_answered(app):
+    """The desk drawn under a question (every action waits for the answer) must not fix the week's list: once
+    answered, what can be done comes first, at full height, as a fresh list would be."""
+    to_desk(app)
+    to_question(app, "litvinov_question")
+    app.top.ensure_layout()
+    desk = app.stack[0]
+    desk.stale = True
+    desk.ensure_layout()                          # the desk laid out under the question
+    d = Driver(app, "keys")
+    d.answer(2)                                   # keep Litvinov
+    back_to_desk(d)
+    shown = places(app.top)
+    first = next(iter(entries(app.top).values()))
+    assert first.enabled, first.wid
+    app.session.action_order = ((0, ""), {})
+    app.top.stale = True
+    assert places(app.top) == shown
+
