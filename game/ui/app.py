@@ -165,6 +165,8 @@ class App:
         from ..engine.actions import ACTION_KINDS
 
         kind = ACTION_KINDS[action.kind]
+        if kind.ends_week:   # what the week's steps said is over: it must not show in the next week (or seat)
+            self.notice = None
         if kind.ends_week and teaching.lesson_ends(self, before):
             return
         if self.session.game.over:

@@ -95,3 +95,18 @@ def test_a_long_path_wraps_at_its_separators_never_mid_word(app):
         elif at < len(text):
             assert line[-1] in "/\\-_.", f"cut mid-word: {line!r}"
     assert at == len(text)
+
+
+def test_a_notice_of_last_week_is_not_shown_in_the_next(app, drawn):
+    """An action's "Done: ..." waits under the week's report; the report closed, the new week must not show it."""
+    d = to_desk(app)
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)                       # an action: "Done: ..."
+    assert app.notice is not None and app.notice.text.startswith("Done")
+    d.end_week()
+    assert app.session.game.state.turn == 2
+    while not isinstance(app.top, DeskScreen):
+        d.key(pygame.K_RETURN)
+    drawn.clear()
+    redraw(d)
+    assert not any(text.startswith("Done") for text in drawn), drawn
