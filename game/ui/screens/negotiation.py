@@ -17,7 +17,7 @@ from ..widgets.caption import Caption
 from ..widgets.core import ScrollText
 from ..widgets.items import Item
 from ..widgets.paper import sheet, stamp
-from ..widgets.text import Block, fit, render
+from ..widgets.text import Block, fit, layout_blocks, render
 from ..wording import ANSWERS, STANDS, STATUS, WATCHING, WATCHING_TEXT, chance
 from .base import Screen
 
@@ -71,7 +71,8 @@ class NegotiationScreen(Screen):
         head_h = theme.line_height("bold", 1.7) + theme.line_height() * 2 + pad
         self.head = pygame.Rect(pad, pad, w - 2 * pad, head_h)
         body_y = self.head.bottom + pad
-        bottom = h - pad - bh - pad
+        summary = self.layout_summary(theme, pygame.Rect(pad, 0, w - 2 * pad, h - pad - bh - theme.px(4)))
+        bottom = summary.top - theme.px(4)
         left_w = int((w - 3 * pad) * 0.58)
         self.left = pygame.Rect(pad, body_y, left_w, bottom - body_y)
         self.right = pygame.Rect(2 * pad + left_w, body_y, w - 3 * pad - left_w, bottom - body_y)
@@ -86,6 +87,33 @@ class NegotiationScreen(Screen):
                                                                   len(answers), theme.px(8)), answers, strict=True):
             self.add(Button(cell, label, fn, key=key, enabled=enabled, tooltip=tip))
         self.layout_head(theme)
+
+    def layout_summary(self, theme: Theme, room: pygame.Rect) -> pygame.Rect:
+        """The line over the answers that names every clause of the draft they concern (the list above may hide
+        some below its fold), ending at room's bottom: up to three lines, scrolling beyond; return where it is."""
+        blocks = [Block("body", self.summary())]
+        _, height = layout_blocks(theme, blocks, room.w - theme.pad * 2 - theme.px(8))
+        rect = pygame.Rect(room.x, 0, room.w, min(height, theme.line_height() * 3) + 16)
+        rect.bottom = room.bottom
+        self.add(ScrollText(rect, theme, blocks, wid="draft-summary", style_bg="paper"))
+        return rect
+
+    def summary(self) -> str:
+        """Which draft the answers concern, and all its clauses: the one on the table if it awaits the player's
+        answer, else the player's own draft (or, for an observer, the table's)."""
+        view = self.s.view
+        table = view.offer(self.offer_id)
+        names = {c.id: c.name for c in view.clauses(self.offer_id)}
+        answering = self.watching or not table.refusal("accept")
+        clauses = table.clauses if answering else tuple(self.draft)
+        listed = "; ".join(names[c] for c in clauses) or "none"
+        count = f"{len(clauses)} clause{'s' if len(clauses) != 1 else ''}"
+        if self.watching:
+            return f"On the table, {count}: {listed}."
+        if answering:
+            mine = " Your edits are not part of it." if view.draft(self.offer_id, self.draft).differs else ""
+            return f"Accept or Reject answers the draft on the table, {count}: {listed}.{mine}"
+        return f"Your draft, {count}: {listed}."
 
     def layout_head(self, theme: Theme) -> None:
         """The offer's name and its parties: as much as the header holds, the whole in a tooltip."""
@@ -138,8 +166,9 @@ class NegotiationScreen(Screen):
             act = Action(kind, s.power, self.offer_id)
             why = table.refusal(kind)
             label, tip = ANSWERS[kind]
-            buttons.append((label, (lambda a=act, lb=label: decided(s.asks_reasons, s.view.irreversible(a),
-                                                                     f"{lb}: {table.name}", Many((Submit(a), Pop())))),
+            what = f"{label}: {table.name}." + (f" {self.summary()}" if kind == "accept" else "")
+            buttons.append((label, (lambda a=act, wh=what: decided(s.asks_reasons, s.view.irreversible(a), wh,
+                                                                    Many((Submit(a), Pop())))),
                             ANSWER_KEYS[kind], not why, why or tip))
         for kind, fn, enabled in (("reset", self.reset, table.editable), ("back", lambda: Pop(), True)):
             label, tip = ANSWERS[kind]
