@@ -151,3 +151,18 @@ def test_the_week_fixes_its_list_only_once_its_questions_are_answered(app):
     app.top.stale = True
     assert places(app.top) == shown
 
+
+
+def test_down_at_the_end_of_the_list_stays_there(app):
+    """The arrows go round no corner: Down on the list's last entry does not land on End week (the first control
+    of the window), where an Enter would end the week."""
+    d = to_desk(app)
+    desk = app.top
+    d.key(pygame.K_1)
+    d.key(pygame.K_END)
+    last = focused(desk)
+    for _ in range(3):
+        d.key(pygame.K_DOWN)
+    assert focused(desk) == last
+    d.key(pygame.K_TAB)                          # Tab still goes round
+    assert focused(desk) != last

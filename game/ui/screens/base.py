@@ -378,7 +378,7 @@ class Screen:
             return True, self.escape()
         if k == pygame.K_TAB or k in NAV_NEXT or k in NAV_PREV:
             back = k in NAV_PREV or (k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
-            self.move_focus(-1 if back else 1)
+            self.move_focus(-1 if back else 1, wrap=k == pygame.K_TAB)
             return True, None
         if k in ACTIVATE:
             if focused is not None:
@@ -409,9 +409,10 @@ class Screen:
                 return result
         return None
 
-    def move_focus(self, step: int) -> None:
+    def move_focus(self, step: int, wrap: bool = True) -> None:
         """The next (step 1) or previous (-1) control the keys may land on: a greyed entry of a list is passed over
-        (its reason is in its text, and the mouse shows its tooltip)."""
+        (its reason is in its text, and the mouse shows its tooltip). Without wrap (the arrows), the focus stops at
+        the last and the first control: Down on a list's last entry must not land on the window's first button."""
         n = len(self.widgets)
         if not n:
             return
@@ -419,6 +420,8 @@ class Screen:
         if i < 0 and step > 0:   # nothing focused yet: Tab starts where the screen says to start
             i = max(-1, self.first_focus() - 1)
         for _ in range(n):
+            if i >= 0 and not wrap and not 0 <= i + step < n:
+                return
             i = (i + step) % n if i >= 0 else (0 if step > 0 else n - 1)
             if self.lands(self.widgets[i]):
                 self.focus_on(i)
