@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pygame
@@ -103,17 +104,18 @@ class NegotiationScreen(Screen):
         answer, else the player's own draft (or, for an observer, the table's)."""
         view = self.s.view
         table = view.offer(self.offer_id)
-        names = {c.id: c.name for c in view.clauses(self.offer_id)}
-        answering = self.watching or not table.refusal("accept")
-        clauses = table.clauses if answering else tuple(self.draft)
-        listed = "; ".join(names[c] for c in clauses) or "none"
-        count = f"{len(clauses)} clause{'s' if len(clauses) != 1 else ''}"
         if self.watching:
-            return f"On the table, {count}: {listed}."
-        if answering:
+            return f"On the table, {self.listing(table.clauses)}."
+        if not table.refusal("accept"):
             mine = " Your edits are not part of it." if view.draft(self.offer_id, self.draft).differs else ""
-            return f"Accept or Reject answers the draft on the table, {count}: {listed}.{mine}"
-        return f"Your draft, {count}: {listed}."
+            return f"Accept or Reject answers the draft on the table, {self.listing(table.clauses)}.{mine}"
+        return f"Your draft, {self.listing(self.draft)}."
+
+    def listing(self, clauses: Iterable[str]) -> str:
+        """"2 clauses: A; B": how many, and each by name."""
+        names = {c.id: c.name for c in self.s.view.clauses(self.offer_id)}
+        listed = [names[c] for c in clauses]
+        return f"{len(listed)} clause{'s' if len(listed) != 1 else ''}: {'; '.join(listed) or 'none'}"
 
     def layout_head(self, theme: Theme) -> None:
         """The offer's name and its parties: as much as the header holds, the whole in a tooltip."""
@@ -166,7 +168,8 @@ class NegotiationScreen(Screen):
             act = Action(kind, s.power, self.offer_id)
             why = table.refusal(kind)
             label, tip = ANSWERS[kind]
-            what = f"{label}: {table.name}." + (f" {self.summary()}" if kind == "accept" else "")
+            what = f"{label}: {table.name}" + (f", the draft on the table — {self.listing(table.clauses)}."
+                                               if kind == "accept" else ".")
             buttons.append((label, (lambda a=act, wh=what: decided(s.asks_reasons, s.view.irreversible(a), wh,
                                                                     Many((Submit(a), Pop())))),
                             ANSWER_KEYS[kind], not why, why or tip))
