@@ -44,7 +44,7 @@ class Session:
         self.briefed: set[str] = set(self.seats)
         self.last_save: Path | None = None
         self.save_problem: SaveProblem | None = None   # the last autosave failed: this game is saved nowhere
-        self.action_order: tuple[int, dict[str, int]] = (0, {})  # the week and its list order on the desk
+        self.action_order: tuple[tuple[int, str], dict] = ((0, ""), {})  # the desk's list as its week fixed it (action_list.py)
         self.fixed = len(game.record)   # the steps of the action log before this one can no longer be undone
 
     @property
