@@ -166,3 +166,18 @@ def test_down_at_the_end_of_the_list_stays_there(app):
     assert focused(desk) == last
     d.key(pygame.K_TAB)                          # Tab still goes round
     assert focused(desk) != last
+
+
+def test_down_from_the_selected_tab_goes_into_its_list(app):
+    """After the week's report the focus rests on the Actions tab; Down goes to the list's first entry that can
+    be pressed (not along the tabs), and presses nothing."""
+    d = to_desk(app)
+    desk = app.top
+    assert focused(desk) == "tab:actions"
+    taken = dict(app.session.game.state.taken)
+    d.key(pygame.K_DOWN)
+    first = next(wid for wid, w in entries(desk).items() if w.enabled)
+    assert focused(desk) == first
+    assert app.session.game.state.taken == taken
+    d.key(pygame.K_UP)
+    assert focused(desk) == "tab:actions"

@@ -39,8 +39,9 @@ class DeskScreen(Screen):
     name = "desk"
     keys = (("1 2 3 4", "the tabs: Actions, Treaties, Powers, Telegrams (the list keeps its place; "
                         "the key focuses an entry, Enter presses it)"),
-            ("Up, Down, Home, End, PgUp, PgDn", "move over the entries that can be pressed (a greyed one says why not "
-                                                  "in its text; the list keeps its places all week)"),
+            ("Up, Down, Home, End, PgUp, PgDn", "move over the entries that can be pressed, Down from the tab into "
+                                                  "its list (a greyed entry says why not in its text; the list keeps "
+                                                  "its places all week)"),
             ("E", "end the week (with action points left it asks: Enter goes back, E again ends it)"),
             ("U, Ctrl+Z", "undo the week's last step"), ("M", "the map"), ("B", "the briefing"),
             ("A", "the archive of sources"), ("Esc", "the menu"))
@@ -404,6 +405,22 @@ class DeskScreen(Screen):
     def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:
         if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
             return True, Undo()
+        if event.key in (pygame.K_UP, pygame.K_DOWN):
+            return self.between_tab_and_list(event.key == pygame.K_DOWN)
+        return None
+
+    def between_tab_and_list(self, down: bool) -> tuple[bool, Any] | None:
+        """Down on the selected tab goes into its list (the first entry in view that can be pressed), Up on the
+        list's first such entry back to the tab; other arrows move as on every screen."""
+        entries = [i for i, w in enumerate(self.widgets) if w.scroller is not None and self.lands(w)]
+        tab = self.rest_focus()
+        if down and self.focus == tab and entries:
+            in_view = [i for i in entries if self.widgets[i].scroller.view.contains(self.widgets[i].screen_rect())]
+            self.focus_on((in_view or entries)[0])
+            return True, None
+        if not down and entries and self.focus == entries[0] and tab >= 0:
+            self.focus = tab
+            return True, None
         return None
 
     def escape(self) -> Any:
