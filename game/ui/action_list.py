@@ -61,8 +61,8 @@ class ActionList:
 
     def answer_items(self) -> list[Item]:
         return [Item(f"Answer the draft of {offer.the}", (lambda o=offer.id: Open("negotiation", offer_id=o)),
-                     note="waiting", wid=f"answer:{offer.id}",
-                     sub="A draft has reached you: accept it, reject it, stall, or send a counter-draft "
+                     wid=f"answer:{offer.id}",   # no note: answered, it keeps its title's lines (in_week_order)
+                     sub="Waiting for your answer: accept it, reject it, stall, or send a counter-draft "
                          "(free of charge).") for offer in self.s.view.offers() if offer.awaits_me]
 
     @staticmethod

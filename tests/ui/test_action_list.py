@@ -181,3 +181,23 @@ def test_down_from_the_selected_tab_goes_into_its_list(app):
     assert app.session.game.state.taken == taken
     d.key(pygame.K_UP)
     assert focused(desk) == "tab:actions"
+
+
+def test_an_answered_draft_keeps_its_place_in_the_list(app):
+    """A draft answered from the list: its entry stays where it was, greyed, so the entries under it do not move
+    up under the mouse."""
+    from game.engine import Action
+    from tests.ui.test_negotiation_screen import table_with_a_draft_for_me
+
+    table = table_with_a_draft_for_me(app)
+    app.stack = app.stack[:1]
+    desk = app.top
+    desk.stale = True
+    before = places(desk)
+    wid = f"answer:{table.offer_id}"
+    assert wid in before
+    app.submit(Action("reject", app.session.power, table.offer_id))
+    desk.stale = True
+    assert places(desk) == before
+    entry = entries(desk)[wid]
+    assert not entry.enabled and entry.item.sub == "Answered this week."
