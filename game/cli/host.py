@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.headless:
         return _window(host, args)
     print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
+    host.subscribe(_progress(host))
 
     def ready(port: int) -> None:
         url = url_of(args.bind, port)
@@ -49,6 +50,25 @@ def run(args: argparse.Namespace) -> int:
         pass
     print("main.py host: stopped; the game is saved.", file=sys.stderr)
     return 0
+
+
+def _progress(host):
+    """What the teacher at a headless host is told on standard error: each new week, and the ending."""
+    said = {"turn": host.turn, "over": False}
+
+    def tell(notice: dict) -> None:
+        if notice.get("type") != "changed":
+            return
+        if notice["turn"] != said["turn"] and not notice["over"]:
+            said["turn"] = notice["turn"]
+            words = host.view(None)["calendar"]["words"]
+            print(f"main.py host: {words} begins", file=sys.stderr, flush=True)
+        if notice["over"] and not said["over"]:
+            said["over"] = True
+            outcome = host.view(None)["calendar"]["outcome"]
+            print(f"main.py host: the game has ended ({outcome}); the host goes on serving so that every team can "
+                  "read its ending; Ctrl-C stops it", file=sys.stderr, flush=True)
+    return tell
 
 
 def _new(args: argparse.Namespace):

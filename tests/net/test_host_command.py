@@ -44,6 +44,10 @@ def test_the_headless_host_serves_is_killed_resumes_and_stops_on_ctrl_c(tmp_path
         token = call(url, "api/join", {"code": codes["ussr"]})["token"]
         step = next(a for a in call(url, "api/view", token=token)["legal"] if a["kind"] == "act")
         assert call(url, "api/act", {"action": step, "why": "acknowledged"}, token)["ok"]
+        britain = call(url, "api/join", {"code": codes["britain"]})["token"]
+        for seat_token in (token, britain):
+            assert call(url, "api/end-turn", {}, seat_token)["ok"]
+        assert "Week 2 of 19 begins" in _line_of(proc, "begins")
     finally:
         proc.kill()   # no clean shutdown
         proc.communicate(timeout=20)
@@ -73,3 +77,11 @@ def test_the_host_command_refuses_a_new_game_without_seats_as_a_usage_error(tmp_
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "host", "--headless"], capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 2 and "--seats" in done.stderr and done.stdout == ""
+
+
+def _line_of(proc: subprocess.Popen, words: str) -> str:
+    """The first line of the host's standard error that holds these words."""
+    for line in proc.stderr:
+        if words in line:
+            return line
+    raise AssertionError(f"the host never said {words!r}")
