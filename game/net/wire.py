@@ -9,6 +9,7 @@ from typing import Any
 
 from ..engine.facilitator import ConsoleView
 from ..engine.game import Game
+from ..engine.notes import MAX_REASON
 from ..engine.view import PowerView, to_json
 
 PROTOCOL = 1   # the version of these shapes (docs/NETWORK.md); raised when a field changes meaning
@@ -46,10 +47,25 @@ def seat_view(game: Game, seat: str, clock: Clock | None = None) -> dict[str, An
         "turn_ended": seat in game.state.ended or seat not in game.humans,
         "played_by_ai": seat in game.seats and seat not in game.humans,
         "waiting_for": _waiting(game),
+        "question_options": _options(view), "source_cards": _cards(view), "limits": {"reason": MAX_REASON},
     })
     if clock is not None:   # (the host adds the timer to a view it keeps, as it is when the view is sent)
         data["timer"] = to_json(clock)
     return data
+
+
+def _options(view: PowerView) -> dict[str, list[dict[str, str]]]:
+    """The words of each option of the questions awaiting the seat (the view gives their ids)."""
+    return {q.event: [{"id": c.id, "text": c.text} for c in view.sc.event(q.event).choices]
+            for q in view.questions()}
+
+
+def _cards(view: PowerView) -> list[dict[str, str]]:
+    """The source cards the seat has unlocked, to read (the view gives their ids, in the order met)."""
+    sc = view.sc
+    return [{"id": s.id, "title": s.title, "author": s.author, "date": s.date,
+             "perspective": sc.perspective(s.perspective).name, "text": s.text, "reference": s.reference}
+            for s in map(sc.source, view.sources())]
 
 
 def _step(action: dict[str, Any]) -> dict[str, Any]:
