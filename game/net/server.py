@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from .host import NetworkHost, Refused
 
@@ -241,7 +241,15 @@ def make_app(host: NetworkHost, static: Path = STATIC, tick: float = TICK_SECOND
         app.on_cleanup.append(lambda _app: _stop(unsubscribe, ticker))
 
     app.on_startup.append(start)
+    app.on_shutdown.append(_close_sockets)
     return app
+
+
+async def _close_sockets(app: web.Application) -> None:
+    """Close every client's socket as the host stops, so that the pages notice at once and reconnect (an open
+    socket would otherwise hold the server's shutdown until its timeout)."""
+    for ws in list(app[SOCKETS]):
+        await ws.close(code=WSCloseCode.GOING_AWAY, message=b"the host stops")
 
 
 async def _stop(unsubscribe: Callable[[], None], ticker: asyncio.Future) -> None:
