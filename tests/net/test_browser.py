@@ -1,0 +1,214 @@
+"""The seat in a real browser: the distribution's Chromium, driven by Playwright, against a host on 127.0.0.1.
+
+Skipped when Playwright or Chromium is missing (CI installs Playwright from requirements-dev.txt but not a
+browser). One browser serves the whole module; Playwright's waiting for an element is not a timing assertion:
+each check waits for what the page must come to show, and fails if it never does."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from game.engine import Game, saves
+from game.engine.classroom import ClassOptions
+from game.net.codes import SeatKeys
+from game.net.host import NetworkHost
+from game.net.server import start_in_thread
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright (requirements-dev.txt)")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+pytestmark = pytest.mark.skipif(not CHROMIUM, reason="needs the distribution's Chromium (apt-get install chromium)")
+expect = playwright_api.expect
+WAIT_MS = 15_000      # how long the page may take to come to show something before the test fails
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def served(s1939, tmp_path) -> Iterator[tuple[NetworkHost, str]]:
+    """A class game with two network seats (reasons required), served on a free port of 127.0.0.1."""
+    game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(require_reason=True))
+    host = NetworkHost(game, tmp_path / "host.json")
+    handle = start_in_thread(host, "127.0.0.1", 0)
+    try:
+        yield host, handle.url
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def page_of(browser) -> Iterator[Any]:
+    """A new page in a context of its own (each seat keeps its token in its own tab's storage)."""
+    contexts = []
+
+    def open_page(url: str, width: int = 1280, height: int = 800) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.errors = errors
+        page.goto(url)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def join(page: Any, code: str) -> None:
+    page.fill("#code", code)
+    page.click("#join button[type=submit]")
+    expect(page.locator("#desk")).to_be_visible(timeout=WAIT_MS)
+
+
+def first_open_action(page: Any) -> Any:
+    return page.locator("#actions button:not([aria-disabled])").first
+
+
+def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> None:
+    host, url = served
+    pages = {seat: page_of(url) for seat in ("ussr", "britain")}
+    for seat, page in pages.items():
+        join(page, host.keys.codes[seat])
+        expect(page.locator("#when")).to_contain_text("Week 1 of", timeout=WAIT_MS)
+    for seat, page in pages.items():
+        page.fill("#reason", f"The {seat} team's reason <b>in bold</b>?")
+        first_open_action(page).click()
+        expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
+        expect(page.locator("#refusal")).to_be_empty()
+        page.click("#end-turn")
+        if page.locator("#confirm").is_visible():
+            page.click("#confirm-yes")
+        if seat == "ussr":
+            expect(page.locator("#waiting")).to_contain_text("Waiting for: Britain", timeout=WAIT_MS)
+    for page in pages.values():
+        expect(page.locator("#when")).to_contain_text("Week 2 of", timeout=WAIT_MS)
+        expect(page.locator("#notice")).to_contain_text("Week 2 of", timeout=WAIT_MS)
+        assert not page.errors
+    with host.reading() as game:
+        reasons = {a.power: a.why for a in game.record if a.kind == "act"}
+    assert reasons == {seat: f"The {seat} team's reason <b>in bold</b>?" for seat in pages}
+    ussr = pages["ussr"]
+    ussr.locator("#inbox").get_by_text("The ussr team's reason <b>in bold</b>?", exact=False).first.wait_for()
+    assert ussr.locator("#inbox b").count() == 0, "a reason is shown as text, never as HTML"
+
+
+def test_an_action_without_the_reason_the_class_requires_shows_the_refusal(served, page_of) -> None:
+    host, url = served
+    page = page_of(url)
+    join(page, host.keys.codes["britain"])
+    first_open_action(page).click()
+    expect(page.locator("#refusal")).to_contain_text("reason", timeout=WAIT_MS)
+    with host.reading() as game:
+        assert not [a for a in game.record if a.kind == "act"]
+
+
+def test_the_keyboard_alone_joins_and_takes_an_action(served, page_of) -> None:
+    host, url = served
+    page = page_of(url)
+    expect(page.locator("#code")).to_be_focused(timeout=WAIT_MS)
+    page.keyboard.type(host.keys.codes["ussr"])
+    page.keyboard.press("Enter")
+    expect(page.locator("#desk")).to_be_visible(timeout=WAIT_MS)
+    reached = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => [document.activeElement.id, document.activeElement.textContent, "
+                                "document.activeElement.getAttribute('aria-disabled')]")
+        reached.append(focused)
+        if focused[0] == "reason":
+            page.keyboard.type("Typed at the keyboard.")
+        if focused[1] == "Take this action" and focused[2] is None:
+            page.keyboard.press("Enter")
+            break
+    else:
+        pytest.fail(f"Tab never reached an action that may be taken: {reached}")
+    expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
+    with host.reading() as game:
+        assert [a.why for a in game.record if a.kind == "act"] == ["Typed at the keyboard."]
+
+
+def test_ending_the_turn_with_points_left_asks_first(served, page_of) -> None:
+    host, url = served
+    page = page_of(url)
+    join(page, host.keys.codes["ussr"])
+    page.click("#end-turn")
+    expect(page.locator("#confirm")).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("#confirm-text")).to_contain_text("action point")
+    page.click("#confirm-no")
+    expect(page.locator("#confirm")).to_be_hidden(timeout=WAIT_MS)
+    assert not host.finished("ussr")
+    page.click("#end-turn")
+    page.click("#confirm-yes")
+    expect(page.locator("#waiting")).to_contain_text("Waiting for: Britain", timeout=WAIT_MS)
+    assert host.finished("ussr")
+
+
+def test_a_page_finds_its_seat_again_after_the_host_restarts_without_its_tokens(s1939, tmp_path, page_of) -> None:
+    """The host is stopped and resumed from its save, knowing the codes but no device: the page reconnects by
+    itself, is refused its old token, joins again with the code it kept, and finds its desk as it was."""
+    game = Game.new(s1939, seed=11, humans=("ussr", "britain"))
+    host = NetworkHost(game, tmp_path / "host.json")
+    handle = start_in_thread(host, "127.0.0.1", 0)
+    page = page_of(handle.url)
+    join(page, host.keys.codes["britain"])
+    page.fill("#reason", "Before the host stopped.")
+    first_open_action(page).click()
+    expect(page.locator("#points")).to_contain_text("0 action points", timeout=WAIT_MS)
+    handle.stop()
+    expect(page.locator("#link")).to_contain_text("lost", timeout=WAIT_MS)
+    saved, _notes = saves.load_game(tmp_path / "host.json", s1939)
+    resumed = NetworkHost(saved, tmp_path / "host.json", SeatKeys(dict(host.keys.codes)))
+    handle = start_in_thread(resumed, "127.0.0.1", handle.port)
+    try:
+        expect(page.locator("#link")).to_contain_text("Connected", timeout=WAIT_MS)
+        expect(page.locator("#points")).to_contain_text("0 action points")
+        page.click("#end-turn")
+        expect(page.locator("#waiting")).to_contain_text("Waiting for: USSR", timeout=WAIT_MS)
+        assert resumed.finished("britain")
+    finally:
+        handle.stop()
+
+
+LABELS_AND_NAMES = """() => {
+  const unlabelled = [...document.querySelectorAll('input, textarea, select, meter')]
+    .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+    .map(e => e.id || e.outerHTML);
+  const nameless = [...document.querySelectorAll('button, a[href]')]
+    .filter(e => !e.textContent.trim() && !e.getAttribute('aria-label')).map(e => e.outerHTML);
+  return {unlabelled, nameless};
+}"""
+
+
+def test_the_desk_has_a_label_for_every_field_and_fits_a_phone_and_a_laptop(served, page_of) -> None:
+    host, url = served
+    page = page_of(url, 360, 740)
+    join(page, host.keys.codes["britain"])
+    expect(page.locator("#actions li").first).to_be_visible(timeout=WAIT_MS)
+    assert page.evaluate(LABELS_AND_NAMES) == {"unlabelled": [], "nameless": []}
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, "nothing runs off the side"
+
+
+def test_a_watcher_sees_the_public_view_and_no_desk(served, page_of) -> None:
+    host, url = served
+    page = page_of(url)
+    page.click("#watch-button")
+    expect(page.locator("#watch")).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("#watch-when")).to_contain_text("Week 1 of", timeout=WAIT_MS)
+    expect(page.locator("#watch-waiting")).to_contain_text("USSR", timeout=WAIT_MS)
+    assert page.locator("#desk").is_hidden()
+    host.act("ussr", {"kind": "end_turn"})
+    host.act("britain", {"kind": "end_turn"})
+    expect(page.locator("#watch-when")).to_contain_text("Week 2 of", timeout=WAIT_MS)
