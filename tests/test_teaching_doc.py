@@ -4,6 +4,8 @@ What is executed and what is only parsed:
 - `python main.py ...` commands other than `play` are executed in full (in a temporary folder and home).
 - `python main.py play ...` is executed up to the window: the parser, the seats, the class options and the
   checkpoints are checked as for a teacher, and the window's entry point (`run_app`) is replaced by a recorder.
+- `python main.py host ...` is executed up to serving: the class game is made and saved as for a teacher, and the
+  host's window (or, with `--headless`, its server) is replaced by a recorder.
 - `python3 dev.py bundle ...` runs dev.py's own argument parsing and steps with the copying and the downloading
   replaced (tests/test_bundle.py makes a real bundle and installs from it with no network).
 - `python3 dev.py play ...` runs dev.py's dispatch with the environment set-up and the game's process replaced.
@@ -22,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "TEACHING.md"
-FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+FENCE = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)   # (indented: inside a list item)
 
 
 def quoted_commands(text: str) -> list[str]:
@@ -48,12 +50,21 @@ def exit_code(call: Any) -> int:
 
 
 def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[tuple]]:
-    """main.py with these arguments; a window it would open is recorded instead."""
+    """main.py with these arguments; a window it would open, or a host it would serve, is recorded instead."""
+    import game.cli.host
+    import game.net.server
     import game.ui.play
     from game.cli import main
 
     windows: list[tuple] = []
+
+    async def serve(host: Any, bind: str, port: int, ready: Any, stop: Any) -> None:
+        windows.append((host, bind, port))
+        ready(port or 8039)
+
     monkeypatch.setattr(game.ui.play, "run_app", lambda *a, **k: windows.append(a) or 0)
+    monkeypatch.setattr(game.cli.host, "_window", lambda host, parsed: windows.append((host, parsed)) or 0)
+    monkeypatch.setattr(game.net.server, "serve", serve)
     return exit_code(lambda: main(args)), windows
 
 
@@ -91,7 +102,7 @@ def test_the_guide_quotes_the_commands_a_teacher_needs() -> None:
     commands = quoted_commands(GUIDE.read_text(encoding="utf-8"))
     starts = {" ".join(c.split()[:3]) for c in commands}
     assert {"python3 dev.py bundle", "python3 dev.py play", "python main.py handouts",
-            "python main.py play"} <= starts
+            "python main.py play", "python main.py host"} <= starts
 
 
 @pytest.mark.parametrize("command", quoted_commands(GUIDE.read_text(encoding="utf-8")))
@@ -99,8 +110,8 @@ def test_each_quoted_command_works(command: str, lab: Path, monkeypatch: pytest.
     code, done = run_quoted(command, monkeypatch)
     assert code == 0, command
     words = shlex.split(command)
-    if words[:3] == ["python", "main.py", "play"]:
-        assert len(done) == 1, "the window would have opened once"
+    if words[:3] in (["python", "main.py", "play"], ["python", "main.py", "host"]):
+        assert len(done) == 1, "the window would have opened (or the host served) once"
     elif words[:3] == ["python", "main.py", "handouts"]:
         out = lab / words[words.index("--out") + 1]
         assert sorted(p.name for p in out.iterdir()) == ["moscow_1939-role-cards.html", "moscow_1939-sources.html",
@@ -115,6 +126,8 @@ def test_each_quoted_command_works(command: str, lab: Path, monkeypatch: pytest.
     "python main.py play --seats ussr --class 9A --pin 1939 --no-such-flag",
     "python main.py play --seats ussr --start no_such_checkpoint",
     "python main.py play --seats ussr,atlantis",
+    "python main.py host --seats ussr,atlantis --bind 0.0.0.0",
+    "python main.py host --bind 0.0.0.0",
     "python main.py handouts --outt handouts",
     "python3 dev.py bundle --outt lab",
 ])
