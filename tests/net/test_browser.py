@@ -109,6 +109,7 @@ def test_an_action_without_the_reason_the_class_requires_shows_the_refusal(serve
     join(page, host.keys.codes["britain"])
     first_open_action(page).click()
     expect(page.locator("#refusal")).to_contain_text("reason", timeout=WAIT_MS)
+    expect(page.locator("#actions .beside")).to_contain_text("reason")   # and beside the button pressed
     with host.reading() as game:
         assert not [a for a in game.record if a.kind == "act"]
 

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  var store = window.sessionStorage;          // per tab: two seats may share one browser
+  var store = window.sessionStorage;
+  var SETTLE_MS = 200;                        // after a push, wait this long for more before refetching          // per tab: two seats may share one browser
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
   var ANSWER_WORDS = {accept: "Accept", reject: "Reject", stall: "Stall"};
@@ -26,6 +27,7 @@
     retryTimer: null,
     fetching: null,
     clockTimer: null,
+    soonTimer: null,
     drawn: {},              // part of the page -> the data it was last drawn from
     again: false
   };
@@ -118,7 +120,15 @@
 
   function say(text) { $("notice").textContent = text; }
 
-  function refuse(text) { $("refusal").textContent = text; }
+  /** A refusal, announced at the top of the desk and, when a button was pressed, shown beside it too (on a phone
+   * the top of the desk is far away). */
+  function refuse(text, button) {
+    $("refusal").textContent = text;
+    document.querySelectorAll(".beside").forEach(function (p) { p.remove(); });
+    if (text && button && button.parentNode) {
+      button.insertAdjacentElement("afterend", el("p", {"class": "error beside", text: text}));
+    }
+  }
 
   function request(method, path, body) {
     var headers = {"Accept": "application/json"};
@@ -186,6 +196,16 @@
     return state.fetching;
   }
 
+  /** Refetches the view a moment after the host's first push: a burst of steps (seven teams acting as the week
+   * turns) costs one fetch, not one for each step. */
+  function soon() {
+    if (state.soonTimer) { return; }
+    state.soonTimer = setTimeout(function () {
+      state.soonTimer = null;
+      refresh();
+    }, SETTLE_MS);
+  }
+
   function connect() {
     if (state.socket) { return; }
     clearTimeout(state.retryTimer);
@@ -202,7 +222,7 @@
     socket.onmessage = function (event) {
       var msg = {};
       try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (msg.type === "changed") { refresh(); }
+      if (msg.type === "changed") { soon(); }
     };
     socket.onclose = function () {
       state.socket = null;
@@ -251,11 +271,11 @@
         if (action.kind === "propose") { delete state.drafts[action.target]; }
         say(done(r.data.result));
       } else {
-        refuse(r.data.reason || "The host refused this.");
+        refuse(r.data.reason || "The host refused this.", button);
       }
       return refresh();
     }).catch(function () {
-      refuse("The host did not answer. Nothing was done; try again when the connection is back.");
+      refuse("The host did not answer. Nothing was done; try again when the connection is back.", button);
     }).then(function () {
       state.busy = false;
       if (button) { button.removeAttribute("aria-busy"); }
@@ -285,7 +305,7 @@
     refuse("");
     call("POST", "/api/end-turn", {}).then(function (r) {
       if (r.status === 200 && r.data.ok !== false) { say("You have ended your turn."); }
-      else { refuse(r.data.reason || "The host refused to end the turn."); }
+      else { refuse(r.data.reason || "The host refused to end the turn.", $("end-turn")); }
       return refresh();
     }).catch(function () { refuse("The host did not answer. Try again when the connection is back."); });
   }
@@ -385,7 +405,7 @@
     var b = el("button", {type: "button", "data-key": key, "aria-describedby": describedBy || null, text: label});
     if (refusal) {
       b.setAttribute("aria-disabled", "true");
-      b.addEventListener("click", function () { refuse(refusal); });
+      b.addEventListener("click", function () { refuse(refusal, b); });
     } else {
       b.addEventListener("click", function () { onPress(b); });
     }
