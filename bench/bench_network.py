@@ -3,7 +3,8 @@
     python bench/bench_network.py [SCENARIO] [--seats 7] [--watchers 23] [--weeks N] [--seed S] [--think S]
 
 The host runs in a process of its own (as on the teacher's computer); every client, seat or watcher, has its
-own HTTP session and WebSocket in this process and refetches its view whenever the host says the game changed.
+own HTTP session and WebSocket in this process and, as the browser seat does, refetches its view 0.2 s after the
+host says the game changed (one fetch for a burst of changes).
 Each seat takes zero to two random legal actions a week (answering its questions first), each with a reason,
 then ends its turn; with `--think S` it first pauses a random time up to S seconds before each step, as a team
 does (without it every seat acts the moment the week turns: the worst burst). At the end the host's save is
@@ -52,6 +53,7 @@ print(json.dumps({"url": handle.url, "codes": dict(host.keys.codes)}), flush=Tru
 sys.stdin.read()
 handle.stop()
 """
+SETTLE = 0.2    # seconds a client waits after a push before it refetches, as the browser seat does (SETTLE_MS)
 TIMEOUT = 900   # seconds: a game that has not ended by then is stuck
 REASONS = ("To keep a second door open.", "Moscow must not be left alone with Germany.",
            "Time matters more than paper.", "Warsaw will not accept Soviet troops; try another way.")
@@ -80,6 +82,7 @@ class Client:
         self.base, self.tally, self.seat, self.code, self.think = base, tally, seat, code, think
         self.headers: dict[str, str] = {}
         self.wake = asyncio.Event()
+        self.settling = False   # a push came and the refetch waits for the host to settle
         self.session: aiohttp.ClientSession | None = None
 
     async def run(self, rng: random.Random, weeks: int) -> None:
@@ -99,7 +102,13 @@ class Client:
         async for message in ws:
             if message.type == aiohttp.WSMsgType.TEXT and json.loads(message.data).get("type") == "changed":
                 self.tally.pushes += 1
-                self.wake.set()
+                if not self.settling:
+                    self.settling = True
+                    asyncio.get_running_loop().call_later(SETTLE, self._wake)
+
+    def _wake(self) -> None:
+        self.settling = False
+        self.wake.set()
 
     async def _json(self, method: str, path: str, body: Any = None) -> dict[str, Any]:
         assert self.session is not None
