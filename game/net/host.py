@@ -52,6 +52,12 @@ class SeatStatus:
     policy: str          # "" while its team plays it, else the policy the teacher handed it to
 
 
+def save_actions(game: Game, path: Path) -> None:
+    """The host's save after each action: the game's seed and actions, which rebuild it exactly when it is loaded.
+    Its state as JSON too would cost most of an action's round trip (docs/NETWORK.md, "Load")."""
+    write_atomic(Path(path), saves.dumps(game, with_state=False))
+
+
 def keys_path(save_path: Path) -> Path:
     """Where the seats' codes and token digests are kept: beside the autosave."""
     return save_path.with_name(save_path.stem + ".seats.json")
@@ -61,12 +67,12 @@ class NetworkHost:
     """A class's game served to network seats. `clock` (seconds, monotonic) and `saver` may be replaced in tests."""
 
     def __init__(self, game: Game, save_path: Path, keys: SeatKeys | None = None, *,
-                 clock: Callable[[], float] = time.monotonic, saver: Saver = saves.save_game):
+                 clock: Callable[[], float] = time.monotonic, saver: Saver | None = None):
         if not game.seats:
             raise ValueError("a network game needs at least one seat played by people")
         self.game, self.save_path = game, Path(save_path)
         self.keys = keys or SeatKeys.fresh(game.seats)
-        self.clock, self.saver = clock, saver
+        self.clock, self.saver = clock, saver or save_actions
         self.limiter = JoinLimiter(clock)
         self.lock = threading.RLock()
         self.listeners: list[Listener] = []
