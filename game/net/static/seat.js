@@ -364,7 +364,7 @@
     over.hidden = !cal.over;
     over.textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." : "";
     showReasonBox();
-    part("questions", [v.questions, v.question_options], function () { showQuestions(v); });
+    part("questions", [v.questions, v.question_options, v.inbox], function () { showQuestions(v); });
     part("actions", v.actions, function () { showActions(v); });
     part("treaties", [v.offers, v.watched, v.clauses, v.odds, v.classroom, v.powers], function () { showTreaties(v); });
     part("inbox", [v.inbox, v.powers], function () { showInbox($("inbox"), v.inbox || []); });
@@ -443,9 +443,10 @@
           }, cons.length ? cid : null),
           consequences(cons, cid)));
       });
+      var told = (v.inbox || []).filter(function (e) { return e.ref === q.event && e.text; }).pop();
       return el("article", {"class": "question"},
         el("h3", {text: q.title}), q.date ? el("p", {"class": "date", text: day(q.date)}) : null,
-        q.text ? paragraphs(q.text) : null, opts);
+        told ? paragraphs(told.text) : null, opts);
     }));
   }
 
