@@ -77,7 +77,7 @@ def _step(action: dict[str, Any]) -> dict[str, Any]:
 def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
     """What a watcher without a seat sees (the class's projector): the date, the news sent to all (without
     anyone's reasons), the gauges every power is shown, the treaties signed (without secret clauses), who the
-    week waits for."""
+    week waits for, and the powers' names."""
     sc, st = game.scenario, game.state
     news = [{"turn": e.turn, "date": e.date, "kind": e.kind, "title": e.title, "text": e.text, "power": e.power}
             for e in ConsoleView(game).public()]
@@ -92,7 +92,8 @@ def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
     seats = [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.seats]
     data = {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
             "class_name": game.options.name, "code": st.seed, "seats": seats, "news": news, "gauges": gauges,
-            "treaties": treaties, "waiting_for": _waiting(game)}
+            "treaties": treaties, "waiting_for": _waiting(game),
+            "powers": [{"id": p.id, "name": p.name, "short": p.short} for p in sc.powers]}
     if clock is not None:
         data["timer"] = to_json(clock)
     return data

@@ -35,3 +35,8 @@ def test_a_seat_reads_the_source_cards_it_has_unlocked_and_no_other(s1939) -> No
     assert locked, "some cards are still locked"
     text = str(wire.seat_view(game, "ussr"))
     assert all(s.text not in text for s in locked if len(s.text) > 40)
+
+
+def test_a_watcher_reads_every_power_by_its_name(s1939) -> None:
+    powers = wire.public_view(Game.new(s1939, seed=11, humans=("ussr",)))["powers"]
+    assert [(p["id"], p["short"]) for p in powers] == [(p.id, p.short) for p in s1939.powers]

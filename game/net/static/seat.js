@@ -102,8 +102,13 @@
   function calendar(v) {
     var c = v.calendar || {};
     var w = v.week || {};
-    return {turn: c.turn || w.turn, words: c.words || ("Week " + w.turn + " of " + w.last_turn),
-      start: c.start || w.start, today: w.today || c.start || w.start, over: !!(c.over || w.over),
+    var turn = c.turn || w.turn;
+    var today = w.today || c.start || w.start;
+    (v.news || []).forEach(function (e) {   // a watcher's day: the latest news of the week, as a seat's is
+      if (e.turn === turn && e.date > today) { today = e.date; }
+    });
+    return {turn: turn, words: c.words || ("Week " + w.turn + " of " + w.last_turn),
+      start: c.start || w.start, today: today, over: !!(c.over || w.over),
       outcome: c.outcome || w.outcome, unit: c.unit || "week"};
   }
 
