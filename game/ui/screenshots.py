@@ -101,30 +101,42 @@ def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[t
     session = Session.new(scenario_path, seed=7)
     if not session.game.over:   # a scenario may end before its first week is played
         _game_shots(app, session, shot)
-    app.session = _ended(scenario_path)
-    app.stack = []
-    app.open("ending")
-    shot(app, "ending")
-    app.settings.text_step = 3
-    app.restyle()
-    shot(app, "ending-1280x720", (1280, 720))
-    app.settings.text_step = 1
-    app.restyle()
-    if app.session.view.signing() is not None:   # a treaty ending opens with the signature
-        app.open("signing")
-        shot(app, "signing")
-        app.settings.text_step = 3
-        app.restyle()
-        shot(app, "signing-1280x720", (1280, 720))
-        app.settings.text_step = 1
-        app.restyle()
-        app.stack = app.stack[:1]
-    app.open("map")
-    shot(app, "map-at-the-end")
+    _ending_shots(app, scenario_path, shot)
     _handover_shots(app, scenario_path, shot)
     _class_shots(app, scenario_path, shot)
     _console_shots(app, scenario_path, shot)
     return written
+
+
+@contextlib.contextmanager
+def _projector_text(app: Any) -> Iterator[None]:
+    """Projector text (theme.TEXT_STEPS[3]) for the shots taken inside, then Normal text again."""
+    app.settings.text_step = 3
+    app.restyle()
+    try:
+        yield
+    finally:
+        app.settings.text_step = 1
+        app.restyle()
+
+
+def _ending_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
+    """The ending of a finished game (and the signature a treaty ending opens with), also at 1280×720 with
+    projector text, and the map at the end."""
+    app.session = _ended(scenario_path)
+    app.stack = []
+    app.open("ending")
+    shot(app, "ending")
+    with _projector_text(app):
+        shot(app, "ending-1280x720", (1280, 720))
+    if app.session.view.signing() is not None:   # a treaty ending opens with the signature
+        app.open("signing")
+        shot(app, "signing")
+        with _projector_text(app):
+            shot(app, "signing-1280x720", (1280, 720))
+        app.stack = app.stack[:1]
+    app.open("map")
+    shot(app, "map-at-the-end")
 
 
 def _handover_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
@@ -139,14 +151,11 @@ def _handover_shots(app: Any, scenario_path: Path | None, shot: Callable[..., No
         return
     session.game.submit(Action("end_turn", session.power))
     app.session = session
-    app.settings.text_step = 3
-    app.restyle()
-    app.stack = []
-    app.open("handover", seat=session.next_seat())
-    shot(app, "handover")
-    shot(app, "handover-1280x720", (1280, 720))
-    app.settings.text_step = 1
-    app.restyle()
+    with _projector_text(app):
+        app.stack = []
+        app.open("handover", seat=session.next_seat())
+        shot(app, "handover")
+        shot(app, "handover-1280x720", (1280, 720))
 
 
 def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
@@ -176,11 +185,8 @@ def _game_shots(app: Any, session: Any, shot: Callable[..., None]) -> None:
     if watched:   # talks the player watches as an observer: the table, read-only
         app.open("negotiation", offer_id=watched[0].id)
         shot(app, "negotiation-watching")
-        app.settings.text_step = 3
-        app.restyle()
-        shot(app, "negotiation-watching-1280x720", (1280, 720))
-        app.settings.text_step = 1
-        app.restyle()
+        with _projector_text(app):
+            shot(app, "negotiation-watching-1280x720", (1280, 720))
         app.stack = [desk]
     event = next((e for e in game.pending_choices(session.power)), None) or next(
         (e for e in sc.events if e.choices), None)
@@ -263,12 +269,9 @@ def _class_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]
     app.stack = []
     setup = app.open("class_setup", scenario=probe.scenario, scenario_path=probe.scenario.path, seed=4711)
     shot(app, "class-setup")
-    app.settings.text_step = 3
-    app.restyle()
-    setup.ensure_layout()
-    shot(app, "class-setup-1280x720", (1280, 720))
-    app.settings.text_step = 1
-    app.restyle()
+    with _projector_text(app):
+        setup.ensure_layout()
+        shot(app, "class-setup-1280x720", (1280, 720))
     app.stack = []
     app.open("title")
     app.tasks.clear()
