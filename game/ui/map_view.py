@@ -1,11 +1,12 @@
 """The map widget: the scenario's map, its territories coloured by holder and striped by sphere of interest,
 the powers' own lands in their colour, the treaties the player is party to between capitals, the map's insets
-(the Far East), and every name placed inside its territory (game.ui.map_labels).
+(the Far East), and every name placed inside its territory or beside it (game.ui.map_labels).
 
 The map comes from the scenario's `map:` (game.scenario.maps); a scenario with `map: none`, or whose map
 cannot be read, shows a note instead. The drawing is cached and redrawn only when the size, the palette, a
-territory or a treaty changes. Pressing the map (a click, or Enter with the focus on it) opens the dossier
-of the power that holds the territory under the mouse or the focus.
+territory or a treaty changes. The places on it are the territories and the powers' own lands
+(game.ui.map_places): an arrow key goes to the next one that way, and pressing the map (a click, or Enter with
+the focus on it) opens the dossier of the power that holds the place under the mouse or the focus.
 """
 
 from __future__ import annotations
