@@ -75,6 +75,15 @@ class Driver:
         self.frame()
         return True
 
+    def focus(self, wid: str) -> None:
+        """Tab to the widget with this id, as a keyboard user does (a text box: Enter would move on from it)."""
+        screen = self.app.top
+        for _ in range(len(screen.widgets) + 1):
+            if screen.focused() is not None and screen.focused().wid == wid:
+                return
+            self.key(pygame.K_TAB)
+        raise AssertionError(f"cannot reach {wid} with Tab")
+
     def wid(self, ident: str):
         return lambda w: w.wid == ident
 

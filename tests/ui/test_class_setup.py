@@ -20,18 +20,8 @@ def open_setup(app, mode: str = "keys") -> tuple[Driver, ClassSetupScreen]:
     return d, app.top
 
 
-def focus(d: Driver, wid: str) -> None:
-    """Tab to a control, as a keyboard user does."""
-    screen = d.app.top
-    for _ in range(len(screen.widgets) + 1):
-        if screen.focused() is not None and screen.focused().wid == wid:
-            return
-        d.key(pygame.K_TAB)
-    raise AssertionError(f"cannot reach {wid} with Tab")
-
-
 def retype(d: Driver, wid: str, text: str) -> None:
-    focus(d, wid)
+    d.focus(wid)
     d.key(pygame.K_END)
     for _ in range(len(d.app.top.focused().text)):
         d.key(pygame.K_BACKSPACE)
@@ -40,16 +30,16 @@ def retype(d: Driver, wid: str, text: str) -> None:
 
 def test_a_class_game_set_up_by_keyboard_starts_with_its_seats_names_code_and_options(app):
     d, _ = open_setup(app)
-    focus(d, "seat:britain")
+    d.focus("seat:britain")
     d.key(pygame.K_RETURN)
     retype(d, "team:ussr", "Politbiuro ąę")
     retype(d, "team:britain", "Кабинет")
     retype(d, "class", "7B Historia")
     retype(d, "code", "4242")
     retype(d, "pin", "1939")
-    focus(d, "flag:require_reason")
+    d.focus("flag:require_reason")
     d.key(pygame.K_RETURN)
-    focus(d, "start")
+    d.focus("start")
     d.key(pygame.K_RETURN)
     s = app.session
     assert s is not None and s.game.humans == ("ussr", "britain") and s.code == 4242
@@ -64,7 +54,7 @@ def test_typing_a_class_code_gives_the_same_game(app):
     for _ in range(2):
         d, _ = open_setup(app)
         retype(d, "code", "777")
-        focus(d, "start")
+        d.focus("start")
         d.key(pygame.K_RETURN)
         states.append(json.dumps(app.session.game.state.to_dict(), sort_keys=True))
         app.session, app.stack = None, []
@@ -91,7 +81,7 @@ def test_the_handouts_button_writes_the_handouts_where_it_says(app, tmp_path):
     dialog = app.top
     assert isinstance(dialog, HandoutsDialog)
     retype(d, "folder", str(tmp_path / "print"))
-    focus(d, "Write the handouts")
+    d.focus("Write the handouts")
     d.key(pygame.K_RETURN)
     written = sorted(p.name for p in (tmp_path / "print").iterdir())
     assert written == [f"moscow_1939-{kind}.html" for kind in ("role-cards", "sources", "teacher")]
@@ -105,7 +95,7 @@ def test_the_pause_menu_exports_the_grading_sheet_at_any_time(app):
 
     d, _ = open_setup(app)
     retype(d, "class", "7B")
-    focus(d, "start")
+    d.focus("start")
     d.key(pygame.K_RETURN)
     for _ in range(10):
         if isinstance(app.top, DeskScreen):

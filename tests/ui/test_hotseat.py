@@ -40,6 +40,18 @@ def leaks(lines: list[str], secrets: list[str]) -> list[str]:
             and any(ln in " ".join(sec.split()) for sec in secrets)]
 
 
+def assert_each_seat_saw_only_its_own(app, drawn: dict[str, list[str]]) -> None:
+    """Each seat's private texts were drawn on its own screens (else the check could not see a leak), and none on
+    another seat's."""
+    for seat in SEATS:
+        own = leaks(drawn.get(seat, []), private_texts(app, seat, next(s for s in SEATS if s != seat)))
+        assert own, f"{seat}'s own secret text was never drawn: the check could not see a leak"
+        for other in SEATS:
+            if other != seat:
+                found = leaks(drawn.get(other, []), private_texts(app, seat, other))
+                assert not found, f"{other}'s screens showed {seat}'s private text: {found[:3]}"
+
+
 def play_weeks(app, d: Driver, weeks: int) -> None:
     """Play by keyboard: take each seat at its hand-over (T), close reports, answer questions, end weeks."""
     game = app.session.game
@@ -90,13 +102,7 @@ def test_no_seat_sees_another_seats_secret_aims_or_telegrams(app, drawn):
     d = start(app)
     play_weeks(app, d, 3)
     assert app.session.game.state.turn > 3
-    for seat in SEATS:
-        own = leaks(drawn.get(seat, []), private_texts(app, seat, next(s for s in SEATS if s != seat)))
-        assert own, f"{seat}'s own secret text was never drawn: the check could not see a leak"
-        for other in SEATS:
-            if other != seat:
-                found = leaks(drawn.get(other, []), private_texts(app, seat, other))
-                assert not found, f"{other}'s screens showed {seat}'s private text: {found[:3]}"
+    assert_each_seat_saw_only_its_own(app, drawn)
 
 
 def test_the_hand_over_screen_shows_no_seats_private_text(app, drawn):
