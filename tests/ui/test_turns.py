@@ -6,6 +6,7 @@ import pygame
 import pytest
 
 from game.engine import Action
+from game.engine.saves import load_game
 from game.ui.screens.desk import DeskScreen
 from game.ui.screens.dialog import ConfirmDialog
 from game.ui.screens.event import EventDialog, WeekReport
@@ -42,21 +43,29 @@ def to_question(app, event_id: str) -> EventDialog:
     return app.top
 
 
-def test_e_enter_enter_never_ends_a_week_with_points_left(app):
-    """With points unused, End week asks, and Enter answers the harmless way: back to the week."""
+def test_e_enter_enter_plays_exactly_one_week(app):
+    """E asks once (points are left), Enter ends the week, Enter closes its report: week 2, saved as week 2, and
+    the focus rests on something harmless, so a further Enter ends nothing."""
     d = to_desk(app)
-    for k in (pygame.K_e, pygame.K_RETURN, pygame.K_RETURN, pygame.K_KP_ENTER):
+    for k in (pygame.K_e, pygame.K_RETURN, pygame.K_RETURN):
         d.key(k)
-    assert app.session.game.state.turn == 1
+    assert app.session.game.state.turn == 2
     assert isinstance(app.top, DeskScreen)
+    saved, _ = load_game(app.session.autosave_slot(), app.session.scenario)
+    assert saved.state.turn == 2
+    d.key(pygame.K_RETURN)
+    assert app.session.game.state.turn == 2
 
 
-def test_the_end_week_question_starts_on_go_back(app):
+def test_the_end_week_question_starts_on_end_the_week(app):
+    """The step was just asked for and is no irreversible one: the question starts on it, Esc goes back."""
     d = to_desk(app)
     d.key(pygame.K_e)
     dialog = app.top
     assert isinstance(dialog, ConfirmDialog)
-    assert dialog.widgets[dialog.focus].label == "Back"
+    assert dialog.widgets[dialog.focus].label == "End the week"
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(app.top, DeskScreen) and app.session.game.state.turn == 1
 
 
 def test_e_twice_ends_exactly_one_week(app):

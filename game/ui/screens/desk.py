@@ -42,7 +42,7 @@ class DeskScreen(Screen):
             ("Up, Down, Home, End, PgUp, PgDn", "move over the entries that can be pressed, Down from the tab into "
                                                   "its list (a greyed entry says why not in its text; the list keeps "
                                                   "its places all week)"),
-            ("E", "end the week (with action points left it asks: Enter goes back, E again ends it)"),
+            ("E", "end the week (with action points left it asks once: Enter or E ends it, Esc goes back)"),
             ("U, Ctrl+Z", "undo the week's last step"), ("M", "the map"), ("B", "the briefing"),
             ("A", "the archive of sources"), ("Esc", "the menu"))
     step_keys = ("E", "U")
@@ -117,7 +117,7 @@ class DeskScreen(Screen):
         if left and any(a.kind == "act" for a in self.s.view.legal_actions()):
             words = self.s.scenario.calendar.words
             return Open("confirm", title=words("End the week?"), text=words(unused_points(left)), yes=words("End the week"),
-                        request=end, yes_key=pygame.K_e)
+                        request=end, yes_key=pygame.K_e, yes_default=True)
         return end
 
     # --------------------------------------------------------------- layout

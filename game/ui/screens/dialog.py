@@ -159,13 +159,19 @@ class HelpDialog(Dialog):
 
 
 class ConfirmDialog(Dialog):
-    """A question before a step: Back (Esc) and the step. The focus starts on Back, so Enter answers the harmless
-    way; the step has no key of its own, unless the screen names one the player has just pressed to ask (End
-    week's E: E, E ends the week), so no run of Enter and number keys can take it unasked."""
+    """A question before a step: Back (Esc) and the step. An irreversible step starts with the focus on Back and has
+    no key of its own, so no run of Enter and number keys can take it unasked. A step the player has just asked
+    for and can take back (End week with points left: `yes_default`, and E again) starts on the step."""
 
     name = "confirm"
     width, height = 0.5, 0.42
 
-    def __init__(self, app: Any, title: str, text: str, yes: str, request: Any, yes_key: int | None = None):
+    def __init__(self, app: Any, title: str, text: str, yes: str, request: Any, yes_key: int | None = None,
+                 yes_default: bool = False):
+        self.yes_default = yes_default
         super().__init__(app, title, paragraphs(text),
                          [("Back", lambda: Pop(), pygame.K_ESCAPE), (yes, lambda: Many((Pop(), request)), yes_key)])
+
+    def first_focus(self) -> int:
+        buttons = [i for i, w in enumerate(self.widgets) if isinstance(w, Control)]
+        return buttons[-1 if self.yes_default else 0]
