@@ -9,10 +9,10 @@ import pygame
 from ..flow import Pop
 from ..layout import column
 from ..theme import Theme
+from ..tooltips import draw_tooltip
 from ..widgets.buttons import Button
 from ..widgets.core import Scroller, Widget
 from ..widgets.items import Item, ListItem
-from ..widgets.text import render, wrap
 
 NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
 NAV_PREV = (pygame.K_UP, pygame.K_LEFT)
@@ -207,82 +207,13 @@ class Screen:
 
     def draw_tooltip(self, surf: pygame.Surface, text: str, anchor: pygame.Rect,
                      listed: pygame.Rect | None = None) -> pygame.Rect:
-        """Draw a tooltip for anchor: below it (above if no room); for an entry of a list (`listed`, the list's
-        view), beside the list, so that it never covers the next entry's title."""
-        th = self.theme
-        font = th.font("sans", 0.9)
-        screen = surf.get_rect().inflate(-2 * th.pad, -2 * th.pad)
-        width = min(th.px(420), screen.w)
-        box = self.tooltip_beside(font, text, anchor, listed, screen) if listed else None
-        if box is None:
-            lines = wrap(font, text, width - 2 * th.pad)
-            box = self.tooltip_box(font, lines)
-            box.topleft = (min(max(screen.x, anchor.x), screen.right - box.w), anchor.bottom + th.px(4))
-            if box.bottom > screen.bottom:
-                box.y = max(screen.y, anchor.top - box.h - th.px(4))
-            under = next((sc.view for sc in self.scrollers if listed is None and sc.view.colliderect(box)), None)
-            if under is not None:   # a tab's tooltip would cover a list's entries: beside the list instead
-                box, lines = self.tooltip_beside(font, text, anchor, under, screen) or (box, lines)
-        else:
-            box, lines = box
-        box = self.clear_of_panels(box, anchor, listed, screen)
-        pygame.draw.rect(surf, th.palette.telegram, box)
-        pygame.draw.rect(surf, th.palette.ink, box, 1)
-        for i, line in enumerate(lines):
-            surf.blit(render(th, line, "soft", th.palette.ink), (box.x + th.pad, box.y + th.pad + i * font.get_linesize()))
-        return box
+        """Draw a tooltip for anchor (see ui.tooltips), clear of this screen's lists and kept-clear panels."""
+        return draw_tooltip(surf, self.theme, text, anchor, listed, [sc.view for sc in self.scrollers],
+                            self.keep_clear())
 
     def keep_clear(self) -> list[pygame.Rect]:
         """The panels a tooltip should not cover (a forecast, the gauges), where it has room elsewhere."""
         return []
-
-    def clear_of_panels(self, box: pygame.Rect, anchor: pygame.Rect, listed: pygame.Rect | None,
-                        screen: pygame.Rect) -> pygame.Rect:
-        """The tooltip's box moved off the panels to keep clear, to the nearest place on the screen that covers
-        neither its anchor nor (if it can) the rest of its list; as it was if there is none."""
-        keep = self.keep_clear()
-        if box.collidelist(keep) < 0:
-            return box
-        gap = self.theme.px(4)
-        tries = [box.move(0, k.top - gap - box.bottom) for k in keep] + [box.move(0, k.bottom + gap - box.top) for k in keep]
-        tries += [box.move(k.left - gap - box.right, 0) for k in keep] + [box.move(k.right + gap - box.left, 0) for k in keep]
-        tries += [box.move(0, anchor.top - gap - box.bottom), box.move(0, anchor.bottom + gap - box.top)]
-        tries = [t for t in tries if screen.contains(t) and t.collidelist(keep) < 0 and not t.colliderect(anchor)]
-        for ok in ([t for t in tries if listed is None or not t.colliderect(listed)], tries):
-            if ok:
-                return min(ok, key=lambda t: (abs(t.centery - box.centery) + abs(t.centerx - box.centerx)))
-        return box
-
-    def tooltip_box(self, font: pygame.font.Font, lines: list[str]) -> pygame.Rect:
-        pad = self.theme.pad
-        return pygame.Rect(0, 0, max(font.size(line)[0] for line in lines) + 2 * pad,
-                           len(lines) * font.get_linesize() + 2 * pad)
-
-    def tooltip_beside(self, font: pygame.font.Font, text: str, anchor: pygame.Rect, listed: pygame.Rect,
-                       screen: pygame.Rect) -> tuple[pygame.Rect, list[str]] | None:
-        """A tooltip box beside the list (the wider side, level with the entry), else under or over the whole list;
-        None if there is no such room."""
-        th = self.theme
-        gap = th.px(8)
-        sides = sorted(((listed.left - gap - screen.x, "left"), (screen.right - listed.right - gap, "right")),
-                       reverse=True)
-        room, side = sides[0]
-        if room >= th.px(200):
-            lines = wrap(font, text, min(th.px(420), room) - 2 * th.pad)
-            if len(lines) * font.get_linesize() > screen.h // 2:   # a long text: wider, so that it can keep clear
-                lines = wrap(font, text, min(th.px(640), room) - 2 * th.pad)
-            box = self.tooltip_box(font, lines)
-            box.x = listed.left - gap - box.w if side == "left" else listed.right + gap
-            box.y = min(max(screen.y, anchor.y), screen.bottom - box.h)
-            return box, lines
-        lines = wrap(font, text, min(th.px(420), screen.w) - 2 * th.pad)
-        box = self.tooltip_box(font, lines)
-        box.x = min(max(screen.x, anchor.x), screen.right - box.w)
-        for y in (listed.bottom + gap, listed.top - gap - box.h):
-            if screen.y <= y and y + box.h <= screen.bottom:
-                box.y = y
-                return box, lines
-        return None
 
     # -------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> tuple[bool, Any]:
