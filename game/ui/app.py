@@ -15,7 +15,7 @@ from typing import Any
 
 import pygame
 
-from . import flow, reloading, saving_flow, seating, teaching, turn_timer, window_events
+from . import flow, hosting, reloading, saving_flow, seating, teaching, turn_timer, window_events
 from .frame import Frame
 from .screens import screen_class
 from .screens.dialog import error_lines
@@ -52,6 +52,7 @@ class App:
         self.tasks: list[Any] = []
         self.frame = Frame()
         self.timer: turn_timer.TurnTimer | None = None   # the seat's turn, in a class game with a timer
+        self.host: hosting.HostLink | None = None         # a game served to network seats (game.net)
         self.watch = reloading.Watch()   # the scenario's files, for a hot reload
 
     # ----------------------------------------------------------------- stack
@@ -135,6 +136,7 @@ class App:
             flow.Pop: lambda r: self.back(r.count),
             flow.Submit: lambda r: self.submit(r.action),
             flow.NewGame: lambda r: self.new_game(r.scenario_path, r.seed, r.seats, r.options),
+            flow.HostGame: lambda r: hosting.start(self, r),
             flow.TakeSeat: lambda r: seating.take_seat(self, r.power),
             flow.LoadSave: lambda r: self.load_save(r.path),
             flow.SaveGame: lambda r: saving_flow.save_game(self, r.folder, r.leaving),
@@ -245,6 +247,7 @@ class App:
         if save and s is not None and not s.game.over and not s.autosave():
             saving_flow.save_failed(self, leaving="title")   # never leave a game that is saved nowhere without asking
             return
+        hosting.stop(self)
         self.session = None
         self.stack = []
         self.open("title")
@@ -361,17 +364,19 @@ class App:
 
     def step(self) -> int:
         """Handle waiting events; draw if something changed; return 1 if a frame was drawn."""
-        for event in pygame.event.get():
-            self.handle(event)
-        if not self.running:
-            return 0
-        reloading.poll(self)
-        turn_timer.tick(self)
-        self.expire()
-        if not self.dirty:
-            return 0
-        surf = pygame.display.get_surface()
-        changed = self.draw(surf)
+        with hosting.holding(self):   # a hosted game stands still while the window reads it
+            for event in pygame.event.get():
+                self.handle(event)
+            if not self.running:
+                return 0
+            hosting.poll(self)
+            reloading.poll(self)
+            turn_timer.tick(self)
+            self.expire()
+            if not self.dirty:
+                return 0
+            surf = pygame.display.get_surface()
+            changed = self.draw(surf)
         if changed is None:
             pygame.display.flip()
         elif changed:
@@ -390,6 +395,7 @@ class App:
         surf = pygame.display.get_surface()
         if surf is not None:   # drawing state a failed frame may have left behind
             surf.set_clip(None)
+        hosting.stop(self)
         self.session = None
         self.stack = []
         self.open("title")

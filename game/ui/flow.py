@@ -48,6 +48,18 @@ class NewGame:
 
 
 @dataclass
+class HostGame:
+    """Start a class game that teams join from their own devices (game.net): join is "local" to serve this
+    computer only, "network" to serve the school network; the window then shows the host's screen."""
+
+    scenario_path: Path
+    seed: int
+    seats: tuple[str, ...]
+    options: Any
+    join: str = "local"
+
+
+@dataclass
 class TakeSeat:
     """The team of this seat has confirmed the hand-over: show its desk (its view) in the window."""
 
@@ -119,7 +131,19 @@ class Rewind:
     week: int
 
 
-TEACHING = (TeacherStep, Rewind, PauseTimer)   # carried out by teaching.apply
+@dataclass
+class OpenConsole:
+    """Open the teacher's console (after the PIN), as F9 does."""
+
+
+@dataclass
+class Revoke:
+    """A network seat's join code and tokens are cancelled; the seat gets a new code (a hosted game)."""
+
+    power: str
+
+
+TEACHING = (TeacherStep, Rewind, PauseTimer, OpenConsole, Revoke)   # carried out by teaching.apply
 
 
 @dataclass

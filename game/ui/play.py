@@ -1,4 +1,4 @@
-"""`python main.py play`: open the window on the title screen and run the app until the player quits."""
+"""`python main.py play` and `python main.py host`: open the window and run the app until the player quits."""
 
 from __future__ import annotations
 
@@ -8,31 +8,37 @@ from typing import Any
 
 import pygame
 
-from . import flow
+from . import flow, hosting
 from .app import App
 from .saving_flow import rescue_note
 from .settings import Settings
 from .theme import Theme
 
 
-def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool,
-            seats: tuple[str, ...] = (), options: Any = None) -> int:
-    """`python main.py play`: open the window and play until the player quits."""
+def open_app(scenario_path: Path | None, fullscreen: bool) -> App:
+    """The window, with the player's settings (and full screen if asked)."""
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     # A software framebuffer: without it SDL loads an OpenGL driver (on Linux ~100 MB of memory) for nothing.
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     pygame.display.init()
     pygame.font.init()
+    settings = Settings.load()
+    if fullscreen:
+        settings.fullscreen = True
+    pygame.display.set_caption("Moscow 1939")
+    app = App(settings, scenario_path)
+    app.open_window()
+    app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
+    pygame.key.set_repeat(350, 40)
+    return app
+
+
+def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool,
+            seats: tuple[str, ...] = (), options: Any = None) -> int:
+    """`python main.py play`: open the window and play until the player quits."""
     app = None
     try:
-        settings = Settings.load()
-        if fullscreen:
-            settings.fullscreen = True
-        pygame.display.set_caption("Moscow 1939")
-        app = App(settings, scenario_path)
-        app.open_window()
-        app.theme = Theme(app.size, settings.text_step, settings.high_contrast)
-        pygame.key.set_repeat(350, 40)
+        app = open_app(scenario_path, fullscreen)
         app.open("title", seed=seed)
         if load is not None:
             app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
@@ -46,4 +52,25 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
 
         return report_crash(exc, "play", rescue_note(app))
     finally:
+        pygame.quit()
+
+
+def play_hosted(host: Any, server: Any, fullscreen: bool = False) -> int:
+    """`python main.py host` with a window: the host's screen for the projector (the address, its QR code, the
+    join codes) and the teacher's console, for a game the host (`game.net.host.NetworkHost`) serves through the
+    server its caller started (`game.net.server.start_in_thread`) and stops once the window has closed."""
+    app = None
+    try:
+        app = open_app(Path(host.game.scenario.path) if host.game.scenario.path else None, fullscreen)
+        hosting.show(app, host, server, owned=False)
+        return app.run(safe=True)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from ..cli.crash import report_crash
+
+        return report_crash(exc, "host", rescue_note(app))
+    finally:
+        if app is not None:
+            hosting.stop(app)
         pygame.quit()

@@ -60,7 +60,7 @@ ASKING = ("save_failed", "save_elsewhere", "confirm", "continue_warning")
 
 def in_play(app: Any) -> bool:
     """A game is being played (not the title, not an ending) and no question about saving or a step is open."""
-    return (app.session is not None and not app.session.game.over and bool(app.stack)
+    return (app.session is not None and app.host is None and not app.session.game.over and bool(app.stack)
             and not any(app.top_is(name) for name in ASKING))
 
 

@@ -105,6 +105,7 @@ def render_all(out_dir: Path, scenario_path: Path | None, *, canvas: Callable[[t
     _handover_shots(app, scenario_path, shot)
     _class_shots(app, scenario_path, shot)
     _console_shots(app, scenario_path, shot)
+    _host_shots(app, scenario_path, shot)
     return written
 
 
@@ -352,3 +353,36 @@ def _console_shots(app: Any, scenario_path: Path | None, shot: Callable[..., Non
     app.settings.text_step = 1
     app.restyle()
     shot(app, "lesson-end")
+
+
+def _host_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
+    """A class game served to the teams' own devices, some joined and one finished: the host's window for the
+    projector, at 1920×1080 and at 1280×720 with projector text (the host is real; no port is opened)."""
+    from types import SimpleNamespace
+
+    from ..engine import Game
+    from ..engine.classroom import ClassOptions
+    from ..net.host import NetworkHost
+    from . import hosting
+    from .session import Session
+
+    probe = Session.new(scenario_path, seed=7)
+    seats = [p.id for p in probe.scenario.powers]
+    options = ClassOptions.typed("7B History", {p: f"Team {p.title()}" for p in seats}, turn_timer_minutes=8)
+    game = Game.new(probe.scenario, seed=4711, humans=seats, options=options)
+    if game.over:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        host = NetworkHost(game, Path(tmp) / "host.json")
+        for seat in seats[:3]:
+            host.join(host.keys.codes[seat], "192.168.1.40")
+        for seat in seats[1:2]:   # (a scenario may have one power)
+            host.end_turn(seat)
+        hosting.show(app, host, SimpleNamespace(url="http://192.168.1.20:8039/", stop=lambda: None), owned=False)
+        shot(app, "host")
+        app.settings.text_step = 3
+        app.restyle()
+        shot(app, "host-1280x720", (1280, 720))
+        app.settings.text_step = 1
+        app.restyle()
+        hosting.stop(app)

@@ -12,17 +12,19 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import flow, seating, turn_timer
+from . import flow, hosting, seating, turn_timer
 from .settings import saves_dir
 
-CONSOLE_SCREENS = ("console", "console_pin", "console_inject", "console_rewind")
+CONSOLE_SCREENS = ("console", "console_pin", "console_inject", "console_rewind", "console_revoke")
 
 
 def console_key(app: Any) -> None:
     """F9 in a class game (or any game of several seats): open the console (after the PIN, if the class has
-    one); again, close it. A game of one player has none: it would show that player what the game hides."""
+    one); again, close it. A game of one player has none: it would show that player what the game hides (a hosted
+    game always has one: no seat plays at the host's window)."""
     s = app.session
-    if s is None or s.game.over or app.top_is("lesson_end") or not (s.hot_seat or s.game.options.is_class):
+    if s is None or s.game.over or app.top_is("lesson_end") or not (s.hot_seat or s.game.options.is_class
+                                                                      or app.host is not None):
         return
     if any(screen.name in CONSOLE_SCREENS for screen in app.stack):
         while app.top.name in CONSOLE_SCREENS:
@@ -34,8 +36,12 @@ def console_key(app: Any) -> None:
 
 def apply(app: Any, request: Any) -> None:
     """Carry out a request of the console's."""
-    if isinstance(request, flow.PauseTimer):
-        turn_timer.toggle(app)
+    if isinstance(request, flow.OpenConsole):
+        console_key(app)
+    elif isinstance(request, flow.Revoke):
+        hosting.revoke(app, request.power)
+    elif isinstance(request, flow.PauseTimer):
+        hosting.toggle_clock(app) if app.host is not None else turn_timer.toggle(app)
         app.invalidate()
     elif isinstance(request, flow.Rewind):
         rewind(app, request.week)
@@ -49,12 +55,16 @@ def step(app: Any, action: Any) -> None:
 
     s = app.session
     before = s.view.week().turn
-    result = s.game.submit(action)
+    if app.host is not None:   # through the host: logged, saved, and told to the seats
+        result = hosting.teacher_step(app, action)
+    else:
+        result = s.game.submit(action)
     if not result.ok:
         app.notify(result.reason, "bad", 6.0)
         return
     s.fixed = len(s.game.record)   # a seat's Undo never takes back the teacher's step
-    s.autosave()
+    if app.host is None:
+        s.autosave()
     if not lesson_ends(app, before):
         afresh(app)
     app.notify(ACTION_KINDS[action.kind].confirmation(s.scenario, action), "good")
@@ -65,9 +75,12 @@ def rewind(app: Any, week: int) -> None:
     from ..engine.saves import rewind_to_week
 
     s = app.session
-    s.adopt(s.scenario, rewind_to_week(s.game, week))
+    if app.host is not None:
+        hosting.rewind(app, week)
+    else:
+        s.adopt(s.scenario, rewind_to_week(s.game, week))
+        s.autosave()
     s.fixed = len(s.game.record)
-    s.autosave()
     afresh(app)
     app.notify(f"Rolled back to the start of {s.scenario.calendar.numbered(s.view.week().turn).lower()}.", "good")
 
@@ -76,7 +89,10 @@ def afresh(app: Any) -> None:
     """Show the game from scratch: the ending, the next seat's hand-over, or the seat's desk and its news."""
     s = app.session
     app.invalidate()
-    if s.game.over:
+    if app.host is not None:   # the projector's view of the hosted game, whatever happened
+        app.stack = []
+        app.open("host")
+    elif s.game.over:
         app.stack = []
         app.open("ending")
     elif s.hot_seat:

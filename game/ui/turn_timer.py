@@ -60,7 +60,7 @@ def counting(app: Any) -> bool:
 def tick(app: Any) -> None:
     """Each turn of the loop: count the seat's time, redraw when the seconds shown change, end the turn at 0."""
     total = seconds(app)
-    if not total:
+    if not total or app.host is not None:   # a hosted game's timer is the host's, for the whole week
         app.timer = None
         return
     s, now = app.session, time.monotonic()

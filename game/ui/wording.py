@@ -243,6 +243,43 @@ def seat_line(short: str, team: str, policy: str, waiting: bool) -> str:
     return f"{short}{who}: played by its team, " + ("its turn is not over" if waiting else "has ended the week")
 
 
+JOIN_CHOICES = {"": "no (one window)", "local": "yes, on this computer only (to try it)",
+                "network": "yes, over the school network"}
+HOSTING = {
+    "join_label": "Let teams join from their own devices",
+    "join_tip": "Each team plays in a web browser on its own laptop, Chromebook or phone, with a join code "
+                "shown on this window; this window becomes the projector's public view and your console.",
+    "start": "Start the game", "start_host": "Start hosting",
+    "start_tip": "Start with these seats and options; the first team's hand-over comes first.",
+    "start_host_tip": "Start with these seats and options; this window then shows the address and each team's "
+                      "join code.",
+    "title": "Join the game from your own device",
+    "open": "Open this address in a web browser (or scan the code):",
+    "watch": "Students without a seat can open it too and watch the public view.",
+    "seats": "Seats and join codes", "news": "Public news this week",
+    "joined": "joined", "not_joined": "not joined yet", "by_game": "played by the game",
+    "done": "has ended the week", "playing": "joined, playing its week",
+    "hidden_code": "•••• •••• (joined)",
+    "export": "Export the debrief",
+    "export_tip": "Write the grading sheet, the full report and the table of decisions, as the game stands now.",
+    "console_over": "The game is over: export the debrief.",
+    "show_codes": "Show the codes", "hide_codes": "Hide the codes", "console": "Teacher's console",
+    "codes_tip": "The code of a seat that has joined is hidden, so that nobody at the projector can join as it.",
+    "timer": "{left} left for the week", "timer_paused": "{left} left for the week (paused)",
+    "ended": "The game has ended: {title}.",
+    "revoke": "New code for {short}",
+    "revoke_tip": "Revoke {short}'s code: whoever joined with it is shut out, and the team joins again with a new "
+                  "code shown on the window.",
+    "revoked": "{short} has a new join code: {code}. Its old code and the device that used it no longer work.",
+    "no_port": "The game could not be hosted: {why}. If another program (or another hosted game) uses port {port}, "
+               "close it and start again.",
+    "revoke_list": "New join code for a seat",
+    "revoke_intro": "A new code shuts out every device that joined the seat with its old code (a lost or shared "
+                    "code); the team joins again with the new one, shown on the host's screen.",
+    "time_up": "The time for the week ran out: the seats still playing have ended it with their default answers.",
+}
+
+
 LESSON_END = {
     "title": "The lesson ends here", "news": "What happened so far", "news_who": "The news every team saw:",
     "saved": "The game is saved under the class's name and code; load it (Menu, Load) to play on next lesson:",

@@ -9,7 +9,8 @@ import pygame
 
 SCREENS = ("title", "briefing", "desk-actions", "desk-treaties", "desk-powers", "desk-telegrams", "negotiation",
            "event", "week-report", "archive", "pause", "settings", "load", "desk-1280x720",
-           "desk-high-contrast-projector", "ending", "map-at-the-end", "handover", "handover-1280x720")   # at least these, in this order
+           "desk-high-contrast-projector", "ending", "map-at-the-end", "handover", "handover-1280x720", "host",
+           "host-1280x720")   # at least these, in this order
 
 
 def edge_share(img: pygame.Surface) -> float:

@@ -31,6 +31,8 @@ SCREENS: dict[str, str] = {
     "console_pin": "console:PinDialog",
     "console_inject": "console:InjectDialog",
     "console_rewind": "console:RewindDialog",
+    "console_revoke": "console:RevokeDialog",
+    "host": "host:HostScreen",
     "lesson_end": "lesson_end:LessonEndScreen",
     "dialog": "dialog:Dialog",
     "error": "dialog:ErrorDialog",

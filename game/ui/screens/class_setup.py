@@ -11,7 +11,7 @@ import pygame
 
 from ...engine.checkpoints import week_of
 from ...engine.classroom import MAX_NAME, MAX_PIN, MAX_TIMER, ClassOptions
-from ..flow import NewGame, Notice, Pop
+from ..flow import HostGame, NewGame, Notice, Pop
 from ..layout import column, equal_row, row
 from ..theme import Theme
 from ..widgets.buttons import Button, Option
@@ -19,7 +19,7 @@ from ..widgets.caption import Caption
 from ..widgets.line import LineEdit
 from ..widgets.paper import sheet
 from ..widgets.reason import Counter
-from ..wording import CLASS_FLAGS
+from ..wording import CLASS_FLAGS, HOSTING, JOIN_CHOICES
 from .base import Screen
 
 MAX_CODE_DIGITS = 9
@@ -42,6 +42,7 @@ class ClassSetupScreen(Screen):
         self.powers = [(p.id, p.short) for p in self.scenario.powers]
         self.seats = {self.scenario.player}
         self.flags = dict.fromkeys(CLASS_FLAGS, False)
+        self.join = ""   # teams join from their own devices: "" (no), "local" or "network" (see JOIN_CHOICES)
         self.checkpoints = [(c.id, f"{c.date:%d %b}: {c.title}") for c in scenario.checkpoints]
         self.lesson: dict[str, str | None] = {"start": None, "stop": None}   # checkpoint ids (None: start, end)
         self.fields: dict[str, LineEdit] = {}
@@ -81,8 +82,8 @@ class ClassSetupScreen(Screen):
         back, start = row(pygame.Rect(inner.x, inner.bottom - bh, inner.w, bh), [theme.px(200), theme.px(260)],
                           theme.pad, align="right")
         self.add(Button(back, "Back", lambda: Pop(), key=pygame.K_ESCAPE))
-        self.add(Button(start, "Start the game", self.begin, wid="start",
-                        tooltip="Start with these seats and options; the first team's hand-over comes first."))
+        self.add(Button(start, HOSTING["start_host"] if self.join else HOSTING["start"], self.begin, wid="start",
+                        tooltip=HOSTING["start_host_tip"] if self.join else HOSTING["start_tip"]))
 
     def row_height(self, theme: Theme, bh: int, area: pygame.Rect, rows: int) -> tuple[int, int]:
         """A row's height and the gap under it: as tall as a button if there is room, else shared out."""
@@ -106,7 +107,7 @@ class ClassSetupScreen(Screen):
 
     def layout_options(self, theme: Theme, area: pygame.Rect, bh: int) -> None:
         """The class's name, its code, its PIN, the options, the timer and the starting point."""
-        rows = 5 + len(CLASS_FLAGS) + (2 if self.checkpoints else 0)
+        rows = 6 + len(CLASS_FLAGS) + (2 if self.checkpoints else 0)
         rh, gap = self.row_height(theme, bh, area, rows)
         cells = iter(column(area, [rh] * rows, gap))
         for wid, label, hint in (("class", "Class", "e.g. 7B History"), ("code", "Class code", "digits"),
@@ -120,6 +121,8 @@ class ClassSetupScreen(Screen):
             on = self.flags[flag]
             self.add(Option(next(cells), f"{label}: {'yes' if on else 'no'}", lambda f=flag: self.toggle(f),
                             selected=on, wid=f"flag:{flag}"))
+        self.add(Option(next(cells), f"{HOSTING['join_label']}: {JOIN_CHOICES[self.join]}", self.next_join,
+                        selected=bool(self.join), wid="join", tooltip=HOSTING["join_tip"]))
         cell = next(cells)
         if self.timer is None:
             self.timer = Counter(cell, "Minutes per turn", wid="timer", most=MAX_TIMER, zero="no timer",
@@ -144,6 +147,12 @@ class ClassSetupScreen(Screen):
 
     def toggle(self, flag: str) -> None:
         self.flags[flag] = not self.flags[flag]
+        self.stale = True
+
+    def next_join(self) -> None:
+        """No devices, then this computer only, then the school network, then no again."""
+        ways = list(JOIN_CHOICES)
+        self.join = ways[(ways.index(self.join) + 1) % len(ways)]
         self.stale = True
 
     def next_checkpoint(self, end: str) -> None:
@@ -176,6 +185,8 @@ class ClassSetupScreen(Screen):
         start, stop = self.lesson["start"], self.lesson["stop"]
         if start and stop and week_of(self.scenario, stop) <= week_of(self.scenario, start):
             return Notice("The lesson must stop at a checkpoint after the one it starts at.", "bad")
+        if self.join:
+            return HostGame(self.scenario_path, int(code), seats, self.options(), self.join)
         return NewGame(self.scenario_path, int(code), seats, self.options())
 
     def draw(self, surf: pygame.Surface) -> None:

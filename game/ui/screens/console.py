@@ -11,7 +11,7 @@ import pygame
 
 from ...engine import Action
 from ...engine.teacher import TEACHER, TO_THE_TEAM
-from ..flow import Many, Notice, Open, PauseTimer, Pop, Rewind, TeacherStep, confirmed
+from ..flow import Many, Notice, Open, PauseTimer, Pop, Revoke, Rewind, TeacherStep, confirmed
 from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
@@ -22,7 +22,7 @@ from ..widgets.items import Item
 from ..widgets.paper import sheet
 from ..widgets.reason import ReasonBox
 from ..widgets.text import Block
-from ..wording import CONSOLE, CONSOLE_HEADS, chance, seat_line
+from ..wording import CONSOLE, CONSOLE_HEADS, HOSTING, chance, seat_line
 from .base import Screen
 from .dialog import Dialog
 
@@ -60,9 +60,10 @@ class ConsoleScreen(Screen):
 
     def steps(self, view: Any) -> list[tuple]:
         """The console's buttons: (label, request, key, enabled, tooltip)."""
-        timer = self.app.timer
+        timer, link = self.app.timer, self.app.host
         timed = bool(self.app.session.game.options.turn_timer_minutes)
-        pause = CONSOLE["resume"] if timer is not None and timer.paused else CONSOLE["pause"]
+        paused = link.clock()[1] if link is not None else timer is not None and timer.paused
+        pause = CONSOLE["resume"] if paused else CONSOLE["pause"]
         found = [(pause, lambda: PauseTimer(), pygame.K_p, timed, "" if timed else CONSOLE["no_timer"]),
                  (CONSOLE["inject"], lambda: Open("console_inject"), pygame.K_i, bool(view.events()),
                   "" if view.events() else CONSOLE["no_events"]),
@@ -73,6 +74,9 @@ class ConsoleScreen(Screen):
             refusal = view.refusal(action)
             label = (CONSOLE["hand"] if policy == "ai" else CONSOLE["give_back"]).format(short=seat.short)
             found.append((label, lambda a=action: TeacherStep(a), key, not refusal, refusal))
+        if link is not None:
+            found.append((HOSTING["revoke_list"] + "…", lambda: Open("console_revoke"), pygame.K_n, True,
+                          HOSTING["revoke_intro"]))
         stop = Action("stop", TEACHER)
         found.append((CONSOLE["stop"], lambda: confirmed(CONSOLE["stop_why"], CONSOLE["stop_what"],
                                                          TeacherStep(stop)), pygame.K_s, True, CONSOLE["stop_tip"]))
@@ -195,6 +199,29 @@ class RewindDialog(Dialog):
                               lambda w=week, t=what: confirmed(cal.words(CONSOLE["rewind_why"]), t, Rewind(w)),
                               note=cal.words("this week") if week == turn else "", wid=f"week:{week}"))
         self.item_column(body, items)
+
+
+class RevokeDialog(Dialog):
+    """Choose the network seat whose code (and every device that joined with it) is cancelled for a new code."""
+
+    name = "console_revoke"
+    width, height = 0.6, 0.8
+
+    def __init__(self, app: Any):
+        super().__init__(app, HOSTING["revoke_list"], [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
+
+    def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
+        intro = ScrollText(body, theme, [Block("body", HOSTING["revoke_intro"])], wid="revoke-intro", style_bg=None)
+        intro.rect.h = min(body.h // 2, intro.height + max(16, 2 * theme.pad))
+        self.add(intro)
+        words = self.app.session.scenario.calendar.words
+        items = [Item(HOSTING["revoke"].format(short=seat.short),
+                      (lambda p=seat.power: Many((Pop(), Revoke(p)))),
+                      sub=words(f"{HOSTING['joined' if seat.joined else 'not_joined']}"
+                                + (f" · {HOSTING['by_game']}" if seat.by_game else "")),
+                      wid=f"revoke:{seat.power}")
+                 for seat in self.app.host.seats()]
+        self.item_column(pygame.Rect(body.x, intro.rect.bottom, body.w, body.bottom - intro.rect.bottom), items)
 
 
 def _first_sentence(text: str) -> str:

@@ -1,0 +1,170 @@
+"""Hosting a class's network game from the window: the host (`game.net.host.NetworkHost`) is the one authority,
+the web server runs in a thread of its own, and this window is the projector's public view and, behind F9 and the
+PIN, the teacher's console.
+
+The window never waits for the network. The host's notices come from the server's thread and only set a flag,
+which the loop reads each frame (`poll`); the window reads the game while it holds the host's lock (`holding`,
+around a frame in `App.step`), so a seat's action never lands in the middle of a frame; and every step the
+teacher takes goes through the host, which logs it, saves the game and tells the seats.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .wording import HOSTING
+
+LOOPBACK, EVERYWHERE = "127.0.0.1", "0.0.0.0"
+PORT = 8039
+
+
+@dataclass(frozen=True, slots=True)
+class SeatLine:
+    """A seat as the projector shows it."""
+
+    power: str
+    short: str
+    team: str
+    code: str
+    joined: bool        # a device holds a token of this seat
+    finished: bool      # the week no longer waits for it
+    by_game: bool       # the teacher handed it to the game
+
+
+class HostLink:
+    """The window's hold on a host and its server (`.url`, `.stop()`): the notices it sent since the last frame.
+    owned: the window started the server (the class set-up), so it stops it; else its starter does (the CLI)."""
+
+    def __init__(self, host: Any, server: Any, owned: bool = True):
+        self.host, self.server, self.owned = host, server, owned
+        self.url: str = server.url
+        self.changed = threading.Event()
+        self.unsubscribe = host.subscribe(lambda _notice: self.changed.set())
+
+    def seats(self) -> list[SeatLine]:
+        return [SeatLine(s.seat, s.short, s.team, s.code, s.devices > 0, not s.waiting, bool(s.policy))
+                for s in self.host.seats()]
+
+    def clock(self) -> tuple[int | None, bool]:
+        """The seconds left in the week (None: no timer) and whether the timer is paused."""
+        state = self.host.clock_state()
+        return state.seconds_left, state.paused
+
+    def stop(self) -> None:
+        """Stop serving (the game stays saved: `host --resume` goes on from it)."""
+        self.unsubscribe()
+        if self.owned:
+            self.server.stop()
+
+
+def holding(app: Any) -> Any:
+    """The host's lock while the window handles a frame (nothing, for a game at one window)."""
+    return app.host.host.reading() if app.host is not None else contextlib.nullcontext()
+
+
+def poll(app: Any) -> None:
+    """Each frame: run out the week's time, follow the host's game after a seat acted, and redraw when the seats,
+    the week or the seconds shown changed."""
+    link = app.host
+    if link is None:
+        return
+    link.host.tick()
+    follow(app)   # (the host rolled back or rewound)
+    if link.changed.is_set():
+        link.changed.clear()
+        app.invalidate()
+    elif app.top_is("host") and app.top.clock != link.clock():
+        app.dirty = True
+
+
+def start(app: Any, request: Any) -> None:
+    """The class set-up asked for a hosted game: make it, serve it, and show the host's screen."""
+    from ..engine import Game
+    from ..paths import DEFAULT_SCENARIO
+    from .session import read_scenario
+    from .settings import saves_dir
+
+    scenario = read_scenario(request.scenario_path or DEFAULT_SCENARIO)
+    game = Game.new(scenario, seed=request.seed, humans=request.seats, options=request.options)
+    try:
+        host, server = serve(game, save_path(saves_dir(), game, request.seed),
+                             EVERYWHERE if request.join == "network" else LOOPBACK)
+    except OSError as exc:
+        app.notify(HOSTING["no_port"].format(port=PORT, why=exc.strerror or exc), "bad", 8.0)
+        return
+    show(app, host, server)
+
+
+def serve(game: Any, path: Path, bind: str) -> tuple[Any, Any]:
+    """The host of the game (saving to path) and its web server, started in a thread of its own."""
+    from ..net.host import NetworkHost
+    from ..net.server import start_in_thread
+
+    host = NetworkHost(game, path)
+    return host, start_in_thread(host, bind=bind, port=PORT)
+
+
+def show(app: Any, host: Any, server: Any, owned: bool = True) -> None:
+    """Put a hosted game on the window: its session (no seat at this window) and the host's screen."""
+    from .session import Session
+
+    stop(app)
+    app.host = HostLink(host, server, owned)
+    with host.reading() as game:
+        app.session = Session(game.scenario, game, game.seats[0])
+    app.stack = []
+    app.open("host")
+
+
+def stop(app: Any) -> None:
+    """Stop serving the hosted game, if there is one (leaving it, or quitting)."""
+    if app.host is not None:
+        app.host.stop()
+        app.host = None
+
+
+def save_path(folder: Path, game: Any, code: int) -> Path:
+    """Where a hosted game made at the window saves after every step: its class (or scenario) and its code, as
+    `main.py host` names it (so that `host --resume` finds it beside the others)."""
+    from ..export.files import class_of
+
+    return folder / f"host-{class_of(game) or f'{game.scenario.id}-{code}'}.json"
+
+
+# ---------------------------------------------------------------------- the teacher's steps, through the host
+def teacher_step(app: Any, action: Any) -> Any:
+    """A teacher's step (inject, seat, stop) taken by the host; the window's session follows its game."""
+    from ..engine.actions import Result
+
+    answer = app.host.host.teacher(action.kind, action.target, action.option, action.why)
+    follow(app)
+    return Result(bool(answer.get("ok")), answer.get("reason", ""))
+
+
+def rewind(app: Any, week: int) -> None:
+    """Roll the hosted game back to the start of a week (every seat's view goes back with it)."""
+    app.host.host.rewind(week)
+    follow(app)
+
+
+def revoke(app: Any, power: str) -> None:
+    """Cancel a seat's code and tokens; the new code is said on the console and shown on the host's screen."""
+    code = app.host.host.revoke(power)
+    app.invalidate()
+    app.notify(HOSTING["revoked"].format(short=app.session.scenario.power(power).short, code=code), "good", 10.0)
+
+
+def toggle_clock(app: Any) -> None:
+    """The console's Pause/Resume of the week's timer."""
+    app.host.host.pause(not app.host.clock()[1])
+
+
+def follow(app: Any) -> None:
+    """The window's session goes on with the host's game (a step replaces it when it rolls back or rewinds)."""
+    game = app.host.host.game
+    if app.session is not None and app.session.game is not game:
+        app.session.adopt(app.session.scenario, game)

@@ -1,0 +1,201 @@
+"""The host's window of a class game played from the teams' own devices, driven as a teacher would, with the real
+host and its web server: the class set-up's option, the address and its QR code, each seat's join code, the marks
+of seats that joined and ended the week (over HTTP, as a browser does), the week's timer, and the teacher's
+console for network seats (hand a seat to the game, a new code for a seat). Nothing of any seat's own view is
+drawn."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from types import SimpleNamespace
+
+import pygame
+import pytest
+
+import game.net.server as net_server
+import game.ui.widgets.text as text_module
+from game.engine import Game
+from game.engine.classroom import ClassOptions
+from game.net.host import NetworkHost
+from game.paths import DEFAULT_SCENARIO
+from game.ui import flow, hosting
+from game.ui.screens.console import ConsoleScreen, RevokeDialog
+from game.ui.screens.host import HostScreen, grouped
+from game.ui.session import read_scenario
+from game.ui.settings import saves_dir
+from game.ui.widgets.qr import QrCode
+from tests.ui.conftest import NoCache
+from tests.ui.driver import Driver
+from tests.ui.test_class_setup import open_setup
+from tests.ui.test_hotseat import leaks, private_texts
+
+SEATS = ("ussr", "britain")
+
+
+def call(url: str, path: str, body: dict | None = None, token: str = "") -> tuple[int, dict]:
+    """A request to the host as a browser seat makes it: the status and the JSON answer."""
+    request = urllib.request.Request(url + path, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": f"Bearer {token}"} if token else {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read())
+
+
+def join(app, seat: str) -> str:
+    code = next(s.code for s in app.host.seats() if s.power == seat)
+    status, answer = call(app.host.url, "api/join", {"code": code})
+    assert status == 200 and answer["seat"] == seat, answer
+    return answer["token"]
+
+
+def set_up(app, presses: int) -> Driver:
+    """The class set-up by keyboard: Britain to a team too, the devices option pressed so many times, Start."""
+    d, _setup = open_setup(app)
+    d.focus("seat:britain")
+    d.key(pygame.K_RETURN)
+    d.focus("join")
+    for _ in range(presses):
+        d.key(pygame.K_RETURN)
+    d.focus("start")
+    d.key(pygame.K_RETURN)
+    return d
+
+
+@pytest.fixture
+def hosted(app, monkeypatch):
+    """A class game hosted from the set-up screen on this computer only, on a free port; stopped at the end."""
+    monkeypatch.setattr(hosting, "PORT", 0)
+    d = set_up(app, 1)
+    yield d
+    hosting.stop(app)
+
+
+def seat_text(app) -> str:
+    """The seats' cards, a line each: team, code, state."""
+    app.top.ensure_layout()
+    return "\n".join(w.text for w in app.top.widgets if w.wid.startswith("seat-"))
+
+
+def step(d: Driver) -> None:
+    """A turn of the window's loop: the host's notices, then the frame."""
+    hosting.poll(d.app)
+    d.frame()
+
+
+def test_the_set_up_option_serves_this_computer_and_shows_the_address_its_qr_and_codes(app, hosted):
+    assert isinstance(app.top, HostScreen) and app.host.host.game.seats == SEATS
+    url = next(w for w in app.top.widgets if w.wid == "url")
+    assert url.text == app.host.url and url.text.startswith("http://127.0.0.1:")
+    qr = next(w for w in app.top.widgets if isinstance(w, QrCode))
+    assert qr.text == url.text and qr.module >= 4
+    text = seat_text(app)
+    assert all(grouped(s.code) in text for s in app.host.seats()) and text.count("not joined yet") == 2
+    assert call(app.host.url, "api/view")[1]["type"] == "public"   # served
+
+
+def test_the_school_network_choice_serves_every_interface(app, monkeypatch):
+    binds = []
+    real = net_server.start_in_thread
+    monkeypatch.setattr(net_server, "start_in_thread",
+                        lambda host, bind, port: binds.append(bind) or real(host, "127.0.0.1", 0))
+    set_up(app, 2)
+    try:
+        assert binds == [hosting.EVERYWHERE] and isinstance(app.top, HostScreen)
+    finally:
+        hosting.stop(app)
+
+
+def test_a_seat_that_joins_and_ends_its_week_in_its_browser_is_marked_and_its_code_hidden(app, hosted):
+    token = join(app, "britain")
+    assert call(app.host.url, "api/end-turn", {}, token)[0] == 200
+    step(hosted)
+    text = seat_text(app)
+    codes = {s.power: s.code for s in app.host.seats()}
+    assert grouped(codes["britain"]) not in text and grouped(codes["ussr"]) in text
+    assert text.splitlines()[3:6] == ["Britain", "•••• •••• (joined)", "has ended the week"]
+    hosted.key(pygame.K_c)   # the teacher shows the codes again, for a team that must join again
+    assert grouped(codes["britain"]) in seat_text(app)
+
+
+def test_the_console_hands_a_network_seat_to_the_game_and_gives_it_a_new_code(app, hosted):
+    d = hosted
+    token = join(app, "ussr")
+    d.key(pygame.K_F9)
+    assert isinstance(app.top, ConsoleScreen)
+    assert d.press(lambda w: getattr(w, "label", "").startswith("Hand USSR"))
+    assert isinstance(app.top, HostScreen) and app.host.host.game.humans == ("britain",)
+    assert "played by the game" in seat_text(app)
+    assert call(app.host.url, "api/view", token=token)[1]["played_by_ai"]
+    d.key(pygame.K_F9)
+    d.key(pygame.K_n)
+    assert isinstance(app.top, RevokeDialog)
+    assert d.press(d.wid("revoke:ussr"))
+    code = next(s.code for s in app.host.seats() if s.power == "ussr")
+    assert code in app.notice.text
+    assert call(app.host.url, "api/view", token=token)[0] == 401   # the old device is shut out
+    d.key(pygame.K_F9)   # the console closes: the host's screen, with the new code
+    assert isinstance(app.top, HostScreen) and grouped(code) in seat_text(app)
+
+
+def test_the_week_ends_on_the_host_when_its_timer_runs_out(app):
+    now = [1000.0]
+    sc = read_scenario(DEFAULT_SCENARIO)
+    game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", turn_timer_minutes=5))
+    host = NetworkHost(game, saves_dir() / "host-timer.json", clock=lambda: now[0])
+    hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
+    d = Driver(app, "keys")
+    step(d)
+    assert app.top.clock == (300, False)
+    now[0] += 301
+    step(d)
+    assert app.session.view.week().turn == 2 and app.top.clock[0] == 300
+    assert "2 of" in next(w.text for w in app.top.widgets if w.wid == "host-sub")
+
+
+def test_the_host_screen_draws_nothing_of_any_seats_own_view(app, hosted, monkeypatch):
+    for seat in SEATS:
+        call(app.host.url, "api/end-turn", {}, join(app, seat))   # a week with news
+    step(hosted)
+    seen = []
+    original = text_module.printable
+    monkeypatch.setattr(text_module, "_cache", NoCache())
+    monkeypatch.setattr(text_module, "printable", lambda t, *a, **k: seen.append(str(t)) or original(t, *a, **k))
+    app.invalidate()
+    step(hosted)
+    assert any("Public news" in line for line in seen)
+    for power, other in (("ussr", "britain"), ("britain", "ussr")):
+        assert not leaks(seen, private_texts(app, power, other))
+
+
+def test_leaving_the_hosted_game_stops_its_server(app, hosted):
+    url = app.host.url
+    app.apply(flow.ToTitle())
+    assert app.host is None
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url + "api/view", timeout=5)
+
+
+def test_a_class_game_at_one_window_has_no_host(app):
+    d, _setup = open_setup(app)
+    d.focus("start")
+    d.key(pygame.K_RETURN)
+    assert app.host is None and not isinstance(app.top, HostScreen)
+
+
+def test_a_port_already_taken_is_said_and_the_set_up_stays(app, monkeypatch):
+    import socket
+
+    from game.ui.screens.class_setup import ClassSetupScreen
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(hosting, "PORT", taken.getsockname()[1])
+        set_up(app, 1)
+    assert app.host is None and isinstance(app.top, ClassSetupScreen)
+    assert "could not be hosted" in app.notice.text and str(hosting.PORT) in app.notice.text
