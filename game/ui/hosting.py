@@ -49,6 +49,11 @@ class HostLink:
         return [SeatLine(s.seat, s.short, s.team, s.code, s.devices > 0, not s.waiting, bool(s.policy))
                 for s in self.host.seats()]
 
+    def public(self) -> dict[str, Any]:
+        """The public view, as a watcher without a seat is sent it (news to all, gauges all are shown, treaties
+        signed)."""
+        return self.host.view(None)
+
     def clock(self) -> tuple[int | None, bool]:
         """The seconds left in the week (None: no timer) and whether the timer is paused."""
         state = self.host.clock_state()

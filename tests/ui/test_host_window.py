@@ -142,7 +142,7 @@ def test_the_console_hands_a_network_seat_to_the_game_and_gives_it_a_new_code(ap
     assert isinstance(app.top, HostScreen) and grouped(code) in seat_text(app)
 
 
-def test_the_week_ends_on_the_host_when_its_timer_runs_out(app):
+def test_the_week_ends_on_the_host_when_its_timer_runs_out_and_the_console_pauses_it(app):
     now = [1000.0]
     sc = read_scenario(DEFAULT_SCENARIO)
     game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", turn_timer_minutes=5))
@@ -155,6 +155,13 @@ def test_the_week_ends_on_the_host_when_its_timer_runs_out(app):
     step(d)
     assert app.session.view.week().turn == 2 and app.top.clock[0] == 300
     assert "2 of" in next(w.text for w in app.top.widgets if w.wid == "host-sub")
+    d.key(pygame.K_F9)
+    d.key(pygame.K_p)   # the console pauses the host's timer, for every seat
+    assert host.clock_state().paused
+    now[0] += 600
+    d.key(pygame.K_F9)
+    step(d)
+    assert app.session.view.week().turn == 2 and app.top.clock == (300, True)
 
 
 def test_the_host_screen_draws_nothing_of_any_seats_own_view(app, hosted, monkeypatch):
@@ -167,9 +174,11 @@ def test_the_host_screen_draws_nothing_of_any_seats_own_view(app, hosted, monkey
     monkeypatch.setattr(text_module, "printable", lambda t, *a, **k: seen.append(str(t)) or original(t, *a, **k))
     app.invalidate()
     step(hosted)
-    assert any("Public news" in line for line in seen)
+    assert any("Public news" in line for line in seen) and any("What every power is shown" in x for x in seen)
     for power, other in (("ussr", "britain"), ("britain", "ussr")):
         assert not leaks(seen, private_texts(app, power, other))
+    hidden = [m.name for m in app.session.scenario.meters if m.hidden]
+    assert hidden and not [line for line in seen if any(name in line for name in hidden)]
 
 
 def test_leaving_the_hosted_game_stops_its_server(app, hosted):

@@ -116,33 +116,40 @@ class HostScreen(Screen):
             cell = pygame.Rect(area.x + c * (card_w + theme.pad), area.y + head_h + r * card_h, card_w, card_h)
             self.seat_card(theme, cell, seat, styles)
         top = area.y + head_h + rows * card_h + theme.pad
-        news = self.news_blocks()
-        if news and area.bottom - top > 3 * theme.line_height():
-            self.add(ScrollText(pygame.Rect(area.x, top, area.w, area.bottom - top), theme, news, wid="news",
+        public = self.public_blocks()
+        if public and area.bottom - top > 3 * theme.line_height():
+            self.add(ScrollText(pygame.Rect(area.x, top, area.w, area.bottom - top), theme, public, wid="public",
                                 style_bg="paper_alt"))
 
     def seat_card(self, theme: Theme, cell: pygame.Rect, seat: Any, styles: tuple[str, str, str]) -> None:
         name, code, state = styles
         words = self.app.session.scenario.calendar.words
         shown = self.show_codes or not seat.joined
-        lines = [(f"{seat.short} — {seat.team}" if seat.team else seat.short, name, None),
-                 (grouped(seat.code) if shown else HOSTING["hidden_code"], code, None),
-                 (words(seat_state(seat)), "good" if seat.finished and not seat.by_game else state, None)]
+        lines = [(f"{seat.short} — {seat.team}" if seat.team else seat.short, name),
+                 (grouped(seat.code) if shown else HOSTING["hidden_code"], code),
+                 (words(seat_state(seat)), "good" if seat.finished and not seat.by_game else state)]
         y = cell.y
-        for n, (text, style, color) in enumerate(lines):
-            self.add(Caption(pygame.Rect(cell.x, y, cell.w, 0), theme, text, style, color=color,
-                             wid=f"seat-{n}:{seat.power}"))
+        for n, (text, style) in enumerate(lines):
+            self.add(Caption(pygame.Rect(cell.x, y, cell.w, 0), theme, text, style, wid=f"seat-{n}:{seat.power}"))
             y += font_of(theme, style).get_linesize()
 
-    def news_blocks(self) -> list[Block]:
-        """The week's latest public news (what every seat has seen), latest first."""
-        s = self.app.session
-        turn = s.view.week().turn
-        news = [e for e in s.console.public() if e.turn == turn][-PUBLIC_NEWS:]
-        if not news:
-            return []
-        return [Block("strong", HOSTING["news"]), *(Block("body", f"• {e.date[5:]}  {e.title}", 10)
-                                                   for e in reversed(news))]
+    def public_blocks(self) -> list[Block]:
+        """The public view, as a watcher's browser has it: the week's latest news (latest first), the gauges every
+        power is shown, and the treaties signed."""
+        public = self.app.host.public()
+        turn = public["calendar"]["turn"]
+        news = [n for n in public["news"] if n["turn"] == turn][-PUBLIC_NEWS:]
+        b = [Block("strong", HOSTING["news"])] if news else []
+        b += [Block("body", f"• {n['date'][5:]}  {n['title']}", 10) for n in reversed(news)]
+        if public["gauges"]:
+            b += [Block("gap", ""), Block("strong", HOSTING["gauges"])]
+            b += [Block("body", f"• {g['name']}: {g['value']:.0f} (of {g['min']:g}–{g['max']:g})", 10)
+                  for g in public["gauges"]]
+        if public["treaties"]:
+            b += [Block("gap", ""), Block("strong", HOSTING["treaties"])]
+            b += [Block("body", f"• {t['name']}" + (f": {', '.join(t['clauses'])}" if t["clauses"] else ""), 10)
+                  for t in public["treaties"]]
+        return b
 
     def toggle_codes(self) -> Any:
         self.show_codes = not self.show_codes
