@@ -52,6 +52,8 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
 
         return report_crash(exc, "play", rescue_note(app))
     finally:
+        if app is not None:   # a game hosted from the class set-up: its server stops with the window
+            hosting.stop(app)
         pygame.quit()
 
 
