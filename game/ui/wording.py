@@ -243,12 +243,12 @@ def seat_line(short: str, team: str, policy: str, waiting: bool) -> str:
     return f"{short}{who}: played by its team, " + ("its turn is not over" if waiting else "has ended the week")
 
 
-JOIN_CHOICES = {"": "no (one window)", "local": "yes, on this computer only (to try it)",
-                "network": "yes, over the school network"}
+JOIN_CHOICES = {"": "no", "local": "this computer", "network": "school network"}
 HOSTING = {
-    "join_label": "Let teams join from their own devices",
-    "join_tip": "Each team plays in a web browser on its own laptop, Chromebook or phone, with a join code "
-                "shown on this window; this window becomes the projector's public view and your console.",
+    "join_label": "Join from devices",
+    "join_tip": "Let teams join from their own devices: each team plays in a web browser on its own laptop, "
+                "Chromebook or phone, with a join code shown on this window, which becomes the projector's public "
+                "view and your console. Press for: this computer only (to try it), the school network, no.",
     "start": "Start the game", "start_host": "Start hosting",
     "start_tip": "Start with these seats and options; the first team's hand-over comes first.",
     "start_host_tip": "Start with these seats and options; this window then shows the address and each team's "
