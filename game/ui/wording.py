@@ -264,6 +264,10 @@ HOSTING = {
     "export": "Export the debrief",
     "export_tip": "Write the grading sheet, the full report and the table of decisions, as the game stands now.",
     "console_over": "The game is over: export the debrief.",
+    "stop": "Stop hosting", "stop_title": "Stop hosting this game?",
+    "stop_text": "The teams' browsers lose the game until it is hosted again. Nothing is lost: the game is saved after "
+                 "every step, in {save}. To go on with it, run “python main.py host --resume” with that file: the "
+                 "same join codes work.",
     "show_codes": "Show the codes", "hide_codes": "Hide the codes", "console": "Teacher's console",
     "codes_tip": "The code of a seat that has joined is hidden, so that nobody at the projector can join as it.",
     "timer": "{left} left for the week", "timer_paused": "{left} left for the week (paused)",

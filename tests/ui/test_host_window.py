@@ -20,7 +20,7 @@ from game.engine import Game
 from game.engine.classroom import ClassOptions
 from game.net.host import NetworkHost
 from game.paths import DEFAULT_SCENARIO
-from game.ui import flow, hosting
+from game.ui import hosting
 from game.ui.screens.console import ConsoleScreen, RevokeDialog
 from game.ui.screens.host import HostScreen, grouped
 from game.ui.session import read_scenario
@@ -181,14 +181,6 @@ def test_the_host_screen_draws_nothing_of_any_seats_own_view(app, hosted, monkey
     assert hidden and not [line for line in seen if any(name in line for name in hidden)]
 
 
-def test_leaving_the_hosted_game_stops_its_server(app, hosted):
-    url = app.host.url
-    app.apply(flow.ToTitle())
-    assert app.host is None
-    with pytest.raises(OSError):
-        urllib.request.urlopen(url + "api/view", timeout=5)
-
-
 def test_a_class_game_at_one_window_has_no_host(app):
     d, _setup = open_setup(app)
     d.focus("start")
@@ -208,3 +200,16 @@ def test_a_port_already_taken_is_said_and_the_set_up_stays(app, monkeypatch):
         set_up(app, 1)
     assert app.host is None and isinstance(app.top, ClassSetupScreen)
     assert "could not be hosted" in app.notice.text and str(hosting.PORT) in app.notice.text
+
+
+def test_stopping_hosting_asks_first_then_returns_to_the_title(app, hosted):
+    from game.ui.screens.dialog import ConfirmDialog
+    from game.ui.screens.title import TitleScreen
+
+    url = app.host.url
+    hosted.key(pygame.K_ESCAPE)
+    assert isinstance(app.top, ConfirmDialog) and app.host is not None
+    assert hosted.press(lambda w: getattr(w, "label", "") == "Stop hosting")
+    assert isinstance(app.top, TitleScreen) and app.host is None
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url + "api/view", timeout=5)

@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 
 from ..exporting import export_debrief
-from ..flow import Notice, OpenConsole
+from ..flow import Notice, Open, OpenConsole, Quit, ToTitle
 from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
@@ -67,7 +67,10 @@ class HostScreen(Screen):
         self.right = pygame.Rect(self.left.right + pad, body_top, w - left_w - 3 * pad, body_h)
         self.layout_address(theme, self.left.inflate(-2 * theme.pad, -2 * theme.pad), link.url)
         self.layout_seats(theme, self.right.inflate(-2 * theme.pad, -2 * theme.pad))
-        cells = row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), [theme.px(300)] * 3, theme.pad, align="right")
+        width = min(theme.px(300), (w - 2 * pad - 3 * theme.pad) // 4)
+        self.add(Button(pygame.Rect(pad, h - pad - bh, width, bh), HOSTING["stop"], self.escape, key=pygame.K_ESCAPE,
+                        wid="stop"))
+        cells = row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), [width] * 3, theme.pad, align="right")
         over = s.game.over
         self.add(Button(cells[0], HOSTING["export"], lambda: export_debrief(self.app.session)[0], key=pygame.K_e,
                         wid="export", tooltip=HOSTING["export_tip"]))
@@ -150,6 +153,13 @@ class HostScreen(Screen):
             b += [Block("body", f"• {t['name']}" + (f": {', '.join(t['clauses'])}" if t["clauses"] else ""), 10)
                   for t in public["treaties"]]
         return b
+
+    def escape(self) -> Any:
+        """Stop hosting, after a question: to the title (a game hosted from the class set-up) or out of the window
+        (`main.py host`, whose server stops with it)."""
+        link = self.app.host
+        return Open("confirm", title=HOSTING["stop_title"], text=HOSTING["stop_text"].format(save=link.host.save_path),
+                    yes=HOSTING["stop"], request=ToTitle() if link.owned else Quit())
 
     def toggle_codes(self) -> Any:
         self.show_codes = not self.show_codes
