@@ -120,14 +120,15 @@ def _autosave(game) -> Path:
 
 def _window(host, args: argparse.Namespace) -> int:
     """The host window (the teacher's screen): the address, the codes, the public view and the console."""
-    from ..ui import play as window
-
-    if not hasattr(window, "play_hosted"):
-        raise UsageError("the host window is not available yet; use --headless")
     from ..net.server import start_in_thread
+    from ..ui.play import play_hosted
 
-    server = start_in_thread(host, args.bind, args.port)
     try:
-        return window.play_hosted(host, server)
+        server = start_in_thread(host, args.bind, args.port)
+    except OSError as exc:
+        print(f"main.py host: error: cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    try:
+        return play_hosted(host, server)
     finally:
         server.stop()
