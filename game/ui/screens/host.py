@@ -142,7 +142,7 @@ class HostScreen(Screen):
         public = self.app.host.public()
         turn = public["calendar"]["turn"]
         news = [n for n in public["news"] if n["turn"] == turn][-PUBLIC_NEWS:]
-        b = [Block("strong", HOSTING["news"])] if news else []
+        b = [Block("strong", self.app.session.scenario.calendar.words(HOSTING["news"]))] if news else []
         b += [Block("body", f"• {n['date'][5:]}  {n['title']}", 10) for n in reversed(news)]
         if public["gauges"]:
             b += [Block("gap", ""), Block("strong", HOSTING["gauges"])]
@@ -179,7 +179,8 @@ class HostScreen(Screen):
         left, paused = self.clock
         if left is None or self.app.session.game.over:
             return
-        text = HOSTING["timer_paused" if paused else "timer"].format(left=clock_text(left))
+        text = self.app.session.scenario.calendar.words(
+            HOSTING["timer_paused" if paused else "timer"].format(left=clock_text(left)))
         label = render(th, text, "stamp" if left < 60 and not paused else "strong")
         box = self.head.inflate(-2 * th.pad, -2 * th.pad)
         surf.blit(label, label.get_rect(topright=box.topright))
