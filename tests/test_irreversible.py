@@ -48,3 +48,14 @@ def test_accepting_a_draft_others_must_still_answer_asks_first():
     game.state.offers["anglo_french_alliance"].status = "proposed"
     reason = PowerView(game, "ussr").irreversible(Action("accept", "ussr", "anglo_french_alliance"))
     assert reason.startswith("Once France accepts as well, ") and "cannot be taken back" in reason
+
+
+def test_sending_a_draft_asks_first_since_the_others_acceptance_signs_it():
+    """A draft the others accept is signed without another step of the sender's: the treaty may end the game."""
+    from game.engine import Game
+
+    view = PowerView(Game.new(SC, seed=1, humans=("ussr",)), "ussr")
+    reason = view.irreversible(Action("propose", "ussr", "anglo_french_alliance", ("mutual_assistance",)))
+    assert reason.startswith("If Britain and France accept this draft, ") and "cannot be taken back" in reason
+    pact = view.irreversible(Action("propose", "ussr", "german_pact", ("non_aggression",)))
+    assert pact.startswith("If Germany accepts this draft, ")

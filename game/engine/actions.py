@@ -348,6 +348,15 @@ class Propose(OfferKind):
         for draft in dict.fromkeys(variants):
             yield Action("propose", power, offer.id, draft)
 
+    def irreversible(self, game: Play, action: Action) -> str:
+        """Sending a draft may sign the treaty: once every other party accepts it, which the player no longer
+        controls (Undo takes the draft back only until the week ends)."""
+        offer = game.sc.offer(action.target)
+        others = [p for p in offer.parties if p != action.power]
+        names = " and ".join(game.short(p) for p in others)
+        return (f"If {names} {'accepts' if len(others) == 1 else 'accept'} this draft, {offer.the} is signed "
+                "without another word from you, and that cannot be taken back.")
+
     def confirmation(self, sc: Scenario, action: Action) -> str:
         return f"Draft of {sc.offer(action.target).the} sent."
 

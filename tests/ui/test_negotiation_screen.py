@@ -79,3 +79,20 @@ def test_the_question_before_accepting_names_every_clause(app):
     assert isinstance(app.top, CONFIRMS), "accepting this draft did not ask first"
     said = " ".join(b.text for b in app.top.blocks) if hasattr(app.top, "blocks") else app.top.what
     assert all(name in said for name in names), said
+
+
+def test_proposing_a_draft_asks_first_and_back_sends_nothing(app):
+    """P on the table asks before the draft goes (the others' acceptance would sign it); Enter answers Back."""
+    from game.ui.screens.dialog import ConfirmDialog
+
+    d: Driver = to_desk(app)
+    s = app.session
+    s.game.st.offers["german_pact"].status = "open"
+    app.push(NegotiationScreen(app, "german_pact"))
+    d.frame()
+    before = len(s.game.state.log)
+    d.key(pygame.K_p)
+    assert isinstance(app.top, ConfirmDialog) and "is signed without another word from you" in " ".join(b.text for b in app.top.blocks)
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.top, NegotiationScreen) and len(s.game.state.log) == before
+

@@ -161,7 +161,8 @@ class NegotiationScreen(Screen):
         propose = Action("propose", s.power, self.offer_id, tuple(self.draft))
         can, cost = not draft.refusal, draft.cost
         label, tip = ANSWERS["propose"]
-        send = decided(s.asks_reasons, "", f"Send the draft: {table.name}", Many((Submit(propose), Pop())))
+        what = f"Send the draft: {table.name} — {self.listing(self.draft)}."
+        send = decided(s.asks_reasons, s.view.irreversible(propose) if can else "", what, Many((Submit(propose), Pop())))
         buttons = [(label, (lambda r=send: r) if can else None, ANSWER_KEYS["propose"],
                     can, tip.format(cost=cost, s="s" if cost != 1 else "") if can else draft.refusal)]
         for kind in ("accept", "reject", "stall"):
