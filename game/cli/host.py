@@ -83,7 +83,11 @@ def _new(args: argparse.Namespace):
     check_lesson(sc, options.start, options.stop)
     seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
     game = Game.new(sc, seed=seed, humans=seats, options=options)
-    return NetworkHost(game, _autosave(game))
+    save = _autosave(game)
+    if save.exists():
+        raise UsageError(f"a hosted game of this class and code is saved at {save}: go on with it with --resume "
+                         f"{save}, or give another --class or --seed")
+    return NetworkHost(game, save)
 
 
 def _resume(args: argparse.Namespace):

@@ -79,11 +79,13 @@ class NetworkHost:
         self.week_began = clock()
         self.week_seen = game.state.turn
         self.paused_at: float | None = None
+        self.started = False                  # the class's clock runs once every team has joined
         self.version = 0                      # raised with every change of the game (views are kept per version)
         self._views: dict[str | None, tuple[int, dict[str, Any]]] = {}
         self._texts: dict[str | None, tuple[int, str]] = {}
         self._write_keys()
         self._save()
+        self._clock_started()
 
     @classmethod
     def resume(cls, save_path: Path, scenario: Scenario | None = None, **kwargs: Any) -> NetworkHost:
@@ -110,9 +112,23 @@ class NetworkHost:
         minutes = self.game.options.turn_timer_minutes
         if not minutes or self.game.over:
             return wire.Clock()
+        if not self._clock_started():
+            return wire.Clock(minutes * 60, self.paused_at is not None)
         now = self.paused_at if self.paused_at is not None else self.clock()
         left = max(0, round(minutes * 60 - (now - self.week_began)))
         return wire.Clock(left, self.paused_at is not None)
+
+    def _clock_started(self) -> bool:
+        """Whether the week's time runs: not before every seat played by a team has joined once (a host started
+        before the bell loses no week); from then on the week began when the last team joined."""
+        with self.lock:
+            if not self.started:
+                handed = self.game.state.ai_seats
+                if all(self.keys.tokens.get(p) for p in self.game.seats if p not in handed):
+                    self.started, self.week_began = True, self.clock()
+                    if self.paused_at is not None:
+                        self.paused_at = self.week_began
+            return self.started
 
     def view(self, seat: str | None) -> dict[str, Any]:
         """A seat's view, or the public view for a watcher (None); read-only, since it is shared. Built once per
@@ -174,6 +190,7 @@ class NetworkHost:
             except OSError as exc:
                 self.keys.tokens[seat].pop()
                 raise Refused(503, f"The host could not record your seat ({exc.strerror or exc}).") from None
+            self._clock_started()
             return {"token": token, "seat": seat}
 
     def seat_of(self, token: str) -> str | None:
@@ -259,6 +276,7 @@ class NetworkHost:
         """A teacher's step (inject, seat, stop): from the host's own screen, never from the network."""
         with self.lock:
             answer = self._submit([Action(kind, TEACHER, target, (), option, clean_reason(why))])
+            self._clock_started()
         if answer["ok"]:
             self._changed()
         return answer
@@ -306,7 +324,8 @@ class NetworkHost:
         (its open questions answered by their default option). True if the week was ended so."""
         with self.lock:
             left = self.clock_state().seconds_left
-            if left is None or left > 0 or self.paused_at is not None or not self.game.waiting_for():
+            if (left is None or left > 0 or self.paused_at is not None or not self.started
+                    or not self.game.waiting_for()):
                 return False
             kept = len(self.game.record)
             for seat in self.game.waiting_for():

@@ -132,6 +132,8 @@ def test_the_view_sent_as_text_is_the_view(make_host, clock):
     from game.engine.classroom import ClassOptions
 
     host = make_host(options=ClassOptions(turn_timer_minutes=5))
+    for code in host.keys.codes.values():
+        host.join(code, "10.0.0.7")
     for seat in ("ussr", None):
         text = host.view_text(seat)
         assert json.loads(text) == host.view(seat) and text.count('"timer":') == 1

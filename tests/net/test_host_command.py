@@ -85,3 +85,20 @@ def _line_of(proc: subprocess.Popen, words: str) -> str:
         if words in line:
             return line
     raise AssertionError(f"the host never said {words!r}")
+
+
+def test_a_new_host_never_overwrites_a_hosted_game_of_the_same_class_and_code(tmp_path, monkeypatch):
+    """Starting the same class and code again would replace its save: the command says how to go on with it."""
+    import pytest
+
+    from game.cli.common import UsageError
+    from game.cli.host import _new
+    from game.cli.parser import build_parser
+
+    monkeypatch.setenv("MOSCOW1939_HOME", str(tmp_path))
+    args = build_parser().parse_args(["host", "--seats", "ussr,britain", "--class", "3b", "--seed", "467053"])
+    first = _new(args)
+    saved = first.save_path.read_bytes()
+    with pytest.raises(UsageError, match="--resume"):
+        _new(args)
+    assert first.save_path.read_bytes() == saved

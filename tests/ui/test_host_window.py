@@ -147,6 +147,8 @@ def test_the_week_ends_on_the_host_when_its_timer_runs_out_and_the_console_pause
     sc = read_scenario(DEFAULT_SCENARIO)
     game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", turn_timer_minutes=5))
     host = NetworkHost(game, saves_dir() / "host-timer.json", clock=lambda: now[0])
+    for code in host.keys.codes.values():   # the week's time runs once every team has joined
+        host.join(code, "10.0.0.7")
     hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
     d = Driver(app, "keys")
     step(d)
