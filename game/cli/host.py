@@ -10,9 +10,12 @@ import random
 import signal
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from .common import UsageError, check_seats, load_or_exit
 from .front import CLASS_FLAGS, check_lesson, class_options
+
+_HELD: list[BinaryIO] = []   # the hosted save's lock, held until the process ends
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +90,19 @@ def _new(args: argparse.Namespace):
     if save.exists():
         raise UsageError(f"a hosted game of this class and code is saved at {save}: go on with it with --resume "
                          f"{save}, or give another --class or --seed")
+    _hold(save)
     return NetworkHost(game, save)
+
+
+def _hold(save: Path) -> None:
+    """Hold the save for as long as this process serves it (a second host on it is refused)."""
+    from ..net.savelock import SaveInUse, hold
+
+    try:
+        _HELD.append(hold(save))
+    except SaveInUse as exc:
+        print(f"main.py host: error: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def _resume(args: argparse.Namespace):
@@ -100,6 +115,8 @@ def _resume(args: argparse.Namespace):
     if given:
         raise UsageError(f"{given[0]} is chosen when a game starts: --resume goes on with the saved one")
     save = Path(args.resume)
+    if save.is_file():
+        _hold(save)
     try:
         _sid, stored, _sha = scenario_of(save)
         sc = load_or_exit(args.scenario or stored)

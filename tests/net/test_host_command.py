@@ -102,3 +102,31 @@ def test_a_new_host_never_overwrites_a_hosted_game_of_the_same_class_and_code(tm
     with pytest.raises(UsageError, match="--resume"):
         _new(args)
     assert first.save_path.read_bytes() == saved
+
+
+def test_a_second_host_on_the_same_save_is_refused_until_the_first_stops(tmp_path):
+    """Two hosts on one save would each acknowledge actions the other's save drops: the second is refused."""
+    import pytest
+
+    from game.net.savelock import SaveInUse, hold
+
+    save = tmp_path / "host-3b.json"
+    first = hold(save)
+    with pytest.raises(SaveInUse, match="another host is serving this game"):
+        hold(save)
+    first.close()
+    hold(save).close()
+
+
+def test_resuming_a_save_another_host_serves_exits_with_a_clear_error(tmp_path):
+    home = tmp_path / "home"
+    proc, _lines = start(home, 2, "--seats", "ussr,britain", "--class", "lock", "--seed", "7")
+    try:
+        save = next(home.rglob("host-lock-7.json"))
+        env = {**os.environ, "MOSCOW1939_HOME": str(home)}
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "host", "--headless", "--port", "0",
+                                 "--resume", str(save)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+        assert second.returncode == 1 and "another host is serving this game" in second.stderr
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
