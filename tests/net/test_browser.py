@@ -187,7 +187,10 @@ LABELS_AND_NAMES = """() => {
     .map(e => e.id || e.outerHTML);
   const nameless = [...document.querySelectorAll('button, a[href]')]
     .filter(e => !e.textContent.trim() && !e.getAttribute('aria-label')).map(e => e.outerHTML);
-  return {unlabelled, nameless};
+  const names = [...document.querySelectorAll('#actions button')]
+    .map(e => e.getAttribute('aria-label') || e.textContent.trim());
+  const alike = names.filter((n, i) => names.indexOf(n) !== i);
+  return {unlabelled, nameless, alike};
 }"""
 
 
@@ -196,7 +199,7 @@ def test_the_desk_has_a_label_for_every_field_and_fits_a_phone_and_a_laptop(serv
     page = page_of(url, 360, 740)
     join(page, host.keys.codes["britain"])
     expect(page.locator("#actions li").first).to_be_visible(timeout=WAIT_MS)
-    assert page.evaluate(LABELS_AND_NAMES) == {"unlabelled": [], "nameless": []}
+    assert page.evaluate(LABELS_AND_NAMES) == {"unlabelled": [], "nameless": [], "alike": []}
     for width in (360, 1280):
         page.set_viewport_size({"width": width, "height": 800})
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width, "nothing runs off the side"

@@ -417,6 +417,12 @@
     return b;
   }
 
+  function named(button, name) {
+    // its visible words first, then what it is about: a screen reader or voice control tells the buttons apart
+    button.setAttribute("aria-label", name);
+    return button;
+  }
+
   function list(items, cls) {
     if (!items || !items.length) { return null; }
     var ul = el("ul", {"class": cls || null});
@@ -466,9 +472,9 @@
         paragraphs(a.text),
         consequences(a.consequences),
         refusal ? el("p", {"class": "why-not", id: why, text: "Not possible now: " + refusal}) : null,
-        actionButton("Take this action", "act:" + a.id, refusal, function (b) {
+        named(actionButton("Take this action", "act:" + a.id, refusal, function (b) {
           act({kind: "act", target: a.id}, b);
-        }, refusal ? why : null));
+        }, refusal ? why : null), "Take this action: " + a.name));
     });
     fill($("actions"), items.length ? items : [el("li", {text: "Your power has no actions of its own."})]);
   }
