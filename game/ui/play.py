@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,42 +37,38 @@ def open_app(scenario_path: Path | None, fullscreen: bool) -> App:
 def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, fullscreen: bool,
             seats: tuple[str, ...] = (), options: Any = None) -> int:
     """`python main.py play`: open the window and play until the player quits."""
-    app = None
-    try:
-        app = open_app(scenario_path, fullscreen)
+    def begin(app: Any) -> None:
         app.open("title", seed=seed)
         if load is not None:
             app.tasks.append(lambda: app.apply(flow.LoadSave(load)))
         elif seats:   # a class game: straight to the first seat's hand-over
             app.tasks.append(lambda: app.apply(flow.NewGame(scenario_path, seed, seats, options)))
-        return app.run(safe=True)
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        from ..cli.crash import report_crash
 
-        return report_crash(exc, "play", rescue_note(app))
-    finally:
-        if app is not None:   # a game hosted from the class set-up: its server stops with the window
-            hosting.stop(app)
-        pygame.quit()
+    return _window("play", scenario_path, fullscreen, begin)
 
 
 def play_hosted(host: Any, server: Any, fullscreen: bool = False) -> int:
     """`python main.py host` with a window: the host's screen for the projector (the address, its QR code, the
     join codes) and the teacher's console, for a game the host (`game.net.host.NetworkHost`) serves through the
     server its caller started (`game.net.server.start_in_thread`) and stops once the window has closed."""
+    path = Path(host.game.scenario.path) if host.game.scenario.path else None
+    return _window("host", path, fullscreen, lambda app: hosting.show(app, host, server, owned=False))
+
+
+def _window(command: str, scenario_path: Path | None, fullscreen: bool, begin: Callable[[Any], None]) -> int:
+    """Open the window, `begin` on it, and run it until it closes: Ctrl-C is 130, a crash is reported with what
+    was rescued, and a game hosted from it stops serving with the window."""
     app = None
     try:
-        app = open_app(Path(host.game.scenario.path) if host.game.scenario.path else None, fullscreen)
-        hosting.show(app, host, server, owned=False)
+        app = open_app(scenario_path, fullscreen)
+        begin(app)
         return app.run(safe=True)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         from ..cli.crash import report_crash
 
-        return report_crash(exc, "host", rescue_note(app))
+        return report_crash(exc, command, rescue_note(app))
     finally:
         if app is not None:
             hosting.stop(app)
