@@ -48,32 +48,51 @@ def foresee(sc: Scenario, st: GameState, power: str, effects: Iterable[Stmt], hi
 
 
 def _walk(sc: Scenario, scratch: _Scratch, power: str, stmt: Stmt, chance: float, found: dict) -> None:
-    kind, arg = stmt.kind, stmt.arg
-    if kind == "if":
-        branch = arg["then"] if compile_condition(arg["when"], sc)(scratch.st) else arg["otherwise"]
-        for inner in branch or ():
-            _walk(sc, scratch, power, inner, chance, found)
-    elif kind == "chance":
-        for inner, p in ((arg["then"], arg["p"]), (arg["otherwise"], 1 - arg["p"])):
-            branch = _Scratch(scratch.st) if p < 1 else scratch
-            for each in inner or ():
-                _walk(sc, branch, power, each, chance * p, found)
-    elif kind == "meter":
-        meter = sc.meter(arg["id"])
-        before = scratch.meters[meter.id]
-        after = clamp(before + arg["add"], meter.min, meter.max) if arg["set"] is None else clamp(arg["set"],
-                                                                                                   meter.min, meter.max)
-        scratch.meters[meter.id] = after
-        if meter.shown(power):
-            _add(found, Foreseen("meter", meter.id, after - before, chance))
-    elif kind == "trust":
-        pairs = [(arg["src"], arg["dst"])] + ([(arg["dst"], arg["src"])] if arg["mutual"] else [])
-        for src, dst in pairs:
-            before = scratch.trust_of(src, dst)
-            after = clamp(before + arg["add"], *TRUST_LIMITS) if arg["set"] is None else clamp(arg["set"], *TRUST_LIMITS)
-            scratch.trust[(src, dst)] = after
-            if power in (src, dst) and src != dst:
-                _add(found, Foreseen("trust", (src, dst), after - before, chance))
+    """Follow one effect: an `if` by the branch that holds, a `chance` by both, a gauge or trust by its change."""
+    walker = _WALKERS.get(stmt.kind)
+    if walker:
+        walker(sc, scratch, power, stmt.arg, chance, found)
+
+
+def _walk_if(sc: Scenario, scratch: _Scratch, power: str, arg: dict, chance: float, found: dict) -> None:
+    branch = arg["then"] if compile_condition(arg["when"], sc)(scratch.st) else arg["otherwise"]
+    for inner in branch or ():
+        _walk(sc, scratch, power, inner, chance, found)
+
+
+def _walk_chance(sc: Scenario, scratch: _Scratch, power: str, arg: dict, chance: float, found: dict) -> None:
+    """Both branches, each with its probability; an unsure branch works on a scratch of its own."""
+    for inner, p in ((arg["then"], arg["p"]), (arg["otherwise"], 1 - arg["p"])):
+        branch = _Scratch(scratch.st) if p < 1 else scratch
+        for each in inner or ():
+            _walk(sc, branch, power, each, chance * p, found)
+
+
+def _walk_meter(sc: Scenario, scratch: _Scratch, power: str, arg: dict, chance: float, found: dict) -> None:
+    meter = sc.meter(arg["id"])
+    before = scratch.meters[meter.id]
+    after = _moved(before, arg, meter.min, meter.max)
+    scratch.meters[meter.id] = after
+    if meter.shown(power):
+        _add(found, Foreseen("meter", meter.id, after - before, chance))
+
+
+def _walk_trust(sc: Scenario, scratch: _Scratch, power: str, arg: dict, chance: float, found: dict) -> None:
+    pairs = [(arg["src"], arg["dst"])] + ([(arg["dst"], arg["src"])] if arg["mutual"] else [])
+    for src, dst in pairs:
+        before = scratch.trust_of(src, dst)
+        after = _moved(before, arg, *TRUST_LIMITS)
+        scratch.trust[(src, dst)] = after
+        if power in (src, dst) and src != dst:
+            _add(found, Foreseen("trust", (src, dst), after - before, chance))
+
+
+def _moved(before: float, arg: dict, low: float, high: float) -> float:
+    """A gauge or trust after an effect that adds to it or sets it, clamped to its limits."""
+    return clamp(before + arg["add"] if arg["set"] is None else arg["set"], low, high)
+
+
+_WALKERS = {"if": _walk_if, "chance": _walk_chance, "meter": _walk_meter, "trust": _walk_trust}
 
 
 def _add(found: dict, change: Foreseen) -> None:
