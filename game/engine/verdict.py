@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..scenario.model import Scenario
+from ..scenario.model import Meter, Scenario
 from .game import Game
 from .teacher import STOPPED
 
@@ -103,18 +103,19 @@ def verdicts(game: Game, power: str, folder: Path | None = None, games: int = GA
         return []
     found = finals(sc, power, folder, games)
     pooled = [row for rows in found.values() for row in rows]
-    history = found.get(HISTORICAL)
-    side = sc.power(power).short
-    out = []
-    for meter in sc.meters:
-        way = meter.good_when(power)
-        if not meter.score or not meter.shown(power) or way == "none" or not pooled:
-            continue
-        value = st.meters[meter.id]
-        beaten = sum(1 for row in pooled if (row[meter.id] < value if way == "higher" else row[meter.id] > value))
-        share = beaten / len(pooled)
-        past = sum(row[meter.id] for row in history) / len(history) if history else None
-        text = (f"{meter.name} {value:.0f}: better than {share * 100:.0f} % of simulated {side} policies"
-                + (f" (history: about {past:.0f})" if past is not None else ""))
-        out.append(Verdict(meter.id, meter.name, value, share, len(pooled), past, text))
-    return out
+    if not pooled:
+        return []
+    history, side = found.get(HISTORICAL), sc.power(power).short
+    return [_verdict(meter, st.meters[meter.id], meter.good_when(power), pooled, history, side)
+            for meter in sc.meters if meter.score and meter.shown(power) and meter.good_when(power) != "none"]
+
+
+def _verdict(meter: Meter, value: float, way: str, pooled: list[dict], history: list[dict] | None, side: str
+             ) -> Verdict:
+    """One gauge's verdict: the share of the simulated games it beats in the power's direction, and history's."""
+    beaten = sum(1 for row in pooled if (row[meter.id] < value if way == "higher" else row[meter.id] > value))
+    share = beaten / len(pooled)
+    past = sum(row[meter.id] for row in history) / len(history) if history else None
+    text = (f"{meter.name} {value:.0f}: better than {share * 100:.0f} % of simulated {side} policies"
+            + (f" (history: about {past:.0f})" if past is not None else ""))
+    return Verdict(meter.id, meter.name, value, share, len(pooled), past, text)
