@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..scenario.model import Scenario
+from ..scenario.model import Offer, Scenario
 from .effects import signed
 from .ledger import Cause, Change
 from .state import LogEntry
@@ -111,11 +111,16 @@ def reply_line(sc: Scenario, log: list[LogEntry], entry: LogEntry, power: str,
         return f"{who} accepts your draft of {offer.the} ({day(entry.date)})."
     if entry.kind == "reject":
         return f"{who} rejects your draft of {offer.the} ({day(entry.date)}){because}."
-    dropped = [offer.clause(c).name for c in answered.clauses if c not in entry.clauses]
-    added = [offer.clause(c).name for c in entry.clauses if c not in answered.clauses]
-    change = "; ".join([*(f"drops ‘{n}’" for n in dropped), *(f"adds ‘{n}’" for n in added)])
+    change = _clause_changes(offer, answered.clauses, entry.clauses)
     return (f"{who} answers your draft of {offer.the} with its own ({day(entry.date)})"
             + (f", which {change}" if change else "") + f"{because}.")
+
+
+def _clause_changes(offer: Offer, before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    """What a counter-draft changes in words: "drops ‘A’; adds ‘B’" ("" when the clauses are the same)."""
+    dropped = [offer.clause(c).name for c in before if c not in after]
+    added = [offer.clause(c).name for c in after if c not in before]
+    return "; ".join([*(f"drops ‘{n}’" for n in dropped), *(f"adds ‘{n}’" for n in added)])
 
 
 def answered_draft(log: list[LogEntry], entry: LogEntry, power: str) -> LogEntry | None:
