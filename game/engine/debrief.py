@@ -10,6 +10,7 @@ from typing import Any
 
 from .actions import ACTION_KINDS
 from .checkpoints import first_week
+from .compiled import played_weeks
 from .decisive import decisive_decisions
 from .game import Game
 from .state import LogEntry
@@ -92,10 +93,22 @@ def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]
                    for m in visible if m.score],
         "verdict": [asdict(v) for v in verdicts(game, power, cache)],
         "history": [{m.id: row[m.id] for m in visible} for row in st.history],
+        "history_weeks": history_weeks(game),
         "decisive": decisive_decisions(game, power),
         "decisions": decisions(game, power),
         "historical_decisions": historical_decisions(game, power),
     }
+
+
+def history_weeks(game: Game) -> list[int]:
+    """The week each row of the gauges' history closes (0: the start, before week 1). A week's row is taken
+    after its drift; an ending adds one more row, after its effects, in the week it ended — and a game ended by
+    the dated event that opens a week no one plays (1939's 1 September) ended with the last week played."""
+    st = game.state
+    weeks = list(range(len(st.history)))
+    if st.outcome is not None and len(weeks) > 1:
+        weeks[-1] = max(weeks[-2], min(st.turn, played_weeks(game.scenario)))
+    return weeks
 
 
 def sides(game: Game, seats: Iterable[str], cache: Path | None = None) -> list[dict[str, Any]]:

@@ -132,7 +132,7 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
 <div class="new-page"><h2>Epilogue</h2>{paras(data.get('epilogue', ''))}
 <h2>Compared with history</h2>{paras(data.get('comparison', ''))}
 <h2>The gauges {sc.calendar.unit} by {sc.calendar.unit}</h2>
-<div class="chart">{svg_chart(data.get('history', []), meters, sc.calendar.unit)}</div>
+<div class="chart">{svg_chart(data.get('history', []), data.get('history_weeks', []), meters, sc.calendar.unit)}</div>
 {_sources(data.get('sources', []))}</div>"""
     title = f"Debrief — {data.get('class') or sc.title} — {data.get('title', '')}"
     return document(title, body, STYLE, paper)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pygame
 
-from ..export.chart_svg import SERIES_COLORS, spread
+from ..export.chart_svg import SERIES_COLORS, axis_share, axis_words, spread
 from .theme import Theme
 from .widgets.clip import clipped
 from .widgets.text import fit_at_word, font_of, render
 
 
-def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], meters: list,
-               unit: str = "week") -> None:
+def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: list[dict], weeks: list[int],
+               meters: list, unit: str = "week") -> None:
+    """The gauges over the game (weeks: the week each history row closes, see engine.debrief's history_weeks)."""
     p = theme.palette
     pygame.draw.rect(surf, p.paper, rect)
     pygame.draw.rect(surf, p.border, rect, 1)
@@ -28,8 +29,7 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
         pygame.draw.line(surf, p.rule, (plot.x, y), (plot.right, y))
         lab = render(theme, f"{lo + span * frac:g}", "small")
         surf.blit(lab, (plot.x - lab.get_width() - 4, y - lab.get_height() // 2))
-    n = len(history)
-    week = render(theme, f"{unit}s 0–{n - 1}", "small")
+    week = render(theme, axis_words(weeks, unit), "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
     with clipped(surf, rect.inflate(-2, -2)):
         ends: list[tuple[float, int]] = []
@@ -38,7 +38,7 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
             pts = []
             for t, row in enumerate(history):
                 v = row.get(m.id, m.start)
-                x = plot.x + (plot.w * t // max(1, n - 1))
+                x = plot.x + int(plot.w * axis_share(weeks, t))
                 y = plot.bottom - int(plot.h * (v - lo) / span)
                 pts.append((x, y))
             if len(pts) > 1:

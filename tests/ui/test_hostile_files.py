@@ -34,7 +34,7 @@ def test_a_crash_inside_the_chart_leaves_the_clip_as_it_was(app):
 
     surf = pygame.Surface((600, 400))
     with pytest.raises(TypeError):
-        draw_chart(surf, app.theme, pygame.Rect(50, 50, 300, 200), [{"m": 1}, {"m": "x"}], [Meter()])
+        draw_chart(surf, app.theme, pygame.Rect(50, 50, 300, 200), [{"m": 1}, {"m": "x"}], [0, 1], [Meter()])
     assert surf.get_clip() == surf.get_rect()
 
 

@@ -102,7 +102,7 @@ def test_debrief_chart_labels_do_not_overlap():
 
     meters = [{"id": f"m{i}", "name": f"Gauge {i}", "min": 0, "max": 100, "start": 30} for i in range(5)]
     history = [{f"m{i}": 30 for i in range(5)}, {"m0": 47, "m1": 47, "m2": 48, "m3": 46, "m4": 100}]
-    svg = _svg_chart(history, meters)
+    svg = _svg_chart(history, [0, 1], meters)
     ys = sorted(float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)" font-size="11" fill=', svg))
     assert len(ys) == 5
     assert all(b - a >= 12 for a, b in itertools.pairwise(ys)), ys

@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from ...engine import debrief
-from ...engine.debrief import sides
+from ...engine.debrief import history_weeks, sides
 from ...engine.report import better
 from ...engine.signing import long_day
 from ..chart import draw_chart
@@ -39,7 +39,7 @@ class EndingScreen(Screen):
                 self.data["sides"] = sides(s.game, s.game.seats, cache_dir())
         except Exception as exc:  # the ending must show even if the comparison cannot be computed
             self.data = {"title": s.view.week().outcome or "", "summary": f"(debrief unavailable: {exc})",
-                         "history": s.view.history(), "decisions": [], "historical_decisions": [],
+                         "history": s.view.history(), "history_weeks": history_weeks(s.game), "decisions": [], "historical_decisions": [],
                          "scores": [], "verdict": [], "questions": [], "epilogue": "", "comparison": "", "sources": []}
         self.exported = ""
 
@@ -177,7 +177,8 @@ class EndingScreen(Screen):
         unit = s.scenario.calendar.unit
         surf.blit(render(th, f"The gauges {unit} by {unit}", "strong"), (self.right.x + th.pad, self.right.y + th.pad))
         meters = [m for m in s.scenario.meters if m.shown(s.power)]
-        draw_chart(surf, th, self.chart_rect, self.data.get("history", []), meters, unit)
+        draw_chart(surf, th, self.chart_rect, self.data.get("history", []), self.data.get("history_weeks", []),
+                   meters, unit)
         self.draw_widgets(surf)
 
     def escape(self) -> Any:
