@@ -10,7 +10,7 @@ import random
 import signal
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from .common import UsageError, check_seats, load_or_exit
 from .front import CLASS_FLAGS, check_lesson, class_options
@@ -76,7 +76,8 @@ def _progress(host):
 
 def _new(args: argparse.Namespace):
     from ..engine.game import Game
-    from ..net.host import NetworkHost
+    from ..net.savelock import SaveExists, SaveInUse, new_host
+    from ..ui.settings import saves_dir  # (folders only: no pygame)
 
     if not args.seats:
         raise UsageError("give --seats for a new class game (or --resume SAVE to go on with one)")
@@ -86,12 +87,15 @@ def _new(args: argparse.Namespace):
     check_lesson(sc, options.start, options.stop)
     seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
     game = Game.new(sc, seed=seed, humans=seats, options=options)
-    save = _autosave(game)
-    if save.exists():
-        raise UsageError(f"a hosted game of this class and code is saved at {save}: go on with it with --resume "
-                         f"{save}, or give another --class or --seed")
-    _hold(save)
-    return NetworkHost(game, save)
+    try:
+        host, held = new_host(game, saves_dir())
+    except SaveExists as exc:
+        raise UsageError(f"{exc}: go on with it with --resume {exc.save_path}, or give another --class or "
+                         "--seed") from None
+    except SaveInUse as exc:
+        _in_use(exc)
+    _HELD.append(held)
+    return host
 
 
 def _hold(save: Path) -> None:
@@ -101,8 +105,12 @@ def _hold(save: Path) -> None:
     try:
         _HELD.append(hold(save))
     except SaveInUse as exc:
-        print(f"main.py host: error: {exc}", file=sys.stderr)
-        raise SystemExit(1) from None
+        _in_use(exc)
+
+
+def _in_use(exc: Exception) -> NoReturn:
+    print(f"main.py host: error: {exc}", file=sys.stderr)
+    raise SystemExit(1) from None
 
 
 def _resume(args: argparse.Namespace):
@@ -128,15 +136,6 @@ def _resume(args: argparse.Namespace):
     except ValueError as exc:
         print(f"{save}: error: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
-
-
-def _autosave(game) -> Path:
-    """The class's own network autosave: named after the class (or the scenario) and its code."""
-    from ..export.files import class_of
-    from ..ui.settings import saves_dir  # (folders only: no pygame)
-
-    stem = class_of(game) or f"{game.scenario.id}-{game.state.seed}"
-    return saves_dir() / f"host-{stem}.json"
 
 
 def _window(host, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 class SaveInUse(Exception):
@@ -34,3 +34,36 @@ def hold(save_path: Path) -> BinaryIO:
         raise SaveInUse(f"{save_path}: another host is serving this game now; stop that one first (Ctrl-C, or "
                         "Stop hosting in its window), then go on with --resume") from None
     return handle
+
+
+class SaveExists(Exception):
+    """A hosted game of this class and code is saved already: it is gone on with (resumed), never overwritten."""
+
+    def __init__(self, save_path: Path):
+        super().__init__(f"a hosted game of this class and code is saved at {save_path}")
+        self.save_path = save_path
+
+
+def hosted_save(folder: Path, game: Any) -> Path:
+    """Where a class's hosted game saves after every step: `host-CLASS-CODE.json` (the scenario for a class without
+    a name), so that `host --resume` finds it and a second game of the same class and code is known."""
+    from ..export.files import class_of
+
+    return folder / f"host-{class_of(game) or f'{game.scenario.id}-{game.state.seed}'}.json"
+
+
+def new_host(game: Any, folder: Path, **kwargs: Any) -> tuple[Any, BinaryIO]:
+    """The host of a new class game saved in folder, and the lock on its save, held until the caller closes it
+    (`main.py host` and the window's Join from devices both start a game so). SaveExists if a game of this class and
+    code is saved there already; SaveInUse if another host holds its save."""
+    from .host import NetworkHost
+
+    save = hosted_save(folder, game)
+    if save.exists():
+        raise SaveExists(save)
+    held = hold(save)
+    try:
+        return NetworkHost(game, save, **kwargs), held
+    except BaseException:
+        held.close()
+        raise

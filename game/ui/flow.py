@@ -50,13 +50,15 @@ class NewGame:
 @dataclass
 class HostGame:
     """Start a class game that teams join from their own devices (game.net): join is "local" to serve this
-    computer only, "network" to serve the school network; the window then shows the host's screen."""
+    computer only, "network" to serve the school network; the window then shows the host's screen. A game of the
+    same class and code saved already is never overwritten: the window asks to go on with it (resume)."""
 
     scenario_path: Path
     seed: int
     seats: tuple[str, ...]
     options: Any
     join: str = "local"
+    resume: Path | None = None    # the hosted game of this class and code, saved already, to go on with
 
 
 @dataclass

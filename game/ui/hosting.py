@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .wording import HOSTING
@@ -37,10 +36,11 @@ class SeatLine:
 
 class HostLink:
     """The window's hold on a host and its server (`.url`, `.stop()`): the notices it sent since the last frame.
-    owned: the window started the server (the class set-up), so it stops it; else its starter does (the CLI)."""
+    owned: the window started the server (the class set-up), so it stops it; else its starter does (the CLI); held:
+    the lock on the hosted save the window holds while it serves (`net.savelock`; the CLI holds its own)."""
 
-    def __init__(self, host: Any, server: Any, owned: bool = True):
-        self.host, self.server, self.owned = host, server, owned
+    def __init__(self, host: Any, server: Any, owned: bool = True, held: Any = None):
+        self.host, self.server, self.owned, self.held = host, server, owned, held
         self.url: str = server.url
         self.changed = threading.Event()
         self.unsubscribe = host.subscribe(lambda _notice: self.changed.set())
@@ -64,6 +64,9 @@ class HostLink:
         self.unsubscribe()
         if self.owned:
             self.server.stop()
+        if self.held is not None:
+            self.held.close()
+            self.held = None
 
 
 def holding(app: Any) -> Any:
@@ -87,38 +90,74 @@ def poll(app: Any) -> None:
 
 
 def start(app: Any, request: Any) -> None:
-    """The class set-up asked for a hosted game: make it, serve it, and show the host's screen."""
+    """The class set-up asked for a hosted game: make it (or go on with the one of its class and code saved
+    already, after a question), hold its save as `main.py host` does, serve it, and show the host's screen."""
+    from dataclasses import replace
+
+    from ..net.savelock import SaveExists, SaveInUse
+    from ..scenario import ScenarioError
+
+    try:
+        host, held = resumed(request) if request.resume is not None else made(request)
+    except SaveExists as exc:
+        app.open("confirm", title=HOSTING["saved_title"], text=HOSTING["saved_text"].format(save=exc.save_path),
+                 yes=HOSTING["go_on"], request=replace(request, resume=exc.save_path))
+        return
+    except (SaveInUse, ScenarioError, ValueError) as exc:
+        app.notify(HOSTING["not_hosted"].format(why=exc), "bad", 10.0)
+        return
+    try:
+        server = serve(host, EVERYWHERE if request.join == "network" else LOOPBACK)
+    except OSError as exc:
+        held.close()
+        app.notify(HOSTING["no_port"].format(port=PORT, why=exc.strerror or exc), "bad", 8.0)
+        return
+    show(app, host, server, held=held)
+
+
+def made(request: Any) -> tuple[Any, Any]:
+    """A new game of the set-up's seats and options, its host and the lock on its save (`net.savelock.new_host`)."""
     from ..engine import Game
+    from ..net.savelock import new_host
     from ..paths import DEFAULT_SCENARIO
     from .session import read_scenario
     from .settings import saves_dir
 
     scenario = read_scenario(request.scenario_path or DEFAULT_SCENARIO)
     game = Game.new(scenario, seed=request.seed, humans=request.seats, options=request.options)
-    try:
-        host, server = serve(game, save_path(saves_dir(), game, request.seed),
-                             EVERYWHERE if request.join == "network" else LOOPBACK)
-    except OSError as exc:
-        app.notify(HOSTING["no_port"].format(port=PORT, why=exc.strerror or exc), "bad", 8.0)
-        return
-    show(app, host, server)
+    return new_host(game, saves_dir())
 
 
-def serve(game: Any, path: Path, bind: str) -> tuple[Any, Any]:
-    """The host of the game (saving to path) and its web server, started in a thread of its own."""
+def resumed(request: Any) -> tuple[Any, Any]:
+    """The hosted game of the set-up's class and code, saved already, gone on with as `main.py host --resume` does
+    (its own seats, options and join codes), and the lock on its save."""
     from ..net.host import NetworkHost
+    from ..net.savelock import hold
+    from ..paths import DEFAULT_SCENARIO
+    from .session import read_scenario
+
+    held = hold(request.resume)
+    try:
+        return NetworkHost.resume(request.resume, read_scenario(request.scenario_path or DEFAULT_SCENARIO)), held
+    except BaseException:
+        held.close()
+        raise
+
+
+def serve(host: Any, bind: str) -> Any:
+    """The host's web server, started in a thread of its own (OSError if the port is taken)."""
     from ..net.server import start_in_thread
 
-    host = NetworkHost(game, path)
-    return host, start_in_thread(host, bind=bind, port=PORT)
+    return start_in_thread(host, bind=bind, port=PORT)
 
 
-def show(app: Any, host: Any, server: Any, owned: bool = True) -> None:
-    """Put a hosted game on the window: its session (no seat at this window) and the host's screen."""
+def show(app: Any, host: Any, server: Any, owned: bool = True, held: Any = None) -> None:
+    """Put a hosted game on the window: its session (no seat at this window) and the host's screen; held: the lock
+    on its save, let go when the window stops serving it."""
     from .session import Session
 
     stop(app)
-    app.host = HostLink(host, server, owned)
+    app.host = HostLink(host, server, owned, held)
     with host.reading() as game:
         app.session = Session(game.scenario, game, game.seats[0])
     app.stack = []
@@ -130,14 +169,6 @@ def stop(app: Any) -> None:
     if app.host is not None:
         app.host.stop()
         app.host = None
-
-
-def save_path(folder: Path, game: Any, code: int) -> Path:
-    """Where a hosted game made at the window saves after every step: its class (or scenario) and its code, as
-    `main.py host` names it (so that `host --resume` finds it beside the others)."""
-    from ..export.files import class_of
-
-    return folder / f"host-{class_of(game) or f'{game.scenario.id}-{code}'}.json"
 
 
 # ---------------------------------------------------------------------- the teacher's steps, through the host

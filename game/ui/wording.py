@@ -281,6 +281,12 @@ HOSTING = {
     "revoke_list": "New join code for a seat",
     "revoke_intro": "A new code shuts out every device that joined the seat with its old code (a lost or shared "
                     "code); the team joins again with the new one, shown on the host's screen.",
+    "saved_title": "This class's game is saved already",
+    "saved_text": "A game of this class and class code was hosted before and is saved in {save}. It is not "
+                  "overwritten. Go on with it (its own seats, options and join codes, as it was left), or go back "
+                  "and give another class name or class code for a new game.",
+    "go_on": "Go on with it",
+    "not_hosted": "The game could not be hosted: {why}.",
     "time_up": "The time for the week ran out: the seats still playing have ended it with their default answers.",
 }
 

@@ -28,7 +28,7 @@ from game.ui.settings import saves_dir
 from game.ui.widgets.qr import QrCode
 from tests.ui.conftest import NoCache
 from tests.ui.driver import Driver
-from tests.ui.test_class_setup import open_setup
+from tests.ui.test_class_setup import open_setup, retype
 from tests.ui.test_hotseat import leaks, private_texts
 
 SEATS = ("ussr", "britain")
@@ -53,9 +53,12 @@ def join(app, seat: str) -> str:
     return answer["token"]
 
 
-def set_up(app, presses: int) -> Driver:
-    """The class set-up by keyboard: Britain to a team too, the devices option pressed so many times, Start."""
+def set_up(app, presses: int, code: str = "") -> Driver:
+    """The class set-up by keyboard: Britain to a team too, the class code typed (if given), the devices option
+    pressed so many times, Start."""
     d, _setup = open_setup(app)
+    if code:
+        retype(d, "code", code)
     d.focus("seat:britain")
     d.key(pygame.K_RETURN)
     d.focus("join")
@@ -79,6 +82,13 @@ def seat_text(app) -> str:
     """The seats' cards, a line each: team, code, state."""
     app.top.ensure_layout()
     return "\n".join(w.text for w in app.top.widgets if w.wid.startswith("seat-"))
+
+
+def stop_hosting(app) -> None:
+    """Stop hosting as the teacher does (Esc, then Stop hosting): back at the title."""
+    d = Driver(app, "keys")
+    d.key(pygame.K_ESCAPE)
+    assert d.press(lambda w: getattr(w, "label", "") == "Stop hosting") and app.host is None
 
 
 def step(d: Driver) -> None:
@@ -215,3 +225,59 @@ def test_stopping_hosting_asks_first_then_returns_to_the_title(app, hosted):
     assert isinstance(app.top, TitleScreen) and app.host is None
     with pytest.raises(OSError):
         urllib.request.urlopen(url + "api/view", timeout=5)
+
+
+def test_hosting_from_the_set_up_holds_the_save_as_the_command_does_until_it_stops(app, hosted):
+    """Join from devices takes the save's operating-system lock (as `main.py host`): a second host on the same
+    save, in a terminal, is refused while the window serves it, and may go on with it once it stopped."""
+    from game.net.savelock import SaveInUse, hold
+
+    save = app.host.host.save_path
+    with pytest.raises(SaveInUse):
+        hold(save)
+    hosting.stop(app)
+    hold(save).close()
+
+
+def test_the_set_up_never_overwrites_a_hosted_game_of_its_class_and_code_and_offers_to_go_on(app, monkeypatch):
+    """Hosting the same class and code again asks first; Back leaves the save as it was, Go on with it resumes it
+    with its codes and its actions (the same function as `main.py host`: no second copy of the rule)."""
+    from game.ui.screens.class_setup import ClassSetupScreen
+    from game.ui.screens.dialog import ConfirmDialog
+
+    monkeypatch.setattr(hosting, "PORT", 0)
+    set_up(app, 1, "4711")
+    token = join(app, "britain")
+    assert call(app.host.url, "api/end-turn", {}, token)[0] == 200
+    codes, save = {s.power: s.code for s in app.host.seats()}, app.host.host.save_path
+    saved = save.read_bytes()
+    stop_hosting(app)
+    d = set_up(app, 1, "4711")
+    assert isinstance(app.top, ConfirmDialog) and app.host is None and save.read_bytes() == saved
+    assert str(save) in str(app.top.body_blocks())
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(app.top, ClassSetupScreen) and save.read_bytes() == saved
+    d.focus("start")
+    d.key(pygame.K_RETURN)
+    try:
+        assert d.press(lambda w: getattr(w, "label", "") == "Go on with it")
+        assert isinstance(app.top, HostScreen) and {s.power: s.code for s in app.host.seats()} == codes
+        assert app.host.host.finished("britain") and call(app.host.url, "api/view", token=token)[0] == 200
+    finally:
+        hosting.stop(app)
+
+
+def test_a_game_another_host_serves_is_not_hosted_again_from_the_set_up(app, monkeypatch):
+    from game.net.savelock import hold
+
+    monkeypatch.setattr(hosting, "PORT", 0)
+    set_up(app, 1, "4711")
+    save = app.host.host.save_path
+    stop_hosting(app)
+    other = hold(save)   # a `main.py host --resume` in a terminal
+    try:
+        d = set_up(app, 1, "4711")
+        assert d.press(lambda w: getattr(w, "label", "") == "Go on with it")
+        assert app.host is None and "another host is serving this game" in app.notice.text
+    finally:
+        other.close()
