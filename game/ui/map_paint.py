@@ -226,28 +226,41 @@ def paint_inset(surf: pygame.Surface, theme: Theme, inset: MapData, box: pygame.
     for sh in inset.shapes:
         rings = [tf.points(poly[0]) for poly in sh.polygons]
         paint_shape(sub, rings, fill_of(sh), p.border)
-    taken: list[pygame.Rect] = []
     here = {c.id: tf(c.x, c.y) for c in inset.cities}
-    shown = [m for m in marks if m.at in here]
+    taken = _inset_marks(sub, theme, [m for m in marks if m.at in here], here)
+    _inset_cities(sub, theme, [(c.name, tf(c.x, c.y)) for c in inset.cities if c.marked], taken)
+    pygame.draw.rect(surf, p.border, box, 1)
+
+
+def _inset_marks(sub: pygame.Surface, theme: Theme, shown: list[Any], here: dict[str, tuple[int, int]]
+                 ) -> list[pygame.Rect]:
+    """The marks' signs at their cities and their words stacked at the inset's foot; the room they take."""
+    p, size = theme.palette, sign_size(theme)
+    taken: list[pygame.Rect] = []
     for m in shown:
         paint_sign(sub, theme, m.kind, here[m.at])
-        taken.append(pygame.Rect(0, 0, 2 * sign_size(theme), 2 * sign_size(theme)).move(
-            here[m.at][0] - sign_size(theme), here[m.at][1] - sign_size(theme)))
-    y = area.h
+        taken.append(pygame.Rect(0, 0, 2 * size, 2 * size).move(here[m.at][0] - size, here[m.at][1] - size))
+    y = sub.get_height()
     for m in reversed(shown):
-        img = render(theme, fit(theme, m.text, "small", area.w - 8), "small", p.ink)
+        img = render(theme, fit(theme, m.text, "small", sub.get_width() - 8), "small", p.ink)
         y -= img.get_height()
         bg = pygame.Surface((img.get_width() + 6, img.get_height()), pygame.SRCALPHA)
         bg.fill((*p.paper, 220))
         sub.blit(bg, (2, y))
         sub.blit(img, (5, y))
         taken.append(pygame.Rect(2, y, img.get_width() + 6, img.get_height()))
-    marked = [(c.name, tf(c.x, c.y)) for c in inset.cities if c.marked]
+    return taken
+
+
+def _inset_cities(sub: pygame.Surface, theme: Theme, marked: list[tuple[str, tuple[int, int]]],
+                  taken: list[pygame.Rect]) -> None:
+    """The marked cities' dots, then each name beside its dot where it fits clear of the rest (else none)."""
+    ink = theme.palette.ink
     for _name, at in marked:
-        pygame.draw.circle(sub, p.ink, at, max(2, theme.px(3)))
+        pygame.draw.circle(sub, ink, at, max(2, theme.px(3)))
         taken.append(pygame.Rect(at[0] - 3, at[1] - 3, 7, 7))
     for name, (x, y) in marked:
-        img = render(theme, name, "map_tiny", p.ink)
+        img = render(theme, name, "map_tiny", ink)
         w, h = img.get_size()
         spots = [pygame.Rect(x + 5, y - h // 2, w, h), pygame.Rect(x - 5 - w, y - h // 2, w, h),
                  pygame.Rect(x - w // 2, y - 4 - h, w, h), pygame.Rect(x - w // 2, y + 4, w, h)]
@@ -255,7 +268,6 @@ def paint_inset(surf: pygame.Surface, theme: Theme, inset: MapData, box: pygame.
         if spot is not None:
             taken.append(spot)
             sub.blit(img, spot)
-    pygame.draw.rect(surf, p.border, box, 1)
 
 
 def inset_box(theme: Theme, size: tuple[int, int], index: int) -> pygame.Rect:
