@@ -235,19 +235,25 @@ class MapView(Widget):
         self._choose_corners(theme)
         legend, note = self._legend_layout(theme)
         ox, oy = self.rect.topleft
-        dot = max(2, theme.px(3))
+        dot, sr = max(2, theme.px(3)), sign_size(theme)
         style = city_style(theme, self.rect.h)
         cities = self.geo.cities if style else []
-        dots = []
-        for _name, (cx, cy) in cities:
-            d = pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2)
-            d.center = (round(cx), round(cy))
-            dots.append(d)
-        sr = sign_size(theme)
+        dots = [pygame.Rect(0, 0, dot * 2 + 2, dot * 2 + 2).move(round(cx) - dot - 1, round(cy) - dot - 1)
+                for _name, (cx, cy) in cities]
         marks = [(m.text, self.geo.at[m.at]) for m in self.marks() if m.at in self.geo.at]
         signs = [pygame.Rect(round(x) - sr, round(y) - sr, 2 * sr + 1, 2 * sr + 1) for _t, (x, y) in marks]
         placer = LabelPlacer(theme, self.rect.size, [b.move(-ox, -oy) for _q, b in legend]
                              + [note.move(-ox, -oy), self.key_box(theme), *self.insets, *dots, *signs])
+        out = self._territory_labels(theme, placer, data)
+        for i in sorted(range(len(cities)), key=lambda i: (cities[i][1][1], cities[i][1][0])):
+            ring = sr if any(sign.collidepoint(dots[i].center) for sign in signs) else dot   # names clear of a sign
+            out.append(placer.city(cities[i][0], dots[i].center, ring, dots[:i] + dots[i + 1:], style or "small"))
+        out += [placer.mark(text, (round(x), round(y)), sr, signs, self._land) for text, (x, y) in marks]
+        self.label_boxes, self.numbered = out, placer.numbered
+        return out
+
+    def _territory_labels(self, theme: Theme, placer: LabelPlacer, data: MapData) -> list[Label]:
+        """Each territory's and each power's own land's name inside it, smallest first; then the leaders."""
         names = {t.map: t.name.split(" (")[0] for t in self.sc.territories}
         names |= {sid: self.powers()[sid].short for sid in self.home_shapes(data)}
         territories = {t.map for t in self.sc.territories}
@@ -255,13 +261,7 @@ class MapView(Widget):
         out = [placer.territory(sid, names[sid], self.geo.polys.get(sid, []), self.geo.centers.get(sid, (0, 0)),
                                 room if sid in territories else None)
                for sid in sorted(names, key=lambda s: (_extent(self.geo.polys.get(s, [])), s))]
-        out += self._leaders(placer, out, names)
-        for i in sorted(range(len(cities)), key=lambda i: (cities[i][1][1], cities[i][1][0])):
-            ring = sr if any(sign.collidepoint(dots[i].center) for sign in signs) else dot   # names clear of a sign
-            out.append(placer.city(cities[i][0], dots[i].center, ring, dots[:i] + dots[i + 1:], style or "small"))
-        out += [placer.mark(text, (round(x), round(y)), sr, signs, self._land) for text, (x, y) in marks]
-        self.label_boxes, self.numbered = out, placer.numbered
-        return out
+        return out + self._leaders(placer, out, names)
 
     def _leaders(self, placer: LabelPlacer, placed: list[Label], names: dict[str, str]) -> list[Label]:
         """Names beside their lands: each place on the map not named inside it, then each power none of whose
@@ -271,13 +271,19 @@ class MapView(Widget):
                if p.shape not in done and p.shape in names and (at := self.on_map(p)) is not None]
         written = {" ".join(lab.lines) for lab in [*placed, *out] if lab.shown}
         for q in self.map_powers():
-            mine = [p for p in self.places if self.owner_of(p) == q.id and self.on_map(p) is not None]
-            forms = {f for p in mine if p.shape in names for f in [names[p.shape], *abbreviations(names[p.shape])]}
-            if q.short in written or forms & written:
-                continue
-            big = max(mine, key=lambda p: (_extent(self.geo.polys.get(p.shape, [])), p.shape))
-            out.append(placer.leader(big.shape, q.short, self.on_map(big), self._land))
+            big = self._unnamed_power_land(q, names, written)
+            if big is not None:
+                out.append(placer.leader(big.shape, q.short, self.on_map(big), self._land))
         return out
+
+    def _unnamed_power_land(self, q: Any, names: dict[str, str], written: set[str]) -> Any:
+        """The largest land on the map of a power whose name, and none of whose lands' names, is written (in
+        any of their forms); None when the power is named already."""
+        mine = [p for p in self.places if self.owner_of(p) == q.id and self.on_map(p) is not None]
+        forms = {f for p in mine if p.shape in names for f in [names[p.shape], *abbreviations(names[p.shape])]}
+        if q.short in written or forms & written:
+            return None
+        return max(mine, key=lambda p: (_extent(self.geo.polys.get(p.shape, [])), p.shape))
 
     def key_box(self, theme: Theme) -> pygame.Rect:
         """Where the key to the numbered territories goes (kept free of names), in its corner."""
