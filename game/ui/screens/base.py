@@ -18,6 +18,7 @@ NAV_NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
 NAV_PREV = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 DIGITS = tuple(range(pygame.K_0, pygame.K_9 + 1))
+PAGING = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
 
 
 class Screen:
@@ -304,9 +305,15 @@ class Screen:
 
     def common_key(self, event: pygame.event.Event, focused: Widget | None) -> tuple[bool, Any]:
         """The keys every screen shares."""
-        k = event.key
-        if k == pygame.K_ESCAPE:
+        if event.key == pygame.K_ESCAPE:
             return True, self.escape()
+        used = self._focus_key(event, focused) or self._page_key(event.key, focused)
+        return used if used is not None else (True, self.shortcut(event))
+
+    def _focus_key(self, event: pygame.event.Event, focused: Widget | None) -> tuple[bool, Any] | None:
+        """Tab and the arrows move the focus; Enter and Space press the focused control (or focus the first one);
+        None for any other key."""
+        k = event.key
         if k == pygame.K_TAB or k in NAV_NEXT or k in NAV_PREV:
             back = k in NAV_PREV or (k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
             self.move_focus(-1 if back else 1, wrap=k == pygame.K_TAB)
@@ -316,13 +323,17 @@ class Screen:
                 return True, focused.activate()
             self.focus = self.first_focus()
             return True, None
-        paging = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
-        if k in paging and focused is not None and focused.scroller is not None and self.list_key(k, focused):
+        return None
+
+    def _page_key(self, k: int, focused: Widget | None) -> tuple[bool, Any] | None:
+        """Home, End, Page Up and Page Down move the focus along its list (see list_key); else Page Up and Page
+        Down scroll the screen's first list (handled if it moved); None for any other key."""
+        if k in PAGING and focused is not None and focused.scroller is not None and self.list_key(k, focused):
             return True, None
         if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scrollers:
             s = self.scrollers[0]
             return s.scroll((s.view.h - self.theme.base * 2) * (1 if k == pygame.K_PAGEDOWN else -1)), None
-        return True, self.shortcut(event)
+        return None
 
     def shortcut(self, event: pygame.event.Event) -> Any:
         """The control whose key hint is this key, without Ctrl, Alt or Meta, is pressed."""
@@ -380,13 +391,19 @@ class Screen:
         if k in (pygame.K_HOME, pygame.K_END):
             pick = entries[0] if k == pygame.K_HOME else entries[-1]
         else:
-            page = scroll.view.h * (1 if k == pygame.K_PAGEDOWN else -1)
-            aim = focused.rect.y + page
-            ahead = [i for i in entries if (self.widgets[i].rect.y - aim) * page <= 0
-                     and (self.widgets[i].rect.y - focused.rect.y) * page > 0]
-            beyond = [i for i in entries if (self.widgets[i].rect.y - focused.rect.y) * page > 0]
-            if not beyond:
+            pick = self._page_pick(entries, focused, scroll.view.h * (1 if k == pygame.K_PAGEDOWN else -1))
+            if pick is None:
                 return False
-            pick = (ahead[-1] if page > 0 else ahead[0]) if ahead else (beyond[0] if page > 0 else beyond[-1])
         self.focus_on(pick)
         return True
+
+    def _page_pick(self, entries: list[int], focused: Widget, page: int) -> int | None:
+        """The entry about a page down (page > 0) or up from the focused one: the farthest within the page, else
+        the nearest beyond it; None when there is none that way."""
+        aim = focused.rect.y + page
+        ahead = [i for i in entries if (self.widgets[i].rect.y - aim) * page <= 0
+                 and (self.widgets[i].rect.y - focused.rect.y) * page > 0]
+        beyond = [i for i in entries if (self.widgets[i].rect.y - focused.rect.y) * page > 0]
+        if not beyond:
+            return None
+        return (ahead[-1] if page > 0 else ahead[0]) if ahead else (beyond[0] if page > 0 else beyond[-1])
