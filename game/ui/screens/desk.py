@@ -89,13 +89,18 @@ class DeskScreen(Screen):
         if not getattr(self, "focus_panel", False):
             return
         self.focus_panel = False
+        pick = self._entry_back(focused)
+        if pick >= 0:
+            self.focus = pick
+
+    def _entry_back(self, focused: str) -> int:
+        """The panel's entry to focus on coming back to a tab: the one focused before if it is in view, else the
+        first in view the keys may land on, else the first in view, else the first (-1 if it has none)."""
         entries = [i for i, w in enumerate(self.widgets) if w.scroller is not None and w.focusable]
         in_view = [i for i in entries if self.widgets[i].scroller.view.contains(self.widgets[i].screen_rect())]
         again = [i for i in in_view if self.widgets[i].wid == focused]
         pressable = [i for i in in_view if self.lands(self.widgets[i])]
-        pick = (again or pressable or in_view or entries or [-1])[0]
-        if pick >= 0:
-            self.focus = pick
+        return (again or pressable or in_view or entries or [-1])[0]
 
     def first_focus(self) -> int:
         """The panel's first entry (the week's first action): a stray Enter must not end the week."""
