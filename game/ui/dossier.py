@@ -17,25 +17,36 @@ def dossier(view: Any, pid: str, place: str = "") -> Open:
     if place:
         b.append(Block("body", place))
     if pid != view.power:
-        mine, theirs = p.mine, p.theirs
-        b.append(Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
-                               f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."))
-        b.append(Block("body", f"Replies to drafts after {view.sc.calendar.turns(p.reply_weeks)}."))
+        b += _relations(view, p)
     b += [Block("gap", ""), Block("head", "Who governs")]
     b += [Block("body", f"{name} — {title}", 10) for name, title in p.people]
-    treaties = [o for o in view.offers() if pid in o.parties] if pid != view.power else view.offers()
-    b += [Block("gap", ""), Block("head", "Treaties and offers")]
-    b += [Block("body", f"{o.name}: {STATUS[o.status]}", 10) for o in treaties]
-    if not treaties:
-        b.append(Block("body", "None that you are party to.", 10))
-    if p.objectives:
-        b += [Block("gap", ""), Block("head", "Known aims")]
-        b += [Block("body", f"• {o}", 10) for o in p.objectives]
+    b += _treaties(view, pid)
+    b += _section("Known aims", [f"• {o}" for o in p.objectives])
     recent = [e for e in view.inbox() if e.power == pid][-6:]
-    if recent:
-        b += [Block("gap", ""), Block("head", "Recent messages")]
-        b += [Block("body", f"{e.date}: {e.title}", 10) for e in reversed(recent)]
+    b += _section("Recent messages", [f"{e.date}: {e.title}" for e in reversed(recent)])
     return Open("dialog", title=f"Dossier: {p.short}", blocks=b)
+
+
+def _relations(view: Any, p: Any) -> list[Block]:
+    """Trust both ways between the player's power and another, and how soon it replies to drafts."""
+    mine, theirs = p.mine, p.theirs
+    return [Block("body", f"Your trust in {p.short}: {mine:.0f} ({trust_word(mine)}). "
+                          f"{p.short}'s trust in you: {theirs:.0f} ({trust_word(theirs)})."),
+            Block("body", f"Replies to drafts after {view.sc.calendar.turns(p.reply_weeks)}.")]
+
+
+def _treaties(view: Any, pid: str) -> list[Block]:
+    """The treaties and offers the player is party to with the power (all of them in the player's own)."""
+    treaties = [o for o in view.offers() if pid in o.parties] if pid != view.power else view.offers()
+    lines = [f"{o.name}: {STATUS[o.status]}" for o in treaties] or ["None that you are party to."]
+    return _section("Treaties and offers", lines)
+
+
+def _section(head: str, lines: list[str]) -> list[Block]:
+    """A headed section of indented lines, or nothing when there are none."""
+    if not lines:
+        return []
+    return [Block("gap", ""), Block("head", head), *(Block("body", line, 10) for line in lines)]
 
 
 def place_note(view: Any, territory: Any) -> str:
