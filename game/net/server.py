@@ -23,6 +23,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 16 * 1024            # bytes of a request body
 TICK_SECONDS = 1.0              # how often the class timer is looked at
 MAX_SOCKETS = 256               # open WebSockets at once (a class of 30 devices, and room for reloads)
+CLOSED_REVOKED = 4001           # a seat's socket closed because its token is no seat's (revoked, or never one)
 SERVED = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
           ".png": "image/png", ".ico": "image/x-icon", ".json": "application/json"}
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}\.[a-z]{2,4}")
@@ -156,7 +157,8 @@ async def _end_turn(request: web.Request) -> Any:
 
 async def _socket(request: web.Request) -> web.StreamResponse:
     """Pushes {"type": "changed", "turn": n} to every client (watchers too) when the game changes; a seat's socket
-    is closed (4001) once its token is revoked. A token comes as ?token= or as a first message {"token": "..."}."""
+    is closed (4001) once its token is revoked, and any socket with 1009 (the standard "message too big") for a
+message over MAX_BODY. A token comes as ?token= or as a first message {"token": "..."}."""
     host = request.app[HOST]
     token = request.query.get("token")
     if token is not None and host.seat_of(token) is None:
@@ -188,7 +190,7 @@ async def _authenticate(ws: web.WebSocketResponse, app: web.Application, data: s
     host = app[HOST]
     seat = host.seat_of(sent["token"])
     if seat is None:
-        await ws.close(code=4001, message=b"no seat")
+        await ws.close(code=CLOSED_REVOKED, message=b"no seat")
         return False
     app[SOCKETS][ws] = sent["token"]
     await ws.send_json({"type": "hello", "seat": seat, "turn": host.turn})
@@ -201,7 +203,7 @@ async def _broadcast(app: web.Application, notice: dict[str, Any]) -> None:
         if ws.closed:
             continue
         if token and host.seat_of(token) is None:
-            await ws.close(code=4001, message=b"revoked")
+            await ws.close(code=CLOSED_REVOKED, message=b"revoked")
         elif notice["type"] == "changed":
             await ws.send_json(notice)
 

@@ -216,3 +216,17 @@ def test_a_watcher_sees_the_public_view_and_no_desk(served, page_of) -> None:
     host.act("ussr", {"kind": "end_turn"})
     host.act("britain", {"kind": "end_turn"})
     expect(page.locator("#watch-when")).to_contain_text("Week 2 of", timeout=WAIT_MS)
+
+
+def test_a_code_given_in_the_address_leaves_the_address_bar_and_the_history_once_joined(served, page_of) -> None:
+    host, url = served
+    code = host.keys.codes["ussr"]
+    page = page_of(f"{url}?code={code}")
+    expect(page.locator("#code")).to_have_value(code, timeout=WAIT_MS)
+    entries = page.evaluate("() => history.length")
+    page.click("#join button[type=submit]")
+    expect(page.locator("#desk")).to_be_visible(timeout=WAIT_MS)
+    expect(page).to_have_url(url, timeout=WAIT_MS)
+    assert page.evaluate("() => history.length") == entries, "the address with the code was replaced, not kept"
+    page.go_back()
+    assert code not in page.url

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 
+from aiohttp import WSCloseCode
+
 from game.engine.notes import MAX_REASON
 from game.export.files import write_debrief
 from game.net.codes import ALPHABET, CODE_BITS, CODE_LENGTH, SeatKeys, new_code
 from game.net.host import Refused
-from game.net.server import MAX_BODY
+from game.net.server import CLOSED_REVOKED, MAX_BODY
 from tests.net.conftest import bearer, join, served
 
 
@@ -159,4 +161,23 @@ def test_the_host_takes_no_more_sockets_than_it_can(make_host, monkeypatch):
             assert exc.status == 503
         for ws in kept:
             await ws.close()
+    served(host, test)
+
+
+def test_a_socket_message_over_the_limit_is_closed_as_too_big_not_as_revoked(make_host):
+    """1009 is the standard "message too big": the page reconnects with its token, which still works (4001 would
+    tell it the seat was revoked)."""
+    host = make_host()
+
+    async def test(client):
+        token = await join(client, host.keys.codes["ussr"])
+        ws = await client.ws_connect(f"/api/ws?token={token}")
+        await ws.receive_json()
+        await ws.send_str("x" * (MAX_BODY + 1))
+        closing = await ws.receive()
+        assert (closing.type.name, closing.data) == ("CLOSE", WSCloseCode.MESSAGE_TOO_BIG)
+        assert WSCloseCode.MESSAGE_TOO_BIG != CLOSED_REVOKED
+        again = await client.ws_connect(f"/api/ws?token={token}")
+        assert (await again.receive_json())["seat"] == "ussr"
+        await again.close()
     served(host, test)

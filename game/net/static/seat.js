@@ -6,8 +6,10 @@
 (function () {
   "use strict";
 
-  var store = window.sessionStorage;
-  var SETTLE_MS = 200;                        // after a push, wait this long for more before refetching          // per tab: two seats may share one browser
+  var store = window.sessionStorage;          // per tab: two seats may share one browser
+  var SETTLE_MS = 200;                        // after a push, wait this long for more before refetching
+  var CLOSED_REVOKED = 4001;                  // the host closed a seat's socket: its token was revoked
+  var CLOSED_TOO_BIG = 1009;                  // the host closed the socket: a message over its size limit
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
   var ANSWER_WORDS = {accept: "Accept", reject: "Reject", stall: "Stall"};
@@ -158,6 +160,16 @@
     });
   }
 
+  /** Takes a join code given as ?code= out of the address bar and the tab's history once the seat is joined:
+   * a code on the screen or in the history would let anyone at the device join as the team. */
+  function dropCodeFromAddress() {
+    var params = new URLSearchParams(location.search);
+    if (!params.has("code")) { return; }
+    params.delete("code");
+    var rest = params.toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+  }
+
   function join(code, quietly) {
     return request("POST", "/api/join", {code: code}).then(function (r) {
       if (r.status === 200 && r.data.token) {
@@ -229,19 +241,25 @@
       try { msg = JSON.parse(event.data); } catch (e) { return; }
       if (msg.type === "changed") { soon(); }
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       state.socket = null;
-      retry();
+      if (event.code === CLOSED_REVOKED && !state.watching) {
+        setLink("The teacher gave your seat a new code. Joining again…");
+        refresh().then(function () { if (state.view) { connect(); } });   // a 401: joins again with the kept code
+        return;
+      }
+      retry(event.code === CLOSED_TOO_BIG ? "The host refused a message as too large." : "");
     };
   }
 
   /** Reconnects after a drop: 1, 2, 4 … up to 15 seconds apart, a little at random so a class does not
    * knock all at once; a refused token is renewed with the stored code on the next fetch. */
-  function retry() {
+  function retry(why) {
     if (!state.token && !state.watching) { return; }
     var wait = Math.min(15000, 1000 * Math.pow(2, state.retries)) * (0.75 + Math.random() * 0.5);
     state.retries += 1;
-    setLink("Connection to the host lost. Trying again in " + Math.ceil(wait / 1000) + " s…");
+    setLink((why ? why + " " : "") + "Connection to the host lost. Trying again in " + Math.ceil(wait / 1000) +
+      " s…");
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(function () {
       call("GET", "/api/view").then(function (r) {
@@ -249,7 +267,7 @@
         else if (r.status === 401 && !state.watching) {
           showJoin("Your seat's code was not accepted any more. Ask your teacher for the code.");
         } else { retry(); }
-      }).catch(retry);
+      }).catch(function () { retry(); });
     }, wait);
   }
 
@@ -357,6 +375,7 @@
     $("join").hidden = true;
     $("watch").hidden = true;
     $("desk").hidden = false;
+    dropCodeFromAddress();
     var me = (v.powers || []).filter(function (p) { return p.id === (v.seat || v.power); })[0];
     var title = (v.briefing && v.briefing.name) || (me && me.name) || v.seat;
     $("power-title").textContent = title;
