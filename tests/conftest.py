@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root and the small test scenario."""
+"""Shared fixtures: the repository root, the small test scenario, a scenario text checked, a random game."""
 
 from __future__ import annotations
 
@@ -19,3 +19,29 @@ def mini():
     from game.scenario import load_scenario
 
     return load_scenario(MINI)
+
+
+@pytest.fixture
+def check(tmp_path):
+    """Write a scenario's text to a file and validate it; return (scenario, report)."""
+    from game.scenario.loader import check_scenario
+
+    def run(text: str):
+        path = tmp_path / "variant.yaml"
+        path.write_text(text, encoding="utf-8")
+        return check_scenario(path)
+
+    return run
+
+
+def random_game(sc, seed: int, weeks: int):
+    """A game every power plays at random for some weeks (fewer if it ends first): a table with drafts sent,
+    countered and accepted."""
+    from game.engine import Game
+
+    game = Game.new(sc, seed=seed, policies={p.id: "random" for p in sc.powers})
+    for _ in range(weeks):
+        if game.over:
+            break
+        game.resolve_week()
+    return game

@@ -16,20 +16,11 @@ from game.engine.ledger import Cause
 from game.engine.view import PowerView
 from game.scenario import load_scenario
 from game.scenario.walk import nested_effects
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, random_game
 
 SCENARIOS = [MINI, ROOT / "tests" / "fixtures" / "other_year.yaml", ROOT / "scenarios" / "1939.yaml",
              ROOT / "scenarios" / "poland.yaml"]
 CHANGE_LINE = re.compile(r" [+−]\d+(\.\d+)?$")
-
-
-def played(sc, seed: int, weeks: int) -> Game:
-    game = Game.new(sc, seed=seed, policies={p.id: "random" for p in sc.powers})
-    for _ in range(weeks):
-        if game.over:
-            break
-        game.resolve_week()
-    return game
 
 
 def applied(game: Game, viewer: str, bound: list, cause: Cause) -> set[str]:
@@ -59,7 +50,7 @@ def certain(effects) -> bool:
 def test_the_consequences_shown_are_the_changes_applied(path):
     sc = load_scenario(path)
     for seed, weeks in ((1, 0), (2, 4), (3, 9)):
-        game = played(sc, seed, weeks)
+        game = random_game(sc, seed, weeks)
         if game.over:
             continue
         cx = game.cx

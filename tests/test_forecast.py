@@ -14,7 +14,7 @@ from game.engine.controllers import ai_answer
 from game.engine.view import PowerView
 from game.scenario import load_scenario
 from game.scenario.loader import check_data
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, random_game
 
 
 def variant(old: str, new: str):
@@ -48,16 +48,6 @@ def test_a_party_that_accepted_the_draft_on_the_table_is_shown_so(mini):
     game.table.propose(mini.offer("pact"), "red", ["non_aggression"])
     odds = PowerView(game, "grey").draft("pact", ["non_aggression"]).odds
     assert [(o.party, o.stand) for o in odds] == [("red", "sent")]
-
-
-def random_game(sc, seed: int, weeks: int) -> Game:
-    """A game every power plays at random for some weeks: a table with drafts sent, countered and accepted."""
-    game = Game.new(sc, seed=seed, policies={p.id: "random" for p in sc.powers})
-    for _ in range(weeks):
-        if game.over:
-            break
-        game.resolve_week()
-    return game
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,19 +9,8 @@ from __future__ import annotations
 import pytest
 
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.loader import check_scenario
 from tests.test_cli import main_py
 from tests.test_validation import variant, where
-
-
-@pytest.fixture
-def check(tmp_path):
-    def run(text: str):
-        path = tmp_path / "variant.yaml"
-        path.write_text(text, encoding="utf-8")
-        return check_scenario(path)
-
-    return run
 
 
 def only(items: list[Diagnostic]) -> Diagnostic:

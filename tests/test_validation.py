@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.loader import check_scenario
 from tests.conftest import MINI
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
@@ -53,18 +52,6 @@ def where(text: str, needle: str) -> tuple[int, int]:
     assert text.count(needle) == 1, f"needle not unique: {needle!r}"
     index = text.index(needle)
     return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
-
-
-@pytest.fixture
-def check(tmp_path):
-    """Write a text to a file and validate it; return (scenario, report)."""
-
-    def run(text: str):
-        path = tmp_path / "variant.yaml"
-        path.write_text(text, encoding="utf-8")
-        return check_scenario(path)
-
-    return run
 
 
 @pytest.fixture
