@@ -22,6 +22,21 @@ def to_desk(app) -> Driver:
     return d
 
 
+def irreversible_steps(session) -> list[Action]:
+    """Watch what the session submits from now on: the list returned fills with each step that cannot be taken
+    back."""
+    taken = []
+    submit = session.submit
+
+    def watched(action: Action):
+        if session.view.irreversible(action):
+            taken.append(action)
+        return submit(action)
+
+    session.submit = watched
+    return taken
+
+
 def to_question(app, event_id: str) -> EventDialog:
     """Play (through the engine) until the question event_id awaits the player; show it as the desk would."""
     s = app.session
@@ -162,15 +177,7 @@ def test_no_run_of_enter_and_number_keys_takes_an_irreversible_step(app):
     to_desk(app)
     to_question(app, "litvinov_question")
     s = app.session
-    taken = []
-    submit = s.submit
-
-    def watched(action):
-        if s.view.irreversible(action):
-            taken.append(action)
-        return submit(action)
-
-    s.submit = watched
+    taken = irreversible_steps(s)
     d = Driver(app, "keys")
     rng = random.Random(11)
     keys = [pygame.K_RETURN, pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4]
@@ -192,13 +199,19 @@ def test_undo_takes_back_an_action_exactly(app):
     assert app.notice is not None and action.name in app.notice.text
 
 
-def test_ctrl_z_takes_back_an_answer_and_the_question_returns(app):
+def litvinov_answered(app) -> Driver:
+    """From a new game, the question on Litvinov answered with its second option, back at the desk."""
     to_desk(app)
     to_question(app, "litvinov_question")
     d = Driver(app, "keys")
     d.answer(2)
     while not isinstance(app.top, DeskScreen):
         d.key(pygame.K_RETURN)
+    return d
+
+
+def test_ctrl_z_takes_back_an_answer_and_the_question_returns(app):
+    d = litvinov_answered(app)
     d.key(pygame.K_z, pygame.KMOD_CTRL)
     assert isinstance(app.top, EventDialog) and app.top.event.id == "litvinov_question"
 
@@ -214,12 +227,7 @@ def test_a_finished_week_cannot_be_undone(app):
 
 
 def test_a_step_that_cannot_be_taken_back_is_not_undone(app):
-    to_desk(app)
-    to_question(app, "litvinov_question")
-    d = Driver(app, "keys")
-    d.answer(2)
-    while not isinstance(app.top, DeskScreen):
-        d.key(pygame.K_RETURN)
+    d = litvinov_answered(app)
     assert d.press(d.wid("act:replace_litvinov"))
     d.confirm()
     d.key(pygame.K_u)
@@ -300,15 +308,7 @@ def test_no_run_of_enter_and_number_keys_from_any_screen_takes_an_irreversible_s
     s.new_entries()
     app.stack = app.stack[:1]
     app.invalidate()
-    taken = []
-    submit = s.submit
-
-    def watched(action):
-        if s.view.irreversible(action):
-            taken.append(action)
-        return submit(action)
-
-    s.submit = watched
+    taken = irreversible_steps(s)
     d = Driver(app, "keys")
     if isinstance(START[start], str):
         desk = app.top
