@@ -3,13 +3,16 @@ seen behind a dialog, the theatre from Britain to the Urals, a dossier from a cl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pygame
 
 from game.ui.map_data import inside
 from game.ui.map_labels import LabelKind, abbreviations
 from game.ui.map_view import MapView
 from game.ui.screens.map_screen import MapScreen
-from tests.conftest import ROOT
+from tests.conftest import MINI
 from tests.ui.driver import Driver
 from tests.ui.test_playtest import to_desk
 
@@ -54,20 +57,38 @@ def show(app, d: Driver, desk, size: tuple[int, int], step: int, big: bool) -> M
     return next(w for w in app.top.widgets if isinstance(w, MapView))
 
 
-def test_every_territory_name_lies_inside_its_own_territory(app):
-    """At 1280x720 and 1920x1080, with Normal, Large and Projector text, on the desk and on the map screen:
-    each territory's name that is drawn lies wholly inside one of its territory's polygons."""
+def every_map(app, bigs: tuple[bool, ...] = (False, True)) -> Iterator[tuple[tuple, MapView]]:
+    """From a new game's desk, its map at every size and text size (and, for True in bigs, the map screen's):
+    ((size, the text size's name, big), the map drawn) each."""
     d = to_desk(app)
     desk = app.top
     for size in SIZES:
         for step_name, step in TEXT_STEPS.items():
-            for big in (False, True):
-                view = show(app, d, desk, size, step, big)
-                names = [lab for lab in view.label_boxes if lab.kind is LabelKind.TERRITORY and lab.shown]
-                assert names, (size, step_name, big)
-                for lab in names:   # the boxes and the rings are both in the map's own coordinates
-                    rings = view._polys[lab.key]
-                    assert any(box_inside_ring(lab.box, ring) for ring in rings), (size, step_name, big, lab.lines)
+            for big in bigs:
+                yield (size, step_name, big), show(app, d, desk, size, step, big)
+
+
+def desk_map_of(app, path: Path) -> MapView:
+    """A new game of the scenario at path, its desk drawn once: the desk's map."""
+    from game.ui.session import Session
+
+    app.start_session(Session.new(path, seed=1))
+    app.stack = []
+    desk = app.open("desk")
+    app.dirty = True
+    Driver(app).frame()
+    return next(w for w in desk.widgets if isinstance(w, MapView))
+
+
+def test_every_territory_name_lies_inside_its_own_territory(app):
+    """At 1280x720 and 1920x1080, with Normal, Large and Projector text, on the desk and on the map screen:
+    each territory's name that is drawn lies wholly inside one of its territory's polygons."""
+    for where, view in every_map(app):
+        names = [lab for lab in view.label_boxes if lab.kind is LabelKind.TERRITORY and lab.shown]
+        assert names, where
+        for lab in names:   # the boxes and the rings are both in the map's own coordinates
+            rings = view._polys[lab.key]
+            assert any(box_inside_ring(lab.box, ring) for ring in rings), (where, lab.lines)
 
 
 def test_the_big_map_names_every_territory_and_shows_britain_and_france(app):
@@ -152,18 +173,10 @@ def test_the_map_is_not_blank_behind_a_dialog(app):
 def test_a_scenario_without_a_map_draws_no_rectangle(app, tmp_path):
     """`map: none`: the desk's map says so, and no territory is drawn as a made-up tile (it used to draw a
     huge rectangle over Western Europe)."""
-    from game.ui.session import Session
-
-    mini = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
     path = tmp_path / "nomap.yaml"
-    path.write_text(mini.replace("\nterritories:\n", "\nmap: none\nterritories:\n"), encoding="utf-8")
-    app.start_session(Session.new(path, seed=1))
-    app.stack = []
-    desk = app.open("desk")
-    d = Driver(app)
-    app.dirty = True
-    d.frame()
-    view = next(w for w in desk.widgets if isinstance(w, MapView))
+    path.write_text(MINI.read_text(encoding="utf-8").replace("\nterritories:\n", "\nmap: none\nterritories:\n"),
+                    encoding="utf-8")
+    view = desk_map_of(app, path)
     assert view._polys == {} and not view.label_boxes
     colours = {view._surf.get_at((x, y))[:3] for x in range(2, view.rect.w - 2, 7) for y in range(2, view.rect.h - 2, 7)}
     assert app.theme.palette.paper_alt in colours and app.theme.palette.land not in colours
@@ -173,19 +186,10 @@ def test_a_scenario_without_a_map_draws_no_rectangle(app, tmp_path):
 def test_a_territory_the_map_lacks_is_not_drawn_as_a_tile(app, tmp_path):
     """A scenario from before `map:` whose territory has no shape on the default map (a warning in `check`):
     the territory is left off the map, not drawn as a made-up rectangle."""
-    from game.ui.session import Session
-
-    mini = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
     path = tmp_path / "old.yaml"
-    path.write_text(mini.replace(", map: none}", "}\n  - {id: baltic, name: Latvia, sphere: null, map: latvia}"),
-                    encoding="utf-8")
-    app.start_session(Session.new(path, seed=1))
-    app.stack = []
-    desk = app.open("desk")
-    d = Driver(app)
-    app.dirty = True
-    d.frame()
-    view = next(w for w in desk.widgets if isinstance(w, MapView))
+    path.write_text(MINI.read_text(encoding="utf-8").replace(
+        ", map: none}", "}\n  - {id: baltic, name: Latvia, sphere: null, map: latvia}"), encoding="utf-8")
+    view = desk_map_of(app, path)
     assert "buffer" not in view._polys and "latvia" in view._polys   # the map is drawn, without the territory
     r = view.rect
     assert all(view.territory_at((x, y)) != 0 for x in range(r.left, r.right, 25) for y in range(r.top, r.bottom, 25))

@@ -9,7 +9,7 @@ from game.scenario.presentation import texts
 from game.ui.map_corners import land_mask
 from game.ui.map_data import inside
 from game.ui.map_labels import LabelKind, abbreviations
-from tests.ui.test_map import SIZES, TEXT_STEPS, show
+from tests.ui.test_map import every_map, show
 from tests.ui.test_playtest import to_desk
 
 
@@ -49,21 +49,17 @@ def test_every_power_and_territory_on_the_desk_map_is_named_at_every_text_size(a
     """At 1280x720 and 1920x1080 with Normal, Large and Projector text: each power whose land is on the desk's
     map is named (its name, or one of its lands' whole or abbreviated, inside or beside it with a leader line), and each territory
     there is named (whole, abbreviated, by a number the key explains, or with a leader line)."""
-    d = to_desk(app)
-    desk = app.top
-    for size in SIZES:
-        for step_name, step in TEXT_STEPS.items():
-            view = show(app, d, desk, size, step, False)
-            shown = [lab for lab in view.label_boxes if lab.shown and lab.kind in (LabelKind.TERRITORY, LabelKind.LEADER)]
-            written = {" ".join(lab.lines) for lab in shown}
-            for p in view.places:
-                if view.on_map(p) is not None:
-                    assert any(lab.key == p.shape for lab in shown), (size, step_name, p.shape)
-            for q in view.map_powers():   # its name, or the whole name of one of its lands on the map
-                names = {p.territory.name.split(" (")[0] if p.territory else q.short for p in view.places
-                         if view.owner_of(p) == q.id and view.on_map(p) is not None}
-                forms = names | {f for name in names for f in abbreviations(name)}
-                assert forms & written, (size, step_name, q.id, written)
+    for where, view in every_map(app, (False,)):
+        shown = [lab for lab in view.label_boxes if lab.shown and lab.kind in (LabelKind.TERRITORY, LabelKind.LEADER)]
+        written = {" ".join(lab.lines) for lab in shown}
+        for p in view.places:
+            if view.on_map(p) is not None:
+                assert any(lab.key == p.shape for lab in shown), (where, p.shape)
+        for q in view.map_powers():   # its name, or the whole name of one of its lands on the map
+            names = {p.territory.name.split(" (")[0] if p.territory else q.short for p in view.places
+                     if view.owner_of(p) == q.id and view.on_map(p) is not None}
+            forms = names | {f for name in names for f in abbreviations(name)}
+            assert forms & written, (where, q.id, written)
 
 def test_the_arrow_keys_go_to_the_next_country_that_way_and_enter_opens_its_dossier(app):
     d = to_desk(app)
@@ -94,17 +90,12 @@ def test_the_map_title_names_the_theatre_it_shows():
 def test_a_marks_words_cover_no_country_the_player_deals_with(app):
     """The words of a guarantee or a front lie off the lands of the territories and the powers (the sign stays
     where it is; words with no room off them are left to the tooltip), on both maps at every size."""
-    d = to_desk(app)
-    desk = app.top
-    for size in SIZES:
-        for step_name, step in TEXT_STEPS.items():
-            for big in (False, True):
-                view = show(app, d, desk, size, step, big)
-                lands = land_mask(view.rect.size, [view._polys.get(p.shape, []) for p in view.places])
-                for lab in view.label_boxes:
-                    if lab.kind is LabelKind.MARK and lab.shown:
-                        over = lands.overlap_area(pygame.mask.Mask(lab.box.size, fill=True), lab.box.topleft)
-                        assert over == 0, (size, step_name, big, lab.lines, over)
+    for where, view in every_map(app):
+        lands = land_mask(view.rect.size, [view._polys.get(p.shape, []) for p in view.places])
+        for lab in view.label_boxes:
+            if lab.kind is LabelKind.MARK and lab.shown:
+                over = lands.overlap_area(pygame.mask.Mask(lab.box.size, fill=True), lab.box.topleft)
+                assert over == 0, (where, lab.lines, over)
 
 
 def test_the_tooltip_of_a_territory_names_the_marks_on_it(app):
@@ -122,14 +113,10 @@ def test_the_tooltip_of_a_territory_names_the_marks_on_it(app):
 def test_the_legend_key_and_note_leave_every_countrys_centre_clear(app):
     """On the desk's map at every size and text size, the legend, the key to the numbers and the note each lie in
     a corner where they cover the label point of no place (Britain and France among them)."""
-    d = to_desk(app)
-    desk = app.top
-    for size in SIZES:
-        for step_name, step in TEXT_STEPS.items():
-            view = show(app, d, desk, size, step, False)
-            entries, note = view._legend_layout(app.theme)
-            boxes = [box.move(-view.rect.x, -view.rect.y) for _q, box in entries]
-            boxes += [note.move(-view.rect.x, -view.rect.y)] + ([view.key_box(app.theme)] if view.numbered else [])
-            for p in view.places:
-                at = view.on_map(p)
-                assert at is None or not any(b.collidepoint(at) for b in boxes), (size, step_name, p.shape)
+    for where, view in every_map(app, (False,)):
+        entries, note = view._legend_layout(app.theme)
+        boxes = [box.move(-view.rect.x, -view.rect.y) for _q, box in entries]
+        boxes += [note.move(-view.rect.x, -view.rect.y)] + ([view.key_box(app.theme)] if view.numbered else [])
+        for p in view.places:
+            at = view.on_map(p)
+            assert at is None or not any(b.collidepoint(at) for b in boxes), (where, p.shape)

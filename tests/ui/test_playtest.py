@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game.ui.screens.desk import DeskScreen
@@ -31,6 +33,19 @@ def first_question(app, d: Driver) -> EventDialog:
         else:
             d.key(pygame.K_RETURN)
     raise AssertionError("no question in 30 steps")
+
+
+def open_chooser(app) -> tuple[Driver, Any]:
+    """From the title, the scenario chooser (S), laid out."""
+    from game.ui.screens.title import ScenarioChooser
+
+    d = Driver(app, "keys")
+    d.key(pygame.K_s)
+    d.settle()
+    chooser = app.top
+    assert isinstance(chooser, ScenarioChooser)
+    chooser.ensure_layout()
+    return d, chooser
 
 
 def test_answering_a_question_by_mouse_closes_it_once(app):
@@ -150,18 +165,12 @@ def test_title_and_menu_keep_every_entry_on_a_small_window_with_projector_text(a
 
 
 def test_scenario_chooser_reaches_every_file(app, home):
-    from game.ui.screens.title import ScenarioChooser
     from game.ui.settings import mods_dir
 
     mods_dir().mkdir(parents=True, exist_ok=True)
     for i in range(12):
         (mods_dir() / f"broken{i:02d}.yaml").write_text("title: [unclosed\n", encoding="utf-8")
-    d = Driver(app, "keys")
-    d.key(pygame.K_s)
-    d.settle()
-    chooser = app.top
-    assert isinstance(chooser, ScenarioChooser)
-    chooser.ensure_layout()
+    d, chooser = open_chooser(app)
     wids = {w.wid for w in chooser.widgets}
     assert all(str(mods_dir() / f"broken{i:02d}.yaml") in wids for i in range(12))
     last = str(mods_dir() / "broken11.yaml")
@@ -208,7 +217,6 @@ def test_ending_chart_labels_do_not_overprint():
 
 
 def test_a_long_scenario_summary_is_cut_at_a_word(app):
-    from game.ui.screens.title import ScenarioChooser
     from game.ui.settings import mods_dir
     from tests.conftest import MINI
 
@@ -216,12 +224,7 @@ def test_a_long_scenario_summary_is_cut_at_a_word(app):
     text = MINI.read_text(encoding="utf-8").replace("title: Mini scenario", "title: Long")
     (mods_dir() / "long.yaml").write_text(text.replace("summary: Two suitors and a deadline.",
                                                        "summary: " + "word " * 100), encoding="utf-8")
-    d = Driver(app, "keys")
-    d.key(pygame.K_s)
-    d.settle()
-    chooser = app.top
-    assert isinstance(chooser, ScenarioChooser)
-    chooser.ensure_layout()
+    _d, chooser = open_chooser(app)
     sub = next(w.item.sub for w in chooser.widgets if getattr(w, "label", "") == "Long")
     assert sub.endswith("word…") and len(sub) <= 301
 
@@ -352,21 +355,13 @@ def test_map_names_are_whole_and_never_overprint(app):
     territory is named on the big map at Normal text; no name covers another or the legend (Helsinki and
     Tallinn no longer overprint); the capitals of the powers on the big map are named."""
     from game.ui.map_labels import abbreviations
-    from game.ui.map_view import MapView
-    from game.ui.screens.map_screen import MapScreen
+    from tests.ui.test_map import show
 
     d = to_desk(app)
     desk = app.top
     for size, step, big in (((1920, 1080), 1, False), ((1920, 1080), 1, True), ((1280, 720), 1, True),
                             ((1280, 720), 1, False), ((1280, 720), 3, False)):
-        app.settings.text_step = step
-        app.size = size
-        app.restyle()
-        app.stack = [desk, MapScreen(app)] if big else [desk]
-        d.surf = pygame.Surface(size)
-        app.dirty = True
-        d.frame()
-        view = next(w for w in app.top.widgets if isinstance(w, MapView))
+        view = show(app, d, desk, size, step, big)
         boxes = view.label_boxes
         assert boxes, "the map placed no names"
         shown = [(lab.kind, lab.lines, lab.box) for lab in boxes if lab.shown]
