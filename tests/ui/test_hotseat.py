@@ -52,14 +52,17 @@ def assert_each_seat_saw_only_its_own(app, drawn: dict[str, list[str]]) -> None:
                 assert not found, f"{other}'s screens showed {seat}'s private text: {found[:3]}"
 
 
-def play_weeks(app, d: Driver, weeks: int) -> None:
-    """Play by keyboard: take each seat at its hand-over (T), close reports, answer questions, end weeks."""
+def play_weeks(app, d: Driver, weeks: int, handovers: list | None = None) -> None:
+    """Play by keyboard: take each seat at its hand-over (T; noting (week, seat) in handovers), close reports,
+    answer questions, end weeks."""
     game = app.session.game
     for _ in range(400):
         if game.state.turn > weeks or game.over:
             return
         top = app.top
         if isinstance(top, HandoverScreen):
+            if handovers is not None:
+                handovers.append((game.state.turn, top.seat))
             d.key(pygame.K_t)
         elif isinstance(top, EventDialog):
             d.answer(1)
@@ -79,22 +82,7 @@ def play_weeks(app, d: Driver, weeks: int) -> None:
 def test_a_hot_seat_game_asks_each_seat_in_turn_each_week(app):
     d = start(app)
     order = []
-    for _ in range(200):
-        if app.session.game.state.turn > 2:
-            break
-        top = app.top
-        if isinstance(top, HandoverScreen):
-            order.append((app.session.game.state.turn, top.seat))
-            d.key(pygame.K_t)
-        else:
-            if isinstance(top, EventDialog):
-                d.answer(1)
-            elif isinstance(top, DeskScreen):
-                d.end_week()
-            elif isinstance(top, CONFIRMS):
-                d.confirm()
-            else:
-                d.close_dialog()
+    play_weeks(app, d, 2, order)
     assert order == [(1, "ussr"), (1, "britain"), (1, "germany"), (2, "ussr"), (2, "britain"), (2, "germany")]
 
 
