@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -17,8 +18,9 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-@pytest.fixture
-def app():
+def title_app(scenario: Path | None = None, seed: int = 3):
+    """An App at 1280x720 on a headless display, at the title screen of the scenario (None: the default), its
+    start-up tasks done."""
     from game.ui.app import App
     from game.ui.screens.title import TitleScreen
     from game.ui.settings import Settings
@@ -26,10 +28,16 @@ def app():
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_mode((1280, 720))
-    a = App(Settings(), None, size=(1280, 720), window=False)
-    a.push(TitleScreen(a, seed=3))
+    a = App(Settings(), scenario, size=(1280, 720), window=False)
+    a.push(TitleScreen(a, seed=seed))
     while a.tasks:
         a.tasks.pop(0)()
+    return a
+
+
+@pytest.fixture
+def app():
+    a = title_app()
     a.draw(pygame.display.get_surface())
     yield a
     pygame.display.quit()

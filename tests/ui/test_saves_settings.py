@@ -110,16 +110,11 @@ def test_play_with_a_broken_scenario_shows_located_errors(tmp_path):
 
     from game.ui.app import App
     from game.ui.screens.title import TitleScreen
+    from tests.ui.conftest import title_app
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
-    pg.display.init()
-    pg.font.init()
-    pg.display.set_mode((1280, 720))
-    app = App(Settings(), bad, size=(1280, 720), window=False)
-    app.push(TitleScreen(app, seed=1))
-    while app.tasks:
-        app.tasks.pop(0)()
+    app = title_app(bad, seed=1)
     d = Driver(app, "keys")
     d.frame()
     d.key(pg.K_n)
