@@ -16,20 +16,19 @@ def sc():
     return load_scenario(ROOT / "scenarios" / "1939.yaml")
 
 
-def west_game(sc) -> Game:
-    """A Soviet seat that speaks for collective security twice, keeps Litvinov and accepts the Western draft."""
-    game = Game.new(sc, seed=4, humans=["ussr"])
-    game.submit(Action("act", "ussr", "speech_collective_security"))
-    while game.state.turn < 3:
-        finish_weeks(game)
-    assert game.submit(Action("choose", "ussr", "litvinov_question", option="keep")).ok
-    while game.state.turn < 4:
-        finish_weeks(game)
-    assert game.submit(Action("act", "ussr", "speech_collective_security")).ok
-    while game.state.turn < 7:
-        finish_weeks(game)
-    assert game.submit(Action("choose", "ussr", "supreme_soviet_speech", option="welcome")).ok
-    assert game.submit(Action("accept", "ussr", "anglo_french_alliance")).ok
+def west_game(sc, seats: tuple[str, ...] = ("ussr",)) -> Game:
+    """A Soviet seat that speaks for collective security twice, keeps Litvinov and accepts the Western draft; the
+    other seats, if any, only end their weeks."""
+    game = Game.new(sc, seed=4, humans=list(seats))
+    steps = ((1, Action("act", "ussr", "speech_collective_security")),
+             (3, Action("choose", "ussr", "litvinov_question", option="keep")),
+             (4, Action("act", "ussr", "speech_collective_security")),
+             (7, Action("choose", "ussr", "supreme_soviet_speech", option="welcome")),
+             (7, Action("accept", "ussr", "anglo_french_alliance")))
+    for turn, action in steps:
+        while game.state.turn < turn:
+            finish_weeks(game)
+        assert game.submit(action).ok, action
     while not game.over:
         finish_weeks(game)
     return game
@@ -85,7 +84,7 @@ def test_every_seat_of_a_class_game_is_judged_against_its_own_policies(sc, tmp_p
     from game.export.debrief import class_debrief
     from game.export.files import write_debrief
 
-    game = west_game_of(sc, ("ussr", "britain"))
+    game = west_game(sc, ("ussr", "britain"))
     sides = {s["power"]: s for s in class_debrief(game, game.seats)["sides"]}
     assert sides["ussr"]["verdict"][0]["games"] == 100 * (1 + sum(p.power == "ussr" for p in sc.policies))
     assert sides["britain"]["verdict"][0]["games"] == 100   # Britain's own AI plan: the scenario has no policy for it
@@ -93,19 +92,3 @@ def test_every_seat_of_a_class_game_is_judged_against_its_own_policies(sc, tmp_p
     html = write_debrief(game, game.seats, tmp_path).html.read_text(encoding="utf-8")
     assert "USSR: the decisions that decided it" in html and "Accepted the Anglo-French-Soviet alliance (" in html
     assert "USSR: against history" in html and "Britain: against history" in html
-
-
-def west_game_of(sc, seats: tuple[str, ...]) -> Game:
-    """west_game's Soviet decisions, with the other seats only ending their weeks."""
-    game = Game.new(sc, seed=4, humans=list(seats))
-    game.submit(Action("act", "ussr", "speech_collective_security"))
-    while game.state.turn < 7:
-        for event in game.pending_choices("ussr"):
-            option = "keep" if event.id == "litvinov_question" else event.default_choice().id
-            game.submit(Action("choose", "ussr", event.id, option=option))
-        finish_weeks(game)
-    assert game.submit(Action("choose", "ussr", "supreme_soviet_speech", option="welcome")).ok
-    assert game.submit(Action("accept", "ussr", "anglo_french_alliance")).ok
-    while not game.over:
-        finish_weeks(game)
-    return game
