@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import random
 import signal
 import sys
@@ -14,6 +15,7 @@ from typing import BinaryIO, NoReturn
 
 from .common import UsageError, check_seats, load_or_exit
 from .front import CLASS_FLAGS, check_lesson, class_options
+from .host_console import listen
 
 _HELD: list[BinaryIO] = []   # the hosted save's lock, held until the process ends
 
@@ -42,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, AttributeError, ValueError):   # (not on Windows)
                 loop.add_signal_handler(sig, stop.set)
-        await serve(host, args.bind, args.port, ready, stop)
+
+        def ready_for_the_teacher(port: int) -> None:
+            ready(port)
+            if os.isatty(0):
+                print("main.py host: the teacher's console: type help and Enter on this terminal", file=sys.stderr,
+                      flush=True)
+            listen(host, lambda: loop.call_soon_threadsafe(stop.set), sys.stderr)
+
+        await serve(host, args.bind, args.port, ready_for_the_teacher, stop)
 
     try:
         asyncio.run(main())
@@ -57,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _progress(host):
     """What the teacher at a headless host is told on standard error: each new week, and the ending."""
-    said = {"turn": host.turn, "over": False}
+    said = {"turn": host.turn, "over": False, "stopped": False}
 
     def tell(notice: dict) -> None:
         if notice.get("type") != "changed":
@@ -71,6 +81,12 @@ def _progress(host):
             outcome = host.view(None)["calendar"]["outcome"]
             print(f"main.py host: the game has ended ({outcome}); the host goes on serving so that every team can "
                   "read its ending; Ctrl-C stops it", file=sys.stderr, flush=True)
+        lesson = host.view(None)["lesson"]
+        if lesson["stopped"] and not said["stopped"]:
+            print(f"main.py host: the lesson stops here, at “{lesson['title']}”, {lesson['date']}: the seats can no "
+                  f"longer act. Next lesson, go on with --resume {host.save_path} (and --stop CHECKPOINT for its "
+                  "end); Ctrl-C stops the host", file=sys.stderr, flush=True)
+        said["stopped"] = lesson["stopped"]
     return tell
 
 
@@ -118,7 +134,8 @@ def _resume(args: argparse.Namespace):
     from ..net.host import NetworkHost
     from ..scenario import ScenarioError
 
-    given = [flag for attr, flag in {**CLASS_FLAGS, "seats": "--seats", "seed": "--seed"}.items()
+    chosen = {attr: flag for attr, flag in CLASS_FLAGS.items() if attr != "stop"}
+    given = [flag for attr, flag in {**chosen, "seats": "--seats", "seed": "--seed"}.items()
              if getattr(args, attr) not in (None, False)]
     if given:
         raise UsageError(f"{given[0]} is chosen when a game starts: --resume goes on with the saved one")
@@ -128,7 +145,8 @@ def _resume(args: argparse.Namespace):
     try:
         _sid, stored, _sha = scenario_of(save)
         sc = load_or_exit(args.scenario or stored)
-        return NetworkHost.resume(save, sc)
+        check_lesson(sc, None, args.stop)
+        host = NetworkHost.resume(save, sc, stop=args.stop)
     except ScenarioError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -136,6 +154,9 @@ def _resume(args: argparse.Namespace):
     except ValueError as exc:
         print(f"{save}: error: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
+    if host.warning:
+        print(f"main.py host: warning: {host.warning}", file=sys.stderr, flush=True)
+    return host
 
 
 def _window(host, args: argparse.Namespace) -> int:

@@ -65,7 +65,7 @@ def _add_host(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--headless", action="store_true", help="no window: print one JSON line per seat "
                    "({\"seat\", \"code\", \"url\"}) and serve until Ctrl-C")
     p.add_argument("--resume", metavar="SAVE", help="go on with a hosted game from its autosave, with the same "
-                   "seats and join codes")
+                   "seats and join codes (the next lesson: with --stop, where it ends)")
     _add_class_options(p)
 
 

@@ -16,13 +16,14 @@ from typing import Any
 
 from ..engine import saves
 from ..engine.actions import ACTION_KINDS, Action
+from ..engine.checkpoints import crossed
 from ..engine.game import Game
 from ..engine.notes import MAX_REASON, clean_reason
 from ..engine.script import finish_week
 from ..engine.teacher import TEACHER
 from ..engine.view import to_json
 from ..files import read_regular, write_atomic
-from ..scenario.model import Scenario
+from ..scenario.model import Checkpoint, Scenario
 from . import wire
 from .codes import JoinLimiter, SeatKeys
 
@@ -67,7 +68,7 @@ class NetworkHost:
     """A class's game served to network seats. `clock` (seconds, monotonic) and `saver` may be replaced in tests."""
 
     def __init__(self, game: Game, save_path: Path, keys: SeatKeys | None = None, *,
-                 clock: Callable[[], float] = time.monotonic, saver: Saver | None = None):
+                 clock: Callable[[], float] = time.monotonic, saver: Saver | None = None, kept_clock: Any = None):
         if not game.seats:
             raise ValueError("a network game needs at least one seat played by people")
         self.game, self.save_path = game, Path(save_path)
@@ -81,25 +82,39 @@ class NetworkHost:
         self.paused_at: float | None = None
         self.started = False                  # the class's clock runs once every team has joined
         self.version = 0                      # raised with every change of the game (views are kept per version)
+        self.since_week = game.state.turn     # this lesson began here: it stops at a checkpoint reached since
+        self.warning = ""                     # said to the teacher when the host starts (e.g. new join codes)
         self._views: dict[str | None, tuple[int, dict[str, Any]]] = {}
         self._texts: dict[str | None, tuple[int, str]] = {}
+        self._clock_started()
+        self._keep_pause(kept_clock)
         self._write_keys()
         self._save()
-        self._clock_started()
 
     @classmethod
-    def resume(cls, save_path: Path, scenario: Scenario | None = None, **kwargs: Any) -> NetworkHost:
-        """Go on from an autosave with the same seats and join codes; the scenario is the one the save names if
-        none is given (ScenarioError if either cannot be read; ValueError if the codes beside it are damaged)."""
+    def resume(cls, save_path: Path, scenario: Scenario | None = None, stop: str | None = None,
+               **kwargs: Any) -> NetworkHost:
+        """Go on from an autosave with the same seats and join codes (the next lesson: past the checkpoint the last
+        one stopped at, up to `stop` if given); the scenario is the one the save names if none is given
+        (ScenarioError if either cannot be read; ValueError if the codes beside it are damaged or `stop` is a
+        checkpoint the game has reached)."""
         if scenario is None:
             from ..scenario import load_scenario
 
             scenario = load_scenario(Path(saves.scenario_of(save_path)[1]))
         game, _notes = saves.load_game(save_path, scenario)
-        keys = None
-        with contextlib.suppress(FileNotFoundError):
-            keys = SeatKeys.from_dict(_read_json(keys_path(Path(save_path))), game.seats)
-        return cls(game, Path(save_path), keys, **kwargs)
+        if stop is not None:
+            _next_stop(game, stop)
+        path = keys_path(Path(save_path))
+        try:
+            kept = _read_json(path)
+        except FileNotFoundError:
+            host = cls(game, Path(save_path), **kwargs)
+            host.warning = (f"{path} was not found, so every seat has a new join code: each team joins again "
+                            "with its new code.")
+            return host
+        keys = SeatKeys.from_dict(kept, game.seats)
+        return cls(game, Path(save_path), keys, kept_clock=kept.get("clock"), **kwargs)
 
     # ------------------------------------------------------------------ reading
     @contextlib.contextmanager
@@ -110,7 +125,7 @@ class NetworkHost:
 
     def clock_state(self) -> wire.Clock:
         minutes = self.game.options.turn_timer_minutes
-        if not minutes or self.game.over:
+        if not minutes or self.game.over or self.lesson_stop():
             return wire.Clock()
         if not self._clock_started():
             return wire.Clock(minutes * 60, self.paused_at is not None)
@@ -129,6 +144,29 @@ class NetworkHost:
                     if self.paused_at is not None:
                         self.paused_at = self.week_began
             return self.started
+
+    def _keep_pause(self, kept: Any) -> None:
+        """A pause kept with the seats' codes by the host before (its week's time too, if it is still that week)."""
+        if not isinstance(kept, dict) or kept.get("paused") is not True:
+            return
+        now, used = self.clock(), kept.get("used")
+        if (self.started and kept.get("turn") == self.game.state.turn and isinstance(used, (int, float))
+                and not isinstance(used, bool) and used >= 0):
+            self.week_began = now - used
+        self.paused_at = now
+
+    def _kept_clock(self) -> dict[str, Any]:
+        """The pause as it is kept beside the autosave: whether paused, and the week's time used before it."""
+        if self.paused_at is None:
+            return {"turn": self.game.state.turn, "paused": False}
+        used = self.paused_at - self.week_began if self.started else 0
+        return {"turn": self.game.state.turn, "paused": True, "used": round(used, 3)}
+
+    def lesson_stop(self) -> Checkpoint | None:
+        """The checkpoint this lesson stops at, once the game has reached it since the host started (or resumed):
+        from then on the seats' actions are refused and the week's timer no longer runs."""
+        with self.lock:
+            return crossed(self.game, self.game.options.stop, self.since_week)
 
     def view(self, seat: str | None) -> dict[str, Any]:
         """A seat's view, or the public view for a watcher (None); read-only, since it is shared. Built once per
@@ -151,7 +189,9 @@ class NetworkHost:
         """The view without the timer, built once per version of the game."""
         kept = self._views.get(seat)
         if kept is None or kept[0] != self.version:
-            built = wire.public_view(self.game) if seat is None else wire.seat_view(self.game, seat)
+            stop = self.lesson_stop()
+            built = (wire.public_view(self.game, lesson=stop) if seat is None
+                     else wire.seat_view(self.game, seat, lesson=stop))
             kept = self._views[seat] = (self.version, built)
         return kept[1]
 
@@ -218,6 +258,9 @@ class NetworkHost:
         """The seat's step as an engine action (Refused says why it cannot be one)."""
         if not isinstance(step, dict):
             raise Refused(400, "An action is a mapping like {\"kind\": \"act\", \"target\": \"...\"}.")
+        stop = self.lesson_stop()
+        if stop is not None:
+            raise Refused(409, wire.lesson_stopped(stop))
         unknown = set(step) - STEP_FIELDS
         if unknown:
             raise Refused(400, f"Unknown action field(s): {', '.join(sorted(map(str, unknown)))}.")
@@ -316,6 +359,7 @@ class NetworkHost:
             elif not paused and self.paused_at is not None:
                 self.week_began += now - self.paused_at
                 self.paused_at = None
+            self._keep_clock()
         self._changed()
 
     # ------------------------------------------------------------------ the week's clock
@@ -325,7 +369,7 @@ class NetworkHost:
         with self.lock:
             left = self.clock_state().seconds_left
             if (left is None or left > 0 or self.paused_at is not None or not self.started
-                    or not self.game.waiting_for()):
+                    or not self.game.waiting_for() or self.lesson_stop()):
                 return False
             kept = len(self.game.record)
             for seat in self.game.waiting_for():
@@ -352,6 +396,7 @@ class NetworkHost:
                 self.week_seen, self.week_began = self.game.state.turn, self.clock()
                 if self.paused_at is not None:
                     self.paused_at = self.week_began
+                self._keep_clock()
             notice = {"type": "changed", "turn": self.game.state.turn, "over": self.game.over}
         self._notify(notice)
 
@@ -364,7 +409,28 @@ class NetworkHost:
         self.saver(self.game, self.save_path)
 
     def _write_keys(self) -> None:
-        write_atomic(keys_path(self.save_path), json.dumps(self.keys.to_dict(), sort_keys=True, indent=1))
+        """The seats' codes, their tokens' digests and the pause, beside the autosave (written whole or not at all)."""
+        kept = {**self.keys.to_dict(), "clock": self._kept_clock()}
+        write_atomic(keys_path(self.save_path), json.dumps(kept, sort_keys=True, indent=1))
+
+    def _keep_clock(self) -> None:
+        """Keep the pause beside the autosave; if that cannot be written, the pause still holds until the host
+        stops (a timer is no reason to refuse the teacher)."""
+        with contextlib.suppress(OSError):
+            self._write_keys()
+
+
+def _next_stop(game: Game, stop: str) -> None:
+    """The checkpoint the next lesson stops at: one of the scenario's, after the week the game is in."""
+    from dataclasses import replace
+
+    from ..engine.checkpoints import week_of
+
+    week = week_of(game.scenario, stop)   # (KeyError for a checkpoint the scenario does not name)
+    if week <= game.state.turn:
+        raise ValueError(f"the lesson cannot stop at {stop}: the game is in week {game.state.turn}, and {stop} "
+                         f"stands at the start of week {week}")
+    game.options = replace(game.options, stop=stop)
 
 
 def _read_json(path: Path) -> Any:

@@ -11,6 +11,7 @@ from ..engine.facilitator import ConsoleView
 from ..engine.game import Game
 from ..engine.notes import MAX_REASON
 from ..engine.view import PowerView, to_json
+from ..scenario.model import Checkpoint
 
 PROTOCOL = 1   # the version of these shapes (docs/NETWORK.md); raised when a field changes meaning
 
@@ -36,8 +37,24 @@ def _waiting(game: Game) -> list[dict[str, str]]:
     return [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.waiting_for()]
 
 
-def seat_view(game: Game, seat: str, clock: Clock | None = None) -> dict[str, Any]:
-    """Everything the seat may see now, and what it may do (the legal actions, as `POST /api/act` takes them)."""
+def lesson_state(stop: Checkpoint | None) -> dict[str, Any]:
+    """Whether the lesson has stopped at its checkpoint (the class option --stop), and where: its title and date."""
+    if stop is None:
+        return {"stopped": False}
+    return {"stopped": True, "title": stop.title, "date": f"{stop.date.day} {stop.date:%B %Y}"}
+
+
+def lesson_stopped(stop: Checkpoint) -> str:
+    """The reason a seat's action is refused once the lesson has stopped."""
+    where = lesson_state(stop)
+    return (f"The lesson stops here, at “{where['title']}”, {where['date']}; your teacher goes on with it next "
+            "lesson.")
+
+
+def seat_view(game: Game, seat: str, clock: Clock | None = None, lesson: Checkpoint | None = None
+              ) -> dict[str, Any]:
+    """Everything the seat may see now, and what it may do (the legal actions, as `POST /api/act` takes them);
+    `lesson` is the checkpoint the lesson has stopped at, if it has."""
     view = PowerView(game, seat)
     data = view.snapshot()
     data.update({
@@ -48,6 +65,7 @@ def seat_view(game: Game, seat: str, clock: Clock | None = None) -> dict[str, An
         "played_by_ai": seat in game.seats and seat not in game.humans,
         "waiting_for": _waiting(game),
         "question_options": _options(view), "source_cards": _cards(view), "limits": {"reason": MAX_REASON},
+        "lesson": lesson_state(lesson),
     })
     if clock is not None:   # (the host adds the timer to a view it keeps, as it is when the view is sent)
         data["timer"] = to_json(clock)
@@ -74,7 +92,7 @@ def _step(action: dict[str, Any]) -> dict[str, Any]:
     return action
 
 
-def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
+def public_view(game: Game, clock: Clock | None = None, lesson: Checkpoint | None = None) -> dict[str, Any]:
     """What a watcher without a seat sees (the class's projector): the date, the news sent to all (without
     anyone's reasons), the gauges every power is shown, the treaties signed (without secret clauses), who the
     week waits for, and the powers' names."""
@@ -92,7 +110,7 @@ def public_view(game: Game, clock: Clock | None = None) -> dict[str, Any]:
     seats = [{"seat": p, "short": game.short(p), "team": game.options.team(p)} for p in game.seats]
     data = {"type": "public", "protocol": PROTOCOL, "title": sc.title, "calendar": _turn(game),
             "class_name": game.options.name, "code": st.seed, "seats": seats, "news": news, "gauges": gauges,
-            "treaties": treaties, "waiting_for": _waiting(game),
+            "treaties": treaties, "waiting_for": _waiting(game), "lesson": lesson_state(lesson),
             "powers": [{"id": p.id, "name": p.name, "short": p.short} for p in sc.powers]}
     if clock is not None:
         data["timer"] = to_json(clock)

@@ -43,6 +43,7 @@ class HostLink:
         self.host, self.server, self.owned, self.held = host, server, owned, held
         self.url: str = server.url
         self.changed = threading.Event()
+        self.lesson_shown = False   # the lesson's end is on the window (the host stopped at its checkpoint)
         self.unsubscribe = host.subscribe(lambda _notice: self.changed.set())
 
     def seats(self) -> list[SeatLine]:
@@ -82,6 +83,11 @@ def poll(app: Any) -> None:
         return
     link.host.tick()
     follow(app)   # (the host rolled back or rewound)
+    if not link.lesson_shown and link.host.lesson_stop() is not None:   # (the seats reached the lesson's stop)
+        from . import teaching
+
+        teaching.lesson_ends(app, link.host.since_week)
+        return
     if link.changed.is_set():
         link.changed.clear()
         app.invalidate()
@@ -162,6 +168,8 @@ def show(app: Any, host: Any, server: Any, owned: bool = True, held: Any = None)
         app.session = Session(game.scenario, game, game.seats[0])
     app.stack = []
     app.open("host")
+    if host.warning:   # (e.g. a resumed game whose join codes had to be made anew)
+        app.notify(host.warning, "bad", 20.0)
 
 
 def stop(app: Any) -> None:

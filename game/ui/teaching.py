@@ -107,18 +107,22 @@ def afresh(app: Any) -> None:
 
 def lesson_ends(app: Any, before: int) -> bool:
     """If the game reached the checkpoint the lesson stops at since week `before`, save it under the class's
-    name and code and show the lesson's end; True if so."""
+    name and code (a hosted game: its host's autosave, which `main.py host --resume` goes on from) and show the
+    lesson's end; True if so."""
     from ..engine.checkpoints import crossed
 
     s = app.session
     point = crossed(s.game, s.game.options.stop, before)
     if point is None:
         return False
-    try:
-        saved: Path | None = save_lesson(s)
-        problem = ""
-    except OSError as exc:
-        saved, problem = None, exc.strerror or str(exc)
+    if app.host is not None:   # (the host saved the game after every step: the next lesson resumes that save)
+        saved, problem = app.host.host.save_path, ""
+        app.host.lesson_shown = True
+    else:
+        try:
+            saved, problem = save_lesson(s), ""
+        except OSError as exc:
+            saved, problem = None, exc.strerror or str(exc)
     app.stack = []
     app.open("lesson_end", checkpoint=point, saved=saved, problem=problem)
     return True

@@ -294,6 +294,8 @@ HOSTING = {
 LESSON_END = {
     "title": "The lesson ends here", "news": "What happened so far", "news_who": "The news every team saw:",
     "saved": "The game is saved under the class's name and code; load it (Menu, Load) to play on next lesson:",
+    "saved_hosted": "The hosted game is saved after every step. Next lesson, host it again from this save "
+                    "(main.py host --resume SAVE, with --stop CHECKPOINT for where that lesson ends):",
     "not_saved": "The game could not be saved ({problem}). Export the debrief before you leave.",
     "exported": "The grading sheet to print (beside the full report and the table of decisions):",
     "no_news": "Nothing has happened yet.",

@@ -230,3 +230,24 @@ def test_a_code_given_in_the_address_leaves_the_address_bar_and_the_history_once
     assert page.evaluate("() => history.length") == entries, "the address with the code was replaced, not kept"
     page.go_back()
     assert code not in page.url
+
+
+def test_a_seat_and_a_watcher_read_that_the_lesson_has_stopped(s1939, tmp_path, page_of) -> None:
+    game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(stop="litvinov_question"))
+    host = NetworkHost(game, tmp_path / "host.json")
+    handle = start_in_thread(host, "127.0.0.1", 0)
+    try:
+        page = page_of(handle.url)
+        join(page, host.keys.codes["ussr"])
+        for _week in (1, 2):
+            for seat in ("ussr", "britain"):
+                assert host.end_turn(seat)["ok"]
+        said = "The lesson stops here, at “The question of Litvinov (1–7 May)”, 3 May 1939"
+        expect(page.locator("#outcome")).to_contain_text(said, timeout=WAIT_MS)
+        expect(page.locator("#end-turn")).to_be_hidden()
+        watcher = page_of(handle.url)
+        watcher.click("#watch-button")
+        expect(watcher.locator("#watch-waiting")).to_contain_text(said, timeout=WAIT_MS)
+        assert not page.errors and not watcher.errors
+    finally:
+        handle.stop()

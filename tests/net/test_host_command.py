@@ -15,10 +15,13 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 
-def start(home: Path, seats: int, *args: str) -> tuple[subprocess.Popen, list[dict]]:
+def start(home: Path, seats: int, *args: str, stdin: int = subprocess.DEVNULL) -> tuple[subprocess.Popen, list[dict]]:
+    """The headless host in a subprocess (standard input /dev/null, as under CI, unless a pipe is asked for) and
+    the JSON lines it printed, one per seat."""
     env = {**os.environ, "MOSCOW1939_HOME": str(home), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "host", "--headless", "--port", "0", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=ROOT)
     lines = []
     for _ in range(seats):
         line = proc.stdout.readline()
@@ -130,3 +133,93 @@ def test_resuming_a_save_another_host_serves_exits_with_a_clear_error(tmp_path):
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
+
+
+def command(proc: subprocess.Popen, line: str, answer: str) -> str:
+    """Type a line on the host's console; the first line of its answer (on standard error) that holds `answer`."""
+    proc.stdin.write(line + "\n")
+    proc.stdin.flush()
+    return _line_of(proc, answer)
+
+
+def test_the_teacher_pauses_a_headless_host_on_its_terminal_and_the_pause_survives_a_kill(tmp_path):
+    proc, seats = start(tmp_path, 2, "--seats", "ussr,britain", "--seed", "5", "--class", "9C", "--timer", "5",
+                        stdin=subprocess.PIPE)
+    try:
+        url = seats[0]["url"]
+        for seat in seats:
+            call(url, "api/join", {"code": seat["code"]})
+        command(proc, "pause", "The week's timer is paused")
+        paused = command(proc, "status", "Week 1 of 19").strip()
+        assert paused.startswith("Week 1 of 19 · timer paused, ")
+        assert command(proc, "ai germany", "No seat").strip() == "No seat 'germany': the seats are ussr, britain."
+    finally:
+        proc.kill()
+        out, _err = proc.communicate(timeout=20)
+    assert out == ""   # (standard output: only the seats' JSON lines, read above)
+
+    save = tmp_path / "data" / "saves" / "host-9c-5.json"
+    proc, again = start(tmp_path, 2, "--resume", str(save), stdin=subprocess.PIPE)
+    try:
+        assert [s["code"] for s in again] == [s["code"] for s in seats]
+        assert command(proc, "status", "Week 1 of 19").strip() == paused
+        new = command(proc, "code britain", "New join code for Britain")
+        assert seats[1]["code"][:4] not in new
+        proc.stdin.write("stop\n")
+        proc.stdin.flush()
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "Stopping: the game is saved." in err and out == ""
+
+
+def test_a_host_resumed_without_its_seats_file_warns_and_prints_the_new_codes(tmp_path):
+    proc, seats = start(tmp_path, 2, "--seats", "ussr,britain", "--seed", "6", "--class", "9D")
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=20)
+    save = tmp_path / "data" / "saves" / "host-9d-6.json"
+    (tmp_path / "data" / "saves" / "host-9d-6.seats.json").unlink()
+    proc, again = start(tmp_path, 2, "--resume", str(save))
+    try:
+        warning = _line_of(proc, "warning")
+        assert "host-9d-6.seats.json was not found" in warning and "new join code" in warning
+        assert [s["seat"] for s in again] == ["ussr", "britain"]
+        assert {s["code"] for s in again}.isdisjoint({s["code"] for s in seats})
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=20)
+
+
+def test_a_headless_host_stops_the_lesson_at_its_checkpoint_and_the_next_lesson_goes_on(tmp_path):
+    proc, seats = start(tmp_path, 2, "--seats", "ussr,britain", "--seed", "8", "--class", "9E",
+                        "--stop", "litvinov_question")
+    try:
+        url = seats[0]["url"]
+        tokens = [call(url, "api/join", {"code": seat["code"]})["token"] for seat in seats]
+        for _week in (1, 2):
+            for token in tokens:
+                assert call(url, "api/end-turn", {}, token)["ok"]
+        line = _line_of(proc, "the lesson stops here")
+        assert "“The question of Litvinov (1–7 May)”, 3 May 1939" in line and "--resume" in line
+        try:
+            call(url, "api/end-turn", {}, tokens[0])
+            raise AssertionError("a seat acted after the lesson stopped")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 409 and "The lesson stops here" in json.loads(exc.read())["reason"]
+        assert call(url, "api/view")["lesson"]["stopped"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=20)
+    save = tmp_path / "data" / "saves" / "host-9e-8.json"
+    env = {**os.environ, "MOSCOW1939_HOME": str(tmp_path)}
+    refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "host", "--headless", "--port", "0", "--resume",
+                              str(save), "--stop", "litvinov_question"], capture_output=True, text=True, env=env,
+                             cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+    assert refused.returncode == 1 and "the game is in week 3" in refused.stderr
+    proc, again = start(tmp_path, 2, "--resume", str(save), "--stop", "missions_arrive")
+    try:
+        view = call(again[0]["url"], "api/view")
+        assert view["lesson"] == {"stopped": False} and view["calendar"]["turn"] == 3
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=20)

@@ -281,3 +281,31 @@ def test_a_game_another_host_serves_is_not_hosted_again_from_the_set_up(app, mon
         assert app.host is None and "another host is serving this game" in app.notice.text
     finally:
         other.close()
+
+
+def test_the_host_window_shows_the_lessons_end_once_the_seats_reach_its_stop(app):
+    """Seats ending the week that reaches the lesson's checkpoint: the window opens the lesson's end, which names
+    the host's autosave (the next lesson resumes it)."""
+    from game.ui.screens.lesson_end import LessonEndScreen
+
+    sc = read_scenario(DEFAULT_SCENARIO)
+    game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", stop="litvinov_question"))
+    host = NetworkHost(game, saves_dir() / "host-lesson.json")
+    hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
+    d = Driver(app, "keys")
+    for _week in (1, 2):
+        for seat in SEATS:   # (as the seats' browsers do)
+            assert host.end_turn(seat)["ok"]
+        step(d)
+    assert isinstance(app.top, LessonEndScreen) and app.top.saved == host.save_path
+    assert app.top.checkpoint.id == "litvinov_question" and app.session.view.week().turn == 3
+    step(d)
+    assert [screen.name for screen in app.stack] == ["lesson_end"]
+
+
+def test_the_host_window_says_when_a_resumed_game_has_new_join_codes(app):
+    sc = read_scenario(DEFAULT_SCENARIO)
+    host = NetworkHost(Game.new(sc, seed=5, humans=SEATS), saves_dir() / "host-codes.json")
+    host.warning = "host-codes.seats.json was not found, so every seat has a new join code."
+    hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
+    assert isinstance(app.top, HostScreen) and app.notice.text == host.warning

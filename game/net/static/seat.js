@@ -387,6 +387,10 @@
     var over = $("outcome");
     over.hidden = !cal.over;
     over.textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." : "";
+    if (lessonStop(v)) {
+      over.hidden = false;
+      over.textContent = lessonStop(v);
+    }
     showReasonBox();
     part("questions", [v.questions, v.question_options, v.inbox], function () { showQuestions(v); });
     part("actions", v.actions, function () { showActions(v); });
@@ -669,6 +673,13 @@
     fill($("sources"), items.length ? items : [el("li", {text: "No source cards yet."})]);
   }
 
+  /** The lesson's stop at its checkpoint (the host's `lesson` field): one line, or "" while the lesson goes on. */
+  function lessonStop(v) {
+    var lesson = v.lesson;
+    return lesson && lesson.stopped ? "The lesson stops here, at \u201c" + lesson.title + "\u201d, " + lesson.date +
+      "; your teacher goes on with it next lesson." : "";
+  }
+
   function showEnd(v) {
     var ended = !!v.turn_ended;
     var over = calendar(v).over;
@@ -677,6 +688,10 @@
     $("waiting").textContent = over ? "The game is over." : ended ?
       "Your turn has ended." + (waiting.length ? " Waiting for: " + waiting.join(", ") + "." : "") :
       (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
+    if (lessonStop(v)) {
+      $("end-turn").hidden = true;
+      $("waiting").textContent = "";
+    }
   }
 
   function showWatch(v) {
@@ -691,6 +706,7 @@
     var waiting = waitingFor(v);
     $("watch-waiting").textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." :
       (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
+    if (lessonStop(v)) $("watch-waiting").textContent = lessonStop(v);
     part("watch-gauges", v.gauges, function () { showGauges($("watch-gauges"), v.gauges || []); });
     part("watch-treaties", [v.treaties, v.seats], function () { showSigned(v); });
     part("watch-news", v.news, function () { showInbox($("watch-news"), v.news || []); });

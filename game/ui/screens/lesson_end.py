@@ -58,7 +58,8 @@ class LessonEndScreen(Screen):
              Block("soft", f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
                            f"{s.scenario.calendar.of_last(week.turn, week.last_turn).lower()}, from {week.start}"), Block("gap", "")]
         if self.saved is not None:
-            b += [Block("body", LESSON_END["saved"]), Block("type", str(self.saved))]
+            said = LESSON_END["saved_hosted" if self.app.host is not None else "saved"]
+            b += [Block("body", said), Block("type", str(self.saved))]
         else:
             b.append(Block("strong", LESSON_END["not_saved"].format(problem=self.problem)))
         if self.exported:
