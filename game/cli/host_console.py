@@ -16,6 +16,7 @@ HELP = """The teacher's console (type a command and Enter):
   ai SEAT       hand a seat to the game for now;  back SEAT  give it back to its team
   code SEAT     a new join code for a seat (its devices must join again); shown here only
   rewind WEEK   roll the game back to the start of an earlier week
+  events        the events you may bring in;  inject EVENT WHY  bring one into this week, with why
   end-game now  end the game here, stopped by the teacher (the debrief can still be exported)
   stop          stop hosting (the game is saved: go on with --resume)
   help          this list
@@ -133,9 +134,27 @@ def _end_game(host: Any, rest: list[str]) -> str:
     return "The game has ended here, stopped by the teacher." if done["ok"] else done["reason"]
 
 
+def _events(host: Any, _rest: list[str]) -> str:
+    from ..engine.facilitator import ConsoleView
+
+    with host.reading() as game:
+        found = ConsoleView(game).events()
+    if not found:
+        return "The scenario names no event a teacher may bring in."
+    return "\n".join(f"  {e.id:<24} {e.title}" + (f" (not now: {e.refusal})" if e.refusal else "") for e in found)
+
+
+def _inject(host: Any, rest: list[str]) -> str:
+    if not rest:
+        return "Name the event and say why: inject EVENT WHY (events lists them)."
+    done = host.teacher("inject", rest[0], "", " ".join(rest[1:]))
+    return done["result"]["confirmation"] if done["ok"] else done["reason"]
+
+
 COMMANDS: dict[str, Callable[[Any, list[str]], str]] = {
     "help": lambda _host, _rest: HELP, "status": _status, "pause": _pause(True), "go": _pause(False),
     "ai": _seat_step(True), "back": _seat_step(False), "code": _code, "rewind": _rewind, "end-game": _end_game,
+    "events": _events, "inject": _inject,
 }
 
 

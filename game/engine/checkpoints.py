@@ -7,9 +7,15 @@ for the seats, none of whose steps of that week is taken.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from ..scenario.model import Checkpoint, Scenario
 from .target import Play
 from .teacher import answer_for
+
+if TYPE_CHECKING:
+    from .game import Game
 
 
 def week_of(sc: Scenario, checkpoint_id: str) -> int:
@@ -66,3 +72,13 @@ def crossed(game: Play, checkpoint_id: str | None, since_week: int) -> Checkpoin
         return None
     week = week_of(game.sc, checkpoint_id)
     return game.sc.checkpoint(checkpoint_id) if since_week < week <= game.st.turn else None
+
+
+def stop_next_lesson(game: Game, checkpoint_id: str) -> None:
+    """The checkpoint the game's next lesson stops at (saved with its class options): one after the week the game
+    is in (ValueError if it has been reached; KeyError for a checkpoint the scenario does not name)."""
+    week, turn = week_of(game.scenario, checkpoint_id), game.state.turn
+    if week <= turn:
+        raise ValueError(f"the lesson cannot stop at {checkpoint_id}: the game is in week {turn}, and "
+                         f"{checkpoint_id} stands at the start of week {week}")
+    game.options = replace(game.options, stop=checkpoint_id)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..engine import saves
 from ..engine.actions import ACTION_KINDS, Action
-from ..engine.checkpoints import crossed
+from ..engine.checkpoints import crossed, stop_next_lesson
 from ..engine.game import Game
 from ..engine.notes import MAX_REASON, clean_reason
 from ..engine.script import finish_week
@@ -104,7 +104,7 @@ class NetworkHost:
             scenario = load_scenario(Path(saves.scenario_of(save_path)[1]))
         game, _notes = saves.load_game(save_path, scenario)
         if stop is not None:
-            _next_stop(game, stop)
+            stop_next_lesson(game, stop)
         path = keys_path(Path(save_path))
         try:
             kept = _read_json(path)
@@ -418,19 +418,6 @@ class NetworkHost:
         stops (a timer is no reason to refuse the teacher)."""
         with contextlib.suppress(OSError):
             self._write_keys()
-
-
-def _next_stop(game: Game, stop: str) -> None:
-    """The checkpoint the next lesson stops at: one of the scenario's, after the week the game is in."""
-    from dataclasses import replace
-
-    from ..engine.checkpoints import week_of
-
-    week = week_of(game.scenario, stop)   # (KeyError for a checkpoint the scenario does not name)
-    if week <= game.state.turn:
-        raise ValueError(f"the lesson cannot stop at {stop}: the game is in week {game.state.turn}, and {stop} "
-                         f"stands at the start of week {week}")
-    game.options = replace(game.options, stop=stop)
 
 
 def _read_json(path: Path) -> Any:

@@ -108,3 +108,16 @@ def test_the_console_reads_lines_answers_each_and_ends_quietly_with_its_input(ma
     text = (tmp_path / "said.txt").read_text()
     assert not thread.is_alive() and not stopped.is_set()
     assert "Week 1 of 19" in text and "Unknown command 'nonsense'" in text
+
+
+def test_events_lists_what_a_teacher_may_bring_in_and_inject_brings_one_in_with_why(make_host):
+    host = make_host()
+    listed = said(host, "events").splitlines()
+    assert listed[0].split()[:2] == ["leak_german_contacts", "Rumours"]
+    assert said(host, "inject leak_german_contacts The class needs pressure") == \
+        "Brought in: Rumours of Soviet-German talks."
+    assert [(a.kind, a.target, a.why) for a in host.game.record] == [
+        ("inject", "leak_german_contacts", "The class needs pressure")]
+    assert "(not now: " in said(host, "events").splitlines()[0]
+    assert said(host, "inject nothing_such") == "The scenario does not let a teacher bring in 'nothing_such'."
+    assert said(host, "inject").startswith("Name the event")
