@@ -41,6 +41,7 @@ class SeatKeys:
 
     codes: dict[str, str]
     tokens: dict[str, list[str]] = field(default_factory=dict)
+    reissued: set[str] = field(default_factory=set)   # seats given a new code: it is only ever the teacher's to tell
 
     @classmethod
     def fresh(cls, seats: Iterable[str]) -> SeatKeys:
@@ -82,10 +83,12 @@ class SeatKeys:
         while code in self.codes.values():
             code = new_code()
         self.codes[seat] = code
+        self.reissued.add(seat)
         return code
 
     def to_dict(self) -> dict[str, Any]:
-        return {"codes": dict(self.codes), "tokens": {s: list(d) for s, d in self.tokens.items()}}
+        return {"codes": dict(self.codes), "tokens": {s: list(d) for s, d in self.tokens.items()},
+                "reissued": sorted(self.reissued)}
 
     @classmethod
     def from_dict(cls, data: Any, seats: Iterable[str]) -> SeatKeys:
@@ -101,7 +104,10 @@ class SeatKeys:
                 s in codes and isinstance(d, list) and all(isinstance(x, str) and len(x) == 64 for x in d)
                 for s, d in tokens.items()):
             raise ValueError("the token digests are damaged")
-        return cls(dict(codes), {s: list(tokens.get(s, [])) for s in seats})
+        reissued = data.get("reissued", [])
+        if not isinstance(reissued, list) or not all(s in codes for s in reissued):
+            raise ValueError("the seats given a new code are damaged")
+        return cls(dict(codes), {s: list(tokens.get(s, [])) for s in seats}, set(reissued))
 
 
 class JoinLimiter:

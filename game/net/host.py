@@ -51,6 +51,7 @@ class SeatStatus:
     devices: int
     waiting: bool
     policy: str          # "" while its team plays it, else the policy the teacher handed it to
+    reissued: bool = False   # the teacher gave it a new code: told to its team alone, never shown to the room
 
 
 def save_actions(game: Game, path: Path) -> None:
@@ -204,7 +205,8 @@ class NetworkHost:
         with self.lock:
             game, waiting = self.game, set(self.game.waiting_for())
             return [SeatStatus(p, game.short(p), game.options.team(p), self.keys.codes[p],
-                               len(self.keys.tokens.get(p, [])), p in waiting, game.state.ai_seats.get(p, ""))
+                               len(self.keys.tokens.get(p, [])), p in waiting, game.state.ai_seats.get(p, ""),
+                               p in self.keys.reissued)
                     for p in game.seats]
 
     def finished(self, seat: str) -> bool:

@@ -10,7 +10,7 @@ from aiohttp import WSCloseCode
 from game.engine.notes import MAX_REASON
 from game.export.files import write_debrief
 from game.net.codes import ALPHABET, CODE_BITS, CODE_LENGTH, SeatKeys, new_code
-from game.net.host import Refused
+from game.net.host import NetworkHost, Refused
 from game.net.server import CLOSED_REVOKED, MAX_BODY
 from tests.net.conftest import bearer, join, served
 
@@ -80,6 +80,15 @@ def test_a_revoked_token_is_refused_and_the_seat_rejoins_only_with_the_new_code(
         fresh = await join(client, new_code)
         assert (await client.get("/api/view", headers=bearer(fresh))).status == 200
     served(host, test)
+
+
+def test_a_seat_given_a_new_code_stays_marked_so_after_the_host_resumes(make_host, s1939):
+    """The host window keeps a new code off the projector; a resumed host must know which codes were new too."""
+    host = make_host()
+    host.revoke("britain")
+    assert [(s.seat, s.reissued) for s in host.seats()] == [("ussr", False), ("britain", True)]
+    again = NetworkHost.resume(host.save_path, s1939)
+    assert [(s.seat, s.reissued) for s in again.seats()] == [("ussr", False), ("britain", True)]
 
 
 def test_a_body_too_large_is_refused_with_413_and_changes_nothing(make_host):
