@@ -45,6 +45,17 @@ class Calendar:
         """'Week 4 of 20', 'Turn 4 of 13' (last: the view's `last_turn`, the turns the powers act in)."""
         return f"{self.numbered(turn)} of {last}"
 
+    @staticmethod
+    def day(date: dt.date | str, year: bool = True) -> str:
+        """A day as the game writes it: '17 April 1939' (or '17 April'); an ISO date is read first."""
+        date = dt.date.fromisoformat(date) if isinstance(date, str) else date
+        return f"{date.day} {date:%B %Y}" if year else f"{date.day} {date:%B}"
+
+    def span(self, turn: int) -> str:
+        """The days of a turn: '17 April to 23 April 1939'."""
+        start, end = self.turn_start(turn), self.turn_end(turn)
+        return f"{self.day(start, year=start.year != end.year)} to {self.day(end)}"
+
     def words(self, text: str) -> str:
         """A text written in weeks, in this calendar's turns: 'End week' becomes 'End turn' when a turn is not
         seven days (the one place the game's words follow the turn's length)."""

@@ -145,7 +145,12 @@ class Revoke:
     power: str
 
 
-TEACHING = (TeacherStep, Rewind, PauseTimer, OpenConsole, Revoke)   # carried out by teaching.apply
+@dataclass
+class ShowCodes:
+    """Show (or hide again) on the projector the first join codes of the seats that joined (a hosted game)."""
+
+
+TEACHING = (TeacherStep, Rewind, PauseTimer, OpenConsole, Revoke, ShowCodes)   # carried out by teaching.apply
 
 
 @dataclass

@@ -32,6 +32,7 @@ class SeatLine:
     joined: bool        # a device holds a token of this seat
     finished: bool      # the week no longer waits for it
     by_game: bool       # the teacher handed it to the game
+    reissued: bool      # the teacher gave it a new code, which only the console shows
 
 
 class HostLink:
@@ -44,10 +45,11 @@ class HostLink:
         self.url: str = server.url
         self.changed = threading.Event()
         self.lesson_shown = False   # the lesson's end is on the window (the host stopped at its checkpoint)
+        self.show_codes = False   # the console's choice: the first codes of seats that joined on the projector again
         self.unsubscribe = host.subscribe(lambda _notice: self.changed.set())
 
     def seats(self) -> list[SeatLine]:
-        return [SeatLine(s.seat, s.short, s.team, s.code, s.devices > 0, not s.waiting, bool(s.policy))
+        return [SeatLine(s.seat, s.short, s.team, s.code, s.devices > 0, not s.waiting, bool(s.policy), s.reissued)
                 for s in self.host.seats()]
 
     def public(self) -> dict[str, Any]:
@@ -68,6 +70,11 @@ class HostLink:
         if self.held is not None:
             self.held.close()
             self.held = None
+
+
+def grouped(code: str) -> str:
+    """A join code in groups of four, easier to read out and to type."""
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def holding(app: Any) -> Any:
@@ -196,10 +203,17 @@ def rewind(app: Any, week: int) -> None:
 
 
 def revoke(app: Any, power: str) -> None:
-    """Cancel a seat's code and tokens; the new code is said on the console and shown on the host's screen."""
+    """Cancel a seat's code and tokens; the new code is shown in the console alone (the projector's card says only
+    that the seat has a new code), for the teacher to tell its team quietly."""
     code = app.host.host.revoke(power)
     app.invalidate()
-    app.notify(HOSTING["revoked"].format(short=app.session.scenario.power(power).short, code=code), "good", 10.0)
+    app.open("console_code", power=power, code=code)
+
+
+def toggle_codes(app: Any) -> None:
+    """The console's Show/Hide on the projector the codes of seats that joined (never a new code)."""
+    app.host.show_codes = not app.host.show_codes
+    app.invalidate()
 
 
 def toggle_clock(app: Any) -> None:

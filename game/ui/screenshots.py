@@ -356,8 +356,9 @@ def _console_shots(app: Any, scenario_path: Path | None, shot: Callable[..., Non
 
 
 def _host_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None]) -> None:
-    """A class game served to the teams' own devices, some joined and one finished: the host's window for the
-    projector, at 1920×1080 and at 1280×720 with projector text (the host is real; no port is opened)."""
+    """A class game served to the teams' own devices, every power a seat, some joined, one finished and one given a
+    new code: the host's window for the projector, the teacher's console over it, its seats, its join codes and
+    a new code, at 1920×1080 and at 1280×720 with projector text (the host is real; no port is opened)."""
     from types import SimpleNamespace
 
     from ..engine import Game
@@ -378,11 +379,19 @@ def _host_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None])
             host.join(host.keys.codes[seat], "192.168.1.40")
         for seat in seats[1:2]:   # (a scenario may have one power)
             host.end_turn(seat)
+        code = host.revoke(seats[-1])
         hosting.show(app, host, SimpleNamespace(url="http://192.168.1.20:8039/", stop=lambda: None), owned=False)
-        shot(app, "host")
-        app.settings.text_step = 3
-        app.restyle()
-        shot(app, "host-1280x720", (1280, 720))
+        for size, step, suffix in (((1920, 1080), 1, ""), ((1280, 720), 3, "-1280x720")):
+            app.settings.text_step = step
+            app.restyle()
+            for names, args in ((["host"], {}), (["host", "console"], {}), (["host", "console", "console_seats"], {}),
+                                (["host", "console", "console_codes"], {}),
+                                (["host", "console", "console_code"], {"power": seats[-1], "code": code})):
+                app.stack = []
+                for name in names[:-1]:
+                    app.open(name)
+                app.open(names[-1], **args)
+                shot(app, "host" + ("-" + names[-1].replace("_", "-") if len(names) > 1 else "") + suffix, size)
         app.settings.text_step = 1
         app.restyle()
         hosting.stop(app)

@@ -15,7 +15,8 @@ from typing import Any
 from . import flow, hosting, seating, turn_timer
 from .settings import saves_dir
 
-CONSOLE_SCREENS = ("console", "console_pin", "console_inject", "console_rewind", "console_revoke")
+CONSOLE_SCREENS = ("console", "console_pin", "console_inject", "console_rewind", "console_seats", "console_codes",
+                   "console_code")
 
 
 def console_key(app: Any) -> None:
@@ -27,7 +28,7 @@ def console_key(app: Any) -> None:
                                                                       or app.host is not None):
         return
     if any(screen.name in CONSOLE_SCREENS for screen in app.stack):
-        while app.top.name in CONSOLE_SCREENS:
+        while any(screen.name in CONSOLE_SCREENS for screen in app.stack):   # (and a question over them)
             app.stack.pop()
         app.invalidate()
         return
@@ -40,6 +41,8 @@ def apply(app: Any, request: Any) -> None:
         console_key(app)
     elif isinstance(request, flow.Revoke):
         hosting.revoke(app, request.power)
+    elif isinstance(request, flow.ShowCodes):
+        hosting.toggle_codes(app)
     elif isinstance(request, flow.PauseTimer):
         hosting.toggle_clock(app) if app.host is not None else turn_timer.toggle(app)
         app.invalidate()

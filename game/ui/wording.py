@@ -212,6 +212,11 @@ CONSOLE = {
     "rewind": "Roll back to a week…",
     "rewind_tip": "Every seat goes back to the start of an earlier week (or of this one).",
     "hand": "Hand {short} to the game", "give_back": "Give {short} back to its team",
+    "seats": "Who plays each seat…",
+    "seats_tip": "Hand a seat to the game (a team that is absent or behind), or give it back to its team.",
+    "seats_title": "Who plays each seat",
+    "seats_intro": "Press a seat (or its number, then Enter) to hand it to the game, which plays it from now on; "
+                   "press it again to give it back to its team. One seat always stays with its team.",
     "stop": "End the game now", "stop_tip": "The game ends here, stopped by the teacher; the debrief can be exported.",
     "stop_what": "End the game now, stopped by the teacher?",
     "stop_why": "The seats cannot play on. The debrief and the table of decisions can still be exported.",
@@ -260,7 +265,8 @@ HOSTING = {
     "treaties": "Treaties signed",
     "joined": "joined", "not_joined": "not joined yet", "by_game": "played by the game",
     "done": "has ended the week", "playing": "joined, playing its week",
-    "hidden_code": "•••• •••• (joined)",
+    "hidden_code": "•••• •••• (joined)", "new_code_card": "•••• •••• (new code)",
+    "new_code_state": "not joined: ask the teacher",
     "export": "Export the debrief",
     "export_tip": "Write the grading sheet, the full report and the table of decisions, as the game stands now.",
     "console_over": "The game is over: export the debrief.",
@@ -268,19 +274,31 @@ HOSTING = {
     "stop_text": "The teams' browsers lose the game until it is hosted again. Nothing is lost: the game is saved after "
                  "every step, in {save}. To go on with it, run “python main.py host --resume” with that file: the "
                  "same join codes work.",
-    "show_codes": "Show the codes", "hide_codes": "Hide the codes", "console": "Teacher's console",
-    "codes_tip": "The code of a seat that has joined is hidden, so that nobody at the projector can join as it.",
+    "console": "Teacher's console",
+    "console_tip": "Behind the PIN: every seat and its join code, a new code for a seat, and the teacher's steps.",
+    "show_codes": "Show joined seats' codes on the projector", "hide_codes": "Hide joined seats' codes again",
+    "codes_tip": "For teams that must join again with their first code (a new lesson, a closed page): the "
+                 "projector shows the codes of seats that joined, until you hide them. A new code is never shown "
+                 "there.",
     "timer": "{left} left for the week", "timer_paused": "{left} left for the week (paused)",
     "ended": "The game has ended: {title}.",
-    "revoke": "New code for {short}",
-    "revoke_tip": "Revoke {short}'s code: whoever joined with it is shut out, and the team joins again with a new "
-                  "code shown on the window.",
-    "revoked": "{short} has a new join code: {code}. Its old code and the device that used it no longer work.",
+    "revoke": "{short}: {code}",
+    "revoke_what": "Give {short} a new join code?",
+    "revoke_why": "Every device that joined {short} with its code {code} is shut out at once, and that code no "
+                  "longer works. The new code is shown here only, for you to tell the team.",
+    "revoke_yes": "Give a new code",
+    "code_title": "{short}'s new join code",
+    "code_text": "Tell it to the team quietly, or write it on a slip of paper: it is not shown on the projector, "
+                 "whose card says only that {short} has a new code. The team types it on its page, which is back at "
+                 "the join form. Join codes (N) in this console shows it again.",
+    "code_done": "Done",
     "no_port": "The game could not be hosted: {why}. If another program (or another hosted game) uses port {port}, "
                "close it and start again.",
-    "revoke_list": "New join code for a seat",
-    "revoke_intro": "A new code shuts out every device that joined the seat with its old code (a lost or shared "
-                    "code); the team joins again with the new one, shown on the host's screen.",
+    "revoke_list": "Join codes…", "codes_title": "Join codes",
+    "revoke_intro": "For you alone: tell a team its code quietly. Press a seat for a new code (one lost or seen by "
+                    "another team); the devices that joined with the old one are shut out.",
+    "codes_list_tip": "Every seat's join code (for you alone), and a new code for a seat.",
+    "code_new": "new code, not shown on the projector",
     "saved_title": "This class's game is saved already",
     "saved_text": "A game of this class and class code was hosted before and is saved in {save}. It is not "
                   "overwritten. Go on with it (its own seats, options and join codes, as it was left), or go back "

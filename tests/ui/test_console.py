@@ -99,12 +99,16 @@ def test_f9_opens_the_console_of_a_class_without_a_pin_and_closes_it_again(app):
 def test_a_seat_handed_to_the_game_no_longer_takes_a_turn_and_can_be_given_back(app):
     d = class_game(app)
     open_console(d)
-    d.key(pygame.K_2)                             # Britain, the second seat
+    d.key(pygame.K_h)                             # who plays each seat
+    d.key(pygame.K_2)                             # Britain, the second seat, and Enter
+    d.key(pygame.K_RETURN)
     s = app.session
     assert s.game.humans == ("ussr", "germany") and isinstance(app.top, HandoverScreen)
     open_console(d)
-    assert d.find(lambda w: getattr(w, "label", "") == "Give Britain back to its team")[1] is not None
+    d.key(pygame.K_h)
+    assert d.find(lambda w: getattr(w, "label", "") == "2. Give Britain back to its team")[1] is not None
     d.key(pygame.K_2)
+    d.key(pygame.K_RETURN)
     assert s.game.humans == SEATS
 
 

@@ -21,7 +21,8 @@ from game.engine.classroom import ClassOptions
 from game.net.host import NetworkHost
 from game.paths import DEFAULT_SCENARIO
 from game.ui import hosting
-from game.ui.screens.console import ConsoleScreen, RevokeDialog
+from game.ui.screens.console import ConsoleScreen, SeatsDialog
+from game.ui.screens.console_codes import CodesDialog, NewCodeDialog
 from game.ui.screens.host import HostScreen, grouped
 from game.ui.session import read_scenario
 from game.ui.settings import saves_dir
@@ -128,28 +129,98 @@ def test_a_seat_that_joins_and_ends_its_week_in_its_browser_is_marked_and_its_co
     codes = {s.power: s.code for s in app.host.seats()}
     assert grouped(codes["britain"]) not in text and grouped(codes["ussr"]) in text
     assert text.splitlines()[3:6] == ["Britain", "•••• •••• (joined)", "has ended the week"]
-    hosted.key(pygame.K_c)   # the teacher shows the codes again, for a team that must join again
-    assert grouped(codes["britain"]) in seat_text(app)
 
 
-def test_the_console_hands_a_network_seat_to_the_game_and_gives_it_a_new_code(app, hosted):
+def test_the_console_hands_a_network_seat_to_the_game_and_back(app, hosted):
     d = hosted
     token = join(app, "ussr")
     d.key(pygame.K_F9)
     assert isinstance(app.top, ConsoleScreen)
-    assert d.press(lambda w: getattr(w, "label", "").startswith("Hand USSR"))
+    d.key(pygame.K_h)
+    assert isinstance(app.top, SeatsDialog)
+    d.key(pygame.K_1)   # USSR, the first seat, and Enter
+    d.key(pygame.K_RETURN)
     assert isinstance(app.top, HostScreen) and app.host.host.game.humans == ("britain",)
     assert "played by the game" in seat_text(app)
     assert call(app.host.url, "api/view", token=token)[1]["played_by_ai"]
     d.key(pygame.K_F9)
+    d.key(pygame.K_h)
+    assert d.find(lambda w: getattr(w, "label", "") == "1. Give USSR back to its team")[1] is not None
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    assert app.host.host.game.humans == SEATS
+
+
+def drawn_texts(app, d: Driver, monkeypatch) -> list[str]:
+    """Every text drawn when the window is drawn afresh (no text comes from the cache unseen)."""
+    seen: list[str] = []
+    original = text_module.printable
+    monkeypatch.setattr(text_module, "_cache", NoCache())
+    monkeypatch.setattr(text_module, "printable", lambda t, *a, **k: seen.append(str(t)) or original(t, *a, **k))
+    app.invalidate()
+    step(d)
+    monkeypatch.undo()
+    return seen
+
+
+def code_in(texts: list[str], code: str) -> bool:
+    """Whether a code is in the texts, grouped or not, whatever its spaces."""
+    return any(code in "".join(t.split()) for t in texts)
+
+
+def test_a_new_code_is_shown_in_the_console_alone_and_never_on_the_projector(app, hosted, monkeypatch):
+    """The teacher gives USSR a new code (its code was seen by another team): the console shows it, large, after a
+    question; the projector's card says only that USSR has a new code, and no text drawn there holds it, the
+    window's notice included."""
+    d = hosted
+    token = join(app, "ussr")
+    old = next(s.code for s in app.host.seats() if s.power == "ussr")
+    d.key(pygame.K_F9)
     d.key(pygame.K_n)
-    assert isinstance(app.top, RevokeDialog)
+    assert isinstance(app.top, CodesDialog)
     assert d.press(d.wid("revoke:ussr"))
+    assert old == next(s.code for s in app.host.seats() if s.power == "ussr")   # a question first
+    assert d.press(lambda w: getattr(w, "label", "") == "Give a new code")
     code = next(s.code for s in app.host.seats() if s.power == "ussr")
-    assert code in app.notice.text
+    assert code != old and isinstance(app.top, NewCodeDialog)
     assert call(app.host.url, "api/view", token=token)[0] == 401   # the old device is shut out
-    d.key(pygame.K_F9)   # the console closes: the host's screen, with the new code
-    assert isinstance(app.top, HostScreen) and grouped(code) in seat_text(app)
+    assert code_in(drawn_texts(app, d, monkeypatch), code)   # in the console
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(app.top, CodesDialog) and code_in(drawn_texts(app, d, monkeypatch), code)
+    d.key(pygame.K_F9)   # the console closes: the projector's view
+    assert isinstance(app.top, HostScreen)
+    shown = drawn_texts(app, d, monkeypatch)
+    assert not code_in(shown, code) and not code_in(shown, old), [t for t in shown if code in "".join(t.split())]
+    assert seat_text(app).splitlines()[:3] == ["USSR", "•••• •••• (new code)", "not joined: ask the teacher"]
+    hosted.key(pygame.K_c)   # no key of the projector's shows it
+    assert not code_in(drawn_texts(app, d, monkeypatch), code)
+    assert call(app.host.url, "api/join", {"code": code})[0] == 200   # the team joins with it
+    step(d)
+    assert not code_in(drawn_texts(app, d, monkeypatch), code) and "•••• •••• (joined)" in seat_text(app)
+
+
+def test_only_the_console_shows_joined_seats_first_codes_again_and_never_a_new_one(app, hosted, monkeypatch):
+    """A new lesson on a resumed host, or a page closed: the teacher shows the first codes of the seats that joined
+    again, from the console; a seat's new code stays off the projector even then."""
+    d = hosted
+    join(app, "ussr")
+    join(app, "britain")
+    first = next(s.code for s in app.host.seats() if s.power == "ussr")
+    new = app.host.host.revoke("britain")
+    step(d)
+    d.key(pygame.K_c)   # the projector has no such key
+    assert not code_in(drawn_texts(app, d, monkeypatch), first)
+    d.key(pygame.K_F9)
+    d.key(pygame.K_n)
+    d.key(pygame.K_c)   # Show joined seats' codes on the projector
+    d.key(pygame.K_F9)
+    shown = drawn_texts(app, d, monkeypatch)
+    assert isinstance(app.top, HostScreen) and code_in(shown, first) and not code_in(shown, new)
+    d.key(pygame.K_F9)
+    d.key(pygame.K_n)
+    d.key(pygame.K_c)   # hidden again
+    d.key(pygame.K_F9)
+    assert not code_in(drawn_texts(app, d, monkeypatch), first)
 
 
 def test_the_week_ends_on_the_host_when_its_timer_runs_out_and_the_console_pauses_it(app):
@@ -309,3 +380,50 @@ def test_the_host_window_says_when_a_resumed_game_has_new_join_codes(app):
     host.warning = "host-codes.seats.json was not found, so every seat has a new join code."
     hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
     assert isinstance(app.top, HostScreen) and app.notice.text == host.warning
+
+
+@pytest.mark.parametrize("size, text_step", [((1280, 720), 3), ((1920, 1080), 3), ((1280, 720), 2)],
+                         ids=["1280x720-projector", "1920x1080-projector", "1280x720-large"])
+def test_every_console_step_shows_its_whole_label_with_every_power_a_network_seat(app, size, text_step):
+    """Seven network seats at a projector's sizes: every button of the console and of its lists of seats and codes
+    is on the window and shows its whole label and key (no label shortened to make room)."""
+    from game.ui.widgets.buttons import Button
+
+    sc = read_scenario(DEFAULT_SCENARIO)
+    seats = tuple(p.id for p in sc.powers)
+    game = Game.new(sc, seed=5, humans=seats, options=ClassOptions.typed("7B", {p: f"Team {p}" for p in seats}))
+    host = NetworkHost(game, saves_dir() / "host-seven.json")
+    hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
+    app.size, app.settings.text_step = size, text_step
+    app.restyle()
+    d = Driver(app, "keys")
+    for keys in ((), (pygame.K_F9,), (pygame.K_h,), (pygame.K_ESCAPE, pygame.K_n)):
+        for key in keys:
+            d.key(key)
+        app.top.ensure_layout()
+        buttons = [w for w in app.top.widgets if isinstance(w, Button)]
+        assert buttons
+        for b in buttons:
+            face = b.face(app.theme)
+            assert (face.text, face.cap is not None) == (b.label, b.key_code is not None), (app.top.name, b.label)
+            assert pygame.Rect((0, 0), size).contains(b.rect), (app.top.name, b.label)
+    assert isinstance(app.top, CodesDialog)
+
+
+def test_the_host_screen_and_console_write_days_in_words_as_the_desk_does(app, hosted, monkeypatch):
+    """'17 April to 23 April 1939' and '24 April: ...', never 1939-04-17 or 04-24: the calendar's words."""
+    import re
+
+    for seat in SEATS:
+        call(app.host.url, "api/end-turn", {}, join(app, seat))   # a week of news in the console's inboxes
+    step(hosted)
+    cal = app.session.scenario.calendar
+    iso = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d\d-\d\d\b")
+    for key in (None, pygame.K_F9):
+        if key is not None:
+            hosted.key(key)
+        shown = drawn_texts(app, hosted, monkeypatch)
+        assert not [t for t in shown if iso.search(t)], [t for t in shown if iso.search(t)]
+        assert any(cal.span(2) in t for t in shown), app.top.name
+    news = [t for t in shown if re.match(r"• \d+ (April|May): ", t)]
+    assert news, "the console's inboxes"

@@ -4,17 +4,17 @@ or back, end the game now. Behind F9 and the class's PIN; it covers the whole wi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pygame
 
 from ...engine import Action
 from ...engine.teacher import TEACHER, TO_THE_TEAM
-from ..flow import Many, Notice, Open, PauseTimer, Pop, Revoke, Rewind, TeacherStep, confirmed
+from ...scenario.calendar import Calendar
+from ..flow import Many, Notice, Open, PauseTimer, Pop, Rewind, TeacherStep, confirmed
 from ..layout import row
 from ..theme import Theme
-from ..widgets.buttons import Button
+from ..widgets.buttons import Button, label_width
 from ..widgets.caption import Caption
 from ..widgets.core import ScrollText
 from ..widgets.field import TextField
@@ -44,22 +44,25 @@ class ConsoleScreen(Screen):
         week = s.view.week()
         klass = s.game.options.name
         sub = (f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
-               f"{s.scenario.calendar.of_last(turn, last).lower()}: {week.start} to {week.end}")
+               f"{s.scenario.calendar.of_last(turn, last).lower()}: {s.scenario.calendar.span(turn)}")
         top = pad * 2 + theme.line_height("bold", 1.4) + theme.pad
         self.add(Caption(pygame.Rect(pad * 2, top, w - 4 * pad, 0), theme, sub, "soft", wid="console-sub"))
         top += theme.line_height() + pad
         self.head = pygame.Rect(pad, pad, w - 2 * pad, top - 2 * pad)
         top += pad
-        right_w = max(theme.px(300), int(w * 0.3))
+        steps = self.steps(view)
+        bh = theme.line_height("bold") + theme.pad * 2
+        widest = max(label_width(theme, label, key, "strong", "keycap") for label, _f, key, _e, _t in steps)
+        right_w = max(theme.px(300), int(w * 0.3), widest + 2 * theme.px(6) + 2 * theme.pad)
         self.left = pygame.Rect(pad, top, w - 3 * pad - right_w, h - top - pad)
         self.right = pygame.Rect(self.left.right + pad, top, right_w, h - top - pad)
         self.add(ScrollText(self.left.inflate(-2 * theme.pad, -2 * theme.pad), theme,
-                            reveal_blocks(view, s.scenario.calendar.words), wid="reveal"))
-        bh = theme.line_height("bold") + theme.pad * 2
-        self.button_column(self.right.inflate(-2 * theme.pad, -2 * theme.pad), self.steps(view), bh, theme.pad)
+                            reveal_blocks(view, s.scenario.calendar), wid="reveal"))
+        self.button_column(self.right.inflate(-2 * theme.pad, -2 * theme.pad), steps, bh, theme.pad)
 
     def steps(self, view: Any) -> list[tuple]:
-        """The console's buttons: (label, request, key, enabled, tooltip)."""
+        """The console's buttons: (label, request, key, enabled, tooltip); a step on one seat is chosen in a list
+        (as many seats as the scenario has fit at any window size)."""
         timer, link = self.app.timer, self.app.host
         timed = bool(self.app.session.game.options.turn_timer_minutes)
         paused = link.clock()[1] if link is not None else timer is not None and timer.paused
@@ -67,16 +70,11 @@ class ConsoleScreen(Screen):
         found = [(pause, lambda: PauseTimer(), pygame.K_p, timed, "" if timed else CONSOLE["no_timer"]),
                  (CONSOLE["inject"], lambda: Open("console_inject"), pygame.K_i, bool(view.events()),
                   "" if view.events() else CONSOLE["no_events"]),
-                 (CONSOLE["rewind"], lambda: Open("console_rewind"), pygame.K_r, True, CONSOLE["rewind_tip"])]
-        for seat, key in zip(view.seats(), SEAT_KEYS, strict=False):
-            policy = "ai" if seat.policy == TO_THE_TEAM else TO_THE_TEAM
-            action = Action("seat", TEACHER, seat.power, option=policy)
-            refusal = view.refusal(action)
-            label = (CONSOLE["hand"] if policy == "ai" else CONSOLE["give_back"]).format(short=seat.short)
-            found.append((label, lambda a=action: TeacherStep(a), key, not refusal, refusal))
+                 (CONSOLE["rewind"], lambda: Open("console_rewind"), pygame.K_r, True, CONSOLE["rewind_tip"]),
+                 (CONSOLE["seats"], lambda: Open("console_seats"), pygame.K_h, True, CONSOLE["seats_tip"])]
         if link is not None:
-            found.append((HOSTING["revoke_list"] + "…", lambda: Open("console_revoke"), pygame.K_n, True,
-                          HOSTING["revoke_intro"]))
+            found.append((HOSTING["revoke_list"], lambda: Open("console_codes"), pygame.K_n, True,
+                          HOSTING["codes_list_tip"]))
         stop = Action("stop", TEACHER)
         found.append((CONSOLE["stop"], lambda: confirmed(CONSOLE["stop_why"], CONSOLE["stop_what"],
                                                          TeacherStep(stop)), pygame.K_s, True, CONSOLE["stop_tip"]))
@@ -194,33 +192,35 @@ class RewindDialog(Dialog):
         items = []
         for week in reversed(s.console.weeks()):
             what = cal.words(CONSOLE["rewind_what"].format(week=week))
-            start, end = cal.turn_start(week), cal.turn_end(week)
-            items.append(Item(f"{cal.numbered(week)}: {start.day} {start:%B} to {end.day} {end:%B %Y}",
+            items.append(Item(f"{cal.numbered(week)}: {cal.span(week)}",
                               lambda w=week, t=what: confirmed(cal.words(CONSOLE["rewind_why"]), t, Rewind(w)),
                               note=cal.words("this week") if week == turn else "", wid=f"week:{week}"))
         self.item_column(body, items)
 
 
-class RevokeDialog(Dialog):
-    """Choose the network seat whose code (and every device that joined with it) is cancelled for a new code."""
+class SeatsDialog(Dialog):
+    """Choose a seat to hand to the game, or to give back to its team: one entry a seat, with its number key."""
 
-    name = "console_revoke"
-    width, height = 0.6, 0.8
+    name = "console_seats"
+    width, height = 0.7, 0.92
 
     def __init__(self, app: Any):
-        super().__init__(app, HOSTING["revoke_list"], [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
+        super().__init__(app, CONSOLE["seats_title"], [], [("Back", lambda: Pop(), pygame.K_ESCAPE)])
 
     def layout_body(self, theme: Theme, body: pygame.Rect) -> None:
-        intro = ScrollText(body, theme, [Block("body", HOSTING["revoke_intro"])], wid="revoke-intro", style_bg=None)
+        intro = ScrollText(body, theme, [Block("body", CONSOLE["seats_intro"])], wid="seats-intro", style_bg=None)
         intro.rect.h = min(body.h // 2, intro.height + max(16, 2 * theme.pad))
         self.add(intro)
-        words = self.app.session.scenario.calendar.words
-        items = [Item(HOSTING["revoke"].format(short=seat.short),
-                      (lambda p=seat.power: Many((Pop(), Revoke(p)))),
-                      sub=words(f"{HOSTING['joined' if seat.joined else 'not_joined']}"
-                                + (f" · {HOSTING['by_game']}" if seat.by_game else "")),
-                      wid=f"revoke:{seat.power}")
-                 for seat in self.app.host.seats()]
+        view, words = self.app.session.console, self.app.session.scenario.calendar.words
+        items = []
+        for n, (seat, key) in enumerate(zip(view.seats(), SEAT_KEYS, strict=False), 1):
+            policy = "ai" if seat.policy == TO_THE_TEAM else TO_THE_TEAM
+            action = Action("seat", TEACHER, seat.power, option=policy)
+            refusal = view.refusal(action)
+            label = (CONSOLE["hand"] if policy == "ai" else CONSOLE["give_back"]).format(short=seat.short)
+            items.append(Item(f"{n}. {label}", (lambda a=action: Many((Pop(), TeacherStep(a)))), key=key,
+                              sub=words(refusal or seat_line(seat.team or seat.short, "", seat.policy, seat.waiting)),
+                              enabled=not refusal, wid=f"seat:{seat.power}"))
         self.item_column(pygame.Rect(body.x, intro.rect.bottom, body.w, body.bottom - intro.rect.bottom), items)
 
 
@@ -230,9 +230,10 @@ def _first_sentence(text: str) -> str:
     return text if end < 0 else text[:end + 1]
 
 
-def reveal_blocks(view: Any, words: Callable[[str], str]) -> list[Block]:
+def reveal_blocks(view: Any, cal: Calendar) -> list[Block]:
     """What the console shows of the game: seats, every gauge, the AI's leanings, every seat's telegrams,
-    checkpoints and the teacher's steps; `words` puts weeks in the calendar's turns."""
+    checkpoints and the teacher's steps, in the calendar's words (its turns, its days)."""
+    words = cal.words
     b = [Block("head", CONSOLE_HEADS["seats"])]
     b += [Block("body", "• " + words(seat_line(s.short, s.team, s.policy, s.waiting)), 10) for s in view.seats()]
     b += [Block("gap", ""), Block("head", CONSOLE_HEADS["gauges"])]
@@ -248,7 +249,7 @@ def reveal_blocks(view: Any, words: Callable[[str], str]) -> list[Block]:
     for seat in view.seats():
         b.append(Block("strong", seat.short))
         for entry in reversed(view.inbox(seat.power)[-6:]):
-            b.append(Block("body", f"• {entry.date}: {entry.title}", 10))
+            b.append(Block("body", f"• {cal.day(entry.date, year=False)}: {entry.title}", 10))
             if entry.why:
                 b.append(Block("soft", f"“{entry.why}”", 24))
     b += [Block("gap", ""), Block("head", CONSOLE_HEADS["checkpoints"])]

@@ -9,7 +9,8 @@ from typing import Any
 import pygame
 
 from ..exporting import export_debrief
-from ..flow import Notice, Open, OpenConsole, Quit, ToTitle
+from ..flow import Open, OpenConsole, Quit, ToTitle
+from ..hosting import grouped
 from ..layout import row
 from ..theme import Theme
 from ..widgets.buttons import Button
@@ -26,26 +27,20 @@ URL_STYLES = ("title", "head", "strong", "body")     # the address as large as i
 CARD_STYLES = (("strong", "type_head", "body"), ("strong", "type", "soft"), ("strong_small", "type", "small"))
 
 
-def grouped(code: str) -> str:
-    """A join code in groups of four, easier to read out and to type."""
-    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
-
-
 def clock_text(left: int) -> str:
     return f"{left // 60}:{left % 60:02d}"
 
 
 class HostScreen(Screen):
-    """The projector's view of a hosted game. The codes of seats that have joined are hidden until the teacher
-    shows them (C), so that nobody in the room can join as another team."""
+    """The projector's view of a hosted game. A seat's code is shown only until its team has joined, so that nobody
+    in the room can join as another team; a new code the teacher gave a seat is never shown here (only in the
+    console), nor, unless the teacher shows them again from the console, the codes of seats that joined."""
 
     name = "host"
-    keys = (("C", "show or hide the join codes of seats that have joined"), ("E", "export the debrief"),
-            ("F9", "the teacher's console"))
+    keys = (("E", "export the debrief"), ("F9", "the teacher's console: every join code, a new code for a seat"))
 
     def __init__(self, app: Any):
         super().__init__(app)
-        self.show_codes = False
         self.clock: tuple[int | None, bool] = (None, False)
 
     def layout(self, theme: Theme, size: tuple[int, int]) -> None:
@@ -70,21 +65,19 @@ class HostScreen(Screen):
         width = min(theme.px(300), (w - 2 * pad - 3 * theme.pad) // 4)
         self.add(Button(pygame.Rect(pad, h - pad - bh, width, bh), HOSTING["stop"], self.escape, key=pygame.K_ESCAPE,
                         wid="stop"))
-        cells = row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), [width] * 3, theme.pad, align="right")
+        cells = row(pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh), [width] * 2, theme.pad, align="right")
         over = s.game.over
         self.add(Button(cells[0], HOSTING["export"], lambda: export_debrief(self.app.session)[0], key=pygame.K_e,
                         wid="export", tooltip=HOSTING["export_tip"]))
-        self.add(Button(cells[1], HOSTING["hide_codes" if self.show_codes else "show_codes"], self.toggle_codes,
-                        key=pygame.K_c, wid="codes", tooltip=HOSTING["codes_tip"]))
-        self.add(Button(cells[2], HOSTING["console"], lambda: OpenConsole(), key=pygame.K_F9, wid="console",
-                        enabled=not over, tooltip=HOSTING["console_over"] if over else ""))
+        self.add(Button(cells[1], HOSTING["console"], lambda: OpenConsole(), key=pygame.K_F9, wid="console",
+                        enabled=not over, tooltip=HOSTING["console_over"] if over else HOSTING["console_tip"]))
 
     def subtitle(self, s: Any) -> str:
         """The class, its code and the week (or how the game ended)."""
         week, cal = s.view.week(), s.scenario.calendar
         klass = s.game.options.name
         when = (HOSTING["ended"].format(title=ending_title(s)) if week.over
-                else f"{cal.of_last(week.turn, week.last_turn)}: {week.start} to {week.end}")
+                else f"{cal.of_last(week.turn, week.last_turn)}: {cal.span(week.turn)}")
         return f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · {when}"
 
     def layout_address(self, theme: Theme, area: pygame.Rect, url: str) -> None:
@@ -127,9 +120,8 @@ class HostScreen(Screen):
     def seat_card(self, theme: Theme, cell: pygame.Rect, seat: Any, styles: tuple[str, str, str]) -> None:
         name, code, state = styles
         words = self.app.session.scenario.calendar.words
-        shown = self.show_codes or not seat.joined
         lines = [(f"{seat.short} — {seat.team}" if seat.team else seat.short, name),
-                 (grouped(seat.code) if shown else HOSTING["hidden_code"], code),
+                 (code_on_projector(seat, self.app.host.show_codes), code),
                  (words(seat_state(seat)), "good" if seat.finished and not seat.by_game else state)]
         y = cell.y
         for n, (text, style) in enumerate(lines):
@@ -142,8 +134,9 @@ class HostScreen(Screen):
         public = self.app.host.public()
         turn = public["calendar"]["turn"]
         news = [n for n in public["news"] if n["turn"] == turn][-PUBLIC_NEWS:]
-        b = [Block("strong", self.app.session.scenario.calendar.words(HOSTING["news"]))] if news else []
-        b += [Block("body", f"• {n['date'][5:]}  {n['title']}", 10) for n in reversed(news)]
+        cal = self.app.session.scenario.calendar
+        b = [Block("strong", cal.words(HOSTING["news"]))] if news else []
+        b += [Block("body", f"• {cal.day(n['date'], year=False)}: {n['title']}", 10) for n in reversed(news)]
         if public["gauges"]:
             b += [Block("gap", ""), Block("strong", HOSTING["gauges"])]
             b += [Block("body", f"• {g['name']}: {g['value']:.0f} (of {g['min']:g}–{g['max']:g})", 10)
@@ -160,11 +153,6 @@ class HostScreen(Screen):
         link = self.app.host
         return Open("confirm", title=HOSTING["stop_title"], text=HOSTING["stop_text"].format(save=link.host.save_path),
                     yes=HOSTING["stop"], request=ToTitle() if link.owned else Quit())
-
-    def toggle_codes(self) -> Any:
-        self.show_codes = not self.show_codes
-        self.stale = True
-        return Notice(HOSTING["codes_tip"]) if self.show_codes else None
 
     def view_key(self) -> tuple:
         return (*super().view_key(), self.app.host.clock())
@@ -190,12 +178,22 @@ def card_height(theme: Theme, styles: tuple[str, ...]) -> int:
     return sum(font_of(theme, st).get_linesize() for st in styles) + theme.pad
 
 
+def code_on_projector(seat: Any, show_joined: bool) -> str:
+    """What the projector shows of a seat's code: the code until its team has joined (or again, if the teacher chose
+    so in the console); a new code the teacher gave, never: the teacher tells it to the team alone."""
+    if seat.reissued:
+        return HOSTING["hidden_code"] if seat.joined else HOSTING["new_code_card"]
+    return grouped(seat.code) if show_joined or not seat.joined else HOSTING["hidden_code"]
+
+
 def seat_state(seat: Any) -> str:
     """Who plays the seat now and where its week stands, in a few words."""
     if seat.by_game:
         return HOSTING["by_game"]
     if seat.finished:
         return HOSTING["done"]
+    if seat.reissued and not seat.joined:
+        return HOSTING["new_code_state"]
     return HOSTING["playing" if seat.joined else "not_joined"]
 
 

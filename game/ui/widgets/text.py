@@ -24,6 +24,7 @@ STYLES = {
     "italic": ("italic", 1.0, "ink_soft"),
     "type": ("type", 0.92, "ink"),
     "type_head": ("type", 1.1, "ink"),
+    "type_big": ("type", 2.0, "ink"),         # a join code to read out (the teacher's console)
     "stamp": ("bold", 1.0, "stamp"),
     "good": ("bold", 1.0, "good"),
     "bad": ("bold", 1.0, "bad"),
