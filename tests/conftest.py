@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository root, the small test scenario, a scenario text checked, a random game."""
+"""Shared fixtures: the repository root, the small test scenario, a scenario text checked (and its one error),
+a random game."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ def check(tmp_path):
         path = tmp_path / "variant.yaml"
         path.write_text(text, encoding="utf-8")
         return check_scenario(path)
+
+    return run
+
+
+@pytest.fixture
+def error(check):
+    """Validate a text that must be invalid with exactly one error; return that error."""
+
+    def run(text: str):
+        scenario, report = check(text)
+        assert scenario is None, "expected the file to be refused"
+        assert len(report.errors) == 1, [str(d) for d in report.errors]
+        return report.errors[0]
 
     return run
 
