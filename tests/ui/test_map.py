@@ -193,3 +193,47 @@ def test_a_territory_the_map_lacks_is_not_drawn_as_a_tile(app, tmp_path):
     assert "buffer" not in view._polys and "latvia" in view._polys   # the map is drawn, without the territory
     r = view.rect
     assert all(view.territory_at((x, y)) != 0 for x in range(r.left, r.right, 25) for y in range(r.top, r.bottom, 25))
+
+
+def assert_names_apart(app, view: MapView, where: tuple) -> None:
+    """Each name shown lies inside the map, off the legend and its note, and off every other name."""
+    shown = [(lab.lines, lab.box) for lab in view.label_boxes if lab.shown]
+    local = pygame.Rect(0, 0, view.rect.w, view.rect.h)
+    entries, note = view._legend_layout(app.theme)
+    legend = [b.move(-view.rect.x, -view.rect.y) for _q, b in entries] + [note.move(-view.rect.x, -view.rect.y)]
+    for i, (lines, r) in enumerate(shown):
+        assert local.contains(r), (where, lines)
+        assert r.collidelist(legend) < 0, (where, lines)
+        for lines2, r2 in shown[i + 1:]:
+            assert not r.colliderect(r2), (where, lines, lines2)
+
+
+def territory_names(app, view: MapView, where: tuple) -> tuple[set[str], set[str]]:
+    """The territories' names written on the map, each checked to be whole, abbreviated or a number of the key
+    (never cut with "…"); and the territories' whole names."""
+    territories = {t.map for t in app.session.scenario.territories}
+    whole = {t.name.split(" (")[0] for t in app.session.scenario.territories}
+    written = {" ".join(lab.lines) for lab in view.label_boxes if lab.shown and lab.key in territories}
+    short = {a for name in whole for a in abbreviations(name)} | {n for n, _name in view.numbered}
+    assert written <= whole | short, (where, written - whole - short)
+    return written, whole
+
+
+def test_map_names_are_whole_and_never_overprint(app):
+    """Territory names are whole, abbreviated or numbered (with a key), never cut (no "Western …"), and every
+    territory is named on the big map at Normal text; no name covers another or the legend (Helsinki and
+    Tallinn no longer overprint); the capitals of the powers on the big map are named."""
+    d = to_desk(app)
+    desk = app.top
+    for where in (((1920, 1080), 1, False), ((1920, 1080), 1, True), ((1280, 720), 1, True),
+                  ((1280, 720), 1, False), ((1280, 720), 3, False)):
+        size, step, big = where
+        view = show(app, d, desk, size, step, big)
+        assert view.label_boxes, "the map placed no names"
+        assert_names_apart(app, view, where)
+        written, whole = territory_names(app, view, where)
+        if step == 1 and big:
+            assert len(written) == len(whole), (where, written)   # every territory named, whole or short
+        if big and size == (1920, 1080):
+            cities = {lab.lines[0] for lab in view.label_boxes if lab.shown and lab.kind == "city"}
+            assert {"Helsinki", "Moscow", "Berlin", "Warsaw", "Bucharest", "London", "Paris"} <= cities
