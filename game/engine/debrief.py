@@ -86,7 +86,7 @@ def debrief(game: Game, power: str, cache: Path | None = None) -> dict[str, Any]
     sc, st = game.scenario, game.state
     visible = [m for m in sc.meters if m.shown(power)]
     return {
-        **_ending(game),
+        **ending(game),
         "scores": [{"id": m.id, "name": m.name, "description": m.description, "start": m.start,
                     "value": st.meters[m.id], "good": m.good, "power": m.power,
                     "interest": m.interest, "good_when": m.good_when(power)}
@@ -119,7 +119,7 @@ def sides(game: Game, seats: Iterable[str], cache: Path | None = None) -> list[d
             for p in seats]
 
 
-def _ending(game: Game) -> dict[str, Any]:
+def ending(game: Game) -> dict[str, Any]:
     """What the debrief says of how the game ended (empty words while it goes on)."""
     sc, st = game.scenario, game.state
     if st.outcome == STOPPED:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.debrief import ending
 from ..engine.facilitator import ConsoleView
 from ..engine.game import Game
 from ..engine.notes import MAX_REASON
+from ..engine.signing import long_day
 from ..engine.view import PowerView, to_json
 from ..scenario.model import Checkpoint
 
@@ -25,12 +27,27 @@ class Clock:
 
 
 def _turn(game: Game) -> dict[str, Any]:
-    """The date and the turn in the scenario's words, the same for every client."""
+    """The date and the turn in the scenario's words, the same for every client: "Week 3 of 19" and the week's
+    one date as the desk gives it; once the game is over, no week past the last but "The end", the day it ended
+    and the ending as the ending screen tells it."""
     sc, st = game.scenario, game.state
     cal = PowerView(game, sc.player).week()   # (dates and numbers only: nothing of the player's own)
+    ending = _ending(game)
     return {"turn": st.turn, "last_turn": cal.last_turn, "start": cal.start, "end": cal.end,
-            "words": sc.calendar.of_last(st.turn, cal.last_turn), "unit": sc.calendar.unit,
-            "over": game.over, "outcome": st.outcome, "end_date": st.end_date}
+            "words": "The end" if ending else sc.calendar.of_last(st.turn, cal.last_turn),
+            "dates": ending["date"] if ending else sc.calendar.span(st.turn), "unit": sc.calendar.unit,
+            "over": game.over, "outcome": st.outcome, "end_date": st.end_date, "ending": ending}
+
+
+def _ending(game: Game) -> dict[str, Any] | None:
+    """How the game ended, in the scenario's words (None while it goes on): the title and text of its outcome (or
+    of the teacher's stop), and the day it ended in words."""
+    if not game.over:
+        return None
+    told = ending(game)
+    when = told["end_date"] or PowerView(game, game.scenario.player).week().end
+    return {"title": told["title"], "date": long_day(when), "summary": told["summary"], "epilogue": told["epilogue"],
+            "historical": told["historical"], "stopped": bool(told.get("stopped"))}
 
 
 def _waiting(game: Game) -> list[dict[str, str]]:

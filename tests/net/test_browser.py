@@ -75,6 +75,14 @@ def first_open_action(page: Any) -> Any:
     return page.locator("#actions button:not([aria-disabled])").first
 
 
+def take_first_open_action(page: Any, reason: str) -> None:
+    """Open the first action that may be taken, write the team's reason beside it and take it."""
+    card = page.locator("#actions li.card:not(.unavailable)").first
+    card.locator("summary").click()
+    card.locator("textarea").fill(reason)
+    card.locator("button").click()
+
+
 def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> None:
     host, url = served
     pages = {seat: page_of(url) for seat in ("ussr", "britain")}
@@ -82,8 +90,7 @@ def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> Non
         join(page, host.keys.codes[seat])
         expect(page.locator("#when")).to_contain_text("Week 1 of", timeout=WAIT_MS)
     for seat, page in pages.items():
-        page.fill("#reason", f"The {seat} team's reason <b>in bold</b>?")
-        first_open_action(page).click()
+        take_first_open_action(page, f"The {seat} team's reason <b>in bold</b>?")
         expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
         expect(page.locator("#refusal")).to_be_empty()
         page.click("#end-turn")
@@ -99,8 +106,9 @@ def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> Non
         reasons = {a.power: a.why for a in game.record if a.kind == "act"}
     assert reasons == {seat: f"The {seat} team's reason <b>in bold</b>?" for seat in pages}
     ussr = pages["ussr"]
-    ussr.locator("#inbox").get_by_text("The ussr team's reason <b>in bold</b>?", exact=False).first.wait_for()
-    assert ussr.locator("#inbox b").count() == 0, "a reason is shown as text, never as HTML"
+    ussr.click("#inbox-earlier-summary")    # last week's telegrams are folded under this week's
+    ussr.locator("#inbox-earlier").get_by_text("The ussr team's reason <b>in bold</b>?", exact=False).first.wait_for()
+    assert ussr.locator(".telegrams b").count() == 0, "a reason is shown as text, never as HTML"
 
 
 def test_an_action_without_the_reason_the_class_requires_shows_the_refusal(served, page_of) -> None:
@@ -110,6 +118,7 @@ def test_an_action_without_the_reason_the_class_requires_shows_the_refusal(serve
     first_open_action(page).click()
     expect(page.locator("#refusal")).to_contain_text("reason", timeout=WAIT_MS)
     expect(page.locator("#actions .beside")).to_contain_text("reason")   # and beside the button pressed
+    expect(page.locator("#actions li.card:not(.unavailable) textarea").first).to_be_visible()   # its box opened
     with host.reading() as game:
         assert not [a for a in game.record if a.kind == "act"]
 
@@ -124,12 +133,13 @@ def test_the_keyboard_alone_joins_and_takes_an_action(served, page_of) -> None:
     reached = []
     for _ in range(80):
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => [document.activeElement.id, document.activeElement.textContent, "
-                                "document.activeElement.getAttribute('aria-disabled')]")
+        focused = page.evaluate(FOCUSED)
         reached.append(focused)
-        if focused[0] == "reason":
+        if focused["fold"] == "closed" and focused["open_card"]:
+            page.keyboard.press("Enter")      # the action's fold: what it does, and the box for the reason
+        if focused["id"].startswith("why-act-"):
             page.keyboard.type("Typed at the keyboard.")
-        if focused[1] == "Take this action" and focused[2] is None:
+        if focused["text"] == "Take this action" and focused["disabled"] is None:
             page.keyboard.press("Enter")
             break
     else:
@@ -137,6 +147,40 @@ def test_the_keyboard_alone_joins_and_takes_an_action(served, page_of) -> None:
     expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
     with host.reading() as game:
         assert [a.why for a in game.record if a.kind == "act"] == ["Typed at the keyboard."]
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const details = e.tagName === 'SUMMARY' ? e.parentElement : null;
+  return {id: e.id, key: e.getAttribute('data-key') || '', text: e.textContent, disabled: e.getAttribute('aria-disabled'),
+          fold: details ? (details.open ? 'open' : 'closed') : '', open_card: !!e.closest('#actions li.card:not(.unavailable)')};
+}"""
+
+
+def desk_on_a_phone(served: tuple[NetworkHost, str], page_of: Any, seat: str) -> Any:
+    """The seat's desk in a page the size of a phone (360 x 740), drawn."""
+    host, url = served
+    page = page_of(url, 360, 740)
+    join(page, host.keys.codes[seat])
+    expect(page.locator("#actions li").first).to_be_visible(timeout=WAIT_MS)
+    return page
+
+
+def test_tab_from_the_top_reaches_the_week_s_steps_before_end_my_turn_and_end_my_turn_last(served, page_of) -> None:
+    page = desk_on_a_phone(served, page_of, "ussr")
+    keys = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        keys.append(page.evaluate(FOCUSED)["key"] or page.evaluate(FOCUSED)["id"])
+        if keys[-1] == "end-turn":
+            break
+    else:
+        pytest.fail(f"Tab never reached End my turn: {keys}")
+    first_action = next(i for i, k in enumerate(keys) if k.startswith(("act:", "fold:act:")))
+    assert first_action < keys.index("end-turn")
+    page.keyboard.press("Tab")
+    after = page.evaluate("() => document.activeElement.closest('.telegrams, .column:last-child') !== null")
+    assert after, "after End my turn come the telegrams and the reference, not another of the week's steps"
 
 
 def test_ending_the_turn_with_points_left_asks_first(served, page_of) -> None:
@@ -163,8 +207,7 @@ def test_a_page_finds_its_seat_again_after_the_host_restarts_without_its_tokens(
     handle = start_in_thread(host, "127.0.0.1", 0)
     page = page_of(handle.url)
     join(page, host.keys.codes["britain"])
-    page.fill("#reason", "Before the host stopped.")
-    first_open_action(page).click()
+    take_first_open_action(page, "Before the host stopped.")
     expect(page.locator("#points")).to_contain_text("0 action points", timeout=WAIT_MS)
     handle.stop()
     expect(page.locator("#link")).to_contain_text("lost", timeout=WAIT_MS)
@@ -187,7 +230,7 @@ LABELS_AND_NAMES = """() => {
     .map(e => e.id || e.outerHTML);
   const nameless = [...document.querySelectorAll('button, a[href]')]
     .filter(e => !e.textContent.trim() && !e.getAttribute('aria-label')).map(e => e.outerHTML);
-  const names = [...document.querySelectorAll('#actions button')]
+  const names = [...document.querySelectorAll('#actions-box button')]
     .map(e => e.getAttribute('aria-label') || e.textContent.trim());
   const alike = names.filter((n, i) => names.indexOf(n) !== i);
   return {unlabelled, nameless, alike};
@@ -195,11 +238,9 @@ LABELS_AND_NAMES = """() => {
 
 
 def test_the_desk_has_a_label_for_every_field_and_fits_a_phone_and_a_laptop(served, page_of) -> None:
-    host, url = served
-    page = page_of(url, 360, 740)
-    join(page, host.keys.codes["britain"])
-    expect(page.locator("#actions li").first).to_be_visible(timeout=WAIT_MS)
+    page = desk_on_a_phone(served, page_of, "britain")
     assert page.evaluate(LABELS_AND_NAMES) == {"unlabelled": [], "nameless": [], "alike": []}
+    assert page.evaluate("() => document.body.scrollHeight") <= 12 * 740, "a week's desk is a few screens on a phone"
     for width in (360, 1280):
         page.set_viewport_size({"width": width, "height": 800})
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width, "nothing runs off the side"
@@ -243,7 +284,7 @@ def test_a_seat_and_a_watcher_read_that_the_lesson_has_stopped(s1939, tmp_path, 
             for seat in ("ussr", "britain"):
                 assert host.end_turn(seat)["ok"]
         said = "The lesson stops here, at “The question of Litvinov (1–7 May)”, 3 May 1939"
-        expect(page.locator("#outcome")).to_contain_text(said, timeout=WAIT_MS)
+        expect(page.locator("#lesson")).to_contain_text(said, timeout=WAIT_MS)
         expect(page.locator("#end-turn")).to_be_hidden()
         watcher = page_of(handle.url)
         watcher.click("#watch-button")

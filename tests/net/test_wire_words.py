@@ -4,6 +4,9 @@ cards, only those it has unlocked."""
 from __future__ import annotations
 
 from game.engine import Action, Game
+from game.engine.script import finish_weeks
+from game.engine.signing import long_day
+from game.engine.teacher import STOPPED_TITLE, TEACHER
 from game.engine.view import PowerView
 from game.net import wire
 
@@ -40,3 +43,36 @@ def test_a_seat_reads_the_source_cards_it_has_unlocked_and_no_other(s1939) -> No
 def test_a_watcher_reads_every_power_by_its_name(s1939) -> None:
     powers = wire.public_view(Game.new(s1939, seed=11, humans=("ussr",)))["powers"]
     assert [(p["id"], p["short"]) for p in powers] == [(p.id, p.short) for p in s1939.powers]
+
+
+def test_a_week_has_one_date_in_the_desk_s_words(s1939) -> None:
+    """The heading and the notice of a new week both read `calendar.dates`: the week's days as the desk gives
+    them, not a day of the week's news."""
+    game = asked(s1939)
+    calendar = wire.seat_view(game, "ussr")["calendar"]
+    week = PowerView(game, "ussr").week()
+    assert calendar["dates"] == s1939.calendar.span(week.turn) == "1 May to 7 May 1939"
+    assert calendar["words"] == f"Week {week.turn} of {week.last_turn}" and calendar["ending"] is None
+    assert wire.public_view(game)["calendar"] == calendar
+
+
+def test_an_ended_game_tells_its_ending_in_the_scenario_s_words_and_no_week_past_the_last(s1939) -> None:
+    game = Game.new(s1939, seed=11, humans=("ussr",))
+    while not game.over:
+        finish_weeks(game)
+    calendar = wire.seat_view(game, "ussr")["calendar"]
+    outcome = s1939.outcome(game.state.outcome)
+    assert game.state.turn > calendar["last_turn"] and str(game.state.turn) not in calendar["words"]
+    assert calendar["words"] == "The end" and calendar["dates"] == long_day(game.state.end_date)
+    assert calendar["ending"] == {"title": outcome.title, "date": long_day(game.state.end_date),
+                                  "summary": outcome.summary, "epilogue": outcome.epilogue,
+                                  "historical": outcome.historical, "stopped": False}
+    assert outcome.id not in (calendar["ending"]["title"], calendar["words"], calendar["dates"])
+
+
+def test_a_game_the_teacher_stopped_says_so_as_its_ending(s1939) -> None:
+    game = Game.new(s1939, seed=11, humans=("ussr",))
+    assert game.submit(Action("stop", TEACHER)).ok
+    ending = wire.public_view(game)["calendar"]["ending"]
+    assert (ending["title"], ending["stopped"]) == (STOPPED_TITLE, True)
+    assert ending["summary"].startswith("The teacher ended the game in week 1")

@@ -10,6 +10,7 @@
   var SETTLE_MS = 200;                        // after a push, wait this long for more before refetching
   var CLOSED_REVOKED = 4001;                  // the host closed a seat's socket: its token was revoked
   var CLOSED_TOO_BIG = 1009;                  // the host closed the socket: a message over its size limit
+  var WEIGH_MS = 250;                         // after a tick in a draft, wait this long for more before asking odds
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
   var ANSWER_WORDS = {accept: "Accept", reject: "Reject", stall: "Stall"};
@@ -23,6 +24,9 @@
     view: null,
     turn: null,
     drafts: {},             // offer id -> clause ids the team has ticked (kept across refreshes)
+    reasons: {},            // step -> the reason typed beside it, until the step is taken (kept across refreshes)
+    folds: {},              // fold -> whether the team opened it (kept across refreshes)
+    weighTimers: {},        // offer id -> the pending request for the odds of the team's draft
     busy: false,
     socket: null,
     retries: 0,
@@ -100,18 +104,12 @@
 
   function reasonLimit() { return Number(((state.view || {}).limits || {}).reason) || 1000; }
 
-  /** The week as every client is told it: "Week 3 of 19" in the scenario's words, its dates, the end. */
+  /** The week as every client is told it, in the scenario's words: "Week 3 of 19" and its one date, the same as
+   * the desk's ("1 May to 7 May 1939"); once the game is over, "The end" and the day it ended, and the ending. */
   function calendar(v) {
     var c = v.calendar || {};
-    var w = v.week || {};
-    var turn = c.turn || w.turn;
-    var today = w.today || c.start || w.start;
-    (v.news || []).forEach(function (e) {   // a watcher's day: the latest news of the week, as a seat's is
-      if (e.turn === turn && e.date > today) { today = e.date; }
-    });
-    return {turn: turn, words: c.words || ("Week " + w.turn + " of " + w.last_turn),
-      start: c.start || w.start, today: today, over: !!(c.over || w.over),
-      outcome: c.outcome || w.outcome, unit: c.unit || "week"};
+    return {turn: c.turn, words: c.words || "", dates: c.dates || "", over: !!c.over, ending: c.ending || null,
+      unit: c.unit || "week"};
   }
 
   function waitingFor(v) {
@@ -134,6 +132,9 @@
     document.querySelectorAll(".beside").forEach(function (p) { p.remove(); });
     if (text && button && button.parentNode) {
       button.insertAdjacentElement("afterend", el("p", {"class": "error beside", text: text}));
+      var step = button.closest("li, article, fieldset");
+      var folded = step && step.querySelector("details.step");
+      if (folded && !folded.open) { folded.open = true; }
     }
   }
 
@@ -278,19 +279,17 @@
 
   /* ------------------------------------------------------------------ acting */
 
-  function reasonText() { return $("reason").value.trim(); }
-
-  /** Sends one action with the team's reason; on success the reason box is emptied and the view refetched. */
-  function act(action, button) {
+  /** Sends one action with the reason typed beside its step; on success that reason is forgotten and the view
+   * refetched. */
+  function act(action, button, step) {
     if (state.busy) { return; }
     action.power = state.view.seat || state.view.power;
     refuse("");
     state.busy = true;
     if (button) { button.setAttribute("aria-busy", "true"); }
-    call("POST", "/api/act", {action: action, why: reasonText()}).then(function (r) {
+    call("POST", "/api/act", {action: action, why: (state.reasons[step] || "").trim()}).then(function (r) {
       if (r.data.ok) {
-        $("reason").value = "";
-        countReason();
+        delete state.reasons[step];
         if (action.kind === "propose") { delete state.drafts[action.target]; }
         say(done(r.data.result));
       } else {
@@ -345,7 +344,7 @@
     startClock(v.timer);
     if (state.watching || v.type === "public") { showWatch(v); } else { showDesk(v); }
     if (turned) {
-      say(cal.words + " has begun: " + day(cal.start) + ".");
+      say(cal.over ? "The game is over." : cal.words + " has begun: " + cal.dates + ".");
     }
     if (before) {
       var again = document.querySelector('[data-key="' + CSS.escape(before) + '"]');
@@ -381,26 +380,37 @@
     $("power-title").textContent = title;
     $("who").textContent = (v.team ? v.team + " — " : "") + (me ? me.short : title);
     document.title = title + " — Moscow 1939";
-    $("when").textContent = cal.words + " · " + day(cal.today);
-    $("points").textContent = plural(w.points_left, "action point") + " left of " + w.points_per_week +
-      " this " + cal.unit + "." + (v.played_by_ai ? " The computer plays your power for now." : "");
-    var over = $("outcome");
-    over.hidden = !cal.over;
-    over.textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." : "";
-    if (lessonStop(v)) {
-      over.hidden = false;
-      over.textContent = lessonStop(v);
-    }
-    showReasonBox();
-    part("questions", [v.questions, v.question_options, v.inbox], function () { showQuestions(v); });
-    part("actions", v.actions, function () { showActions(v); });
+    $("when").textContent = cal.words + " · " + cal.dates;
+    $("points").textContent = cal.over ? "" : plural(w.points_left, "action point") + " left of " +
+      w.points_per_week + " this " + cal.unit + "." + (v.played_by_ai ? " The computer plays your power for now." : "");
+    document.querySelectorAll("#desk .week-only, .toc-week").forEach(function (n) { n.hidden = cal.over; });
+    $("lesson").textContent = lessonStop(v);
+    $("lesson").hidden = !lessonStop(v);
+    $("reason-help").textContent = (options().require_reason ? "Your class asks a reason for every decision" :
+      "A reason may go with every decision") + ": write it in the box beside the step (open an action to see it).";
+    part("ending", cal.ending, function () { showEnding(cal.ending); });
+    part("questions", [v.questions, v.question_options, v.inbox, v.classroom], function () { showQuestions(v); });
+    part("actions", [v.actions, v.classroom], function () { showActions(v); });
     part("treaties", [v.offers, v.watched, v.clauses, v.odds, v.classroom, v.powers], function () { showTreaties(v); });
-    part("inbox", [v.inbox, v.powers], function () { showInbox($("inbox"), v.inbox || []); });
+    part("inbox", [v.inbox, v.powers, cal.turn], function () { showInbox("inbox", v.inbox || [], cal.turn,
+      "Earlier telegrams and news"); });
     part("gauges", v.gauges, function () { showGauges($("gauges"), v.gauges || []); });
     part("powers", v.powers, function () { showPowers(v); });
     part("briefing", v.briefing, function () { showBriefing(v); });
     part("sources", [v.sources, v.source_cards], function () { showSources(v); });
+    $("gauges-summary").textContent = "Show the " + plural((v.gauges || []).length, "gauge") + " you are shown";
+    $("sources-summary").textContent = "Show the " + plural((v.source_cards || []).length, "source card") +
+      " you have found";
     showEnd(v);
+  }
+
+  /** How the game ended, in the scenario's words (the desk's ending screen): its title, the day, its text. */
+  function showEnding(ending) {
+    $("ending").hidden = !ending;
+    if (!ending) { return; }
+    $("ending-title").textContent = ending.title;
+    $("ending-date").textContent = ending.date;
+    fill($("ending-text"), [paragraphs(ending.summary), paragraphs(ending.epilogue)]);
   }
 
   /** Redraws a part of the page only when what it shows has changed: another team's step leaves the rest of
@@ -412,20 +422,32 @@
     draw();
   }
 
-  function showReasonBox() {
+  /** The box for the reason of one step (an action, an answer to a question, a draft or an answer to one),
+   * written beside that step; what is typed is kept across refreshes until the step is taken. */
+  function reasonField(step, what) {
+    var id = "why-" + step.replace(/[^A-Za-z0-9_-]/g, "-");
     var required = !!options().require_reason;
-    var limit = reasonLimit();
-    $("reason").maxLength = limit;
-    $("reason").required = required;
-    $("reason-label").textContent = required ? "Why your team decides as it does (required)" :
-      "Why your team decides as it does (optional)";
-    $("reason-help").textContent = (required ? "Your class asks a reason for every decision: " :
-      "It goes with your next decision: ") + "an action, a draft, an answer or a choice.";
-    countReason();
+    var box = el("textarea", {id: id, "class": "why-box", rows: 2, maxlength: reasonLimit(), required: required,
+      "data-key": "why:" + step, "aria-describedby": id + "-count"});
+    box.value = state.reasons[step] || "";
+    var count = el("p", {"class": "help", id: id + "-count"});
+    function counted() {
+      state.reasons[step] = box.value;
+      count.textContent = box.value.length + " of " + reasonLimit() + " characters";
+    }
+    box.addEventListener("input", counted);
+    counted();
+    return el("div", {"class": "reason-field"},
+      el("label", {"for": id, text: what + (required ? " (required)" : " (optional)")}), box, count);
   }
 
-  function countReason() {
-    $("reason-count").textContent = $("reason").value.length + " of " + reasonLimit() + " characters";
+  /** A part of a card folded away until the team opens it (it stays open across refreshes once opened). */
+  function fold(key, summary) {
+    var box = el("details", {"class": "step", "data-fold": key, open: !!state.folds[key]},
+      el("summary", {"data-key": "fold:" + key, text: summary}));
+    box.addEventListener("toggle", function () { state.folds[key] = box.open; });
+    for (var i = 2; i < arguments.length; i++) { if (arguments[i]) { box.appendChild(arguments[i]); } }
+    return box;
   }
 
   /** A button that acts when it may, and when it may not is still reachable and says why. */
@@ -473,33 +495,42 @@
         var cid = "q-" + q.event + "-" + id;
         opts.appendChild(el("li", null,
           actionButton(text, "choose:" + q.event + ":" + id, "", function (b) {
-            act({kind: "choose", target: q.event, option: id}, b);
+            act({kind: "choose", target: q.event, option: id}, b, "q:" + q.event);
           }, cons.length ? cid : null),
           consequences(cons, cid)));
       });
       var told = (v.inbox || []).filter(function (e) { return e.ref === q.event && e.text; }).pop();
       return el("article", {"class": "question"},
         el("h3", {text: q.title}), q.date ? el("p", {"class": "date", text: day(q.date)}) : null,
-        told ? paragraphs(told.text) : null, opts);
+        told ? paragraphs(told.text) : null, reasonField("q:" + q.event, "Why your team chooses as it does"), opts);
     }));
   }
 
+  /** The actions the team may take this week, then (folded) those it may not, each with why not. */
   function showActions(v) {
-    var items = (v.actions || []).map(function (a) {
-      var why = "why-" + a.id;
-      var cost = a.cost === 0 ? "Costs nothing" : "Costs " + plural(a.cost, "action point");
-      var refusal = a.available ? "" : (a.reason || "Not possible now.");
-      return el("li", {"class": a.available ? "card" : "card unavailable"},
-        el("h3", {text: a.name}),
-        el("p", {"class": "cost", text: cost + (a.done_this_week ? " · taken this week" : "")}),
-        paragraphs(a.text),
-        consequences(a.consequences),
-        refusal ? el("p", {"class": "why-not", id: why, text: "Not possible now: " + refusal}) : null,
-        named(actionButton("Take this action", "act:" + a.id, refusal, function (b) {
-          act({kind: "act", target: a.id}, b);
-        }, refusal ? why : null), "Take this action: " + a.name));
-    });
-    fill($("actions"), items.length ? items : [el("li", {text: "Your power has no actions of its own."})]);
+    var open = (v.actions || []).filter(function (a) { return a.available; });
+    var closed = (v.actions || []).filter(function (a) { return !a.available; });
+    fill($("actions"), open.length ? open.map(actionCard) :
+      [el("li", {text: "No action is open to your power now."})]);
+    fill($("actions-closed"), closed.map(actionCard));
+    $("actions-closed-box").hidden = !closed.length;
+    $("actions-closed-summary").textContent = "Not possible this " + calendar(v).unit + " (" + closed.length + ")";
+  }
+
+  function actionCard(a) {
+    var why = "not-" + a.id;
+    var cost = a.cost === 0 ? "Costs nothing" : "Costs " + plural(a.cost, "action point");
+    var refusal = a.available ? "" : (a.reason || "Not possible now.");
+    return el("li", {"class": a.available ? "card" : "card unavailable"},
+      el("h3", {text: a.name}),
+      el("p", {"class": "cost", text: cost + (a.done_this_week ? " · taken this week" : "")}),
+      refusal ? el("p", {"class": "why-not", id: why, text: "Not possible now: " + refusal}) : null,
+      fold("act:" + a.id, refusal ? "What it does" : "What it does, and your reason",
+        paragraphs(a.text), consequences(a.consequences),
+        refusal ? null : reasonField("act:" + a.id, "Why your team takes it")),
+      named(actionButton("Take this action", "act:" + a.id, refusal, function (b) {
+        act({kind: "act", target: a.id}, b, "act:" + a.id);
+      }, refusal ? why : null), "Take this action: " + a.name));
   }
 
   function showTreaties(v) {
@@ -533,9 +564,14 @@
     }
     head.push(onTable(o, names));
     head.push(odds(v, o));
-    if (!o.watching) {
-      head.push(answers(o));
-      if (o.status === "open" || o.status === "proposed") { head.push(draftEditor(o, clauses)); }
+    var editable = o.status === "open" || o.status === "proposed";
+    var answering = answers(o);
+    if (!o.watching && (answering || editable)) {
+      head.push(reasonField("offer:" + o.id, "Why your team answers or drafts as it does"));
+      head.push(answering);
+      if (editable) {
+        head.push(fold("draft:" + o.id, "Write your own draft of the " + o.name, draftEditor(o, clauses)));
+      }
     }
     return el.apply(null, ["article", {"class": "treaty", "aria-labelledby": null}].concat(head));
   }
@@ -551,7 +587,12 @@
     var d = (v.odds || {})[o.id];
     if (!d || !(d.odds || []).length) { return null; }
     return el("div", {"class": "odds"}, el("p", {"class": "label", text: "How the others would likely answer it:"}),
-      list(d.odds.map(function (x) {
+      oddsList(d));
+  }
+
+  /** Each other party's likely answer to a draft, as the engine's view gives it (`DraftView.odds`). */
+  function oddsList(d) {
+    return list(d.odds.map(function (x) {
         var who = powerName(x.party);
         if (x.stand) { return who + ": stands by this draft (" + x.stand + ")"; }
         if (x.low === null || x.low === undefined) { return who + ": their team decides"; }
@@ -559,7 +600,32 @@
         if ((x.leanings || []).length) { words += " — " + x.leanings.join("; "); }
         if (x.blocker) { words += " — in the way: " + x.blocker; }
         return words;
-      })));
+      }));
+  }
+
+  /** The clauses of the team's draft as it would be sent: those ticked, with the required ones, in order. */
+  function chosenClauses(o, clauses) {
+    var chosen = (state.drafts[o.id] || (o.clauses || []).slice()).slice();
+    clauses.forEach(function (c) { if (c.required && chosen.indexOf(c.id) < 0) { chosen.push(c.id); } });
+    var order = clauses.map(function (c) { return c.id; });
+    return chosen.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+  }
+
+  /** Asks the host how the others would likely answer the team's own draft (POST /api/odds: the same odds the
+   * window's draft editor shows) and shows it under the clauses; a moment after the last tick, once. */
+  function weigh(o, clauses, node) {
+    clearTimeout(state.weighTimers[o.id]);
+    state.weighTimers[o.id] = setTimeout(function () {
+      var asked = chosenClauses(o, clauses);
+      call("POST", "/api/odds", {offer: o.id, clauses: asked}).then(function (r) {
+        if (!node.isConnected) { return; }
+        if (!r.data.ok) { fill(node, [el("p", {"class": "help", text: r.data.reason || ""})]); return; }
+        var d = r.data.draft;
+        fill(node, [el("p", {"class": "label", text: "How the others would likely answer your draft:"}),
+          d.odds.length ? oddsList(d) : null,
+          d.refusal ? el("p", {"class": "why-not", text: "It cannot be sent now: " + d.refusal}) : null]);
+      }).catch(function () { fill(node, [el("p", {"class": "help", text: "The odds could not be fetched."})]); });
+    }, WEIGH_MS);
   }
 
   function answers(o) {
@@ -568,7 +634,7 @@
     var box = el("div", {"class": "buttons", role: "group", "aria-label": "Your answer to the draft of " + o.name});
     kinds.forEach(function (k) {
       box.appendChild(actionButton(ANSWER_WORDS[k[0]] || k[0], k[0] + ":" + o.id, k[1], function (b) {
-        act({kind: k[0], target: o.id}, b);
+        act({kind: k[0], target: o.id}, b, "offer:" + o.id);
       }));
     });
     return box;
@@ -577,6 +643,8 @@
   function draftEditor(o, clauses) {
     var mine = state.drafts[o.id] || (o.clauses || []).slice();
     var fs = el("fieldset", {"class": "draft"}, el("legend", {text: "Your draft of the " + o.name}));
+    var weighed = options().hide_odds ? null : el("div", {"class": "odds", id: "draft-odds-" + o.id,
+      "aria-live": "polite"}, el("p", {"class": "help", text: "Tick the clauses: the odds of your draft show here."}));
     clauses.forEach(function (c) {
       var id = "clause-" + o.id + "-" + c.id;
       var box = el("input", {type: "checkbox", id: id, "data-key": id,
@@ -586,6 +654,7 @@
         var now = (state.drafts[o.id] || (o.clauses || []).slice()).filter(function (x) { return x !== c.id; });
         if (box.checked) { now.push(c.id); }
         state.drafts[o.id] = now;
+        if (weighed) { weigh(o, clauses, weighed); }
       });
       var about = "about-" + id;
       box.setAttribute("aria-describedby", about);
@@ -600,17 +669,27 @@
     });
     var send = actionButton("Propose this draft (" + plural(o.propose_cost, "action point") + ")", "propose:" + o.id,
       "", function (b) {
-        var chosen = (state.drafts[o.id] || (o.clauses || []).slice()).slice();
-        clauses.forEach(function (c) { if (c.required && chosen.indexOf(c.id) < 0) { chosen.push(c.id); } });
-        var order = clauses.map(function (c) { return c.id; });
-        chosen.sort(function (a, b2) { return order.indexOf(a) - order.indexOf(b2); });
-        act({kind: "propose", target: o.id, clauses: chosen}, b);
+        act({kind: "propose", target: o.id, clauses: chosenClauses(o, clauses)}, b, "offer:" + o.id);
       });
+    if (weighed) {
+      fs.appendChild(weighed);
+      if (state.drafts[o.id]) { weigh(o, clauses, weighed); }   // the team's own ticks, kept across a refresh
+    }
     fs.appendChild(send);
     return fs;
   }
 
-  function showInbox(node, entries) {
+  /** The telegrams and news of this week, newest first, and the earlier ones folded below them. */
+  function showInbox(id, entries, turn, earlier) {
+    var now = entries.filter(function (e) { return e.turn === turn; });
+    var before = entries.filter(function (e) { return e.turn !== turn; });
+    showEntries($(id), now, before.length ? "Nothing yet this " + calendar(state.view).unit + "." : "Nothing yet.");
+    showEntries($(id + "-earlier"), before, "");
+    $(id + "-earlier-box").hidden = !before.length;
+    $(id + "-earlier-summary").textContent = earlier + " (" + before.length + ")";
+  }
+
+  function showEntries(node, entries, none) {
     var items = entries.slice().reverse().map(function (e) {
       var who = e.power ? powerName(e.power) + " · " : "";
       return el("li", {"class": "entry kind-" + String(e.kind || "").replace(/[^a-z_]/g, "")},
@@ -619,7 +698,7 @@
         e.text ? paragraphs(e.text) : null,
         e.why ? el("p", {"class": "why", text: "Your reason: " + e.why}) : null);
     });
-    fill(node, items.length ? items : [el("li", {text: "Nothing yet."})]);
+    fill(node, items.length || !none ? items : [el("li", {text: none})]);
   }
 
   function showGauges(node, gauges) {
@@ -702,14 +781,15 @@
     document.title = "The public view — Moscow 1939";
     var cal = calendar(v);
     $("watch-title").textContent = v.class_name ? "The public view — " + v.class_name : "The public view";
-    $("watch-when").textContent = cal.words + " · " + day(cal.today);
+    $("watch-when").textContent = cal.words + " · " + cal.dates;
     var waiting = waitingFor(v);
-    $("watch-waiting").textContent = cal.over ? "The game is over" + (cal.outcome ? ": " + cal.outcome : "") + "." :
+    $("watch-waiting").textContent = cal.over ? "The game is over: " + (cal.ending ? cal.ending.title : "") + "." :
       (waiting.length ? "The week waits for: " + waiting.join(", ") + "." : "");
     if (lessonStop(v)) $("watch-waiting").textContent = lessonStop(v);
     part("watch-gauges", v.gauges, function () { showGauges($("watch-gauges"), v.gauges || []); });
     part("watch-treaties", [v.treaties, v.seats], function () { showSigned(v); });
-    part("watch-news", v.news, function () { showInbox($("watch-news"), v.news || []); });
+    part("watch-news", [v.news, cal.turn], function () { showInbox("watch-news", v.news || [], cal.turn,
+      "Earlier news"); });
   }
 
   function showSigned(v) {
@@ -761,7 +841,6 @@
       store.removeItem("m39.watching");
       showJoin("");
     });
-    $("reason").addEventListener("input", countReason);
     $("end-turn").addEventListener("click", endTurn);
     $("confirm").addEventListener("close", function () {
       if ($("confirm").returnValue === "yes") { sendEndTurn(); }

@@ -162,7 +162,7 @@ class DeskScreen(Screen):
         cal = self.s.scenario.calendar
         text_right = self.leaf.right + theme.px(14) + max(
             render(theme, cal.of_last(cal.last_turn, cal.last_turn), "desk_head").get_width(),
-            render(theme, f"{cal.start:%d %B} – {cal.end:%d %B %Y}", "desk").get_width(),
+            max(render(theme, cal.span(turn), "desk").get_width() for turn in range(1, cal.last_turn + 1)),
             render(theme, "Action points left: 2 of 2", "desk").get_width()) + theme.px(10)
         gap = theme.px(8)
         widths, rows = self.top_rows(theme, buttons, top.right - text_right, gap)
@@ -383,14 +383,13 @@ class DeskScreen(Screen):
         s = self.s
         sc, view = s.scenario, s.view
         week = view.week()
-        start, end = dt.date.fromisoformat(week.start), dt.date.fromisoformat(week.end)
         surf.fill(p.desk)
         calendar_leaf(surf, th, self.leaf, dt.date.fromisoformat(week.today))   # never before the news shown
         x = self.leaf.right + th.px(14)
         y = self.leaf.y
         surf.blit(render(th, sc.calendar.of_last(week.turn, week.last_turn), "desk_head"), (x, y))
         y += th.line_height("bold", 1.3)
-        surf.blit(render(th, f"{start:%d %B} – {end:%d %B %Y}", "desk"), (x, y))
+        surf.blit(render(th, sc.calendar.span(week.turn), "desk"), (x, y))
         y += th.line_height("sans")
         ap = render(th, f"Action points left: {week.points_left} of {week.points_per_week}", "desk")
         surf.blit(ap, (x, y))
