@@ -134,6 +134,15 @@ class JoinLimiter:
         return max(1, int(recent[-self.FREE] + self.WINDOW - now + 0.999))
 
     def failed(self, addr: str) -> None:
+        """Count one more try from the address (a wrong code; for OddsLimiter, a draft weighed)."""
         self.failures.setdefault(addr, []).append(self.clock())
         if len(self.failures) > 10_000:   # a flood of addresses: forget the oldest
             self.failures.pop(next(iter(self.failures)))
+
+
+class OddsLimiter(JoinLimiter):
+    """A seat's drafts weighed (`POST /api/odds`): FREE within WINDOW seconds, as fast as a team ticks boxes, then
+    it must wait; keyed by seat."""
+
+    FREE = 30
+    WINDOW = 10.0

@@ -25,19 +25,13 @@ from ..engine.view import to_json
 from ..files import read_regular, write_atomic
 from ..scenario.model import Checkpoint, Scenario
 from . import wire
-from .codes import JoinLimiter, SeatKeys
+from .codes import JoinLimiter, OddsLimiter, SeatKeys
+from .odds import weigh
+from .refused import Refused
 
 Listener = Callable[[dict[str, Any]], None]
 Saver = Callable[[Game, Path], None]
 STEP_FIELDS = {"kind", "power", "target", "clauses", "option", "votes", "turn", "why"}
-
-
-class Refused(Exception):
-    """A request the host will not carry out: the HTTP status, a reason a person can read, and headers."""
-
-    def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None):
-        super().__init__(reason)
-        self.status, self.reason, self.headers = status, reason, headers or {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +70,7 @@ class NetworkHost:
         self.keys = keys or SeatKeys.fresh(game.seats)
         self.clock, self.saver = clock, saver or save_actions
         self.limiter = JoinLimiter(clock)
+        self.odds_limiter = OddsLimiter(clock)
         self.lock = threading.RLock()
         self.listeners: list[Listener] = []
         self.week_began = clock()
@@ -256,6 +251,11 @@ class NetworkHost:
     def end_turn(self, seat: str) -> dict[str, Any]:
         return self.act(seat, {"kind": "end_turn"})
 
+    def odds(self, seat: str, asked: Any) -> dict[str, Any]:
+        """The seat's own odds for a draft it has not sent (`POST /api/odds`, game/net/odds.py): read-only."""
+        with self.lock:
+            return weigh(self.game, seat, asked, self.odds_limiter)
+
     def _action(self, seat: str, step: Any, why: str) -> Action:
         """The seat's step as an engine action (Refused says why it cannot be one)."""
         if not isinstance(step, dict):
@@ -429,3 +429,4 @@ def _read_json(path: Path) -> Any:
         raise
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"{path}: the seats' codes cannot be read ({exc})") from None
+

@@ -150,6 +150,11 @@ async def _act(request: web.Request) -> Any:
     return await asyncio.to_thread(request.app[HOST].act, seat, body.get("action"), why)
 
 
+async def _odds(request: web.Request) -> Any:
+    seat = _seat(request)
+    return await asyncio.to_thread(request.app[HOST].odds, seat, await _body(request))
+
+
 async def _end_turn(request: web.Request) -> Any:
     seat = _seat(request)
     return await asyncio.to_thread(request.app[HOST].end_turn, seat)
@@ -228,6 +233,7 @@ def make_app(host: NetworkHost, static: Path = STATIC, tick: float = TICK_SECOND
     app.router.add_get("/api/view", _view)
     app.router.add_post("/api/act", _handler(_act))
     app.router.add_post("/api/end-turn", _handler(_end_turn))
+    app.router.add_post("/api/odds", _handler(_odds))
     app.router.add_get("/api/ws", _socket)
     app.router.add_get("/", _static("index.html"))
     app.router.add_get("/static/{name}", _static(""))

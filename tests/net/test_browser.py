@@ -14,6 +14,7 @@ import pytest
 
 from game.engine import Game, saves
 from game.engine.classroom import ClassOptions
+from game.engine.view import PowerView
 from game.net.codes import SeatKeys
 from game.net.host import NetworkHost
 from game.net.server import start_in_thread
@@ -292,3 +293,27 @@ def test_a_seat_and_a_watcher_read_that_the_lesson_has_stopped(s1939, tmp_path, 
         assert not page.errors and not watcher.errors
     finally:
         handle.stop()
+
+
+def test_a_team_s_own_draft_shows_its_odds_as_its_clauses_are_ticked(served, page_of) -> None:
+    """The odds under the draft are the window's for the same draft (PowerView.draft, through POST /api/odds)."""
+    host, url = served
+    page = page_of(url)
+    join(page, host.keys.codes["ussr"])
+    offer = "anglo_french_alliance"
+    page.click(f"[data-key='fold:draft:{offer}']")
+    page.check(f"#clause-{offer}-senior_delegation")
+    with host.reading() as game:
+        table = list(game.state.offers[offer].clauses)
+        order = [c.id for c in game.scenario.offer(offer).clauses]
+        draft = sorted(set(table) | {"senior_delegation"}, key=order.index)
+        odds = PowerView(game, "ussr").draft(offer, draft).odds
+    shown = page.locator(f"#draft-odds-{offer}")
+    assert {x.party for x in odds} == {"britain", "france"}
+    for x in odds:
+        if x.low is None:       # Britain is a team's seat: its team decides
+            expect(shown).to_contain_text(f"{game.short(x.party)}: their team decides", timeout=WAIT_MS)
+            continue
+        low, high = (int(v * 100 + 0.5) for v in (x.low, x.high))
+        words = f"{high}% chance" if low == high else f"{low}%–{high}% chance"
+        expect(shown).to_contain_text(f"{game.short(x.party)}: {words} of accepting", timeout=WAIT_MS)
