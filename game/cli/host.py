@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         pass
+    host.close()
     print("main.py host: stopped; the game is saved.", file=sys.stderr)
     return 0
 

@@ -142,21 +142,31 @@ class NetworkHost:
             return self.started
 
     def _keep_pause(self, kept: Any) -> None:
-        """A pause kept with the seats' codes by the host before (its week's time too, if it is still that week)."""
-        if not isinstance(kept, dict) or kept.get("paused") is not True:
+        """The clock kept beside the autosave by the host before: its pause, and the week's time used (kept at a
+        pause, or when that host stopped cleanly), if the game is still in that week."""
+        if not isinstance(kept, dict):
             return
         now, used = self.clock(), kept.get("used")
         if (self.started and kept.get("turn") == self.game.state.turn and isinstance(used, (int, float))
                 and not isinstance(used, bool) and used >= 0):
             self.week_began = now - used
-        self.paused_at = now
+        if kept.get("paused") is True:
+            self.paused_at = now
 
-    def _kept_clock(self) -> dict[str, Any]:
-        """The pause as it is kept beside the autosave: whether paused, and the week's time used before it."""
-        if self.paused_at is None:
-            return {"turn": self.game.state.turn, "paused": False}
-        used = self.paused_at - self.week_began if self.started else 0
-        return {"turn": self.game.state.turn, "paused": True, "used": round(used, 3)}
+    def _kept_clock(self, stopping: bool = False) -> dict[str, Any]:
+        """The clock as it is kept beside the autosave: whether paused, and the week's time used if it is known
+        for sure (at a pause, and when the host stops cleanly; a host killed while the timer ran has not said)."""
+        paused = self.paused_at is not None
+        kept: dict[str, Any] = {"turn": self.game.state.turn, "paused": paused}
+        if self.started and (paused or stopping):
+            now = self.paused_at if self.paused_at is not None else self.clock()
+            kept["used"] = round(now - self.week_began, 3)
+        return kept
+
+    def close(self) -> None:
+        """The host stops serving: keep the week's time used, which a resumed host goes on with."""
+        with self.lock, contextlib.suppress(OSError):
+            self._write_keys(stopping=True)
 
     def lesson_stop(self) -> Checkpoint | None:
         """The checkpoint this lesson stops at, once the game has reached it since the host started (or resumed):
@@ -410,9 +420,9 @@ class NetworkHost:
         self.version += 1   # (before saving: a failed save rolls the game back, which changes it again)
         self.saver(self.game, self.save_path)
 
-    def _write_keys(self) -> None:
-        """The seats' codes, their tokens' digests and the pause, beside the autosave (written whole or not at all)."""
-        kept = {**self.keys.to_dict(), "clock": self._kept_clock()}
+    def _write_keys(self, stopping: bool = False) -> None:
+        """The seats' codes, their tokens' digests and the clock, beside the autosave (written whole or not at all)."""
+        kept = {**self.keys.to_dict(), "clock": self._kept_clock(stopping)}
         write_atomic(keys_path(self.save_path), json.dumps(kept, sort_keys=True, indent=1))
 
     def _keep_clock(self) -> None:

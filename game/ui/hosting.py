@@ -67,6 +67,7 @@ class HostLink:
         self.unsubscribe()
         if self.owned:
             self.server.stop()
+        self.host.close()   # (the week's time used is kept for a resumed host)
         if self.held is not None:
             self.held.close()
             self.held = None

@@ -427,3 +427,17 @@ def test_the_host_screen_and_console_write_days_in_words_as_the_desk_does(app, h
         assert any(cal.span(2) in t for t in shown), app.top.name
     news = [t for t in shown if re.match(r"• \d+ (April|May): ", t)]
     assert news, "the console's inboxes"
+
+
+def test_a_window_that_stops_hosting_keeps_the_weeks_time_used_for_the_next_host(app):
+    now = [1000.0]
+    sc = read_scenario(DEFAULT_SCENARIO)
+    game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", turn_timer_minutes=5))
+    host = NetworkHost(game, saves_dir() / "host-kept.json", clock=lambda: now[0])
+    for code in host.keys.codes.values():
+        host.join(code, "10.0.0.7")
+    hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
+    now[0] += 100
+    hosting.stop(app)
+    again = NetworkHost.resume(host.save_path, sc, clock=lambda: now[0] + 900)
+    assert again.clock_state().seconds_left == 200
