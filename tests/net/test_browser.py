@@ -14,6 +14,8 @@ import pytest
 
 from game.engine import Game, saves
 from game.engine.classroom import ClassOptions
+from game.engine.script import finish_weeks
+from game.engine.signing import long_day
 from game.engine.view import PowerView
 from game.net.codes import SeatKeys
 from game.net.host import NetworkHost
@@ -99,9 +101,12 @@ def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> Non
             page.click("#confirm-yes")
         if seat == "ussr":
             expect(page.locator("#waiting")).to_contain_text("Waiting for: Britain", timeout=WAIT_MS)
+    dates = host.view(None)["calendar"]["dates"]
     for page in pages.values():
         expect(page.locator("#when")).to_contain_text("Week 2 of", timeout=WAIT_MS)
         expect(page.locator("#notice")).to_contain_text("Week 2 of", timeout=WAIT_MS)
+        expect(page.locator("#when")).to_contain_text(dates)      # one date for the week, in the heading
+        expect(page.locator("#notice")).to_contain_text(dates)    # and in the notice of the new week
         assert not page.errors
     with host.reading() as game:
         reasons = {a.power: a.why for a in game.record if a.kind == "act"}
@@ -317,3 +322,24 @@ def test_a_team_s_own_draft_shows_its_odds_as_its_clauses_are_ticked(served, pag
         low, high = (int(v * 100 + 0.5) for v in (x.low, x.high))
         words = f"{high}% chance" if low == high else f"{low}%–{high}% chance"
         expect(shown).to_contain_text(f"{game.short(x.party)}: {words} of accepting", timeout=WAIT_MS)
+
+
+def test_an_ended_game_shows_its_ending_in_the_scenario_s_words_and_no_week_past_the_last(s1939, tmp_path,
+                                                                                          page_of) -> None:
+    game = Game.new(s1939, seed=11, humans=("ussr",))
+    while not game.over:
+        finish_weeks(game)
+    outcome = s1939.outcome(game.state.outcome)
+    host = NetworkHost(game, tmp_path / "host.json")
+    handle = start_in_thread(host, "127.0.0.1", 0)
+    try:
+        page = page_of(handle.url, 360, 740)
+        join(page, host.keys.codes["ussr"])
+        expect(page.locator("#ending-title")).to_have_text(outcome.title, timeout=WAIT_MS)
+        expect(page.locator("#when")).to_have_text("The end · " + long_day(game.state.end_date))
+        expect(page.locator("#ending-text")).to_contain_text(outcome.summary.split("\n")[0].strip()[:40])
+        assert outcome.id not in page.locator("#desk").inner_text()
+        expect(page.locator("#end-turn")).to_be_hidden()
+        assert not page.errors
+    finally:
+        handle.stop()
