@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ..scenario.calendar import day_words
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import CONDITION, Stmt
 from .state import GameState
@@ -277,9 +278,9 @@ def _date_turns(arg: dict, sc: Scenario) -> Window:
 def _describe_dates(arg: dict, sc: Scenario, st: GameState | None) -> str:
     parts = []
     if arg["start"]:
-        parts.append(f"from {arg['start']:%d %B %Y}")
+        parts.append(f"from {day_words(arg['start'])}")
     if arg["end"]:
-        parts.append(f"until {arg['end']:%d %B %Y}")
+        parts.append(f"until {day_words(arg['end'])}")
     return " ".join(parts)
 
 

@@ -4,9 +4,9 @@ power could not see (another power's action, an event sent to others) is named o
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from ..scenario.calendar import day_words
 from ..scenario.model import Offer, Scenario
 from .effects import signed
 from .ledger import Cause, Change
@@ -40,9 +40,8 @@ class ChangeView:
 
 
 def day(iso: str) -> str:
-    """'10 May' for 1939-05-10."""
-    date = dt.date.fromisoformat(iso)
-    return f"{date.day} {date:%B}"
+    """'10 May' for 1939-05-10 (the calendar's words, without the year)."""
+    return day_words(iso, year=False)
 
 
 def changes_seen(sc: Scenario, changes: list[Change], power: str) -> list[ChangeView]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..scenario.calendar import day_words
 from ..scenario.model import Offer
 from .game import Game
 
@@ -38,9 +39,8 @@ class Signing:
 
 
 def long_day(iso: str) -> str:
-    """'23 August 1939' for 1939-08-23."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    """'23 August 1939' for 1939-08-23 (the calendar's words)."""
+    return day_words(iso)
 
 
 def signing(game: Game, power: str) -> Signing | None:

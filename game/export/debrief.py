@@ -12,6 +12,7 @@ from ..engine.decisive import decisive_text
 from ..engine.game import Game
 from ..engine.notes import votes_text
 from ..engine.report import better
+from ..scenario.calendar import day_words
 from .chart_svg import svg_chart
 from .decisions import ClassInfo, class_decisions, class_record, seat_rows
 from .html_kit import document, esc, paras
@@ -42,12 +43,12 @@ def _decision(d: dict[str, Any]) -> str:
     team = f" ({esc(d['team'])})" if d.get("team") else ""
     why = f'<span class="why">“{esc(d["why"])}”</span>' if d.get("why") else ""
     votes = f'<span class="votes">Vote: {esc(votes_text(d["votes"]))}</span>' if d.get("votes") else ""
-    return (f'<div><span class="who">{esc(d["short"])}</span>{team} <span class="when">{esc(d["date"])}</span> '
+    return (f'<div><span class="who">{esc(d["short"])}</span>{team} <span class="when">{esc(day_words(d["date"]))}</span> '
             f'{esc(d["title"])}{why}{votes}</div>')
 
 
 def _record(r: dict[str, Any]) -> str:
-    return (f'<div><span class="who">{esc(r["short"])}</span> <span class="when">{esc(r["date"])}</span> '
+    return (f'<div><span class="who">{esc(r["short"])}</span> <span class="when">{esc(day_words(r["date"]))}</span> '
             f'{esc(r["title"])}</div>')
 
 
@@ -102,7 +103,7 @@ def _seats(seats: list[dict]) -> str:
 
 
 def _sources(sources: list) -> str:
-    items = "".join(f"<li><b>{esc(s.title)}</b> — {esc(s.author)}, {esc(s.date)}. <i>{esc(s.text.strip())}</i> "
+    items = "".join(f"<li><b>{esc(s.title)}</b> — {esc(s.author)}, {esc(day_words(s.date))}. <i>{esc(s.text.strip())}</i> "
                     f"<small>({esc(s.reference)})</small></li>" for s in sources)
     return f"<h2>Sources</h2><ul>{items}</ul>" if items else ""
 
@@ -117,7 +118,7 @@ def build_html(data: dict[str, Any], scenario: Any, written: str = "", paper: st
                "the historical outcome" if data.get("historical") else "an alternative outcome")
     questions = "".join(f'<li>{esc(q)}<div class="answer">{"<span></span>" * 3}</div></li>' for q in data.get("questions", []))
     body = f"""<p class="meta">{esc(sc.title)} · {klass}code <b>{esc(data.get('code', ''))}</b> · ended
-{esc(data.get('end_date') or '')}{' · written ' + esc(written) if written else ''}</p>
+{esc(day_words(data['end_date']) if data.get('end_date') else '')}{' · written ' + esc(written) if written else ''}</p>
 <p class="meta">Played by people: {_seats(data.get('seats', []))}. Every other power was played by the game.</p>
 <h1>{esc(data.get('title', ''))} <span class="stamp">{esc(verdict)}</span></h1>
 <div class="telegram">{paras(data.get('summary', ''))}</div>

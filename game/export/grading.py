@@ -12,6 +12,7 @@ from typing import Any
 
 from ..engine.notes import votes_text
 from ..engine.report import better
+from ..scenario.calendar import day_words
 from .html_kit import document, esc
 
 # A page's printed lines at 8 pt (line height 1.25: 3.5 mm) in the height A4 and Letter share (Letter's, 279 mm,
@@ -101,7 +102,7 @@ def grading_html(data: dict[str, Any], scenario: Any, written: str = "", report:
     body = f"""<p class="meta">{esc(sc.title)} · grading sheet{' · written ' + esc(written) if written else ''}</p>
 <h1>Class {esc(data.get('class') or '(no name)')} · code {esc(data.get('code', ''))}</h1>
 <p class="meta">Teams: {esc(teams)}. The game played every other power. Outcome: <b>{esc(ending)}</b>
-{('(' + esc(data['end_date']) + ')') if data.get('end_date') else ''}</p>
+{('(' + esc(day_words(data['end_date'])) + ')') if data.get('end_date') else ''}</p>
 <h2>Decisions, reasons and votes beside the documented record</h2>
 <table class="grade"><tr><th>{unit.capitalize()}</th><th>What the teams decided, and why</th><th>The record</th></tr>
 {rows or '<tr><td></td><td>No decision yet.</td><td></td></tr>'}{more}</table>

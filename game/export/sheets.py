@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from ..scenario.calendar import day_words
 from ..scenario.model import Scenario, Source
 from .html_kit import esc, paras
 
 Card = Callable[..., str]   # handouts.card(code, label, body, classes="")
 
 
-def day(d: dt.date) -> str:
-    """17 April 1939."""
-    return f"{d.day} {d:%B %Y}"
+def day(d: dt.date | str) -> str:
+    """17 April 1939 (the calendar's words)."""
+    return day_words(d)
 
 
 def _source(s: Source, code: str, card: Card) -> str:
-    body = (f"<h2>{esc(s.title)}</h2><p class=\"meta\"><b>{esc(s.author)}</b> · {esc(s.date)} · {esc(s.kind)}</p>"
+    body = (f"<h2>{esc(s.title)}</h2><p class=\"meta\"><b>{esc(s.author)}</b> · {esc(day(s.date))} · {esc(s.kind)}</p>"
             f"{paras(s.text)}<p class=\"meta\">Reference: {esc(s.reference)}</p>")
     return card(code, s.kind, body)
 

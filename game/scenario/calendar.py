@@ -47,9 +47,8 @@ class Calendar:
 
     @staticmethod
     def day(date: dt.date | str, year: bool = True) -> str:
-        """A day as the game writes it: '17 April 1939' (or '17 April'); an ISO date is read first."""
-        date = dt.date.fromisoformat(date) if isinstance(date, str) else date
-        return f"{date.day} {date:%B %Y}" if year else f"{date.day} {date:%B}"
+        """A day as the game writes it: '17 April 1939' (or '17 April'); see day_words."""
+        return day_words(date, year)
 
     def span(self, turn: int) -> str:
         """The days of a turn: '17 April to 23 April 1939'."""
@@ -62,6 +61,17 @@ class Calendar:
         if self.turn_days == 7:
             return text
         return _WEEK.sub(lambda m: _TURN[m.group(0)], text)
+
+
+def day_words(day: dt.date | str, year: bool = True) -> str:
+    """A day as every screen, report and paper words it: '4 June 1939', or '4 June' without the year (never
+    '04 June' or '1939-06-04'). A date already in words (a source's 'September 1938') is kept as written."""
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            return day
+    return f"{day.day} {day:%B %Y}" if year else f"{day.day} {day:%B}"
 
 
 _WEEK = re.compile(r"\b(?:weeks|week|Weeks|Week|WEEKS|WEEK)\b")

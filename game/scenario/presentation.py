@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .calendar import day_words
 from .model import Scenario, Texts
 
 
@@ -24,8 +25,8 @@ def texts(sc: Scenario) -> Texts:
 
 
 def day(date) -> str:
-    """1 September 1939."""
-    return f"{date.day} {date:%B %Y}"
+    """1 September 1939 (the calendar's words)."""
+    return day_words(date)
 
 
 def months(sc: Scenario) -> str:

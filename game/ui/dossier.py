@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..scenario.calendar import day_words
 from .flow import Open
 from .widgets.text import Block
 from .wording import STATUS, trust_word
@@ -23,7 +24,7 @@ def dossier(view: Any, pid: str, place: str = "") -> Open:
     b += _treaties(view, pid)
     b += _section("Known aims", [f"• {o}" for o in p.objectives])
     recent = [e for e in view.inbox() if e.power == pid][-6:]
-    b += _section("Recent messages", [f"{e.date}: {e.title}" for e in reversed(recent)])
+    b += _section("Recent messages", [f"{day_words(e.date)}: {e.title}" for e in reversed(recent)])
     return Open("dialog", title=f"Dossier: {p.short}", blocks=b)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..engine.decisive import decisive_text
+from ..scenario.calendar import day_words
 from ..scenario.model import Scenario
 from ..scenario.vocabulary import OfferStatus
 
@@ -130,7 +131,7 @@ SIGNING_SECRET = "Secret clauses, known only to the parties"
 
 def signing_title(place: str, date) -> str:
     """'SIGNED AT MOSCOW, 23 AUGUST 1939' (without the place when the scenario does not give it)."""
-    when = f"{date.day} {date:%B %Y}" if date else ""
+    when = day_words(date) if date else ""
     return (f"Signed at {place}, {when}" if place else f"Signed, {when}").upper()
 
 

@@ -11,6 +11,8 @@ import pygame
 import pytest
 
 CUT: dict[str, str] = {}   # each text `fit` shortened, and the whole text
+SEEN: list[tuple[str, str]] = []   # every text drawn in the shots of the current size: (shot, text)
+NAMES: dict[str, str] = {}         # each shot's file name, by its number
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Canvas(pygame.Surface):
         words = _texts_by_surface().get(id(source))
         if words is None:
             return
+        SEEN.append((self.shot, words))
         ink = source.get_bounding_rect()
         pos = dest.topleft if isinstance(dest, pygame.Rect) else (int(dest[0]), int(dest[1]))
         if area is not None and not pygame.Rect(area).contains(ink):
@@ -96,6 +99,7 @@ def problems(request, tmp_path_factory) -> list[str]:
             mp.setattr(module, "fit", fit)
     theme.reset_caches()
     Canvas.problems = []
+    SEEN.clear()
     shots: list[str] = []
 
     def canvas(size: tuple[int, int]) -> Canvas:
@@ -111,11 +115,28 @@ def problems(request, tmp_path_factory) -> list[str]:
         theme.reset_caches()
     assert len(paths) > 20
     names = {f"shot {i}:": f"{path.stem}:" for i, path in enumerate(paths, 1)}
+    NAMES.update({f"shot {i}": path.stem for i, path in enumerate(paths, 1)})
     return [names[p.split(" ", 2)[0] + " " + p.split(" ", 2)[1]] + " " + p.split(" ", 2)[2] for p in Canvas.problems]
 
 
 def test_no_text_is_cut_or_drawn_over_another_with_projector_or_large_text(problems):
     assert not problems, "\n".join(problems)
+
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+PADDED_DAY = re.compile(r"\b0\d (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", re.IGNORECASE)
+
+
+THE_TEACHERS = ("console", "host", "lesson-end")   # the teacher's screens: their dates are worded on their own
+
+
+def test_every_date_a_player_reads_is_in_the_calendars_words(problems):
+    """'4 June 1939' (or '4 June'), never '1939-06-04' or '04 June' (the scenario calendar's day_words), on every
+    screen of the game."""
+    odd = [f"{NAMES[shot]}: {text}" for shot, text in SEEN
+           if (ISO_DAY.search(text) or PADDED_DAY.search(text)) and not any(t in NAMES[shot] for t in THE_TEACHERS)]
+    assert not odd, "\n".join(odd[:20])
 
 
 def test_the_title_stamp_stays_on_its_cover_clear_of_its_lines(app):

@@ -6,6 +6,7 @@ from typing import Any
 
 import pygame
 
+from ...scenario.calendar import day_words
 from ..flow import Pop
 from ..theme import Theme
 from ..widgets.buttons import Button, Tab
@@ -86,7 +87,7 @@ class ArchiveScreen(Screen):
         if cards and self.selected not in {c.id for c in cards}:
             self.selected = cards[0].id
         kinds = {"quotation": "quotation", "document": "document", "interpretation": "historian"}
-        self.item_column(inner, [Item(c.title, (lambda sid=c.id: self.pick(sid)), sub=f"{c.author}, {c.date}",
+        self.item_column(inner, [Item(c.title, (lambda sid=c.id: self.pick(sid)), sub=f"{c.author}, {day_words(c.date)}",
                                       note=kinds.get(c.kind, c.kind), selected=c.id == self.selected,
                                       wid=f"card:{c.id}") for c in cards])
         self.add(ScrollText(self.card_rect.inflate(-2 * theme.pad, -2 * theme.pad), theme, self.card_blocks(),
@@ -99,7 +100,7 @@ class ArchiveScreen(Screen):
                                   "compare how different perspectives read the same events.")]
         c = sc.source(self.selected)
         persp = sc.perspective(c.perspective) if c.perspective in sc.index["perspectives"] else None
-        b = [Block("head", c.title), Block("soft", f"{c.author} — {c.date}")]
+        b = [Block("head", c.title), Block("soft", f"{c.author} — {day_words(c.date)}")]
         if persp:
             b += [Block("strong", f"Perspective: {persp.name}"), Block("small", persp.description)]
         b += [Block("gap", ""), Block("type", c.text.strip()), Block("gap", ""), Block("small", f"Reference: {c.reference}")]

@@ -6,6 +6,7 @@ from typing import Any
 
 import pygame
 
+from ...scenario.calendar import day_words
 from ..flow import Pop
 from ..widgets.text import Block, paragraphs
 from .dialog import Dialog
@@ -37,7 +38,7 @@ def briefing_blocks(app: Any) -> list[Block]:
     if unlocked:
         b += [Block("gap", ""), Block("head", "Sources on your desk")]
         for src in unlocked:
-            b.append(Block("body", f"• {src.title} — {src.author}, {src.date}", 10))
+            b.append(Block("body", f"• {src.title} — {src.author}, {day_words(src.date)}", 10))
         b.append(Block("soft", "Read them in the Archive (key A on the desk)."))
     return b
 

@@ -11,6 +11,7 @@ import pygame
 
 from ...engine.checkpoints import week_of
 from ...engine.classroom import MAX_NAME, MAX_PIN, MAX_TIMER, ClassOptions
+from ...scenario.calendar import day_words
 from ..flow import HostGame, NewGame, Notice, Pop
 from ..layout import column, equal_row, row
 from ..theme import Theme
@@ -43,7 +44,7 @@ class ClassSetupScreen(Screen):
         self.seats = {self.scenario.player}
         self.flags = dict.fromkeys(CLASS_FLAGS, False)
         self.join = ""   # teams join from their own devices: "" (no), "local" or "network" (see JOIN_CHOICES)
-        self.checkpoints = [(c.id, f"{c.date:%d %b}: {c.title}") for c in scenario.checkpoints]
+        self.checkpoints = [(c.id, f"{day_words(c.date, year=False)}: {c.title}") for c in scenario.checkpoints]
         self.lesson: dict[str, str | None] = {"start": None, "stop": None}   # checkpoint ids (None: start, end)
         self.fields: dict[str, LineEdit] = {}
         self.timer: Counter | None = None

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ...engine import Action
+from ...scenario.calendar import day_words
 from ...scenario.vocabulary import OfferStatus
 from ..action_list import ActionList
 from ..dossier import dossier
@@ -350,7 +351,7 @@ class DeskScreen(Screen):
             if on_table:
                 sub += " On the table: " + ", ".join(on_table) + "."
             if last:
-                sub += f" Last: {last.title} ({last.date})."
+                sub += f" Last: {last.title} ({day_words(last.date, year=False)})."
             items.append(Item(p.name, (lambda pid=p.id: self.dossier(pid)), note=f"{theirs:.0f} / {mine:.0f}", sub=sub,
                               swatch=parse_color(p.color), wid=f"power:{p.id}",
                               tip="Their trust in you / your trust in them (0–100). Press for the dossier."))
@@ -366,12 +367,12 @@ class DeskScreen(Screen):
             short = text if len(text) < 160 else text[:157] + "…"
 
             def read(e=e):
-                b = [Block("soft", f"{e.date} — {sc.calendar.numbered(e.turn).lower()}")]
+                b = [Block("soft", f"{day_words(e.date)} — {sc.calendar.numbered(e.turn).lower()}")]
                 b += paragraphs(e.text, "type")
                 b += source_blocks(sc, e.sources)
                 return Open("dialog", title=e.title, blocks=b, paper="telegram")
 
-            items.append(Item(e.title, read, note=e.date, sub=short, wid=f"log:{len(entries) - i}"))
+            items.append(Item(e.title, read, note=day_words(e.date, year=False), sub=short, wid=f"log:{len(entries) - i}"))
         if not items:
             items.append(Item("No telegrams yet.", enabled=False))
         self.item_column(box, items)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pygame
 
 from ...engine import Action
+from ...scenario.calendar import day_words
 from ..flow import Many, Open, Pop, Submit, decided
 from ..theme import Theme
 from ..widgets.core import ScrollText
@@ -25,7 +25,7 @@ def source_blocks(sc: Any, ids: list[str] | tuple[str, ...]) -> list[Block]:
         src = sc.source(sid)
         persp = sc.perspective(src.perspective).name if src.perspective in sc.index["perspectives"] else ""
         out += [Block("gap", ""), Block("strong", f"Source card: {src.title}"),
-                Block("soft", f"{src.author}, {src.date}" + (f" — perspective: {persp}" if persp else "")),
+                Block("soft", f"{src.author}, {day_words(src.date)}" + (f" — perspective: {persp}" if persp else "")),
                 Block("italic", src.text.strip(), 10), Block("small", src.reference, 10)]
     return out
 
@@ -46,7 +46,7 @@ class EventDialog(Dialog):
         for q in app.session.view.questions():
             if q.event == event.id:
                 date = q.date
-        head = f"TELEGRAM — {date} — {event.title.upper()}" if date else f"TELEGRAM — {event.title.upper()}"
+        head = f"TELEGRAM — {day_words(date).upper()} — {event.title.upper()}" if date else f"TELEGRAM — {event.title.upper()}"
         super().__init__(app, head, [], [])
 
     def body_blocks(self) -> list[Block]:
@@ -110,7 +110,7 @@ class WeekReport(Dialog):
         if later:   # what arrived after the player's answer, later in the same week
             title = cal.words(f"TELEGRAMS — WEEK {week.turn}, LATER THAT WEEK")
         else:
-            title = cal.words(f"TELEGRAMS — WEEK {week.turn}, FROM {dt.date.fromisoformat(week.start):%d %B %Y}".upper())
+            title = cal.words(f"TELEGRAMS — WEEK {week.turn}, FROM {day_words(week.start)}".upper())
         super().__init__(app, title, [], [("Continue", lambda: Pop(), pygame.K_RETURN)])
 
     def body_blocks(self) -> list[Block]:
@@ -121,7 +121,7 @@ class WeekReport(Dialog):
         if not self.entries:
             return [*b, Block("type", sc.calendar.words("Nothing new arrived this week."))]
         for e in self.entries:
-            b += [Block("type_head", f"{e.date}  {e.title.upper()}")]
+            b += [Block("type_head", f"{day_words(e.date).upper()} — {e.title.upper()}")]
             if e.text:
                 b += paragraphs(e.text, "type")
             if e.sources:

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ...engine.facilitator import ConsoleView
+from ...scenario.calendar import day_words
 from ..flow import TakeSeat
 from ..widgets.text import Block
 from ..wording import HANDOVER_HIDE, HANDOVER_TAKE, PUBLIC_NEWS_HEAD, SEAT_STATUS, handover_title, team_words
@@ -42,7 +43,7 @@ class HandoverScreen(Dialog):
         people = next(p.people for p in s.view.powers() if p.id == self.seat)   # in office now (appointments)
         b = [Block("head", me.name), Block("soft", " · ".join(name for name, _title in people[:2])), Block("gap", ""),
              Block("body", HANDOVER_HIDE.format(team=team_words(me.short, self.team), key="T")), Block("gap", ""),
-             Block("body", f"{sc.calendar.of_last(week.turn, week.last_turn)}: {week.start} to {week.end}. "
+             Block("body", f"{sc.calendar.of_last(week.turn, week.last_turn)}: {sc.calendar.span(week.turn)}. "
                            f"Class code {week.seed}.")]
         for p in s.seats:
             status = "next" if p == self.seat else ("waiting" if p in waiting else "done")
@@ -50,7 +51,7 @@ class HandoverScreen(Dialog):
         news = [e for e in ConsoleView(s.game).public() if e.turn == week.turn][-PUBLIC_NEWS:]
         if news:
             b += [Block("gap", ""), Block("soft", sc.calendar.words(PUBLIC_NEWS_HEAD))]
-            b += [Block("body", f"• {e.date[5:]}  {e.title}", 10) for e in news]
+            b += [Block("body", f"• {day_words(e.date, year=False)}: {e.title}", 10) for e in news]
         return b
 
     def on_key(self, event: pygame.event.Event) -> tuple[bool, Any] | None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pygame
 
+from ...scenario.calendar import day_words
 from ...scenario.presentation import texts
 from ..flow import Pop
 from ..map_view import MapView
@@ -48,7 +47,7 @@ class MapScreen(Screen):
         surf.fill(th.palette.desk)
         s = self.app.session
         week = s.view.week()
-        when = week.end_date or f"{dt.date.fromisoformat(week.today):%d %B %Y}"
+        when = day_words(week.end_date or week.today)
         surf.blit(render(th, f"{texts(s.scenario).map_title} — {when}", "desk_head"), (th.px(12), th.px(14)))
         room = self.map_rect.w - th.px(180)
         surf.blit(render(th, fit_items(th, HELP, "desk_soft", room), "desk_soft"),

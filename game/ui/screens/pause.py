@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from ...scenario.calendar import day_words
 from ..exporting import export_debrief
 from ..flow import LoadSave, Open, Pop, SaveGame, ToTitle
 from ..layout import fits, row
@@ -132,7 +133,7 @@ class LoadScreen(Dialog):
         elif info.week is not None:
             week = f"{info.unit} {info.week}" + (f" of {info.weeks}" if info.weeks else "")
             if info.date:
-                week += f", {info.date.day} {info.date.strftime('%B %Y')}"
+                week += f", {day_words(info.date)}"
             parts.append(week)
         sub = " — ".join(parts)
         if info.problem:

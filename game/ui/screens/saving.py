@@ -145,7 +145,7 @@ class ContinueWarning(Dialog):
         if autosave_path().is_file():
             info = save_info(autosave_path())
             held = f"{info.unit} {info.week}" if info.week is not None else "a game"
-            when = f", saved {info.saved:%d %b %Y, %H:%M}" if info.saved else ""
+            when = f", saved {info.saved.day} {info.saved:%b %Y, %H:%M}" if info.saved else ""
             blocks += [Block("gap", ""), Block("body", f"The autosave holds an older game: {held}{when}.")]
         else:
             blocks += [Block("gap", ""), Block("body", "There is no autosave to fall back on.")]

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from ...paths import DEFAULT_SCENARIO
+from ...scenario.calendar import day_words
 from ...scenario.model import Texts
 from ...scenario.presentation import texts
 from .. import catalog
@@ -120,7 +121,7 @@ class TitleScreen(Screen):
                        Block("small", "Quotations are short and attributed; all other prose is the project's own. "
                                        "In the game, cards are unlocked in the Archive as events happen.")]
             for s in self.sources:
-                blocks.append(Block("body", f"{s.title} — {s.author}, {s.date}. {s.reference}", 10))
+                blocks.append(Block("body", f"{s.title} — {s.author}, {day_words(s.date)}. {s.reference}", 10))
         return Open("dialog", title="Sources and credits", blocks=blocks)
 
     def choose_scenario(self) -> Any:
