@@ -224,6 +224,7 @@ class App:
             self.open("error", title="This scenario cannot be played", lines=error_lines(exc),
                       intro="The scenario file has errors. Fix them (or choose another scenario):")
             return
+        session.autosave()   # from its first week, Continue offers this game, not the one before it
         self.start_session(session)
 
     def load_save(self, path: Path) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.compiled import played_weeks
+from ..engine.teacher import STOPPED_TITLE
 from ..scenario import ScenarioError
 from ..scenario.diagnostics import Diagnostic
 from ..scenario.model import Scenario
@@ -44,6 +45,7 @@ class SaveInfo:
     week: int | None = None
     weeks: int | None = None             # the weeks played in the scenario (the N of "week n of N")
     ended: bool = False                  # the game in it is over
+    outcome: str = ""                    # how it ended, in the scenario's words ("" while it goes on)
     date: dt.date | None = None          # the first day of the saved week
     unit: str = "turn"                   # what its scenario calls a turn ("week" for seven days)
     problem: str = ""                    # why it cannot be loaded, in a few words ("" if it looks fine)
@@ -85,6 +87,8 @@ def save_info(path: Path) -> SaveInfo:
                         else not_installed(found.scenario_id, found.scenario_path))
         return info
     info.scenario = sc.title
+    if found.outcome is not None:
+        info.outcome = sc.outcome(found.outcome).title if found.outcome in sc.index["outcomes"] else STOPPED_TITLE
     info.weeks = played_weeks(sc)
     info.unit = sc.calendar.unit
     if info.week is not None and 1 <= info.week <= sc.calendar.last_turn:

@@ -100,8 +100,8 @@ class Session:
         result = self.game.submit(action)
         if result.ok and (final or ACTION_KINDS[action.kind].ends_week):
             self.fixed = len(self.game.record)   # the week is over, or the step cannot be taken back
-        if result.ok and action.kind == "end_turn":
-            self.autosave()
+        if result.ok and (action.kind == "end_turn" or self.game.over):
+            self.autosave()   # every week, and the end: Continue never resumes a game from before its ending
         return result
 
     def can_undo(self) -> bool:

@@ -44,6 +44,7 @@ SCREENS: dict[str, str] = {
     "save_failed": "saving:SaveFailedDialog",
     "save_elsewhere": "saving:SaveElsewhere",
     "continue_warning": "saving:ContinueWarning",
+    "last_game_ended": "saving:LastGameEnded",
 }
 
 

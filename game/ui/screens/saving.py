@@ -153,3 +153,27 @@ class ContinueWarning(Dialog):
             blocks += [Block("gap", ""), Block("body", f"A copy of the newer game was saved to {self.copy}.")]
         return [*blocks, Block("gap", ""),
                 Block("body", "Load a game lists every save, also those saved in other folders.")]
+
+
+class LastGameEnded(Dialog):
+    """Continue was pressed, but the game in the autosave is over: say so, and offer its ending (and debrief)."""
+
+    name = "last_game_ended"
+    stamp_text = "ended"
+    width, height = 0.84, 0.56
+
+    def __init__(self, app: Any, info: Any, new_game: Any):
+        self.info = info
+        buttons: list[tuple[str, Any, int | None]] = [
+            ("The ending", lambda: LoadSave(autosave_path()), pygame.K_RETURN),
+            ("New game", new_game, pygame.K_n), ("Load a game", lambda: Open("load"), pygame.K_l),
+            ("Back", lambda: Pop(), pygame.K_ESCAPE)]
+        super().__init__(app, "The last game has ended", [], buttons)
+
+    def body_blocks(self) -> list[Block]:
+        i = self.info
+        game = f"Your last game of {i.scenario}" if i.scenario else "Your last game"
+        ended = f"{game} has ended: ‘{i.outcome}’." if i.outcome else f"{game} has ended."
+        return [Block("body", ended), Block("gap", ""),
+                Block("body", "There is no unfinished game to continue. Open its ending to read the verdict and "
+                              "export the debrief again, start a new game, or load another save.")]

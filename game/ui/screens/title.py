@@ -107,11 +107,15 @@ class TitleScreen(Screen):
         return Open("handouts", scenario_path=self.scenario_path)
 
     def continue_game(self) -> Any:
+        from ..save_list import save_info
         from ..session import autosave_failure
 
         failure = autosave_failure()
         if failure is not None:   # the newest game could not be autosaved: never load an older one unasked
             return Open("continue_warning", failure=failure)
+        info = save_info(autosave_path())
+        if info.ended:   # nothing to continue: say so, and offer its ending
+            return Open("last_game_ended", info=info, new_game=self.new_game)
         return LoadSave(autosave_path())
 
     def credits(self) -> Any:
