@@ -61,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_report(report: dict, unit: str = "week") -> None:
-    for entry in report["log"]:
-        print(f"{entry['date']}  {entry['title']}")
+    end = report.get("end_date") if report.get("outcome") else None
+    for entry in report["log"]:   # not what is dated after the end (see Game.inbox); the JSON keeps the record
+        if end is None or entry["date"] <= end:
+            print(f"{entry['date']}  {entry['title']}")
     print()
     turn, weeks = report["turn"], report["weeks"]
     when = f"{unit} {turn} of {weeks}" if turn <= weeks else f"after {unit} {weeks} of {weeks}"

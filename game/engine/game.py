@@ -111,8 +111,12 @@ class Game:
         return [] if self.over else [p for p in self.humans if p not in self.st.ended]
 
     def inbox(self, power: str | None) -> list[LogEntry]:
-        """Log entries this power may see (all of them for None: the facilitator)."""
-        return [e for e in self.st.log if e.visible(power)]
+        """Log entries this power may see (all of them for None: the facilitator); once the game is over, none
+        dated after its end. (A week's dated events fire at its start, before anyone acts; a treaty signed
+        earlier in that week by a power acting on its own day ends the game before theirs.)"""
+        st = self.st
+        until = st.end_date if st.outcome is not None and st.end_date else None
+        return [e for e in st.log if e.visible(power) and (until is None or e.date <= until)]
 
     @property
     def changes(self) -> list[Change]:
