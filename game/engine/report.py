@@ -4,6 +4,7 @@ power could not see (another power's action, an event sent to others) is named o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..scenario.calendar import day_words
@@ -44,8 +45,10 @@ def day(iso: str) -> str:
     return day_words(iso, year=False)
 
 
-def changes_seen(sc: Scenario, changes: list[Change], power: str) -> list[ChangeView]:
-    """The changes the power may see, in the order they happened."""
+def changes_seen(sc: Scenario, changes: list[Change], power: str, seats: Iterable[str] = ()) -> list[ChangeView]:
+    """The changes the power may see, in the order they happened (the steps of other `seats`, played by teams,
+    unnamed)."""
+    teams = frozenset(seats)
     found = []
     for change in changes:
         if change.meter:
@@ -56,20 +59,21 @@ def changes_seen(sc: Scenario, changes: list[Change], power: str) -> list[Change
             rose = change.after > change.before
             good = "" if way == "none" else "good" if rose == (way == "higher") else "bad"
             found.append(ChangeView(change.turn, change.date, "gauge", meter.id, meter.name, change.before,
-                                    change.after, cause_words(sc, change.cause, power), change.cause.kind, good))
+                                    change.after, cause_words(sc, change.cause, power, teams), change.cause.kind, good))
         elif power in (change.src, change.dst) and change.src != change.dst:
             theirs = change.dst == power
             other = sc.power(change.src if theirs else change.dst).short
             name = f"{other}'s trust in you" if theirs else f"Your trust in {other}"
             good = ("good" if change.after > change.before else "bad") if theirs else ""
             found.append(ChangeView(change.turn, change.date, "trust", change.src if theirs else change.dst, name,
-                                    change.before, change.after, cause_words(sc, change.cause, power),
+                                    change.before, change.after, cause_words(sc, change.cause, power, teams),
                                     change.cause.kind, good))
     return found
 
 
-def cause_words(sc: Scenario, cause: Cause, power: str) -> str:
-    """The cause of a change as the power may know it."""
+def cause_words(sc: Scenario, cause: Cause, power: str, teams: frozenset[str] = frozenset()) -> str:
+    """The cause of a change as the power may know it: a step of a power played by the game by its name, as its
+    log entry has it; a step of another team's seat only as such (a team's decisions stay its own)."""
     kind, ref, who = cause
     if kind == "drift":
         return "the weekly drift" if sc.calendar.turn_days == 7 else "the drift of every turn"
@@ -80,7 +84,11 @@ def cause_words(sc: Scenario, cause: Cause, power: str) -> str:
     if kind == "action":
         if who == power:
             return f"your action ‘{sc.action(ref).name}’"
-        return f"a step taken by {sc.power(who).short}" if who else "a step not known to you"
+        if not who:
+            return "a step not known to you"
+        if who in teams:
+            return f"a step taken by {sc.power(who).short}"
+        return f"{sc.power(who).short}'s step ‘{sc.action(ref).name}’"
     event = sc.event(ref)
     if event.visible_to and power not in event.visible_to:
         return "events not known to you"

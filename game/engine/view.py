@@ -290,7 +290,7 @@ class PowerView:
 
     def changes(self) -> list[ChangeView]:
         """Every change of a gauge the power sees and of trust to or from it, with its cause, oldest first."""
-        return changes_seen(self.sc, self.game.changes, self.power)
+        return changes_seen(self.sc, self.game.changes, self.power, self.game.seats)
 
     def reply(self, entry: LogEntry) -> str:
         """Another party's answer to a draft this power sent, in one line: who, what and why (else "")."""
