@@ -84,13 +84,22 @@ def test_the_negotiation_header_cuts_long_names(long_game):
     assert screen.current_tooltip()[0] == offer.name
 
 
-def test_a_telegram_header_cuts_a_long_title(long_game):
+def test_a_telegram_shows_a_long_title_whole_at_the_head_of_its_text(long_game):
+    """The header says TELEGRAM (and its date), uncut; the question's title, however long, is the telegram's
+    first lines, wrapped within the sheet (nothing of it cut)."""
+    from game.ui.widgets.core import ScrollText
+    from game.ui.widgets.text import font_of
+
     app = long_game
     event = next(e for e in app.session.scenario.events if e.choices)
     screen = app.open("event", event=event)
-    title = captions(screen)["dialog-title"]
-    assert_cut(title, screen.title, screen.rect, app)
-    assert event.title.upper() in title.tooltip
+    header = captions(screen)["dialog-title"]
+    assert not header.tooltip and screen.rect.contains(header.rect)
+    telegram = next(w for w in screen.widgets if isinstance(w, ScrollText))
+    heading = [line for line in telegram.lines if line.style == "type_head"]
+    assert " ".join(line.text for line in heading).split() == event.title.upper().split()
+    assert all(line.x + font_of(app.theme, line.style).size(line.text)[0] <= telegram.rect.w for line in heading)
+    app.draw(pygame.Surface(app.size))
 
 
 def test_the_ending_cuts_a_long_outcome_title(long_game, long_1939):

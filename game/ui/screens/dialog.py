@@ -31,6 +31,7 @@ class Dialog(Screen):
     height = 0.8
     focus_first = True
     stamp_text = ""
+    button_row = True   # the row the buttons take at the bottom (a dialog whose choices are its body has none)
 
     def __init__(self, app: Any, title: str = "", blocks: list[Block] | None = None,
                  buttons: list[tuple[str, Callable[[], Any], int | None]] | None = None, paper: str = ""):
@@ -53,9 +54,9 @@ class Dialog(Screen):
         self.rect = self.panel(size)
         pad = theme.pad * 2
         th = theme.line_height("bold", 1.4) + pad
-        bh = theme.line_height("bold") + theme.pad * 2
+        bh = theme.line_height("bold") + theme.pad * 2 if self.button_row else 0
         body = pygame.Rect(self.rect.x + pad, self.rect.y + th + pad // 2, self.rect.w - 2 * pad,
-                           self.rect.h - th - bh - 2 * pad)
+                           self.rect.h - th - bh - (2 if self.button_row else 1) * pad)
         self.layout_body(theme, body)
         self.layout_buttons(theme, pygame.Rect(self.rect.x + pad, self.rect.bottom - bh - pad, self.rect.w - 2 * pad, bh))
         self.add(Caption(pygame.Rect(self.rect.x + pad, self.rect.y + pad, self.rect.w - 2 * pad, 0), theme, self.title,

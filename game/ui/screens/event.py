@@ -37,8 +37,10 @@ class EventDialog(Dialog):
 
     name = "event"
     paper = "telegram"
-    width, height = 0.74, 0.9
+    width, height = 0.74, 0.94
     stamp_text = "Urgent"
+    button_row = False   # the options are the answers
+    LARGE = 2      # from this text step on (Large, Projector) the telegram takes nearly all the window
 
     def __init__(self, app: Any, event: Any):
         self.event = event
@@ -46,12 +48,20 @@ class EventDialog(Dialog):
         for q in app.session.view.questions():
             if q.event == event.id:
                 date = q.date
-        head = f"TELEGRAM — {day_words(date).upper()} — {event.title.upper()}" if date else f"TELEGRAM — {event.title.upper()}"
-        super().__init__(app, head, [], [])
+        super().__init__(app, f"TELEGRAM — {day_words(date).upper()}" if date else "TELEGRAM", [], [])
+
+    def panel(self, size: tuple[int, int]) -> pygame.Rect:
+        if self.theme.text_step < self.LARGE:   # the desk's map stays in sight beside it
+            return super().panel(size)
+        r = pygame.Rect(0, 0, size[0] - 2 * self.theme.px(8), size[1] - 2 * self.theme.px(8))
+        r.center = (size[0] // 2, size[1] // 2)
+        return r
 
     def body_blocks(self) -> list[Block]:
+        """The question's title (whole, on as many lines as it takes), then the telegram and its sources."""
         sc = self.app.session.scenario
-        b = paragraphs(self.app.session.view.question(self.event.id).text, "type")
+        b = [Block("type_head", self.event.title.upper())]
+        b += paragraphs(self.app.session.view.question(self.event.id).text, "type")
         b += source_blocks(sc, self.event.sources)
         return b
 
@@ -68,8 +78,11 @@ class EventDialog(Dialog):
                               sub=known_consequences(known.get(c.id, ())) or "No consequences known in advance.",
                               key=keys[i] if i < len(keys) else None, wid=c.id))
         width = body.w - theme.px(8)
-        room = body.h - theme.line_height("type") * 3 - 3 * theme.pad   # the telegram keeps a few lines, and scrolls
-        self.shorten(room, items, width, len(items))   # every option shows, without scrolling
+        # the telegram keeps its title and six lines (it scrolls), or three if the options need the room to show
+        # their consequences whole; only then are these cut. Every option shows, without scrolling.
+        line, whole = theme.line_height("type"), sum(ListItem.height(theme, width, it) for it in items)
+        room = body.h - 3 * theme.pad - line * (7 if whole <= body.h - 3 * theme.pad - line * 7 else 4)
+        self.shorten(room, items, width, len(items))
         choices_h = min(sum(ListItem.height(theme, width, it) for it in items), room)
         text_rect = pygame.Rect(body.x, body.y, body.w, body.h - choices_h - theme.pad)
         self.add(ScrollText(text_rect, theme, self.body_blocks()))
