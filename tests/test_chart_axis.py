@@ -46,3 +46,44 @@ def test_the_window_chart_names_the_same_weeks(monkeypatch):
     chart.draw_chart(surf, Theme((1920, 1080)), pygame.Rect(0, 0, 800, 400), game.state.history,
                      history_weeks(game), meters)
     assert "weeks 1–19" in said
+
+
+class Noting(__import__("pygame").Surface):
+    """A surface that notes where each surface is blitted on it."""
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.placed: list = []
+
+    def blit(self, source, dest, area=None, special_flags=0):
+        import pygame
+
+        self.placed.append((source, pygame.Rect(dest, source.get_size())))
+        return super().blit(source, dest, area, special_flags)
+
+
+def test_the_charts_numbers_and_axis_stay_inside_its_frame_with_projector_text(monkeypatch):
+    import pygame
+
+    from game.ui import chart
+    from game.ui.theme import Theme
+
+    texts: dict[int, str] = {}
+    real = chart.render
+
+    def noted(th, text, *a, **k):
+        surf = real(th, text, *a, **k)
+        texts[id(surf)] = text
+        return surf
+
+    monkeypatch.setattr(chart, "render", noted)
+    game = passive_1939(3)
+    meters = [m for m in game.scenario.meters if m.shown("ussr")]
+    pygame.init()
+    theme = Theme((1280, 720), text_step=3)
+    surf = Noting((1280, 720))
+    frame = pygame.Rect(655, 57, 605, 238)   # the ending's chart at 1280x720 with projector text
+    chart.draw_chart(surf, theme, frame, game.state.history, history_weeks(game), meters)
+    inside = frame.inflate(-2, -2)
+    out = [texts[id(s)] for s, at in surf.placed if id(s) in texts and not inside.contains(at)]
+    assert not out, out

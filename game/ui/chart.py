@@ -19,15 +19,17 @@ def draw_chart(surf: pygame.Surface, theme: Theme, rect: pygame.Rect, history: l
     if not history or not meters:
         return
     style, label_w = legend_style(theme, [m.name for m in meters], rect.w * 9 // 20)
-    plot = pygame.Rect(rect.x + theme.px(34), rect.y + theme.px(10), rect.w - theme.px(44) - label_w,
-                       rect.h - theme.px(34))
     lo = min(m.min for m in meters)
     hi = max(m.max for m in meters)
     span = (hi - lo) or 1
-    for frac in (0, 0.25, 0.5, 0.75, 1):
+    ticks = [(frac, render(theme, f"{lo + span * frac:g}", "small")) for frac in (0, 0.25, 0.5, 0.75, 1)]
+    left = max(theme.px(34), max(lab.get_width() for _f, lab in ticks) + theme.px(8))   # the numbers inside
+    line = font_of(theme, "small").get_linesize()
+    top, bottom = max(theme.px(10), line // 2 + 2), max(theme.px(24), line + 4)
+    plot = pygame.Rect(rect.x + left, rect.y + top, rect.w - left - theme.px(10) - label_w, rect.h - top - bottom)
+    for frac, lab in ticks:
         y = plot.bottom - int(plot.h * frac)
         pygame.draw.line(surf, p.rule, (plot.x, y), (plot.right, y))
-        lab = render(theme, f"{lo + span * frac:g}", "small")
         surf.blit(lab, (plot.x - lab.get_width() - 4, y - lab.get_height() // 2))
     week = render(theme, axis_words(weeks, unit), "small")
     surf.blit(week, (plot.centerx - week.get_width() // 2, plot.bottom + 2))
