@@ -53,10 +53,10 @@ class LessonEndScreen(Screen):
     def story_blocks(self) -> list[Block]:
         s = self.app.session
         week = s.view.week()
-        klass = s.game.options.name
+        klass, cal = s.game.options.name, s.scenario.calendar
         b = [Block("strong", self.checkpoint.title),
              Block("soft", f"{'Class ' + klass + ' · ' if klass else ''}class code {week.seed} · "
-                           f"{s.scenario.calendar.of_last(week.turn, week.last_turn).lower()}, from {week.start}"), Block("gap", "")]
+                           f"{cal.of_last(week.turn, week.last_turn).lower()}, from {cal.day(week.start)}"), Block("gap", "")]
         if self.saved is not None:
             said = LESSON_END["saved_hosted" if self.app.host is not None else "saved"]
             b += [Block("body", said), Block("type", str(self.saved))]
@@ -68,12 +68,12 @@ class LessonEndScreen(Screen):
 
     def news_blocks(self) -> list[Block]:
         b: list[Block] = [Block("soft", LESSON_END["news_who"])]
-        turn = 0
+        turn, cal = 0, self.app.session.scenario.calendar
         for entry in self.app.session.console.public():
             if entry.turn != turn:
                 turn = entry.turn
-                b += [Block("gap", ""), Block("strong", self.app.session.scenario.calendar.numbered(turn))]
-            b.append(Block("body", f"• {entry.date}: {entry.title}", 10))
+                b += [Block("gap", ""), Block("strong", cal.numbered(turn))]
+            b.append(Block("body", f"• {cal.day(entry.date, year=False)}: {entry.title}", 10))
         return b if turn else [Block("soft", LESSON_END["no_news"])]
 
     def export(self) -> Any:
