@@ -94,7 +94,7 @@ def test_two_seats_each_play_a_week_and_both_see_it_turn(served, page_of) -> Non
         expect(page.locator("#when")).to_contain_text("Week 1 of", timeout=WAIT_MS)
     for seat, page in pages.items():
         take_first_open_action(page, f"The {seat} team's reason <b>in bold</b>?")
-        expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
+        expect(page.locator("#desk .done")).not_to_be_empty(timeout=WAIT_MS)
         expect(page.locator("#refusal")).to_be_empty()
         page.click("#end-turn")
         if page.locator("#confirm").is_visible():
@@ -150,7 +150,7 @@ def test_the_keyboard_alone_joins_and_takes_an_action(served, page_of) -> None:
             break
     else:
         pytest.fail(f"Tab never reached an action that may be taken: {reached}")
-    expect(page.locator("#notice")).not_to_be_empty(timeout=WAIT_MS)
+    expect(page.locator("#desk .done")).not_to_be_empty(timeout=WAIT_MS)
     with host.reading() as game:
         assert [a.why for a in game.record if a.kind == "act"] == ["Typed at the keyboard."]
 
@@ -343,3 +343,19 @@ def test_an_ended_game_shows_its_ending_in_the_scenario_s_words_and_no_week_past
         assert not page.errors
     finally:
         handle.stop()
+
+
+def test_after_an_action_on_a_phone_the_confirmation_is_beside_it_in_view_and_has_the_focus(served, page_of) -> None:
+    host, url = served
+    page = page_of(url, 390, 844)
+    join(page, host.keys.codes["ussr"])
+    card = page.locator("#actions li.card:not(.unavailable)").nth(2)
+    card.locator("summary").click()
+    card.locator("textarea").fill("A reason.")
+    card.locator("button").click()
+    done = page.locator("#actions-box .done")
+    expect(done).to_be_focused(timeout=WAIT_MS)
+    expect(done).not_to_be_empty()
+    expect(done).to_be_in_viewport()
+    assert done.get_attribute("role") == "status"
+    assert page.evaluate("() => document.activeElement !== document.body")

@@ -285,16 +285,17 @@
     if (state.busy) { return; }
     action.power = state.view.seat || state.view.power;
     refuse("");
+    confirmed("");
+    var section = button && button.closest("section");
     state.busy = true;
     if (button) { button.setAttribute("aria-busy", "true"); }
     call("POST", "/api/act", {action: action, why: (state.reasons[step] || "").trim()}).then(function (r) {
       if (r.data.ok) {
         delete state.reasons[step];
         if (action.kind === "propose") { delete state.drafts[action.target]; }
-        say(done(r.data.result));
-      } else {
-        refuse(r.data.reason || "The host refused this.", button);
+        return refresh().then(function () { confirmed(done(r.data.result), section); });
       }
+      refuse(r.data.reason || "The host refused this.", button);
       return refresh();
     }).catch(function () {
       refuse("The host did not answer. Nothing was done; try again when the connection is back.", button);
@@ -302,6 +303,19 @@
       state.busy = false;
       if (button) { button.removeAttribute("aria-busy"); }
     });
+  }
+
+  /** The confirmation of a step, at the top of the part of the desk where it was taken (the step's own card may
+   * have gone from the list), announced, scrolled into view and given the focus, which would otherwise fall to the
+   * page when the pressed button leaves. "" takes the last one away. */
+  function confirmed(text, section) {
+    document.querySelectorAll("#desk .done").forEach(function (p) { p.remove(); });
+    if (!text) { return; }
+    var place = [section, $("actions-box")].filter(function (s) { return s && !s.hidden; })[0];
+    var note = el("p", {"class": "notice done", role: "status", tabindex: "-1", text: text});
+    if (place) { place.querySelector("h2").insertAdjacentElement("afterend", note); } else { say(text); note = $("notice"); }
+    note.focus({preventScroll: true});
+    note.scrollIntoView({block: "center"});
   }
 
   function done(result) {
