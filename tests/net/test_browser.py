@@ -359,3 +359,26 @@ def test_after_an_action_on_a_phone_the_confirmation_is_beside_it_in_view_and_ha
     expect(done).to_be_in_viewport()
     assert done.get_attribute("role") == "status"
     assert page.evaluate("() => document.activeElement !== document.body")
+
+
+def test_at_the_lesson_s_stop_the_desk_shows_no_week_s_steps_points_or_end_turn(s1939, tmp_path, page_of) -> None:
+    game = Game.new(s1939, seed=11, humans=("ussr", "britain"),
+                    options=ClassOptions(stop="litvinov_question", require_reason=True))
+    host = NetworkHost(game, tmp_path / "host.json")
+    handle = start_in_thread(host, "127.0.0.1", 0)
+    try:
+        page = page_of(handle.url, 390, 844)
+        join(page, host.keys.codes["ussr"])
+        for _week in (1, 2):
+            for seat in ("ussr", "britain"):
+                assert host.end_turn(seat)["ok"]
+        expect(page.locator("#lesson")).to_be_visible(timeout=WAIT_MS)
+        for hidden in ("#actions-box", "#questions", "#end", "#points", "#toc-questions"):
+            expect(page.locator(hidden)).to_be_hidden()
+        assert page.locator(".toc-week:visible").count() == 0, "no link to a hidden part of the desk"
+        assert page.locator("#desk button:visible, #desk textarea:visible, #desk input:visible").count() == 0
+        for shown in ("#inbox", "#briefing-title", "#sources-title", "#treaties"):
+            expect(page.locator(shown)).to_be_visible()
+        assert not page.errors
+    finally:
+        handle.stop()

@@ -395,17 +395,23 @@
     $("who").textContent = (v.team ? v.team + " — " : "") + (me ? me.short : title);
     document.title = title + " — Moscow 1939";
     $("when").textContent = cal.words + " · " + cal.dates;
+    var stopped = !!lessonStop(v);
+    $("points").hidden = cal.over || stopped;
     $("points").textContent = cal.over ? "" : plural(w.points_left, "action point") + " left of " +
       w.points_per_week + " this " + cal.unit + "." + (v.played_by_ai ? " The computer plays your power for now." : "");
-    document.querySelectorAll("#desk .week-only, .toc-week").forEach(function (n) { n.hidden = cal.over; });
+    document.querySelectorAll("#desk .week-only, .toc-week").forEach(function (n) { n.hidden = cal.over || stopped; });
     $("lesson").textContent = lessonStop(v);
     $("lesson").hidden = !lessonStop(v);
     $("reason-help").textContent = (options().require_reason ? "Your class asks a reason for every decision" :
       "A reason may go with every decision") + ": write it in the box beside the step (open an action to see it).";
     part("ending", cal.ending, function () { showEnding(cal.ending); });
-    part("questions", [v.questions, v.question_options, v.inbox, v.classroom], function () { showQuestions(v); });
+    part("questions", [v.questions, v.question_options, v.inbox, v.classroom, stopped], function () {
+      showQuestions(v);
+    });
     part("actions", [v.actions, v.classroom], function () { showActions(v); });
-    part("treaties", [v.offers, v.watched, v.clauses, v.odds, v.classroom, v.powers], function () { showTreaties(v); });
+    part("treaties", [v.offers, v.watched, v.clauses, v.odds, v.classroom, v.powers, stopped], function () {
+      showTreaties(v);
+    });
     part("inbox", [v.inbox, v.powers, cal.turn], function () { showInbox("inbox", v.inbox || [], cal.turn,
       "Earlier telegrams and news"); });
     part("gauges", v.gauges, function () { showGauges($("gauges"), v.gauges || []); });
@@ -495,8 +501,9 @@
       el("p", {"class": "label", text: "Known consequences:"}), list(items));
   }
 
+  /** The questions awaiting an answer; none once the lesson has stopped (no step of the week is taken then). */
   function showQuestions(v) {
-    var qs = v.questions || [];
+    var qs = lessonStop(v) ? [] : v.questions || [];
     $("questions").hidden = !qs.length;
     $("toc-questions").hidden = !qs.length;
     fill($("questions-body"), qs.map(function (q) {
@@ -580,7 +587,7 @@
     head.push(odds(v, o));
     var editable = o.status === "open" || o.status === "proposed";
     var answering = answers(o);
-    if (!o.watching && (answering || editable)) {
+    if (!o.watching && !lessonStop(v) && (answering || editable)) {
       head.push(reasonField("offer:" + o.id, "Why your team answers or drafts as it does"));
       head.push(answering);
       if (editable) {
