@@ -7,6 +7,7 @@ drawn."""
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 from types import SimpleNamespace
@@ -163,8 +164,7 @@ def drawn_texts(app, d: Driver, monkeypatch) -> list[str]:
     return seen
 
 
-def code_in(texts: list[str], code: str) -> bool:
-    """Whether a code is in the texts, grouped or not, whatever its spaces."""
+def code_in(texts: list[str], code: str) -> bool:   # (grouped or not, whatever its spaces)
     return any(code in "".join(t.split()) for t in texts)
 
 
@@ -251,12 +251,7 @@ def test_the_host_screen_draws_nothing_of_any_seats_own_view(app, hosted, monkey
     for seat in SEATS:
         call(app.host.url, "api/end-turn", {}, join(app, seat))   # a week with news
     step(hosted)
-    seen = []
-    original = text_module.printable
-    monkeypatch.setattr(text_module, "_cache", NoCache())
-    monkeypatch.setattr(text_module, "printable", lambda t, *a, **k: seen.append(str(t)) or original(t, *a, **k))
-    app.invalidate()
-    step(hosted)
+    seen = drawn_texts(app, hosted, monkeypatch)
     assert any("Public news" in line for line in seen) and any("What every power is shown" in x for x in seen)
     for power, other in (("ussr", "britain"), ("britain", "ussr")):
         assert not leaks(seen, private_texts(app, power, other))
@@ -359,19 +354,30 @@ def test_the_host_window_shows_the_lessons_end_once_the_seats_reach_its_stop(app
     the host's autosave (the next lesson resumes it)."""
     from game.ui.screens.lesson_end import LessonEndScreen
 
+    d, host = lesson_stopped(app)
+    assert isinstance(app.top, LessonEndScreen) and app.top.saved == host.save_path
+    assert app.top.checkpoint.id == "litvinov_question" and app.session.view.week().turn == 3
+    step(d)
+    assert [screen.name for screen in app.stack] == ["lesson_end"]
+
+
+def lesson_stopped(app) -> tuple[Driver, NetworkHost]:   # (the seats end the weeks as their browsers do)
     sc = read_scenario(DEFAULT_SCENARIO)
     game = Game.new(sc, seed=5, humans=SEATS, options=ClassOptions.typed("7B", stop="litvinov_question"))
     host = NetworkHost(game, saves_dir() / "host-lesson.json")
     hosting.show(app, host, SimpleNamespace(url="http://127.0.0.1:8039/", stop=lambda: None), owned=False)
     d = Driver(app, "keys")
     for _week in (1, 2):
-        for seat in SEATS:   # (as the seats' browsers do)
+        for seat in SEATS:
             assert host.end_turn(seat)["ok"]
         step(d)
-    assert isinstance(app.top, LessonEndScreen) and app.top.saved == host.save_path
-    assert app.top.checkpoint.id == "litvinov_question" and app.session.view.week().turn == 3
-    step(d)
-    assert [screen.name for screen in app.stack] == ["lesson_end"]
+    return d, host
+
+
+def test_the_lessons_end_on_the_host_window_writes_days_in_words(app, monkeypatch):
+    shown = drawn_texts(app, lesson_stopped(app)[0], monkeypatch)
+    assert app.top.name == "lesson_end" and any(t.startswith("• 17 April: ") for t in shown)
+    assert not [t for t in shown if re.search(r"\b\d{4}-\d\d-\d\d\b", t)] and "from 1 May 1939" in str(shown)
 
 
 def test_the_host_window_says_when_a_resumed_game_has_new_join_codes(app):
@@ -412,8 +418,6 @@ def test_every_console_step_shows_its_whole_label_with_every_power_a_network_sea
 
 def test_the_host_screen_and_console_write_days_in_words_as_the_desk_does(app, hosted, monkeypatch):
     """'17 April to 23 April 1939' and '24 April: ...', never 1939-04-17 or 04-24: the calendar's words."""
-    import re
-
     for seat in SEATS:
         call(app.host.url, "api/end-turn", {}, join(app, seat))   # a week of news in the console's inboxes
     step(hosted)
@@ -425,8 +429,7 @@ def test_the_host_screen_and_console_write_days_in_words_as_the_desk_does(app, h
         shown = drawn_texts(app, hosted, monkeypatch)
         assert not [t for t in shown if iso.search(t)], [t for t in shown if iso.search(t)]
         assert any(cal.span(2) in t for t in shown), app.top.name
-    news = [t for t in shown if re.match(r"• \d+ (April|May): ", t)]
-    assert news, "the console's inboxes"
+    assert [t for t in shown if re.match(r"• \d+ (April|May): ", t)], "the console's inboxes"
 
 
 def test_a_window_that_stops_hosting_keeps_the_weeks_time_used_for_the_next_host(app):
