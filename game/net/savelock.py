@@ -47,9 +47,10 @@ class SaveExists(Exception):
 def hosted_save(folder: Path, game: Any) -> Path:
     """Where a class's hosted game saves after every step: `host-CLASS-CODE.json` (the scenario for a class without
     a name), so that `host --resume` finds it and a second game of the same class and code is known."""
-    from ..export.files import class_of
+    from ..export.decisions import ClassInfo
+    from ..export.files import class_stem
 
-    return folder / f"host-{class_of(game) or f'{game.scenario.id}-{game.state.seed}'}.json"
+    return folder / f"host-{class_stem(ClassInfo.of(game), game.scenario.id, game.state.seed)}.json"
 
 
 def new_host(game: Any, folder: Path, **kwargs: Any) -> tuple[Any, BinaryIO]:

@@ -17,3 +17,15 @@ def test_the_host_saves_the_actions_without_the_state_and_resumes_the_same_game(
     assert "state" not in saved and [a["kind"] for a in saved["actions"]] == ["act", "end_turn"]
     resumed = NetworkHost.resume(tmp_path / "host.json", s1939)
     assert saves.dumps(resumed.game) == saves.dumps(host.game)
+
+
+def test_a_hosted_save_is_named_alike_with_and_without_a_class_name(s1939, tmp_path):
+    """`host-SCENARIO-CODE.json` for a class without a name, in the same slug form as `host-CLASS-CODE.json`."""
+    from game.engine.classroom import ClassOptions
+    from game.engine.game import Game
+    from game.net.savelock import hosted_save
+
+    plain = Game.new(s1939, seed=7, humans=["ussr"])
+    named = Game.new(s1939, seed=7, humans=["ussr"], options=ClassOptions.typed("7B History", {}))
+    assert hosted_save(tmp_path, plain).name == "host-moscow-1939-7.json"
+    assert hosted_save(tmp_path, named).name == "host-7b-history-7.json"
