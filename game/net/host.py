@@ -237,8 +237,13 @@ class NetworkHost:
             except OSError as exc:
                 self.keys.tokens[seat].pop()
                 raise Refused(503, f"The host could not record your seat ({exc.strerror or exc}).") from None
+            was_started = self.started
             self._clock_started()
-            return {"token": token, "seat": seat}
+        if self.started and not was_started:   # the last team is in: every page is told that the week's clock runs
+            self._changed()
+        else:                                   # the projector marks the seat joined
+            self._notify({"type": "joined", "seat": seat})
+        return {"token": token, "seat": seat}
 
     def seat_of(self, token: str) -> str | None:
         with self.lock:
@@ -396,7 +401,8 @@ class NetworkHost:
 
     # ------------------------------------------------------------------ notices and saving
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call `listener` with each notice ({"type": "changed", "turn": n}, {"type": "revoked", "seat": s});
+        """Call `listener` with each notice ({"type": "changed", "turn": n}, {"type": "revoked", "seat": s},
+        {"type": "joined", "seat": s});
         it may be called from any thread, so it must only hand the notice on. Returns the unsubscribe."""
         with self.lock:
             self.listeners.append(listener)
