@@ -147,6 +147,7 @@ class NetworkHost:
         if not isinstance(kept, dict):
             return
         now, used = self.clock(), kept.get("used")
+        self.started = self.started or kept.get("started") is True   # (a seat given a new code since: still runs)
         if (self.started and kept.get("turn") == self.game.state.turn and isinstance(used, (int, float))
                 and not isinstance(used, bool) and used >= 0):
             self.week_began = now - used
@@ -157,7 +158,7 @@ class NetworkHost:
         """The clock as it is kept beside the autosave: whether paused, and the week's time used if it is known
         for sure (at a pause, and when the host stops cleanly; a host killed while the timer ran has not said)."""
         paused = self.paused_at is not None
-        kept: dict[str, Any] = {"turn": self.game.state.turn, "paused": paused}
+        kept: dict[str, Any] = {"turn": self.game.state.turn, "paused": paused, "started": self.started}
         if self.started and (paused or stopping):
             now = self.paused_at if self.paused_at is not None else self.clock()
             kept["used"] = round(now - self.week_began, 3)

@@ -33,7 +33,7 @@ def test_a_pause_kept_from_an_earlier_week_keeps_the_pause_but_not_that_weeks_ti
     clock.now += 100
     host.pause(True)
     kept = json.loads(keys_path(host.save_path).read_text())
-    assert kept["clock"] == {"turn": 1, "paused": True, "used": 100}
+    assert kept["clock"] == {"turn": 1, "paused": True, "started": True, "used": 100}
     kept["clock"]["turn"] = 7   # (a week the game is not in)
     keys_path(host.save_path).write_text(json.dumps(kept))
     again = NetworkHost.resume(host.save_path, host.game.scenario, clock=clock)
@@ -72,3 +72,16 @@ def test_resuming_without_the_seats_file_warns_that_every_code_is_new(make_host,
     assert str(keys_path(host.save_path)) in again.warning and "new join code" in again.warning
     assert again.keys.codes != old and keys_path(host.save_path).is_file()
     assert NetworkHost.resume(host.save_path, host.game.scenario, clock=clock).warning == ""
+
+
+def test_a_new_join_code_does_not_lose_the_weeks_time_used_over_a_resume(make_host, clock):
+    host = make_host(options=ClassOptions(turn_timer_minutes=5))
+    everyone_joins(host)
+    clock.now += 100
+    host.pause(True)
+    seat = host.game.seats[-1]
+    code = host.revoke(seat)   # (its devices must join again: the seat holds no token now)
+    again = NetworkHost.resume(host.save_path, host.game.scenario, clock=clock)
+    assert again.clock_state() == Clock(200, True)
+    again.join(code, "10.0.0.9")
+    assert again.clock_state() == Clock(200, True)
