@@ -129,6 +129,17 @@ def test_a_stopped_game_ends_stopped_by_the_teacher_and_exports_its_note(sc):
     assert "Teacher,,2," in csv and "The bell rang." in csv
 
 
+def test_a_stopped_game_counts_its_weeks_as_the_desk_does(sc):
+    from game.engine.debrief import debrief
+    from game.engine.view import PowerView
+
+    game = class_game(sc)
+    end_week(game)
+    game.submit(teacher("stop"))
+    last = PowerView(game, "ussr").week().last_turn
+    assert f"in week 2 of {last}," in debrief(game, "ussr")["summary"]
+
+
 def test_the_teachers_steps_are_saved_and_replayed_exactly(sc, tmp_path):
     game = class_game(sc)
     end_week(game)

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..scenario.model import EventDef, Scenario
 from .actions import ACTION_KINDS, OK, Action, ActionKind, Result
+from .compiled import played_weeks
 from .controllers import make_controller, policy_names
 from .state import LogEntry
 from .target import Play
@@ -153,7 +154,7 @@ STOPPED_TITLE = "Stopped by the teacher"
 
 
 def stopped_summary(sc: Scenario, week: int) -> str:
-    return (f"The teacher ended the game in week {week} of {sc.calendar.last_turn}, before any of its endings "
+    return (f"The teacher ended the game in {sc.calendar.of_last(week, played_weeks(sc)).lower()}, before any of its endings "
             "was reached. What the class decided so far, and why, is the subject of the debrief.")
 
 
