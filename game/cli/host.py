@@ -57,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         asyncio.run(main())
     except OSError as exc:
-        print(f"main.py host: error: cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return _cannot_serve(args, host, exc)
     except KeyboardInterrupt:
         pass
     host.close()
@@ -125,6 +124,17 @@ def _hold(save: Path) -> None:
         _in_use(exc)
 
 
+def _cannot_serve(args: argparse.Namespace, host, exc: OSError) -> int:
+    """The port cannot be served (taken, or not this computer's): say so; a new game no team has seen goes, so
+    that the same command on another port starts it afresh."""
+    from ..net.savelock import discard
+
+    print(f"main.py host: error: cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+    if not args.resume:
+        discard(host, _HELD.pop())
+    return 1
+
+
 def _in_use(exc: Exception) -> NoReturn:
     print(f"main.py host: error: {exc}", file=sys.stderr)
     raise SystemExit(1) from None
@@ -168,8 +178,7 @@ def _window(host, args: argparse.Namespace) -> int:
     try:
         server = start_in_thread(host, args.bind, args.port)
     except OSError as exc:
-        print(f"main.py host: error: cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return _cannot_serve(args, host, exc)
     try:
         return play_hosted(host, server)
     finally:

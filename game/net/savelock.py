@@ -16,7 +16,7 @@ class SaveInUse(Exception):
 def hold(save_path: Path) -> BinaryIO:
     """Hold the save for this process (until the returned file is closed or the process ends); SaveInUse if
     another host holds it."""
-    lock_path = save_path.with_name(save_path.name + ".lock")
+    lock_path = _lock_of(save_path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "a+b")   # noqa: SIM115 - held open for as long as the host serves
     try:
@@ -68,3 +68,17 @@ def new_host(game: Any, folder: Path, **kwargs: Any) -> tuple[Any, BinaryIO]:
     except BaseException:
         held.close()
         raise
+
+
+def discard(host: Any, held: BinaryIO) -> None:
+    """A new game whose host never served (its port was taken): its save, seats file and lock go, so that the
+    teacher starts it again as if afresh rather than being told to resume a game no team has seen."""
+    from .host import keys_path
+
+    for path in (host.save_path, keys_path(host.save_path), _lock_of(host.save_path)):
+        path.unlink(missing_ok=True)
+    held.close()
+
+
+def _lock_of(save_path: Path) -> Path:
+    return save_path.with_name(save_path.name + ".lock")

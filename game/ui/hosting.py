@@ -108,7 +108,7 @@ def start(app: Any, request: Any) -> None:
     already, after a question), hold its save as `main.py host` does, serve it, and show the host's screen."""
     from dataclasses import replace
 
-    from ..net.savelock import SaveExists, SaveInUse
+    from ..net.savelock import SaveExists, SaveInUse, discard
     from ..scenario import ScenarioError
 
     try:
@@ -123,7 +123,10 @@ def start(app: Any, request: Any) -> None:
     try:
         server = serve(host, EVERYWHERE if request.join == "network" else LOOPBACK)
     except OSError as exc:
-        held.close()
+        if request.resume is None:   # (a new game no team has seen: the same set-up starts it afresh)
+            discard(host, held)
+        else:
+            held.close()
         app.notify(HOSTING["no_port"].format(port=PORT, why=exc.strerror or exc), "bad", 8.0)
         return
     show(app, host, server, held=held)
