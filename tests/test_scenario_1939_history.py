@@ -431,3 +431,10 @@ def test_run_json_lists_the_clauses_of_drafts_and_signatures(sc):
         ["secret_protocol", "sphere_baltic", "sphere_poland", "sphere_bessarabia", "lithuania_german"]]
     assert signed[1]["visible_to"] == ("germany", "ussr")
     assert all(e["clauses"] for e in report["log"] if e["kind"] == "propose")
+
+
+def test_every_ending_that_did_not_happen_opens_its_epilogue_as_the_teachers_guide_says(sc):
+    """docs/TEACHING.md §1: each counterfactual epilogue opens with the same warning."""
+    opening = "This ending did not happen. What follows is informed speculation, not fact."
+    counterfactual = [o for o in sc.outcomes if not o.historical and o.epilogue]
+    assert counterfactual and all(o.epilogue.startswith(opening) for o in counterfactual)

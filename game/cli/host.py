@@ -26,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
     host = _resume(args) if args.resume else _new(args)
     from ..net.server import serve, url_of
 
+    print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
     if not args.headless:
         return _window(host, args)
-    print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
     host.subscribe(_progress(host))
 
     def ready(port: int) -> None:
