@@ -161,6 +161,9 @@ class EndTurn(ActionKind):
         if power not in game.st.ended:
             yield Action("end_turn", power)
 
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        return sc.calendar.words("You have ended your turn for this week.")
+
 
 class Choose(ActionKind):
     """Answer an event's question that awaits a human power."""
@@ -191,6 +194,11 @@ class Choose(ActionKind):
     def irreversible(self, game: Play, action: Action) -> str:
         choice = game.sc.event(action.target).by_id[action.option]
         return final(choice.confirm, choice.effects)
+
+    def confirmation(self, sc: Scenario, action: Action) -> str:
+        event = sc.event(action.target)
+        text = event.by_id[action.option].text.strip()
+        return f"Your answer to ‘{event.title}’: {text}" + ("" if text.endswith((".", "!", "?")) else ".")
 
     def candidates(self, game: Play, power: str) -> Iterator[Action]:
         for event in game.pending_choices(power):

@@ -91,7 +91,7 @@ async def _body(request: web.Request) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise Refused(400, "The request is not JSON.") from None
     if not isinstance(data, dict):
-        raise Refused(400, "The request is a JSON object.")
+        raise Refused(400, "The request must be a JSON object.")
     return data
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.actions import Action
 from ..engine.debrief import ending
 from ..engine.facilitator import ConsoleView
 from ..engine.game import Game
@@ -73,11 +74,12 @@ def seat_view(game: Game, seat: str, clock: Clock | None = None, lesson: Checkpo
     """Everything the seat may see now, and what it may do (the legal actions, as `POST /api/act` takes them);
     `lesson` is the checkpoint the lesson has stopped at, if it has."""
     view = PowerView(game, seat)
+    legal = view.legal_actions()
     data = view.snapshot()
     data.update({
         "type": "seat", "protocol": PROTOCOL, "seat": seat, "team": game.options.team(seat),
         "calendar": _turn(game), "classroom": to_json(view.classroom()),
-        "legal": [_step(a.to_dict()) for a in view.legal_actions()],
+        "legal": [_step(a.to_dict()) for a in legal], "final": _final(view, legal),
         "turn_ended": seat in game.state.ended or seat not in game.humans,
         "played_by_ai": seat in game.seats and seat not in game.humans,
         "waiting_for": _waiting(game),
@@ -101,6 +103,17 @@ def _cards(view: PowerView) -> list[dict[str, str]]:
     return [{"id": s.id, "title": s.title, "author": s.author, "date": s.date,
              "perspective": sc.perspective(s.perspective).name, "text": s.text, "reference": s.reference}
             for s in map(sc.source, view.sources())]
+
+
+def _final(view: PowerView, legal: list[Action]) -> dict[str, str]:
+    """Why each step the seat may take cannot be taken back (the window asks before it), by the page's key for the
+    step: "kind:target", or "choose:event:option"; a step that can be taken back is not listed."""
+    found = {}
+    for action in legal:
+        why = view.irreversible(action)
+        if why:
+            found[":".join(part for part in (action.kind, action.target, action.option) if part)] = why
+    return found
 
 
 def _step(action: dict[str, Any]) -> dict[str, Any]:

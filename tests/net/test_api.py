@@ -141,3 +141,13 @@ def test_the_view_sent_as_text_is_the_view(make_host, clock):
     assert json.loads(host.view_text("ussr"))["timer"]["seconds_left"] == 240   # the timer is never kept
     assert host.act("ussr", {"kind": "end_turn"})["ok"]
     assert json.loads(host.view_text("ussr"))["turn_ended"]
+
+
+def test_a_request_that_is_not_a_json_object_is_told_it_must_be_one(make_host) -> None:
+    host = make_host()
+
+    async def test(client) -> None:
+        response = await client.post("/api/join", json=["a list"])
+        assert response.status == 400
+        assert (await response.json())["reason"] == "The request must be a JSON object."
+    served(host, test)

@@ -76,3 +76,27 @@ def test_a_game_the_teacher_stopped_says_so_as_its_ending(s1939) -> None:
     ending = wire.public_view(game)["calendar"]["ending"]
     assert (ending["title"], ending["stopped"]) == (STOPPED_TITLE, True)
     assert ending["summary"].startswith("The teacher ended the game in week 1")
+
+
+def test_a_step_that_cannot_be_taken_back_carries_the_engine_s_reason_under_the_page_s_key(s1939) -> None:
+    game = asked(s1939)
+    view = PowerView(game, "ussr")
+    final = wire.seat_view(game, "ussr")["final"]
+    question = view.questions()[0]
+    for option in question.options:
+        why = view.irreversible(Action("choose", "ussr", question.event, option=option))
+        assert final.get(f"choose:{question.event}:{option}", "") == why
+    assert any(final.values()), "the question has an option that cannot be taken back"
+
+
+def test_answering_a_question_and_ending_the_turn_each_say_what_was_done(s1939, tmp_path) -> None:
+    from game.net.host import NetworkHost
+
+    host = NetworkHost(asked(s1939), tmp_path / "host.json")
+    with host.reading() as game:
+        event = s1939.event(game.pending_choices("ussr")[0].id)
+    choice = event.choices[-1]
+    said = host.act("ussr", {"kind": "choose", "target": event.id, "option": choice.id})["result"]["confirmation"]
+    assert event.title in said and choice.text.rstrip(".") in said
+    ended = host.end_turn("ussr")["result"]["confirmation"]
+    assert ended.startswith("You have ended your turn")
