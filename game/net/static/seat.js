@@ -281,8 +281,13 @@
 
   /** Sends one action with the reason typed beside its step; on success that reason is forgotten and the view
    * refetched. */
-  function act(action, button, step) {
+  function act(action, button, step, sure) {
     if (state.busy) { return; }
+    var final = button && (state.view.final || {})[button.getAttribute("data-key")];
+    if (final && !sure) {
+      askFirst(final, button, function () { act(action, button, step, true); });
+      return;
+    }
     action.power = state.view.seat || state.view.power;
     refuse("");
     confirmed("");
@@ -318,6 +323,23 @@
     note.scrollIntoView({block: "center"});
   }
 
+  /** Asks beside the button before a step that cannot be taken back (the view says which and why, as the window
+   * asks): "Are you sure?" with Back, which has the focus, and the step. */
+  function askFirst(why, button, go) {
+    document.querySelectorAll("#desk .ask").forEach(function (p) { p.remove(); });
+    var id = "ask-" + button.getAttribute("data-key").replace(/[^A-Za-z0-9_-]/g, "-");
+    var back = el("button", {type: "button", text: "Back"});
+    var yes = el("button", {type: "button", "class": "primary", text: "Yes, take this step"});
+    var box = el("div", {"class": "ask", role: "group", "aria-labelledby": id},
+      el("p", {id: id, "class": "notice", text: "This cannot be taken back. " +
+        (why === "This cannot be taken back." ? "" : why + " ") + "Are you sure?"}),
+      el("div", {"class": "buttons"}, back, yes));
+    back.addEventListener("click", function () { box.remove(); button.focus(); });
+    yes.addEventListener("click", function () { box.remove(); go(); });
+    button.insertAdjacentElement("afterend", box);
+    back.focus();
+  }
+
   function done(result) {
     return (result && result.confirmation) || "Done.";
   }
@@ -340,7 +362,7 @@
   function sendEndTurn() {
     refuse("");
     call("POST", "/api/end-turn", {}).then(function (r) {
-      if (r.status === 200 && r.data.ok !== false) { say("You have ended your turn."); }
+      if (r.status === 200 && r.data.ok !== false) { say(done(r.data.result)); }
       else { refuse(r.data.reason || "The host refused to end the turn.", $("end-turn")); }
       return refresh();
     }).catch(function () { refuse("The host did not answer. Try again when the connection is back."); });
@@ -402,8 +424,9 @@
     document.querySelectorAll("#desk .week-only, .toc-week").forEach(function (n) { n.hidden = cal.over || stopped; });
     $("lesson").textContent = lessonStop(v);
     $("lesson").hidden = !lessonStop(v);
-    $("reason-help").textContent = (options().require_reason ? "Your class asks a reason for every decision" :
-      "A reason may go with every decision") + ": write it in the box beside the step (open an action to see it).";
+    $("reason-help").textContent = options().require_reason ?
+      "Your class asks a reason for every decision: write it in the box beside the step." :
+      "A reason may go with every decision: write it in the box beside the step (open an action to see it).";
     part("ending", cal.ending, function () { showEnding(cal.ending); });
     part("questions", [v.questions, v.question_options, v.inbox, v.classroom, stopped], function () {
       showQuestions(v);
@@ -531,8 +554,9 @@
   function showActions(v) {
     var open = (v.actions || []).filter(function (a) { return a.available; });
     var closed = (v.actions || []).filter(function (a) { return !a.available; });
-    fill($("actions"), open.length ? open.map(actionCard) :
-      [el("li", {text: "No action is open to your power now."})]);
+    var why = closed.map(function (a) { return a.reason; }).filter(function (r, i, all) { return all.indexOf(r) === i; });
+    fill($("actions"), open.length ? open.map(actionCard) :     // (one reason for them all: a question comes first)
+      [el("li", {text: "No action is open to your power now" + (why.length === 1 && why[0] ? ": " + why[0] : ".")})]);
     fill($("actions-closed"), closed.map(actionCard));
     $("actions-closed-box").hidden = !closed.length;
     $("actions-closed-summary").textContent = "Not possible this " + calendar(v).unit + " (" + closed.length + ")";
@@ -542,13 +566,15 @@
     var why = "not-" + a.id;
     var cost = a.cost === 0 ? "Costs nothing" : "Costs " + plural(a.cost, "action point");
     var refusal = a.available ? "" : (a.reason || "Not possible now.");
+    var asked = !refusal && !!options().require_reason;     // a required reason is in view, not folded away
+    var reason = refusal ? null : reasonField("act:" + a.id, "Why your team takes it");
     return el("li", {"class": a.available ? "card" : "card unavailable"},
       el("h3", {text: a.name}),
       el("p", {"class": "cost", text: cost + (a.done_this_week ? " · taken this week" : "")}),
       refusal ? el("p", {"class": "why-not", id: why, text: "Not possible now: " + refusal}) : null,
-      fold("act:" + a.id, refusal ? "What it does" : "What it does, and your reason",
-        paragraphs(a.text), consequences(a.consequences),
-        refusal ? null : reasonField("act:" + a.id, "Why your team takes it")),
+      fold("act:" + a.id, refusal || asked ? "What it does" : "What it does, and your reason",
+        paragraphs(a.text), consequences(a.consequences), refusal || asked ? null : reason),
+      asked ? reason : null,
       named(actionButton("Take this action", "act:" + a.id, refusal, function (b) {
         act({kind: "act", target: a.id}, b, "act:" + a.id);
       }, refusal ? why : null), "Take this action: " + a.name));
@@ -582,6 +608,11 @@
       head.push(el("p", {text: "Awaiting answers from: " + o.waiting.map(function (p) {
         return powerName(p[0]);
       }).join(", ") + "."}));
+      if (!o.awaits_me && o.waiting.some(function (p) { return p[0] === (v.seat || v.power); })) {
+        // awaited but not yet answerable: why not, as the view gives it (e.g. the draft is still on its way)
+        var why = (o.answers || []).map(function (k) { return k[1]; }).filter(Boolean)[0];
+        head.push(why ? el("p", {"class": "help", text: why}) : null);
+      }
     }
     head.push(onTable(o, names));
     head.push(odds(v, o));
@@ -591,7 +622,7 @@
       head.push(reasonField("offer:" + o.id, "Why your team answers or drafts as it does"));
       head.push(answering);
       if (editable) {
-        head.push(fold("draft:" + o.id, "Write your own draft of the " + o.name, draftEditor(o, clauses)));
+        head.push(fold("draft:" + o.id, "Write your own draft of the " + o.name, draftEditor(v, o, clauses)));
       }
     }
     return el.apply(null, ["article", {"class": "treaty", "aria-labelledby": null}].concat(head));
@@ -641,12 +672,15 @@
       call("POST", "/api/odds", {offer: o.id, clauses: asked}).then(function (r) {
         if (!node.isConnected) { return; }
         if (!r.data.ok) { fill(node, [el("p", {"class": "help", text: r.data.reason || ""})]); return; }
-        var d = r.data.draft;
-        fill(node, [el("p", {"class": "label", text: "How the others would likely answer your draft:"}),
-          d.odds.length ? oddsList(d) : null,
-          d.refusal ? el("p", {"class": "why-not", text: "It cannot be sent now: " + d.refusal}) : null]);
+        showDraftOdds(node, r.data.draft);
       }).catch(function () { fill(node, [el("p", {"class": "help", text: "The odds could not be fetched."})]); });
     }, WEIGH_MS);
+  }
+
+  function showDraftOdds(node, d) {
+    fill(node, [el("p", {"class": "label", text: "How the others would likely answer your draft:"}),
+      d.odds.length ? oddsList(d) : null,
+      d.refusal ? el("p", {"class": "why-not", text: "It cannot be sent now: " + d.refusal}) : null]);
   }
 
   function answers(o) {
@@ -661,11 +695,11 @@
     return box;
   }
 
-  function draftEditor(o, clauses) {
+  function draftEditor(v, o, clauses) {
     var mine = state.drafts[o.id] || (o.clauses || []).slice();
     var fs = el("fieldset", {"class": "draft"}, el("legend", {text: "Your draft of the " + o.name}));
     var weighed = options().hide_odds ? null : el("div", {"class": "odds", id: "draft-odds-" + o.id,
-      "aria-live": "polite"}, el("p", {"class": "help", text: "Tick the clauses: the odds of your draft show here."}));
+      "aria-live": "polite"});
     clauses.forEach(function (c) {
       var id = "clause-" + o.id + "-" + c.id;
       var box = el("input", {type: "checkbox", id: id, "data-key": id,
@@ -694,7 +728,11 @@
       });
     if (weighed) {
       fs.appendChild(weighed);
-      if (state.drafts[o.id]) { weigh(o, clauses, weighed); }   // the team's own ticks, kept across a refresh
+      // the team's own ticks, kept across a refresh, are weighed again; the draft as it starts, the table's, is
+      // weighed in the view already
+      if (state.drafts[o.id]) { weigh(o, clauses, weighed); } else if ((v.odds || {})[o.id]) {
+        showDraftOdds(weighed, v.odds[o.id]);
+      }
     }
     fs.appendChild(send);
     return fs;
