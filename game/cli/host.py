@@ -180,6 +180,6 @@ def _window(host, args: argparse.Namespace) -> int:
     except OSError as exc:
         return _cannot_serve(args, host, exc)
     try:
-        return play_hosted(host, server)
+        return play_hosted(host, server, _HELD.pop() if _HELD else None)
     finally:
         server.stop()

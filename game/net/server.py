@@ -314,8 +314,10 @@ class ServerHandle:
     thread: threading.Thread
 
     def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self.stop_event.set)
-        self.thread.join(timeout=10)
+        """Stop serving and wait for the thread (nothing if it has stopped already)."""
+        if self.thread.is_alive():
+            self.loop.call_soon_threadsafe(self.stop_event.set)
+            self.thread.join(timeout=10)
 
 
 def start_in_thread(host: NetworkHost, bind: str = "127.0.0.1", port: int = 8039) -> ServerHandle:

@@ -37,8 +37,8 @@ class SeatLine:
 
 class HostLink:
     """The window's hold on a host and its server (`.url`, `.stop()`): the notices it sent since the last frame.
-    owned: the window started the server (the class set-up), so it stops it; else its starter does (the CLI); held:
-    the lock on the hosted save the window holds while it serves (`net.savelock`; the CLI holds its own)."""
+    owned: the window stops the server when it leaves the hosted game (for the title, or closing); held: the lock
+    on the hosted save (`net.savelock`), let go then too. The class set-up and `main.py host` both hand them over."""
 
     def __init__(self, host: Any, server: Any, owned: bool = True, held: Any = None):
         self.host, self.server, self.owned, self.held = host, server, owned, held

@@ -47,12 +47,13 @@ def run_app(scenario_path: Path | None, seed: int | None, load: Path | None, ful
     return _window("play", scenario_path, fullscreen, begin)
 
 
-def play_hosted(host: Any, server: Any, fullscreen: bool = False) -> int:
+def play_hosted(host: Any, server: Any, held: Any = None, fullscreen: bool = False) -> int:
     """`python main.py host` with a window: the host's screen for the projector (the address, its QR code, the
     join codes) and the teacher's console, for a game the host (`game.net.host.NetworkHost`) serves through the
-    server its caller started (`game.net.server.start_in_thread`) and stops once the window has closed."""
+    server its caller started (`game.net.server.start_in_thread`). The window owns the server and the save's lock
+    `held` from then on: leaving the hosted game for the title stops serving and lets the save go."""
     path = Path(host.game.scenario.path) if host.game.scenario.path else None
-    return _window("host", path, fullscreen, lambda app: hosting.show(app, host, server, owned=False))
+    return _window("host", path, fullscreen, lambda app: hosting.show(app, host, server, owned=True, held=held))
 
 
 def _window(command: str, scenario_path: Path | None, fullscreen: bool, begin: Callable[[Any], None]) -> int:
