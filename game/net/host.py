@@ -124,7 +124,7 @@ class NetworkHost:
         if not minutes or self.game.over or self.lesson_stop():
             return wire.Clock()
         if not self._clock_started():
-            return wire.Clock(minutes * 60, self.paused_at is not None)
+            return wire.Clock(minutes * 60, self.paused_at is not None, waiting=True)
         now = self.paused_at if self.paused_at is not None else self.clock()
         left = max(0, round(minutes * 60 - (now - self.week_began)))
         return wire.Clock(left, self.paused_at is not None)

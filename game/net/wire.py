@@ -21,10 +21,12 @@ PROTOCOL = 1   # the version of these shapes (docs/NETWORK.md); raised when a fi
 
 @dataclass(frozen=True, slots=True)
 class Clock:
-    """The class timer as the host runs it: seconds left in the week (None: no timer) and whether it is paused."""
+    """The class timer as the host runs it: seconds left in the week (None: no timer), whether it is paused, and
+    whether it waits for every team to join before it runs (a page must not count it down then)."""
 
     seconds_left: int | None = None
     paused: bool = False
+    waiting: bool = False
 
 
 def _turn(game: Game) -> dict[str, Any]:

@@ -42,7 +42,7 @@ def test_the_timer_stops_with_the_lesson(make_host, clock):
     play_to_the_stop(host)
     clock.now += 10_000
     assert not host.tick() and host.game.state.turn == 3
-    assert host.view(None)["timer"] == {"seconds_left": None, "paused": False}
+    assert host.view(None)["timer"] == {"seconds_left": None, "paused": False, "waiting": False}
 
 
 def test_a_resumed_host_goes_on_past_the_stop(make_host, clock):

@@ -18,7 +18,7 @@ def test_the_timer_ends_the_waiting_seats_turns_when_time_is_up(make_host, clock
     heard = []
     host.subscribe(heard.append)
     assert host.end_turn("ussr")["ok"]
-    assert host.view(None)["timer"] == {"seconds_left": 180, "paused": False}
+    assert host.view(None)["timer"] == {"seconds_left": 180, "paused": False, "waiting": False}
     clock.now += 179
     assert not host.tick() and host.game.state.turn == 1
     clock.now += 1
@@ -34,7 +34,7 @@ def test_a_paused_timer_does_not_run_out(make_host, clock):
     clock.now += 30
     host.pause(True)
     clock.now += 600
-    assert not host.tick() and host.view(None)["timer"] == {"seconds_left": 30, "paused": True}
+    assert not host.tick() and host.view(None)["timer"] == {"seconds_left": 30, "paused": True, "waiting": False}
     host.pause(False)
     clock.now += 30
     assert host.tick() and host.game.state.turn == 2
@@ -44,7 +44,7 @@ def test_a_game_without_a_timer_never_ends_a_week_by_itself(make_host, clock):
     host = make_host()
     clock.now += 10**6
     assert not host.tick() and host.game.state.turn == 1
-    assert host.view("ussr")["timer"] == {"seconds_left": None, "paused": False}
+    assert host.view("ussr")["timer"] == {"seconds_left": None, "paused": False, "waiting": False}
 
 
 def test_the_timer_waits_until_every_team_has_joined(make_host, clock):
@@ -53,10 +53,10 @@ def test_the_timer_waits_until_every_team_has_joined(make_host, clock):
     everyone_joins(host, but=("britain",))
     clock.now += 600
     assert not host.tick() and host.game.state.turn == 1
-    assert host.view(None)["timer"]["seconds_left"] == 60
+    assert host.view(None)["timer"] == {"seconds_left": 60, "paused": False, "waiting": True}
     everyone_joins(host, but=("ussr",))
     clock.now += 59
-    assert not host.tick() and host.view("ussr")["timer"]["seconds_left"] == 1
+    assert not host.tick() and host.view("ussr")["timer"] == {"seconds_left": 1, "paused": False, "waiting": False}
     clock.now += 1
     assert host.tick() and host.game.state.turn == 2
 

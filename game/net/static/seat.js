@@ -871,10 +871,11 @@
     function tick() {
       var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
       var words = Math.floor(left / 60) + " min " + String(left % 60).padStart(2, "0") + " s left of this week's time";
-      node.textContent = timer.paused ? "The timer is paused: " + words + "." : words + ".";
+      node.textContent = timer.waiting ? Math.floor(left / 60) + " min for the week, from when every team has joined."
+        : timer.paused ? "The timer is paused: " + words + "." : words + ".";
     }
     tick();
-    if (!timer.paused) { state.clockTimer = setInterval(tick, 1000); }
+    if (!timer.paused && !timer.waiting) { state.clockTimer = setInterval(tick, 1000); }
   }
 
   /* ------------------------------------------------------------------ start */
