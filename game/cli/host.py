@@ -26,13 +26,13 @@ def run(args: argparse.Namespace) -> int:
     host = _resume(args) if args.resume else _new(args)
     from ..net.server import serve, url_of
 
-    print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
     if not args.headless:
         return _window(host, args)
     host.subscribe(_progress(host))
 
     def ready(port: int) -> None:
         url = url_of(args.bind, port)
+        _tell_autosave(host)
         for status in host.seats():
             print(json.dumps({"seat": status.seat, "code": status.code, "url": url}), flush=True)
         print(f"main.py host: serving {url} (Ctrl-C stops; every action is saved as it is taken)",
@@ -124,6 +124,11 @@ def _hold(save: Path) -> None:
         _in_use(exc)
 
 
+def _tell_autosave(host) -> None:
+    """Once it serves: where the game saves itself after every step (a host stopped or crashed goes on from it)."""
+    print(f"main.py host: autosave: {host.save_path} (continue with --resume)", file=sys.stderr, flush=True)
+
+
 def _cannot_serve(args: argparse.Namespace, host, exc: OSError) -> int:
     """The port cannot be served (taken, or not this computer's): say so; a new game no team has seen goes, so
     that the same command on another port starts it afresh."""
@@ -179,6 +184,7 @@ def _window(host, args: argparse.Namespace) -> int:
         server = start_in_thread(host, args.bind, args.port)
     except OSError as exc:
         return _cannot_serve(args, host, exc)
+    _tell_autosave(host)
     try:
         return play_hosted(host, server, _HELD.pop() if _HELD else None)
     finally:
