@@ -265,7 +265,7 @@ HOSTING = {
     "seats": "Seats and join codes", "news": "Public news this week", "gauges": "What every power is shown",
     "treaties": "Treaties signed",
     "joined": "joined", "not_joined": "not joined yet", "by_game": "played by the game",
-    "done": "has ended the week", "playing": "joined, playing its week",
+    "done": "has ended the week", "playing": "joined, playing its week", "game_over": "the game has ended",
     "hidden_code": "•••• •••• (joined)", "new_code_card": "•••• •••• (new code)",
     "new_code_state": "not joined: ask the teacher",
     "export": "Export the debrief",

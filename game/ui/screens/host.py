@@ -119,10 +119,10 @@ class HostScreen(Screen):
 
     def seat_card(self, theme: Theme, cell: pygame.Rect, seat: Any, styles: tuple[str, str, str]) -> None:
         name, code, state = styles
-        words = self.app.session.scenario.calendar.words
+        words, over = self.app.session.scenario.calendar.words, self.app.session.game.over
         lines = [(f"{seat.short} — {seat.team}" if seat.team else seat.short, name),
                  (code_on_projector(seat, self.app.host.show_codes), code),
-                 (words(seat_state(seat)), "good" if seat.finished and not seat.by_game else state)]
+                 (words(seat_state(seat, over)), "good" if seat.finished and not (seat.by_game or over) else state)]
         y = cell.y
         for n, (text, style) in enumerate(lines):
             self.add(Caption(pygame.Rect(cell.x, y, cell.w, 0), theme, text, style, wid=f"seat-{n}:{seat.power}"))
@@ -186,8 +186,10 @@ def code_on_projector(seat: Any, show_joined: bool) -> str:
     return grouped(seat.code) if show_joined or not seat.joined else HOSTING["hidden_code"]
 
 
-def seat_state(seat: Any) -> str:
-    """Who plays the seat now and where its week stands, in a few words."""
+def seat_state(seat: Any, over: bool = False) -> str:
+    """Who plays the seat now and where its week stands, in a few words (none, once the game is over)."""
+    if over:
+        return HOSTING["game_over"]
     if seat.by_game:
         return HOSTING["by_game"]
     if seat.finished:
@@ -198,7 +200,7 @@ def seat_state(seat: Any) -> str:
 
 
 def ending_title(s: Any) -> str:
-    """How the game ended, in the scenario's words."""
-    outcome = s.view.week().outcome or ""
-    found = s.scenario.index["outcomes"].get(outcome)
-    return found.title if found is not None else outcome.replace("_", " ")
+    """How the game ended, in the scenario's words (the teacher's stop too), as the debrief and the pages say it."""
+    from ...engine.debrief import ending
+
+    return ending(s.game)["title"]
