@@ -379,7 +379,7 @@
     state.turn = cal.turn;
     startClock(v.timer);
     if (state.watching || v.type === "public") { showWatch(v); } else { showDesk(v); }
-    if (turned) {
+    if (turned && !lessonStop(v)) {   // (at the lesson's stop its own line says why nothing begins)
       say(cal.over ? "The game is over." : cal.words + " has begun: " + cal.dates + ".");
     }
     if (before) {
@@ -604,7 +604,7 @@
         "but take no part."}));
     }
     if (o.awaits_me) { head.push(el("p", {"class": "notice", text: "A draft awaits your answer."})); }
-    if ((o.waiting || []).length) {
+    if ((o.waiting || []).length && !calendar(v).over) {
       head.push(el("p", {text: "Awaiting answers from: " + o.waiting.map(function (p) {
         return powerName(p[0]);
       }).join(", ") + "."}));
