@@ -6,7 +6,7 @@ engine through Game's public API; nothing here changes the game, and nothing sho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..scenario.model import with_article
@@ -223,8 +223,8 @@ class DraftView:
 
 def to_json(value: Any) -> Any:
     """A view's answer as JSON-ready data (dataclasses become dicts, tuples lists)."""
-    if hasattr(value, "__dataclass_fields__"):
-        return to_json(asdict(value))
+    if hasattr(value, "__dataclass_fields__"):   # (field by field: `asdict` would deep-copy every value first)
+        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
