@@ -6,8 +6,10 @@ each check waits for what the page must come to show, and fails if it never does
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,16 +38,23 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def served(s1939, tmp_path) -> Iterator[tuple[NetworkHost, str]]:
-    """A class game with two network seats (reasons required), served on a free port of 127.0.0.1."""
-    game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(require_reason=True))
-    host = NetworkHost(game, tmp_path / "host.json")
+@contextlib.contextmanager
+def hosting(game: Game, save: Path) -> Iterator[tuple[NetworkHost, str]]:
+    """A network host of the game, served on a free port of 127.0.0.1 while the block runs: it and its address."""
+    host = NetworkHost(game, save)
     handle = start_in_thread(host, "127.0.0.1", 0)
     try:
         yield host, handle.url
     finally:
         handle.stop()
+
+
+@pytest.fixture
+def served(s1939, tmp_path) -> Iterator[tuple[NetworkHost, str]]:
+    """A class game with two network seats (reasons required), served on a free port of 127.0.0.1."""
+    game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(require_reason=True))
+    with hosting(game, tmp_path / "host.json") as served:
+        yield served
 
 
 @pytest.fixture
@@ -281,10 +290,8 @@ def test_a_code_given_in_the_address_leaves_the_address_bar_and_the_history_once
 
 def test_a_seat_and_a_watcher_read_that_the_lesson_has_stopped(s1939, tmp_path, page_of) -> None:
     game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(stop="litvinov_question"))
-    host = NetworkHost(game, tmp_path / "host.json")
-    handle = start_in_thread(host, "127.0.0.1", 0)
-    try:
-        page = page_of(handle.url)
+    with hosting(game, tmp_path / "host.json") as (host, url):
+        page = page_of(url)
         join(page, host.keys.codes["ussr"])
         for _week in (1, 2):
             for seat in ("ussr", "britain"):
@@ -292,12 +299,10 @@ def test_a_seat_and_a_watcher_read_that_the_lesson_has_stopped(s1939, tmp_path, 
         said = "The lesson stops here, at “The question of Litvinov (1–7 May)”, 3 May 1939"
         expect(page.locator("#lesson")).to_contain_text(said, timeout=WAIT_MS)
         expect(page.locator("#end-turn")).to_be_hidden()
-        watcher = page_of(handle.url)
+        watcher = page_of(url)
         watcher.click("#watch-button")
         expect(watcher.locator("#watch-waiting")).to_contain_text(said, timeout=WAIT_MS)
         assert not page.errors and not watcher.errors
-    finally:
-        handle.stop()
 
 
 def test_a_team_s_own_draft_shows_its_odds_as_its_clauses_are_ticked(served, page_of) -> None:
@@ -330,10 +335,8 @@ def test_an_ended_game_shows_its_ending_in_the_scenario_s_words_and_no_week_past
     while not game.over:
         finish_weeks(game)
     outcome = s1939.outcome(game.state.outcome)
-    host = NetworkHost(game, tmp_path / "host.json")
-    handle = start_in_thread(host, "127.0.0.1", 0)
-    try:
-        page = page_of(handle.url, 360, 740)
+    with hosting(game, tmp_path / "host.json") as (host, url):
+        page = page_of(url, 360, 740)
         join(page, host.keys.codes["ussr"])
         expect(page.locator("#ending-title")).to_have_text(outcome.title, timeout=WAIT_MS)
         expect(page.locator("#when")).to_have_text("The end · " + long_day(game.state.end_date))
@@ -341,8 +344,6 @@ def test_an_ended_game_shows_its_ending_in_the_scenario_s_words_and_no_week_past
         assert outcome.id not in page.locator("#desk").inner_text()
         expect(page.locator("#end-turn")).to_be_hidden()
         assert not page.errors
-    finally:
-        handle.stop()
 
 
 def test_after_an_action_on_a_phone_the_confirmation_is_beside_it_in_view_and_has_the_focus(served, page_of) -> None:
@@ -364,10 +365,8 @@ def test_after_an_action_on_a_phone_the_confirmation_is_beside_it_in_view_and_ha
 def test_at_the_lesson_s_stop_the_desk_shows_no_week_s_steps_points_or_end_turn(s1939, tmp_path, page_of) -> None:
     game = Game.new(s1939, seed=11, humans=("ussr", "britain"),
                     options=ClassOptions(stop="litvinov_question", require_reason=True))
-    host = NetworkHost(game, tmp_path / "host.json")
-    handle = start_in_thread(host, "127.0.0.1", 0)
-    try:
-        page = page_of(handle.url, 390, 844)
+    with hosting(game, tmp_path / "host.json") as (host, url):
+        page = page_of(url, 390, 844)
         join(page, host.keys.codes["ussr"])
         for _week in (1, 2):
             for seat in ("ussr", "britain"):
@@ -380,5 +379,3 @@ def test_at_the_lesson_s_stop_the_desk_shows_no_week_s_steps_points_or_end_turn(
         for shown in ("#inbox", "#briefing-title", "#sources-title", "#treaties"):
             expect(page.locator(shown)).to_be_visible()
         assert not page.errors
-    finally:
-        handle.stop()

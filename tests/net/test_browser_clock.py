@@ -10,7 +10,6 @@ import pytest
 from game.engine import Game
 from game.engine.classroom import ClassOptions
 from game.net.host import NetworkHost
-from game.net.server import start_in_thread
 from tests.net import test_browser as real
 
 WAIT_MS, expect, join, pytestmark = real.WAIT_MS, real.expect, real.join, real.pytestmark
@@ -21,12 +20,8 @@ browser, page_of = real.browser, real.page_of      # the fixtures of the seat in
 def timed(s1939, tmp_path) -> Iterator[tuple[NetworkHost, str]]:
     """A class game of two seats with a five-minute week, served on a free port of 127.0.0.1."""
     game = Game.new(s1939, seed=11, humans=("ussr", "britain"), options=ClassOptions(turn_timer_minutes=5))
-    host = NetworkHost(game, tmp_path / "host.json")
-    handle = start_in_thread(host, "127.0.0.1", 0)
-    try:
-        yield host, handle.url
-    finally:
-        handle.stop()
+    with real.hosting(game, tmp_path / "host.json") as served:
+        yield served
 
 
 def test_the_page_waits_for_every_team_before_it_counts_the_week_down(timed, page_of) -> None:

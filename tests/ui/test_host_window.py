@@ -278,6 +278,7 @@ def test_a_port_already_taken_is_said_and_the_set_up_stays(app, monkeypatch):
         set_up(app, 1)
     assert app.host is None and isinstance(app.top, ClassSetupScreen)
     assert "could not be hosted" in app.notice.text and str(hosting.PORT) in app.notice.text
+    assert not list(saves_dir().glob("host-*"))   # (a new game no team has seen: the same set-up starts afresh)
 
 
 def test_stopping_hosting_asks_first_then_returns_to_the_title(app, hosted):
