@@ -369,7 +369,7 @@ def _host_shots(app: Any, scenario_path: Path | None, shot: Callable[..., None])
 
     probe = Session.new(scenario_path, seed=7)
     seats = [p.id for p in probe.scenario.powers]
-    options = ClassOptions.typed("7B History", {p: f"Team {p.title()}" for p in seats}, turn_timer_minutes=8)
+    options = ClassOptions.typed("7B History", {p.id: f"Team {p.short}" for p in probe.scenario.powers}, turn_timer_minutes=8)
     game = Game.new(probe.scenario, seed=4711, humans=seats, options=options)
     if game.over:
         return
